@@ -1,0 +1,114 @@
+"""Extract stage: PDF bytes -> ExtractedDocument (tables and narrative blocks with
+provenance). Never imports normalise/."""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from typing import Sequence
+
+import pdfplumber
+
+from .config import ExtractConfig, load_config
+from .model import ExtractedDocument, ExtractedTable, Layout, RowKind, TextCoverage
+from .pdf import ExtractionError, PageContent, open_pdf, read_page
+from .strategies import REGISTRY
+from .strategies.base import inside
+
+__version__ = "0.1.0"
+EXTRACTOR_VERSION = f"tcplans-extract {__version__}; pdfplumber {pdfplumber.__version__}"
+
+__all__ = ["pdf_to_document", "ExtractionError", "ExtractedDocument", "EXTRACTOR_VERSION", "sha256_bytes"]
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def find_boilerplate(pages: Sequence[PageContent], config: ExtractConfig) -> set[tuple[int, int]]:
+    """(page, line index) of running headers/footers: lines near the top or bottom edge whose
+    text, digits ignored, recurs on at least `min_page_share` of the pages."""
+    if len(pages) < 2:
+        return set()
+    margin = config.boilerplate.edge_margin
+    keyed: dict[str, list[tuple[int, int]]] = {}
+    for p in pages:
+        for i, line in enumerate(p.lines):
+            if line.bbox.top <= margin or line.bbox.bottom >= p.height - margin:
+                key = re.sub(r"\d+", "#", line.text.lower())
+                keyed.setdefault(key, []).append((p.number, i))
+    need = max(2, config.boilerplate.min_page_share * len(pages))
+    return {loc for locs in keyed.values() if len({pg for pg, _ in locs}) >= need for loc in locs}
+
+
+def _page_layout(page: PageContent, tables: Sequence[ExtractedTable]) -> str:
+    if not page.has_text:
+        return Layout.SCAN.value if page.image_count else Layout.EMPTY.value
+    kinds = [t.strategy for t in tables if page.number in t.pages and len(t.rows) > 1]
+    if kinds:
+        return Counter(kinds).most_common(1)[0][0]
+    return Layout.PROSE.value
+
+
+def _document_layout(page_layouts: Sequence[str]) -> tuple[Layout, float]:
+    content = [l for l in page_layouts if l not in (Layout.EMPTY.value,)]
+    if not content:
+        return Layout.EMPTY, 1.0
+    structured = [l for l in content if l not in (Layout.PROSE.value,)]
+    pool = structured or content
+    layout, n = Counter(pool).most_common(1)[0]
+    return Layout(layout), round(n / len(content), 3)
+
+
+def _coverage(pages: Sequence[PageContent], regions, boilerplate) -> TextCoverage:
+    total = in_rows = boiler = 0
+    for p in pages:
+        for i, line in enumerate(p.lines):
+            n = len(line.text.replace(" ", ""))
+            total += n
+            cx, cy = (line.bbox.x0 + line.bbox.x1) / 2, (line.bbox.top + line.bbox.bottom) / 2
+            if (p.number, i) in boilerplate:
+                boiler += n
+            elif any(pg == p.number and inside(cx, cy, box) for pg, box in regions):
+                in_rows += n
+    return TextCoverage(total, in_rows, boiler, total - in_rows - boiler)
+
+
+def pdf_to_document(data: bytes, source_file: str, password: str | None = None,
+                    config: ExtractConfig | None = None) -> ExtractedDocument:
+    """Pure function of the file bytes: the same bytes give the same document."""
+    config = config or load_config()
+    document_id = sha256_bytes(data)
+    pdf = open_pdf(data, password)
+    try:
+        try:
+            pages = [read_page(p) for p in pdf.pages]
+        except Exception as exc:
+            raise ExtractionError("unreadable_pdf", f"a page cannot be parsed ({type(exc).__name__}: {exc})") from exc
+        warnings: list[str] = []
+        if not any(p.has_text for p in pages):
+            raise ExtractionError("no_text_layer", "no page has a text layer (a scan?) and OCR is not available")
+        boilerplate = find_boilerplate(pages, config)
+        tables: list[ExtractedTable] = []
+        regions: list = []
+        ruled = REGISTRY["ruled_table"]().extract(pages, config, ())
+        tables.extend(ruled.tables)
+        regions.extend(ruled.regions)
+        narrative = REGISTRY["narrative"]().extract(pages, config, tuple(regions), boilerplate)
+        for t in narrative.tables:
+            tables.append(ExtractedTable(len(tables), t.header, t.rows, t.pages, t.strategy, t.quality, t.notes))
+        regions.extend(narrative.regions)
+        page_layouts = tuple(_page_layout(p, tables) for p in pages)
+        layout, confidence = _document_layout(page_layouts)
+        front = "\n".join(l.text for p in pages[:2] for i, l in enumerate(p.lines) if (p.number, i) not in boilerplate)
+        boiler_text = sorted({pages[pg - 1].lines[i].text for pg, i in boilerplate})
+        if not any(r.kind is RowKind.BODY for t in tables for r in t.rows):
+            warnings.append("no action table or action block found")
+        return ExtractedDocument(
+            source_file=source_file, document_id=document_id, page_count=len(pages), layout=layout,
+            layout_confidence=confidence, page_layouts=page_layouts, tables=tuple(tables),
+            front_text=front[:4000], coverage=_coverage(pages, regions, boilerplate),
+            extractor_version=EXTRACTOR_VERSION, warnings=tuple(warnings),
+            debug={"boilerplate": boiler_text})
+    finally:
+        pdf.close()

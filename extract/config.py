@@ -1,0 +1,68 @@
+"""Loads the extract stage's data files (thresholds, patterns, header aliases) into
+validated models. The files live in models/ so they are versioned with the taxonomies."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, Field
+
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+
+
+class RuledTableSettings(BaseModel):
+    snap_tolerance: float
+    join_tolerance: float
+    intersection_tolerance: float
+    min_rows: int
+    min_columns: int
+    section_row_min_width: float
+
+
+class StitchScores(BaseModel):
+    key_cell_empty: int
+    key_not_like_other_keys: int
+    starts_lowercase_after_open_sentence: int
+    few_cells_filled: int
+    key_like_other_keys: int
+
+
+class StitchSettings(BaseModel):
+    column_edge_tolerance: float
+    continuation_min_score: int
+    scores: StitchScores
+
+
+class NarrativeSettings(BaseModel):
+    heading_patterns: list[str]
+    heading_min_size_ratio: float
+    label_max_words: int
+
+
+class BoilerplateSettings(BaseModel):
+    min_page_share: float
+    edge_margin: float
+
+
+class ExtractConfig(BaseModel):
+    version: str
+    ruled_table: RuledTableSettings
+    stitch: StitchSettings
+    row_key_patterns: list[str] = Field(min_length=1)
+    narrative: NarrativeSettings
+    boilerplate: BoilerplateSettings
+    # Field labels a narrative block may use; read from header_aliases.yaml.
+    known_labels: frozenset[str] = frozenset()
+
+    def row_key_regex(self) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in self.row_key_patterns))
+
+
+@lru_cache(maxsize=4)
+def load_config(models_dir: Path = MODELS_DIR) -> ExtractConfig:
+    raw = yaml.safe_load((models_dir / "extract.yaml").read_text(encoding="utf-8"))
+    aliases = yaml.safe_load((models_dir / "header_aliases.yaml").read_text(encoding="utf-8"))
+    labels = {a.lower() for role in aliases["roles"].values() for a in role["aliases"]}
+    return ExtractConfig(**raw, known_labels=frozenset(labels))

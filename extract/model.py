@@ -1,0 +1,148 @@
+"""Typed intermediates of the extract stage.
+
+Coordinates are PDF points with the origin at the top-left of the page (pdfplumber's
+convention); pages are 1-based. Every piece of text keeps the page and box it came from,
+so a researcher can always find the cell on the page.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+@dataclass(frozen=True)
+class BBox:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    def union(self, other: "BBox") -> "BBox":
+        return BBox(min(self.x0, other.x0), min(self.top, other.top),
+                    max(self.x1, other.x1), max(self.bottom, other.bottom))
+
+    def rounded(self, ndigits: int = 1) -> tuple[float, float, float, float]:
+        return (round(self.x0, ndigits), round(self.top, ndigits),
+                round(self.x1, ndigits), round(self.bottom, ndigits))
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One visual line of text, with the font facts the narrative strategy needs."""
+    text: str
+    page: int
+    bbox: BBox
+    size: float
+    bold: bool
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """Where a piece of a cell sits: one per page for a cell cut by a page break."""
+    page: int
+    bbox: BBox
+
+
+@dataclass(frozen=True)
+class Cell:
+    lines: tuple[TextLine, ...]
+    fragments: tuple[Fragment, ...]
+    fill_rgb: tuple[float, float, float] | None = None  # background colour, for RAG cells
+
+    @property
+    def text(self) -> str:
+        return " ".join(l.text for l in self.lines).strip()
+
+    @property
+    def empty(self) -> bool:
+        return not self.text
+
+    def extended(self, other: "Cell") -> "Cell":
+        """This cell followed by its continuation on the next page."""
+        return Cell(self.lines + other.lines, self.fragments + other.fragments,
+                    self.fill_rgb or other.fill_rgb)
+
+
+EMPTY_CELL = Cell((), ())
+
+
+class RowKind(str, Enum):
+    HEADER = "header"
+    SECTION = "section"
+    BODY = "body"
+
+
+@dataclass(frozen=True)
+class TableRow:
+    kind: RowKind
+    cells: tuple[Cell, ...]
+    merged_from_pages: tuple[int, ...] = ()  # pages whose fragments were stitched together
+
+    @property
+    def pages(self) -> tuple[int, ...]:
+        return tuple(sorted({f.page for c in self.cells for f in c.fragments}))
+
+    @property
+    def text(self) -> str:
+        return " | ".join(c.text for c in self.cells)
+
+
+@dataclass(frozen=True)
+class ExtractedTable:
+    """One logical table: page pieces stitched together, repeated headers dropped.
+
+    `header` holds the labels as printed; for narrative blocks it holds the field
+    labels found in the text ("Success Measure", ...), so both layouts reach the
+    normalise stage in one shape.
+    """
+    index: int
+    header: tuple[str, ...]
+    rows: tuple[TableRow, ...]
+    pages: tuple[int, ...]
+    strategy: str
+    quality: float  # 0..1: grid completeness / header confidence
+    notes: tuple[str, ...] = ()
+
+
+class Layout(str, Enum):
+    RULED_TABLE = "ruled_table"
+    UNRULED_TABLE = "unruled_table"
+    NARRATIVE = "narrative"
+    PROSE = "prose"          # text but no action structure found
+    SCAN = "scan"            # pages without a text layer
+    EMPTY = "empty"
+
+
+@dataclass(frozen=True)
+class TextCoverage:
+    """How the page text was accounted for: nothing silently lost."""
+    chars_total: int
+    chars_in_rows: int
+    chars_boilerplate: int   # running headers/footers repeated across pages
+    chars_other: int         # introduction prose, titles, etc.
+
+    @property
+    def share_in_rows(self) -> float:
+        return self.chars_in_rows / self.chars_total if self.chars_total else 0.0
+
+
+@dataclass(frozen=True)
+class ExtractedDocument:
+    source_file: str
+    document_id: str              # sha256 of the file bytes
+    page_count: int
+    layout: Layout
+    layout_confidence: float
+    page_layouts: tuple[str, ...]
+    tables: tuple[ExtractedTable, ...]
+    front_text: str               # text of the first page(s), for title/institution/period
+    coverage: TextCoverage
+    extractor_version: str
+    warnings: tuple[str, ...] = ()
+    ocr: bool = False
+    ocr_confidence: float | None = None
+    debug: dict = field(default_factory=dict, compare=False, hash=False, repr=False)

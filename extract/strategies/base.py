@@ -1,0 +1,31 @@
+"""The one interface every extraction strategy implements."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol, Sequence
+
+from ..config import ExtractConfig
+from ..model import BBox, ExtractedTable
+from ..pdf import PageContent
+
+
+@dataclass(frozen=True)
+class StrategyResult:
+    tables: tuple[ExtractedTable, ...]
+    # Regions (page, box) the strategy consumed; the text inside them counts as "in rows"
+    # and later strategies skip it.
+    regions: tuple[tuple[int, BBox], ...]
+    notes: tuple[str, ...] = ()
+
+
+class Strategy(Protocol):
+    name: str
+
+    def extract(self, pages: Sequence[PageContent], config: ExtractConfig,
+                taken: Sequence[tuple[int, BBox]]) -> StrategyResult:
+        """Find action structures in the pages, ignoring regions already `taken`."""
+        ...
+
+
+def inside(x: float, y: float, box: BBox, pad: float = 0.5) -> bool:
+    return box.x0 - pad <= x <= box.x1 + pad and box.top - pad <= y <= box.bottom + pad

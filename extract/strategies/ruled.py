@@ -1,0 +1,241 @@
+"""Ruled tables (Word/LibreOffice exports): pdfplumber's line-based table finder per page,
+then pieces stitched into logical tables by column geometry.
+
+Chain: page_to_grids -> grids_to_tables (stitch_grids -> rows_with_continuations_merged).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..config import ExtractConfig
+from ..model import EMPTY_CELL, BBox, Cell, ExtractedTable, Fragment, RowKind, TableRow
+from ..pdf import PageContent
+from ..text import chars_to_lines
+from .base import StrategyResult, inside
+
+NAME = "ruled_table"
+
+
+@dataclass(frozen=True)
+class PageGrid:
+    """One table as found on one page, before stitching."""
+    page: int
+    bbox: BBox
+    column_edges: tuple[float, ...]
+    rows: tuple[tuple[Cell | None, ...], ...]   # None: covered by a merged cell
+
+
+def _rgb(color) -> tuple[float, float, float] | None:
+    if color is None:
+        return None
+    if isinstance(color, (int, float)):
+        return (float(color),) * 3
+    vals = tuple(float(v) for v in color)
+    if len(vals) == 1:
+        return (vals[0],) * 3
+    if len(vals) == 3:
+        return vals  # type: ignore[return-value]
+    if len(vals) == 4:  # CMYK
+        c, m, y, k = vals
+        return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+    return None
+
+
+def _fills(page) -> list[tuple[BBox, tuple[float, float, float]]]:
+    out = []
+    for r in page.rects:
+        if not r.get("fill"):
+            continue
+        rgb = _rgb(r.get("non_stroking_color"))
+        if rgb is None or min(rgb) > 0.97:  # white is no fill
+            continue
+        if r["width"] < 4 or r["height"] < 4:  # ruling drawn as thin filled rects
+            continue
+        out.append((BBox(r["x0"], r["top"], r["x1"], r["bottom"]), rgb))
+    return out
+
+
+def _cell_fill(box: BBox, fills) -> tuple[float, float, float] | None:
+    area = max(box.width * (box.bottom - box.top), 1e-6)
+    for fb, rgb in fills:
+        ix = min(box.x1, fb.x1) - max(box.x0, fb.x0)
+        iy = min(box.bottom, fb.bottom) - max(box.top, fb.top)
+        if ix > 0 and iy > 0 and ix * iy / area > 0.6:
+            return rgb
+    return None
+
+
+def page_to_grids(page: PageContent, config: ExtractConfig) -> list[PageGrid]:
+    s = config.ruled_table
+    settings = {"vertical_strategy": "lines", "horizontal_strategy": "lines",
+                "snap_tolerance": s.snap_tolerance, "join_tolerance": s.join_tolerance,
+                "intersection_tolerance": s.intersection_tolerance}
+    found = page.plumber_page.find_tables(settings)
+    if not found:
+        return []
+    fills = _fills(page.plumber_page)
+    chars = sorted(page.chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
+    centres_y = [(c["top"] + c["bottom"]) / 2 for c in chars]
+    grids = []
+    for table in found:
+        rows = []
+        for prow in table.rows:
+            cells: list[Cell | None] = []
+            for box in prow.cells:
+                if box is None:
+                    cells.append(None)
+                    continue
+                bb = BBox(*box)
+                lo = bisect.bisect_left(centres_y, bb.top)
+                hi = bisect.bisect_right(centres_y, bb.bottom)
+                inner = [c for c in chars[lo:hi] if bb.x0 <= (c["x0"] + c["x1"]) / 2 <= bb.x1]
+                lines = tuple(chars_to_lines(inner, page.number))
+                cells.append(Cell(lines, (Fragment(page.number, bb),), _cell_fill(bb, fills)))
+            rows.append(tuple(cells))
+        if len(rows) < s.min_rows or max(len(r) for r in rows) < s.min_columns:
+            continue
+        edges = sorted({round(x, 1) for b in table.cells for x in (b[0], b[2])})
+        grids.append(PageGrid(page.number, BBox(*table.bbox), tuple(edges), tuple(rows)))
+    return grids
+
+
+def _same_columns(a: PageGrid, b: PageGrid, tol: float) -> bool:
+    if len(a.rows[0]) != len(b.rows[0]):
+        return False
+    ea, eb = _outer_edges(a), _outer_edges(b)
+    return len(ea) == len(eb) and all(abs(x - y) <= tol for x, y in zip(ea, eb))
+
+
+def _outer_edges(g: PageGrid) -> list[float]:
+    """Column boundaries from the fullest row (merged cells hide some boundaries)."""
+    best = max(g.rows, key=lambda r: sum(c is not None for c in r))
+    edges = []
+    for c in best:
+        if c is not None:
+            edges.extend([c.fragments[0].bbox.x0, c.fragments[0].bbox.x1])
+    return sorted(set(round(e) for e in edges))
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def _is_section(row: tuple[Cell | None, ...], table_width: float, min_share: float) -> bool:
+    filled = [c for c in row if c is not None and not c.empty]
+    if len(filled) != 1:
+        return False
+    present = [c for c in row if c is not None]
+    return len(present) == 1 or filled[0].fragments[0].bbox.width >= min_share * table_width
+
+
+def _classify(row: tuple[Cell | None, ...], width: float, config: ExtractConfig) -> TableRow:
+    cells = tuple(c if c is not None else EMPTY_CELL for c in row)
+    kind = RowKind.SECTION if _is_section(row, width, config.ruled_table.section_row_min_width) else RowKind.BODY
+    if kind is RowKind.SECTION:  # the section text goes to the first column slot
+        only = next(c for c in row if c is not None and not c.empty)
+        cells = (only,) + (EMPTY_CELL,) * (len(cells) - 1)
+    return TableRow(kind, cells)
+
+
+_TERMINAL = (".", ";", ":", "!", "?", ")", "]")
+
+
+def continuation_score(prev: TableRow, cont: TableRow, other_keys: Sequence[str], config: ExtractConfig) -> int:
+    """How strongly `cont` (first body row on a page) reads as the rest of `prev`
+    (last row on the page before), cut by the page break."""
+    sc = config.stitch.scores
+    key_re = config.row_key_regex()
+    keyed = [k for k in other_keys if k]
+    key_share = sum(bool(key_re.match(k)) for k in keyed) / len(keyed) if keyed else 0.0
+    prev_key, cont_key = prev.cells[0].text, cont.cells[0].text
+    score = 0
+    if not cont_key and prev_key:
+        score += sc.key_cell_empty
+    elif cont_key and key_share >= 0.5:
+        score += sc.key_like_other_keys if key_re.match(cont_key) else sc.key_not_like_other_keys
+    for p, c in zip(prev.cells, cont.cells):
+        if p.text and c.text and not p.text.endswith(_TERMINAL) and c.text[:1].islower():
+            score += sc.starts_lowercase_after_open_sentence
+            break
+    filled = sum(not c.empty for c in cont.cells)
+    if filled < len(cont.cells) / 2:
+        score += sc.few_cells_filled
+    return score
+
+
+def _merge_rows(prev: TableRow, cont: TableRow) -> TableRow:
+    cells = tuple(p.extended(c) if not c.empty else p for p, c in zip(prev.cells, cont.cells))
+    pages = tuple(sorted(set(prev.merged_from_pages or prev.pages) | set(cont.pages)))
+    return TableRow(prev.kind, cells, pages)
+
+
+def grids_to_tables(grids: Sequence[PageGrid], config: ExtractConfig, first_index: int = 0) -> list[ExtractedTable]:
+    """Stitch page pieces into logical tables; drop repeated headers; merge cut rows."""
+    groups: list[list[PageGrid]] = []
+    for g in grids:
+        last = groups[-1][-1] if groups else None
+        if (last is not None and g.page == last.page + 1 and _is_last_on_page(last, grids)
+                and _is_first_on_page(g, grids) and _same_columns(last, g, config.stitch.column_edge_tolerance)):
+            groups[-1].append(g)
+        else:
+            groups.append([g])
+
+    tables = []
+    for group in groups:
+        width = group[0].bbox.width
+        header_row = _classify(group[0].rows[0], width, config)
+        header_key = _norm(header_row.text)
+        rows: list[TableRow] = []
+        notes: list[str] = []
+        has_header = header_row.kind is RowKind.BODY
+        if has_header:
+            rows.append(TableRow(RowKind.HEADER, header_row.cells))
+        for gi, grid in enumerate(group):
+            body = list(grid.rows[1:] if gi == 0 and has_header else grid.rows)
+            if gi > 0 and body and has_header and _norm(_classify(body[0], width, config).text) == header_key:
+                body = body[1:]  # the header repeated on every page
+            for ri, raw in enumerate(body):
+                row = _classify(raw, width, config)
+                if gi > 0 and ri == 0 and row.kind is RowKind.BODY and rows and rows[-1].kind is RowKind.BODY:
+                    keys = [r.cells[0].text for r in rows if r.kind is RowKind.BODY]
+                    score = continuation_score(rows[-1], row, keys, config)
+                    if score >= config.stitch.continuation_min_score:
+                        rows[-1] = _merge_rows(rows[-1], row)
+                        notes.append(f"row cut by the page break {grid.page - 1}/{grid.page} merged (score {score})")
+                        continue
+                rows.append(row)
+        header = tuple(c.text for c in rows[0].cells) if has_header else ()
+        quality = _grid_quality(rows)
+        tables.append(ExtractedTable(first_index + len(tables), header, tuple(rows),
+                                     tuple(g.page for g in group), NAME, quality, tuple(notes)))
+    return tables
+
+
+def _is_last_on_page(g: PageGrid, grids: Sequence[PageGrid]) -> bool:
+    return all(o.bbox.top <= g.bbox.top for o in grids if o.page == g.page)
+
+
+def _is_first_on_page(g: PageGrid, grids: Sequence[PageGrid]) -> bool:
+    return all(o.bbox.top >= g.bbox.top for o in grids if o.page == g.page)
+
+
+def _grid_quality(rows: Sequence[TableRow]) -> float:
+    """Share of body cells with text: 1.0 for a full grid, low for a sparse/odd one."""
+    body = [r for r in rows if r.kind is RowKind.BODY]
+    if not body:
+        return 0.0
+    cells = [c for r in body for c in r.cells]
+    return round(sum(not c.empty for c in cells) / len(cells), 3)
+
+
+class RuledTableStrategy:
+    name = NAME
+
+    def extract(self, pages: Sequence[PageContent], config: ExtractConfig, taken=()) -> StrategyResult:
+        grids = [g for p in pages if p.has_text for g in page_to_grids(p, config)]
+        tables = grids_to_tables(grids, config)
+        regions = tuple((g.page, g.bbox) for g in grids)
+        return StrategyResult(tuple(tables), regions)

@@ -1,0 +1,64 @@
+"""Characters to lines: the one place text is assembled from PDF glyphs."""
+from __future__ import annotations
+
+import unicodedata
+from typing import Iterable, Sequence
+
+from .model import BBox, TextLine
+
+# Characters that carry no text but break matching: soft hyphen, zero-width spaces and
+# joiners, direction marks, BOM. Removed from all text the pipeline emits.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff"))
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u3000"), " ")
+
+
+def clean_text(text: str) -> str:
+    """Unicode normalisation for output text: NFKC (ligatures), no invisible marks,
+    ordinary spaces. Dashes and quotes are kept as printed."""
+    text = unicodedata.normalize("NFKC", text)
+    return text.translate(_INVISIBLE).translate(_SPACES)
+
+
+def _is_bold(fontname: str) -> bool:
+    name = fontname.lower()
+    return "bold" in name or "black" in name or "heavy" in name or ",b" in name
+
+
+def chars_to_lines(chars: Sequence[dict], page: int, y_tolerance: float = 2.5) -> list[TextLine]:
+    """Group glyphs into visual lines (top-to-bottom, left-to-right) and insert spaces
+    where the gap between glyphs is wider than a fraction of the font size."""
+    if not chars:
+        return []
+    ordered = sorted(chars, key=lambda c: (round(c["top"], 0), c["x0"]))
+    rows: list[list[dict]] = []
+    for ch in ordered:
+        if rows and abs(ch["top"] - rows[-1][0]["top"]) <= y_tolerance:
+            rows[-1].append(ch)
+        else:
+            rows.append([ch])
+    lines = []
+    for row in rows:
+        row.sort(key=lambda c: c["x0"])
+        parts: list[str] = []
+        prev = None
+        for ch in row:
+            if prev is not None:
+                gap = ch["x0"] - prev["x1"]
+                if gap > 0.2 * max(prev["size"], 1.0) and parts and parts[-1] != " " and ch["text"] != " ":
+                    parts.append(" ")
+            parts.append(ch["text"])
+            prev = ch
+        text = " ".join(clean_text("".join(parts)).split())
+        if not text:
+            continue
+        visible = [c for c in row if c["text"].strip()] or row
+        bbox = BBox(min(c["x0"] for c in row), min(c["top"] for c in row),
+                    max(c["x1"] for c in row), max(c["bottom"] for c in row))
+        size = max(c["size"] for c in visible)
+        bold = sum(_is_bold(c.get("fontname", "")) for c in visible) > len(visible) / 2
+        lines.append(TextLine(text, page, bbox, round(size, 1), bold))
+    return lines
+
+
+def lines_text(lines: Iterable[TextLine]) -> str:
+    return " ".join(l.text for l in lines).strip()

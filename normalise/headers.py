@@ -1,0 +1,67 @@
+"""Header cells to canonical roles, through models/header_aliases.yaml."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class HeaderMap:
+    roles: tuple[str, ...]            # one per column: a canonical role or "unknown"
+    unknown: tuple[str, ...]          # headers kept as extra columns
+    score: float                      # share of non-empty headers that mapped
+
+
+def normalise_header(text: str) -> str:
+    text = text.lower().replace("&", " & ")
+    text = re.sub(r"[^a-z0-9&#/\- ]", " ", text)
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=2)
+def load_aliases(models_dir: Path = MODELS_DIR) -> tuple[str, dict[str, str]]:
+    raw = yaml.safe_load((models_dir / "header_aliases.yaml").read_text(encoding="utf-8"))
+    table: dict[str, str] = {}
+    for role, spec in raw["roles"].items():
+        for alias in spec["aliases"]:
+            table[normalise_header(alias)] = role
+    return raw["version"], table
+
+
+def role_of(header: str, aliases: dict[str, str] | None = None) -> str:
+    aliases = aliases if aliases is not None else load_aliases()[1]
+    key = normalise_header(header)
+    if key in aliases:
+        return aliases[key]
+    # Longest alias contained as whole words ("Key Outputs / KPI" -> success_measures).
+    best, best_len = UNKNOWN, 0
+    for alias, role in aliases.items():
+        if len(alias) > best_len and len(alias) >= 3 and re.search(rf"(?<![a-z]){re.escape(alias)}(?![a-z])", key):
+            best, best_len = role, len(alias)
+    return best
+
+
+def map_headers(headers: tuple[str, ...]) -> HeaderMap:
+    aliases = load_aliases()[1]
+    roles: list[str] = []
+    unknown: list[str] = []
+    seen: set[str] = set()
+    for h in headers:
+        role = role_of(h, aliases)
+        # A second column of a role already taken (Start / End) keeps its text as extra.
+        if role != UNKNOWN and role in seen and role not in ("timeframe",):
+            role = UNKNOWN
+        if role == UNKNOWN and h.strip():
+            unknown.append(h.strip())
+        roles.append(role)
+        seen.add(role)
+    named = [h for h in headers if h.strip()]
+    score = (sum(r != UNKNOWN for r, h in zip(roles, headers) if h.strip()) / len(named)) if named else 0.0
+    return HeaderMap(tuple(roles), tuple(unknown), round(score, 3))

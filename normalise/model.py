@@ -1,0 +1,66 @@
+"""The canonical action record every layout is mapped onto."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Provenance:
+    document_id: str
+    source_file: str
+    page_start: int
+    page_end: int
+    bbox: tuple[float, float, float, float]   # union box of the action's text on page_start
+    boxes: tuple[tuple[int, float, float, float, float], ...]   # (page, x0, top, x1, bottom) of every fragment
+    table_index: int
+    row_index: int
+    extractor: str
+    quality: float
+
+
+@dataclass(frozen=True)
+class Action:
+    row_id: str
+    institution: str | None
+    plan_title: str | None
+    period_start: int | None
+    period_end: int | None
+    section: str | None
+    parent_id: str | None
+    action_id: str | None
+    aim: str | None
+    action_text: str
+    description: str | None
+    supporting_actions: str | None
+    success_measures: str | None
+    timeframe: str | None
+    owner: str | None
+    resources: str | None
+    rag_status: str | None
+    rag_evidence: str | None
+    progress: str | None
+    comments: str | None
+    pillars_document: tuple[str, ...]
+    talent_document: tuple[str, ...]
+    other_tags: tuple[str, ...]
+    extra_fields: tuple[tuple[str, str], ...]   # unknown headers, kept with their text
+    provenance: Provenance
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    institution: str | None
+    plan_title: str | None
+    period_start: int | None
+    period_end: int | None
+
+
+@dataclass(frozen=True)
+class NormalisedDocument:
+    meta: DocumentMeta
+    actions: tuple[Action, ...]
+    warnings: tuple[str, ...] = ()
+    notes: tuple[str, ...] = field(default=())
+    unknown_headers: tuple[str, ...] = ()
+    skipped_tables: tuple[str, ...] = ()

@@ -1,0 +1,248 @@
+"""Extracted tables to canonical actions: header roles, sections, sub-actions, tags.
+
+Chain: document_to_actions -> table_to_actions -> row_to_actions.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from extract.config import load_config
+from extract.model import Cell, ExtractedDocument, ExtractedTable, RowKind, TableRow, TextLine
+
+from .headers import UNKNOWN, HeaderMap, map_headers
+from .meta import document_meta
+from .model import Action, DocumentMeta, NormalisedDocument, Provenance
+from .rag import rag_from_cell
+from .subactions import normalise_action_id, parent_of_dotted, split_aim_id, split_items
+from .tags import parse_other_tags, parse_pillars, parse_talent, strip_tags
+
+AIM_LEVEL = ("ref", "aim", "success_measures", "timeframe", "owner", "resources", "pillar_tags",
+             "description", "supporting_actions")
+TEXT_ROLES = ("aim", "action_text", "description", "supporting_actions", "success_measures", "timeframe",
+              "owner", "resources", "progress", "comments")
+
+
+def _norm_ws(text: str | None) -> str | None:
+    if text is None:
+        return None
+    text = " ".join(text.split())
+    return text or None
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def row_id(meta: DocumentMeta, parent_id: str | None, action_id: str | None, text: str, occurrence: int) -> str:
+    """Derived from content, not from the file: a re-exported plan keeps its ids."""
+    basis = "|".join([meta.institution or "", str(meta.period_start or ""), str(meta.period_end or ""),
+                      parent_id or "", action_id or "", _key(text), str(occurrence)])
+    return hashlib.sha256(basis.encode()).hexdigest()[:16]
+
+
+@dataclass
+class _RowValues:
+    cells: dict[str, list[Cell]]
+    extra: list[tuple[str, str]]
+
+    def text(self, role: str) -> str | None:
+        parts = [c.text for c in self.cells.get(role, []) if c.text]
+        return _norm_ws(" ".join(parts)) if parts else None
+
+
+def _values(row: TableRow, hmap: HeaderMap, headers: Sequence[str]) -> _RowValues:
+    cells: dict[str, list[Cell]] = {}
+    extra: list[tuple[str, str]] = []
+    for cell, role, head in zip(row.cells, hmap.roles, headers):
+        if role == UNKNOWN:
+            if cell.text:
+                extra.append((head.strip() or f"column", cell.text))
+            continue
+        cells.setdefault(role, []).append(cell)
+    return _RowValues(cells, extra)
+
+
+def _fix_ref_role(table: ExtractedTable, hmap: HeaderMap) -> HeaderMap:
+    """A blank header is an id column only if its values look like ids."""
+    key_re = load_config().row_key_regex()
+    roles = list(hmap.roles)
+    for i, (role, head) in enumerate(zip(hmap.roles, table.header)):
+        if role == "ref" and not head.strip():
+            vals = [r.cells[i].text for r in table.rows if r.kind is RowKind.BODY and r.cells[i].text]
+            if vals and sum(bool(key_re.match(v)) for v in vals) / len(vals) < 0.5:
+                roles[i] = UNKNOWN
+    return HeaderMap(tuple(roles), hmap.unknown, hmap.score)
+
+
+def _provenance(doc: ExtractedDocument, table: ExtractedTable, row_index: int, lines: Sequence[TextLine],
+                row: TableRow) -> Provenance:
+    boxes: dict[int, tuple[float, float, float, float]] = {}
+    for l in lines:
+        b = l.bbox
+        if l.page in boxes:
+            x0, t, x1, bt = boxes[l.page]
+            boxes[l.page] = (min(x0, b.x0), min(t, b.top), max(x1, b.x1), max(bt, b.bottom))
+        else:
+            boxes[l.page] = (b.x0, b.top, b.x1, b.bottom)
+    if not boxes:  # fall back to the row's cell fragments
+        for c in row.cells:
+            for f in c.fragments:
+                boxes.setdefault(f.page, f.bbox.rounded(2))
+    pages = sorted(boxes)
+    rounded = tuple((p, *(round(v, 1) for v in boxes[p])) for p in pages)
+    return Provenance(doc.document_id, doc.source_file, pages[0], pages[-1], tuple(round(v, 1) for v in boxes[pages[0]]),
+                      rounded, table.index, row_index, f"{table.strategy}; {doc.extractor_version}", table.quality)
+
+
+def _is_action_table(hmap: HeaderMap) -> bool:
+    return "action_text" in hmap.roles or "aim" in hmap.roles
+
+
+def _summary_of_others(table: ExtractedTable, hmap: HeaderMap, other_texts: set[str]) -> bool:
+    """An overview listing actions detailed elsewhere in the document (No. | Action)."""
+    if not set(hmap.roles) <= {"ref", "action_text", "aim", UNKNOWN} or not other_texts:
+        return False
+    idx = [i for i, r in enumerate(hmap.roles) if r in ("action_text", "aim")]
+    texts = [_key(r.cells[i].text) for r in table.rows if r.kind is RowKind.BODY for i in idx if r.cells[i].text]
+    return bool(texts) and sum(t in other_texts for t in texts) / len(texts) >= 0.8
+
+
+def document_to_actions(doc: ExtractedDocument) -> NormalisedDocument:
+    meta, warnings = document_meta(doc.front_text, doc.source_file)
+    mapped: list[tuple[ExtractedTable, HeaderMap]] = []
+    notes: list[str] = []
+    skipped: list[str] = []
+    unknown: list[str] = []
+    prev_map: HeaderMap | None = None
+    for table in doc.tables:
+        if table.header:
+            hmap = _fix_ref_role(table, map_headers(table.header))
+        elif prev_map is not None and len(prev_map.roles) == len(table.rows[0].cells):
+            hmap = prev_map  # a continuation printed without its header row
+            notes.append(f"table {table.index} has no header row; columns taken from the table before")
+        else:
+            skipped.append(f"table {table.index} (pages {_pages(table)}): no header row, not read as actions")
+            continue
+        if not _is_action_table(hmap):
+            skipped.append(f"table {table.index} (pages {_pages(table)}): not an action table "
+                           f"(headers: {' | '.join(h for h in table.header)})")
+            continue
+        mapped.append((table, hmap))
+        prev_map = hmap
+        unknown.extend(h for h in hmap.unknown if h not in unknown)
+        notes.extend(table.notes)
+    # Overview tables that only repeat actions detailed elsewhere are skipped, not doubled.
+    kept: list[tuple[ExtractedTable, HeaderMap]] = []
+    for table, hmap in mapped:
+        others = {_key(c.text) for t, h in mapped if t is not table for r in t.rows if r.kind is RowKind.BODY
+                  for c, role in zip(r.cells, h.roles) if role in ("action_text", "aim") and c.text}
+        if _summary_of_others(table, hmap, others):
+            skipped.append(f"table {table.index} (pages {_pages(table)}): summary of actions detailed elsewhere")
+            continue
+        kept.append((table, hmap))
+    actions: list[Action] = []
+    seen: dict[str, int] = {}
+    for table, hmap in kept:
+        actions.extend(table_to_actions(doc, meta, table, hmap, seen))
+    if unknown:
+        warnings.append(f"unknown column headers kept as extra fields: {', '.join(unknown)}")
+    if doc.tables and not actions:
+        warnings.append("tables found but none read as action tables")
+    return NormalisedDocument(meta, tuple(actions), tuple(warnings), tuple(notes), tuple(unknown), tuple(skipped))
+
+
+def _pages(table: ExtractedTable) -> str:
+    return f"{table.pages[0]}-{table.pages[-1]}" if len(table.pages) > 1 else str(table.pages[0])
+
+
+def table_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: ExtractedTable, hmap: HeaderMap,
+                     seen: dict[str, int]) -> list[Action]:
+    out: list[Action] = []
+    section: str | None = None
+    anchor: _RowValues | None = None
+    has_action_col = "action_text" in hmap.roles
+    for ri, row in enumerate(table.rows):
+        if row.kind is RowKind.HEADER:
+            continue
+        if row.kind is RowKind.SECTION:
+            section = _norm_ws(row.cells[0].text)
+            continue
+        vals = _values(row, hmap, table.header)
+        if not any(c.text for cs in vals.cells.values() for c in cs):
+            continue
+        # A row whose aim/ref cells are empty continues the aim above (vertically merged).
+        if anchor is not None and not vals.text("aim") and not vals.text("ref"):
+            for role in AIM_LEVEL:
+                if not vals.text(role) and role in anchor.cells:
+                    vals.cells[role] = anchor.cells[role]
+        else:
+            anchor = vals
+        out.extend(row_to_actions(doc, meta, table, ri, row, vals, section, has_action_col, seen))
+    return out
+
+
+def row_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: ExtractedTable, ri: int, row: TableRow,
+                   vals: _RowValues, section: str | None, has_action_col: bool, seen: dict[str, int]) -> list[Action]:
+    ref_text = vals.text("ref")
+    aim_raw = vals.text("aim")
+    aim_id, aim_text = split_aim_id(strip_tags(aim_raw))
+    ref_id = None
+    if ref_text:
+        ref_id = ref_text.split()[0].rstrip(".:)–-") if re.match(r"^[A-Za-z]{0,3}\d", ref_text) else None
+    parent = ref_id or aim_id
+    row_level_text = " ".join(t for t in (aim_raw, ref_text, vals.text("pillar_tags"), vals.text("description"))
+                              if t)
+    row_talent = parse_talent(row_level_text)
+    row_other = parse_other_tags(row_level_text)
+    if "pillar_tags" in vals.cells:
+        pillars = parse_pillars(vals.text("pillar_tags"), allow_codes=True)
+    else:
+        pillars = ()
+    if not pillars and section:
+        pillars = parse_pillars(section, allow_codes=False)[:1]
+    rag, rag_evidence = rag_from_cell(vals.cells.get("rag_status", []))
+    action_cells = vals.cells.get("action_text", []) if has_action_col else vals.cells.get("aim", [])
+    lines = [l for c in action_cells for l in c.lines]
+    items = split_items(lines) if lines else []
+    row_warnings: list[str] = []
+    if not items:
+        if not has_action_col or not aim_raw:
+            return []
+        # An aim with no action text: the aim is the only statement of intent.
+        items = split_items([l for c in vals.cells.get("aim", []) for l in c.lines])
+        row_warnings.append("no action text; the aim is used as the action")
+    narrative_id = ref_id if table.strategy == "narrative" else None
+    aim_out = _norm_ws(aim_text) if has_action_col else None
+    out = []
+    for item in items:
+        item_text_raw = item.text
+        talent = tuple(dict.fromkeys(row_talent + parse_talent(item_text_raw)))
+        other = tuple(dict.fromkeys(row_other + parse_other_tags(item_text_raw)))
+        text = strip_tags(item_text_raw) or item_text_raw
+        if table.strategy == "narrative":
+            action_id = narrative_id
+            parent_id = None
+        else:
+            action_id = normalise_action_id(item, parent)
+            parent_id = parent or parent_of_dotted(action_id)
+            if action_id == parent_id:
+                parent_id = None
+        base = row_id(meta, parent_id, action_id, text, 0)
+        occurrence = seen.get(base, 0)
+        seen[base] = occurrence + 1
+        rid = base if occurrence == 0 else row_id(meta, parent_id, action_id, text, occurrence)
+        out.append(Action(
+            row_id=rid, institution=meta.institution, plan_title=meta.plan_title,
+            period_start=meta.period_start, period_end=meta.period_end, section=section,
+            parent_id=parent_id, action_id=action_id, aim=aim_out, action_text=text,
+            description=strip_tags(vals.text("description")), supporting_actions=vals.text("supporting_actions"),
+            success_measures=vals.text("success_measures"), timeframe=vals.text("timeframe"),
+            owner=vals.text("owner"), resources=vals.text("resources"), rag_status=rag, rag_evidence=rag_evidence,
+            progress=vals.text("progress"), comments=vals.text("comments"),
+            pillars_document=pillars, talent_document=talent, other_tags=other,
+            extra_fields=tuple(vals.extra),
+            provenance=_provenance(doc, table, ri, item.lines, row), warnings=tuple(row_warnings)))
+    return out

@@ -1,0 +1,138 @@
+"""Cells holding several actions ("V1.1 ...", "a) ... b) ...", bullets) to atomic items.
+
+Markers are trusted at the start of a line; inside a line only when they continue the
+sequence already started (a -> b -> c, V1.1 -> V1.2), so "(see b) above)" does not split.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from extract.model import TextLine
+
+DASHES = "-–—"
+_DOTTED = re.compile(rf"(?P<id>[A-Z]{{1,3}}\d{{1,2}}(?:\.\d{{1,2}})+)\s*[{DASHES}:.)]?\s+")
+_LETTER = re.compile(r"\(?(?P<id>[a-z])[).]\s+")
+_ROMAN = re.compile(r"\((?P<id>i{1,3}|iv|v|vi{1,3}|ix|x)\)\s+")
+_NUMBER = re.compile(r"(?P<id>\d{1,2})[.)]\s+")
+_BULLET = re.compile(r"[•●▪■◦‣∙·○\-–*]\s+")
+_AIM_ID = re.compile(rf"^(?P<id>[A-Z]{{1,3}}\d{{1,2}})\s*[{DASHES}:.]\s+")
+
+
+@dataclass(frozen=True)
+class Item:
+    marker: str | None        # as written, normalised ("V1.1", "a", "ii", "3"); None for bullets/plain
+    kind: str                 # dotted | letter | roman | number | bullet | plain
+    text: str
+    lines: tuple[TextLine, ...]
+
+
+def split_aim_id(text: str | None) -> tuple[str | None, str | None]:
+    """"V1 – To have ..." -> ("V1", "To have ...")."""
+    if not text:
+        return None, text
+    m = _AIM_ID.match(text)
+    if m:
+        return m.group("id"), text[m.end():].strip() or None
+    return None, text
+
+
+def _next_letter(prev: str) -> str:
+    return chr(ord(prev) + 1)
+
+
+def _dotted_successor(prev: str, cur: str) -> bool:
+    p, c = prev.split("."), cur.split(".")
+    return len(p) == len(c) and p[:-1] == c[:-1] and int(c[-1]) == int(p[-1]) + 1
+
+
+def _line_start_marker(text: str) -> tuple[str, str | None, int] | None:
+    for kind, pat in (("dotted", _DOTTED), ("roman", _ROMAN), ("letter", _LETTER), ("number", _NUMBER),
+                      ("bullet", _BULLET)):
+        m = pat.match(text)
+        if m:
+            mid = m.groupdict().get("id")
+            if kind == "letter" and text[:1] == "(" and mid in "ivx":
+                continue
+            return kind, mid, m.end()
+    return None
+
+
+def _is_successor(kind: str, prev: str | None, cur: str | None) -> bool:
+    if kind == "letter" and prev and cur:
+        return cur == _next_letter(prev)
+    if kind == "dotted" and prev and cur:
+        return _dotted_successor(prev, cur)
+    if kind == "number" and prev and cur:
+        return int(cur) == int(prev) + 1
+    return kind == "bullet"
+
+
+def split_items(lines: Sequence[TextLine]) -> list[Item]:
+    """One item per marked action; unmarked text is one plain item."""
+    pieces: list[tuple[str | None, str | None, list[str], list[TextLine]]] = []
+    kind_in_use: str | None = None
+    for line in lines:
+        text = line.text
+        start = _line_start_marker(text)
+        accept = False
+        if start:
+            if not pieces:  # the first line of a cell may open with any marker ("c) ...")
+                accept = True
+            elif kind_in_use is None:  # a list after a lead-in must start at its beginning
+                accept = start[0] in ("dotted", "bullet") or start[1] in ("a", "1", "i")
+            elif start[0] == kind_in_use:
+                accept = start[0] in ("dotted", "bullet") or _is_successor(start[0], pieces[-1][1], start[1])
+        if accept:
+            kind_in_use = start[0]
+            pieces.append((start[0], start[1], [text[start[2]:]], [line]))
+        elif pieces:
+            pieces[-1][2].append(text)
+            if line not in pieces[-1][3]:
+                pieces[-1][3].append(line)
+        else:
+            pieces.append((None, None, [text], [line]))
+        # Inline continuations of the running sequence ("a) ... b) ...").
+        if kind_in_use in ("letter", "dotted") and pieces[-1][1]:
+            _split_inline(pieces, kind_in_use, line)
+    items = []
+    for kind, marker, texts, ls in pieces:
+        body = " ".join(" ".join(texts).split())
+        if body:
+            items.append(Item(marker, kind or "plain", body, tuple(ls)))
+    return items
+
+
+def _split_inline(pieces, kind: str, line: TextLine) -> None:
+    while True:
+        kind_, prev, texts, ls = pieces[-1]
+        joined = " ".join(texts)
+        if kind == "letter":
+            want = _next_letter(prev)
+            m = re.search(rf"(?:(?<=\s)|(?<=[a-z.;,]))\(?{want}\)\s+", joined)
+        else:
+            parts = prev.split(".")
+            want = ".".join(parts[:-1] + [str(int(parts[-1]) + 1)])
+            m = re.search(rf"(?<=\s){re.escape(want)}\s*[{DASHES}:.)]?\s+", joined)
+        if not m or m.start() == 0:
+            return
+        pieces[-1] = (kind_, prev, [joined[:m.start()]], ls)
+        pieces.append((kind, want, [joined[m.end():]], [line]))
+
+
+def normalise_action_id(item: Item, parent_id: str | None, block_id: str | None = None) -> str | None:
+    """"V1.1" stays; letter/roman/number items under an aim become "S1.a"; no marker, no id."""
+    if item.marker is None:
+        return block_id
+    if item.kind == "dotted":
+        return item.marker.upper()
+    if parent_id:
+        return f"{parent_id}.{item.marker}"
+    return item.marker
+
+
+def parent_of_dotted(action_id: str | None) -> str | None:
+    if action_id and "." in action_id:
+        return action_id.rsplit(".", 1)[0]
+    return None

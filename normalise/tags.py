@@ -1,0 +1,118 @@
+"""The plan's own tags: pillars, TALENT citations and other programme tags."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+PILLAR_ORDER = ("V", "R", "CD", "S", "EI")
+
+
+@dataclass(frozen=True)
+class TagRules:
+    version: str
+    name_to_code: tuple[tuple[str, str], ...]     # longest names first
+    code_to_code: dict[str, str]
+    talent: tuple[re.Pattern[str], ...]
+    talent_max: int
+    other: re.Pattern[str]
+
+
+@lru_cache(maxsize=2)
+def load_rules(models_dir: Path = MODELS_DIR) -> TagRules:
+    raw = yaml.safe_load((models_dir / "tag_patterns.yaml").read_text(encoding="utf-8"))
+    names, codes = [], {}
+    for code, spec in raw["pillars"].items():
+        names += [(n.lower(), code) for n in spec["names"]]
+        codes.update({c.upper(): code for c in spec["codes"]})
+    names.sort(key=lambda nc: -len(nc[0]))
+    return TagRules(raw["version"], tuple(names), codes,
+                    tuple(re.compile(p, re.IGNORECASE) for p in raw["talent_citation_patterns"]),
+                    int(raw["talent_max"]), re.compile(raw["other_tag_pattern"]))
+
+
+def parse_pillars(text: str | None, allow_codes: bool = True) -> tuple[str, ...]:
+    """Pillar codes in the order written. Names anywhere ("Visibility (V1)",
+    "Commitment areas: Visibility, Career Development"); bare codes ("V, S, CD") only when
+    `allow_codes` (a pillar column), where "R3" next to a name is that pillar's own
+    numbering, never a TALENT recommendation."""
+    if not text:
+        return ()
+    rules = load_rules()
+    found: list[tuple[int, str]] = []
+    low = text.lower()
+    taken = [False] * len(low)
+    for name, code in rules.name_to_code:
+        for m in re.finditer(rf"(?<![a-z]){re.escape(name)}(?![a-z])", low):
+            if not any(taken[m.start():m.end()]):
+                found.append((m.start(), code))
+                for i in range(m.start(), m.end()):
+                    taken[i] = True
+    if allow_codes:
+        for m in re.finditer(r"(?<![A-Za-z])([A-Z]{1,2})(?:\d{1,2}(?:\.\d+)?)?(?![A-Za-z])", text):
+            if any(taken[m.start():m.end()]):
+                continue
+            code = rules.code_to_code.get(m.group(1))
+            if code:
+                found.append((m.start(), code))
+    out: list[str] = []
+    for _, code in sorted(found):
+        if code not in out:
+            out.append(code)
+    return tuple(out)
+
+
+def parse_talent(text: str | None) -> tuple[str, ...]:
+    """TALENT recommendation ids cited ("[TCR - R2, R7 and R9]" -> R2, R7, R9)."""
+    if not text:
+        return ()
+    rules = load_rules()
+    out: list[str] = []
+    for pat in rules.talent:
+        for m in pat.finditer(text):
+            for num in re.findall(r"R?\s*(\d{1,2})", m.group("body")):
+                n = int(num)
+                rid = f"R{n}"
+                if 1 <= n <= rules.talent_max and rid not in out:
+                    out.append(rid)
+    return tuple(out)
+
+
+def _expand_tag(body: str) -> list[str]:
+    """"T-PIKE WP1, WP2, WP3 and WP4" -> ["T-PIKE WP1", ..., "T-PIKE WP4"]."""
+    body = " ".join(body.split())
+    m = re.match(r"^(?P<prefix>.+?)\s+(?P<first>[A-Za-z]*\d+[A-Za-z]?)(?P<rest>(?:\s*(?:,|and|&)\s*[A-Za-z]*\d+[A-Za-z]?)+)$", body)
+    if not m:
+        return [body]
+    items = [m.group("first")] + re.findall(r"[A-Za-z]*\d+[A-Za-z]?", m.group("rest"))
+    return [f"{m.group('prefix')} {i}" for i in items]
+
+
+def parse_other_tags(text: str | None) -> tuple[str, ...]:
+    if not text:
+        return ()
+    rules = load_rules()
+    out: list[str] = []
+    for m in rules.other.finditer(text):
+        if any(p.fullmatch(m.group(0)) for p in rules.talent):
+            continue
+        for tag in _expand_tag(m.group("body")):
+            if tag not in out:
+                out.append(tag)
+    return tuple(out)
+
+
+def strip_tags(text: str | None) -> str | None:
+    """Text without bracketed citations and tags, whitespace-normalised."""
+    if text is None:
+        return None
+    rules = load_rules()
+    for pat in rules.talent[:2]:
+        text = pat.sub(" ", text)
+    text = rules.other.sub(" ", text)
+    text = " ".join(text.split())
+    return text or None
