@@ -60,7 +60,7 @@ def resolve_institution(text: str, file_name: str) -> tuple[str | None, str | No
         return next(iter(hits)), None
     if len(hits) > 1:
         return None, f"institution ambiguous: {', '.join(sorted(hits))}"
-    m = re.search(r"\b(University of [A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z][a-z]+ University|[A-Z][a-z]+ Institute)\b", text)
+    m = re.search(r"\b(University of (?:East |West |the West of )?[A-Z][a-z]+|[A-Z][a-z]+ University|[A-Z][a-z]+ Institute)\b", text)
     if m:
         return m.group(1), "institution not in the registry (models/institutions.csv)"
     return None, "institution not found"

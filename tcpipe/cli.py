@@ -1,0 +1,70 @@
+"""Command line: `tcplans extract|query|...`. Thin wrapper over tcpipe's Python API."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+EXTRACT_HELP = """Extract actions from Technician Commitment plan PDFs into a Parquet dataset.
+
+Takes files or folders (searched recursively for *.pdf). Writes OUT/actions.parquet
+(one row per atomic action) and OUT/documents.parquet (one record per input file).
+Unchanged files are not reprocessed; each file runs in its own worker with a time
+and memory limit, so one bad file never stops the batch.
+
+example:
+  tcplans extract data/raw --out data/processed
+  tcplans extract plans/essex-2024-27.pdf other-plans/ --out /tmp/ds --jobs 2
+"""
+
+
+def _summary(report) -> str:
+    lines = ["", "=" * 64,
+             f"documents: {report.documents}  ({', '.join(f'{k} {v}' for k, v in sorted(report.statuses.items()))})",
+             f"actions:   {report.actions}",
+             f"processed now: {len(report.processed)}, unchanged and reused: {len(report.reused)}"]
+    if report.failed:
+        lines.append("failures:")
+        lines += [f"  {name}: {reason}" for name, reason in report.failed]
+    for note in getattr(report, "override_notes", []):
+        lines.append(f"overrides: {note}")
+    lines += [f"dataset:   {report.out_dir / 'actions.parquet'}",
+              f"           {report.out_dir / 'documents.parquet'}", "=" * 64]
+    return "\n".join(lines)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .batch import Limits, run_batch
+    limits = Limits(seconds=args.timeout, memory_mb=args.memory_mb)
+    report = run_batch([Path(p) for p in args.inputs], Path(args.out), workers=args.jobs, password=args.password,
+                       limits=limits, progress=not args.quiet, scheduler=args.scheduler)
+    print(_summary(report))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="tcplans", description="Technician Commitment action plans to research data.",
+                                     epilog="example:\n  tcplans extract data/raw --out data/processed",
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("extract", help="extract plans into the Parquet dataset", description=EXTRACT_HELP,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("inputs", nargs="+", help="PDF files or folders")
+    p.add_argument("--out", default="data/processed", help="output folder (default: data/processed)")
+    p.add_argument("--jobs", type=int, default=0, help="worker processes (default: all cores)")
+    p.add_argument("--password", default=None, help="password for encrypted PDFs")
+    p.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per document (default: 120)")
+    p.add_argument("--memory-mb", type=int, default=2048, help="memory limit per worker in MB (default: 2048)")
+    p.add_argument("--scheduler", default=None, help="Dask scheduler address (tcp://host:8786) to run on a cluster")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_extract)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,132 @@
+"""The output schema as code: Arrow schemas plus checks, validated lazily (every failure
+reported at once) before anything is written. docs/data-dictionary.md describes it."""
+from __future__ import annotations
+
+import re
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+STR = pa.string()
+LIST_STR = pa.list_(STR)
+SCORES = pa.map_(STR, pa.float64())
+BOX = pa.struct([("page", pa.int32()), ("x0", pa.float64()), ("top", pa.float64()),
+                 ("x1", pa.float64()), ("bottom", pa.float64())])
+FIELD = pa.struct([("header", STR), ("text", STR)])
+
+ACTIONS = pa.schema([
+    ("row_id", STR), ("document_id", STR), ("source_file", STR), ("institution", STR), ("plan_title", STR),
+    ("period_start", pa.int32()), ("period_end", pa.int32()),
+    ("section", STR), ("parent_id", STR), ("action_id", STR), ("aim", STR), ("action_text", STR),
+    ("description", STR), ("supporting_actions", STR), ("success_measures", STR), ("timeframe", STR),
+    ("due_date", pa.date32()), ("recurrence", STR),
+    ("owner", STR), ("resources", STR), ("rag_status", STR), ("rag_evidence", STR), ("progress", STR),
+    ("comments", STR), ("pillars_document", LIST_STR), ("talent_document", LIST_STR), ("other_tags", LIST_STR),
+    ("extra_fields", pa.list_(FIELD)),
+    ("pillars", LIST_STR), ("pillar_scores", SCORES), ("talent", LIST_STR), ("talent_scores", SCORES),
+    ("pillars_source", STR), ("talent_source", STR), ("label_source", STR),
+    ("pillars_model", LIST_STR), ("talent_model", LIST_STR), ("model_version", STR), ("taxonomy_version", STR),
+    ("reviewer", STR), ("reviewed_at", STR),
+    ("page_start", pa.int32()), ("page_end", pa.int32()), ("bbox", pa.list_(pa.float64(), 4)),
+    ("boxes", pa.list_(BOX)), ("table_index", pa.int32()), ("row_index", pa.int32()),
+    ("extractor", STR), ("extraction_quality", pa.float64()), ("ocr", pa.bool_()), ("ocr_confidence", pa.float64()),
+    ("row_warnings", LIST_STR), ("pipeline_version", STR),
+])
+
+DOCUMENTS = pa.schema([
+    ("document_id", STR), ("source_file", STR), ("file_size", pa.int64()), ("status", STR),
+    ("errors", LIST_STR), ("warnings", LIST_STR), ("notes", LIST_STR),
+    ("page_count", pa.int32()), ("layout", STR), ("layout_confidence", pa.float64()), ("page_layouts", LIST_STR),
+    ("n_actions", pa.int32()), ("n_tables", pa.int32()), ("tables_skipped", LIST_STR),
+    ("unknown_headers", LIST_STR),
+    ("chars_total", pa.int64()), ("chars_in_rows", pa.int64()), ("chars_boilerplate", pa.int64()),
+    ("chars_other", pa.int64()), ("share_in_rows", pa.float64()),
+    ("institution", STR), ("plan_title", STR), ("period_start", pa.int32()), ("period_end", pa.int32()),
+    ("ocr", pa.bool_()), ("extractor", STR), ("pipeline_version", STR), ("model_version", STR),
+    ("taxonomy_version", STR),
+])
+
+STATUSES = {"success", "partial", "failed", "skipped"}
+PILLAR_CODES = {"V", "R", "CD", "S", "EI"}
+TALENT_RE = re.compile(r"^R([1-9]|1[0-6])$")
+LABEL_SOURCES = {"document", "model", "reviewer", "none"}
+RAG = {"red", "amber", "green"}
+
+
+class SchemaError(Exception):
+    def __init__(self, failures: list[str]):
+        super().__init__("; ".join(failures))
+        self.failures = failures
+
+
+def _values(table: pa.Table, name: str) -> list:
+    return table.column(name).to_pylist()
+
+
+def check_actions(table: pa.Table) -> list[str]:
+    """Every failed check, not just the first."""
+    fails: list[str] = []
+    if table.schema != ACTIONS:
+        diff = {f.name for f in ACTIONS} ^ {f.name for f in table.schema}
+        fails.append(f"actions schema differs from the declared schema (columns: {sorted(diff) or 'types'})")
+        return fails
+    if table.num_rows == 0:
+        return fails
+    for col in ("row_id", "document_id", "source_file", "action_text", "extractor", "pipeline_version"):
+        nulls = table.column(col).null_count
+        if nulls:
+            fails.append(f"{col}: {nulls} null values")
+    empty = pc.sum(pc.equal(pc.utf8_length(pc.utf8_trim_whitespace(table.column("action_text"))), 0)).as_py()
+    if empty:
+        fails.append(f"action_text: {empty} empty values")
+    ids = _values(table, "row_id")
+    if len(set(ids)) != len(ids):
+        fails.append(f"row_id: {len(ids) - len(set(ids))} duplicates")
+    for col in ("pillars_document", "pillars", "pillars_model"):
+        bad = {p for v in _values(table, col) if v for p in v if p not in PILLAR_CODES}
+        if bad:
+            fails.append(f"{col}: unknown pillar codes {sorted(bad)}")
+    for col in ("talent_document", "talent", "talent_model"):
+        bad = {p for v in _values(table, col) if v for p in v if not TALENT_RE.match(p)}
+        if bad:
+            fails.append(f"{col}: invalid TALENT ids {sorted(bad)}")
+    bad = {v for v in _values(table, "label_source") if v is not None and v not in LABEL_SOURCES}
+    if bad:
+        fails.append(f"label_source: unknown values {sorted(bad)}")
+    bad = {v for v in _values(table, "rag_status") if v is not None and v not in RAG}
+    if bad:
+        fails.append(f"rag_status: unknown values {sorted(bad)}")
+    for s, e in zip(_values(table, "page_start"), _values(table, "page_end")):
+        if s is None or e is None or s < 1 or e < s:
+            fails.append(f"page_start/page_end invalid ({s}, {e})")
+            break
+    for s, e in zip(_values(table, "period_start"), _values(table, "period_end")):
+        if s is not None and e is not None and e < s:
+            fails.append(f"period_end before period_start ({s}, {e})")
+            break
+    return fails
+
+
+def check_documents(table: pa.Table) -> list[str]:
+    fails: list[str] = []
+    if table.schema != DOCUMENTS:
+        diff = {f.name for f in DOCUMENTS} ^ {f.name for f in table.schema}
+        return [f"documents schema differs from the declared schema (columns: {sorted(diff) or 'types'})"]
+    bad = {v for v in _values(table, "status") if v not in STATUSES}
+    if bad:
+        fails.append(f"status: unknown values {sorted(bad)}")
+    for status, errors in zip(_values(table, "status"), _values(table, "errors")):
+        if status == "failed" and not errors:
+            fails.append("a failed document has no error recorded")
+            break
+    return fails
+
+
+def validate(actions: pa.Table, documents: pa.Table) -> None:
+    fails = check_actions(actions) + check_documents(documents)
+    doc_ids = set(_values(documents, "document_id"))
+    orphan = set(_values(actions, "document_id")) - doc_ids if actions.num_rows else set()
+    if orphan:
+        fails.append(f"{len(orphan)} document_id values in actions have no documents record")
+    if fails:
+        raise SchemaError(fails)

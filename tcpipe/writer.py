@@ -1,0 +1,50 @@
+"""The only writer: atomic Parquet files (temp file in the same folder, fsync, rename), so a
+reader or a killed run never sees a half-written dataset."""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+
+def _atomic(path: Path, write) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        write(tmp)
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def write_parquet(table: pa.Table, path: Path) -> None:
+    # Fixed options and no pandas metadata: the same rows give byte-identical files.
+    _atomic(path, lambda tmp: pq.write_table(table, tmp, compression="zstd", use_dictionary=True,
+                                             write_statistics=True, store_schema=True))
+
+
+def write_json(obj, path: Path) -> None:
+    def w(tmp):
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(obj, fh, indent=1, sort_keys=True, default=str)
+    _atomic(path, w)
+
+
+def write_text(text: str, path: Path) -> None:
+    def w(tmp):
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    _atomic(path, w)
+
+
+def read_parquet(path: Path) -> pa.Table:
+    return pq.read_table(path)
