@@ -40,10 +40,11 @@ def role_of(header: str, aliases: dict[str, str] | None = None) -> str:
     key = normalise_header(header)
     if key in aliases:
         return aliases[key]
-    # Longest alias contained as whole words ("Key Outputs / KPI" -> success_measures).
+    # Longest alias contained as whole words ("Key Outputs / KPI" -> success_measures), if it
+    # is most of the header: "Notes for auditors" is not a "notes" column.
     best, best_len = UNKNOWN, 0
     for alias, role in aliases.items():
-        if len(alias) > best_len and len(alias) >= 3 and re.search(rf"(?<![a-z]){re.escape(alias)}(?![a-z])", key):
+        if len(alias) > best_len and len(alias) >= 3 and len(alias) >= 0.5 * len(key) and re.search(rf"(?<![a-z]){re.escape(alias)}(?![a-z])", key):
             best, best_len = role, len(alias)
     return best
 

@@ -17,7 +17,7 @@ _TERM_END = {"autumn": 12, "spring": 3, "summer": 7, "michaelmas": 12, "lent": 3
 
 _RECURRENCE = [
     ("twice termly", r"\btwice (?:per |a |each )?term(?:ly)?\b"),
-    ("termly", r"\bterm(?:ly)?\b(?! (?:of|in|by))|\beach term\b|\bper term\b|\bevery term\b"),
+    ("termly", r"\btermly\b|\b(?:each|every|per|once a|once per) term\b"),
     ("monthly", r"\bmonthly\b|\beach month\b|\bper month\b|\bevery month\b"),
     ("twice yearly", r"\btwice (?:a|per|each) year\b|\bbiannual(?:ly)?\b|\bsix[- ]monthly\b"),
     ("annual", r"\bannual(?:ly)?\b|\beach year\b|\bevery year\b|\byearly\b|\bper year\b|\breviewed annually\b"),

@@ -1,0 +1,52 @@
+"""Shared fixtures: the real pipeline run once per session on the real sample PDFs."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+RAW = ROOT / "data" / "raw"
+EXPECTED = ROOT / "tests" / "expected"
+FIXTURES = ROOT / "tests" / "fixtures"
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite tests/golden/*.json from the current pipeline output")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+def run_pipeline(inputs, out: Path):
+    from tcpipe.batch import run_batch
+    report = run_batch(list(inputs), out, workers=2, progress=False)
+    actions = pq.read_table(out / "actions.parquet").to_pylist()
+    documents = pq.read_table(out / "documents.parquet").to_pylist()
+    return report, actions, documents
+
+
+@pytest.fixture(scope="session")
+def sample_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("samples-out")
+    return run_pipeline([RAW], out)
+
+
+@pytest.fixture(scope="session")
+def fixture_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("fixtures-out")
+    return run_pipeline([FIXTURES], out)
+
+
+def load_expected(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def norm_ws(text):
+    return " ".join(text.split()) if isinstance(text, str) else text
