@@ -26,7 +26,7 @@ extract: $(STAMP) ## Extract every PDF in RAW into the dataset in OUT
 	$(PY) -m tcpipe.cli extract $(RAW) --out $(OUT) --jobs $(JOBS)
 
 test: $(STAMP) ## Run the test suite on the real sample PDFs
-	$(PY) -m pytest tests
+	$(PY) -m pytest tests $(PYTEST_ARGS)
 
 samples: $(STAMP) ## Re-render the sample PDFs and expected rows from ../shared/seeds (needs LibreOffice)
 	$(PY) -m tests.generator
