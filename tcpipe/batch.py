@@ -173,7 +173,8 @@ def run_local(jobs: Sequence[_Job], cache: Path, password: str | None, limits: L
 
 
 def run_batch(paths: Sequence[Path], out_dir: Path, workers: int = 0, password: str | None = None,
-              limits: Limits = Limits(), progress: bool = True, scheduler: str | None = None) -> BatchReport:
+              limits: Limits = Limits(), progress: bool = True, scheduler: str | None = None,
+              overrides: Path | None = None) -> BatchReport:
     inputs = find_inputs(paths)
     out_dir.mkdir(parents=True, exist_ok=True)
     cache = out_dir / CACHE_DIR
@@ -223,7 +224,7 @@ def run_batch(paths: Sequence[Path], out_dir: Path, workers: int = 0, password: 
     acts = [r.actions for r in results if r is not None and r.actions.num_rows]
     actions = pa.concat_tables(acts) if acts else ACTIONS.empty_table()
     from .overrides import apply_overrides
-    actions, override_notes = apply_overrides(actions, out_dir)
+    actions, override_notes = apply_overrides(actions, overrides)
     validate(actions, docs)
     write_parquet(actions, out_dir / "actions.parquet")
     write_parquet(docs, out_dir / "documents.parquet")

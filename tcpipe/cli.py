@@ -33,11 +33,17 @@ def _summary(report) -> str:
     return "\n".join(lines)
 
 
+def _default_overrides() -> Path | None:
+    path = Path("data/overrides.yaml")
+    return path if path.exists() else None
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from .batch import Limits, run_batch
     limits = Limits(seconds=args.timeout, memory_mb=args.memory_mb)
     report = run_batch([Path(p) for p in args.inputs], Path(args.out), workers=args.jobs, password=args.password,
-                       limits=limits, progress=not args.quiet, scheduler=args.scheduler)
+                       limits=limits, progress=not args.quiet, scheduler=args.scheduler,
+                       overrides=Path(args.overrides) if args.overrides else _default_overrides())
     print(_summary(report))
     return 0
 
@@ -56,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per document (default: 120)")
     p.add_argument("--memory-mb", type=int, default=2048, help="memory limit per worker in MB (default: 2048)")
     p.add_argument("--scheduler", default=None, help="Dask scheduler address (tcp://host:8786) to run on a cluster")
+    p.add_argument("--overrides", default=None,
+                   help="reviewer corrections keyed by row_id (default: data/overrides.yaml if present)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_extract)
     return parser

@@ -6,5 +6,5 @@ from pathlib import Path
 import pyarrow as pa
 
 
-def apply_overrides(actions: pa.Table, out_dir: Path, path: Path | None = None) -> tuple[pa.Table, list[str]]:
+def apply_overrides(actions: pa.Table, path: Path | None) -> tuple[pa.Table, list[str]]:
     return actions, []
