@@ -12,7 +12,7 @@ import pdfplumber
 from .config import ExtractConfig, load_config
 from .model import ExtractedDocument, ExtractedTable, Layout, RowKind, TextCoverage
 from .pdf import ExtractionError, PageContent, open_pdf, read_page
-from .strategies import REGISTRY
+from .strategies import REGISTRY, STRATEGY_ORDER
 from .strategies.base import inside
 
 __version__ = "0.1.0"
@@ -91,13 +91,12 @@ def pdf_to_document(data: bytes, source_file: str, password: str | None = None,
         boilerplate = find_boilerplate(pages, config)
         tables: list[ExtractedTable] = []
         regions: list = []
-        ruled = REGISTRY["ruled_table"]().extract(pages, config, ())
-        tables.extend(ruled.tables)
-        regions.extend(ruled.regions)
-        narrative = REGISTRY["narrative"]().extract(pages, config, tuple(regions), boilerplate)
-        for t in narrative.tables:
-            tables.append(ExtractedTable(len(tables), t.header, t.rows, t.pages, t.strategy, t.quality, t.notes))
-        regions.extend(narrative.regions)
+        # Fixed order: each strategy sees only the text the ones before it did not take.
+        for name in STRATEGY_ORDER:
+            result = REGISTRY[name]().extract(pages, config, tuple(regions), boilerplate)
+            for t in result.tables:
+                tables.append(ExtractedTable(len(tables), t.header, t.rows, t.pages, t.strategy, t.quality, t.notes))
+            regions.extend(result.regions)
         page_layouts = tuple(_page_layout(p, tables) for p in pages)
         layout, confidence = _document_layout(page_layouts)
         front = "\n".join(l.text for p in pages[:2] for i, l in enumerate(p.lines) if (p.number, i) not in boilerplate)

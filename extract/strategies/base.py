@@ -22,8 +22,9 @@ class Strategy(Protocol):
     name: str
 
     def extract(self, pages: Sequence[PageContent], config: ExtractConfig,
-                taken: Sequence[tuple[int, BBox]]) -> StrategyResult:
-        """Find action structures in the pages, ignoring regions already `taken`."""
+                taken: Sequence[tuple[int, BBox]], boilerplate: set[tuple[int, int]]) -> StrategyResult:
+        """Find action structures in the pages, ignoring regions already `taken` and
+        running headers/footers (`boilerplate`: (page, line index))."""
         ...
 
 

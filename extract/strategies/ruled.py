@@ -14,7 +14,7 @@ from ..config import ExtractConfig
 from ..model import EMPTY_CELL, BBox, Cell, ExtractedTable, Fragment, RowKind, TableRow
 from ..pdf import PageContent
 from ..text import chars_to_lines
-from .base import StrategyResult, inside
+from .base import StrategyResult
 
 NAME = "ruled_table"
 
@@ -234,7 +234,7 @@ def _grid_quality(rows: Sequence[TableRow]) -> float:
 class RuledTableStrategy:
     name = NAME
 
-    def extract(self, pages: Sequence[PageContent], config: ExtractConfig, taken=()) -> StrategyResult:
+    def extract(self, pages: Sequence[PageContent], config: ExtractConfig, taken=(), boilerplate=frozenset()) -> StrategyResult:
         grids = [g for p in pages if p.has_text for g in page_to_grids(p, config)]
         tables = grids_to_tables(grids, config)
         regions = tuple((g.page, g.bbox) for g in grids)
