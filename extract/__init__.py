@@ -74,6 +74,21 @@ def _coverage(pages: Sequence[PageContent], regions, boilerplate) -> TextCoverag
     return TextCoverage(total, in_rows, boiler, total - in_rows - boiler)
 
 
+def _ocr_pages(data: bytes, password, pages: list[PageContent], indexes: list[int], pdf):
+    import pypdfium2 as pdfium
+    from .ocr import ocr_page
+    doc = pdfium.PdfDocument(data, password=password)
+    try:
+        out, conf = list(pages), []
+        for i in indexes:
+            res = ocr_page(doc[i], pdf.pages[i], pages[i].number, pages[i].width, pages[i].height)
+            out[i] = res.content
+            conf.append(res.confidence)
+        return out, conf
+    finally:
+        doc.close()
+
+
 def pdf_to_document(data: bytes, source_file: str, password: str | None = None,
                     config: ExtractConfig | None = None) -> ExtractedDocument:
     """Pure function of the file bytes: the same bytes give the same document."""
@@ -86,8 +101,14 @@ def pdf_to_document(data: bytes, source_file: str, password: str | None = None,
         except Exception as exc:
             raise ExtractionError("unreadable_pdf", f"a page cannot be parsed ({type(exc).__name__}: {exc})") from exc
         warnings: list[str] = []
+        ocr_conf: list[float] = []
+        blank = [i for i, p in enumerate(pages) if not p.has_text and p.image_count]
+        if blank:
+            pages, ocr_conf = _ocr_pages(data, password, pages, blank, pdf)
+            warnings.append(f"{len(blank)} page(s) without a text layer were OCR'd (tesseract); "
+                            f"mean word confidence {sum(ocr_conf) / len(ocr_conf):.2f}")
         if not any(p.has_text for p in pages):
-            raise ExtractionError("no_text_layer", "no page has a text layer (a scan?) and OCR is not available")
+            raise ExtractionError("no_text", "no page has any text, even after OCR")
         boilerplate = find_boilerplate(pages, config)
         tables: list[ExtractedTable] = []
         regions: list = []
@@ -108,6 +129,7 @@ def pdf_to_document(data: bytes, source_file: str, password: str | None = None,
             layout_confidence=confidence, page_layouts=page_layouts, tables=tuple(tables),
             front_text=front[:4000], coverage=_coverage(pages, regions, boilerplate),
             extractor_version=EXTRACTOR_VERSION, warnings=tuple(warnings),
+            ocr=bool(ocr_conf), ocr_confidence=round(sum(ocr_conf) / len(ocr_conf), 3) if ocr_conf else None,
             debug={"boilerplate": boiler_text})
     finally:
         pdf.close()

@@ -61,6 +61,8 @@ class PageContent:
     lines: list[TextLine]
     image_count: int
     plumber_page: Any = field(repr=False, default=None)
+    # Ruling lines found in the page image (OCR'd scans); None: use the PDF's own vectors.
+    explicit_lines: list[dict] | None = field(repr=False, default=None)
 
     @property
     def has_text(self) -> bool:

@@ -73,10 +73,14 @@ def page_to_grids(page: PageContent, config: ExtractConfig) -> list[PageGrid]:
     settings = {"vertical_strategy": "lines", "horizontal_strategy": "lines",
                 "snap_tolerance": s.snap_tolerance, "join_tolerance": s.join_tolerance,
                 "intersection_tolerance": s.intersection_tolerance}
+    if page.explicit_lines is not None:  # a scan: rulings come from the page image
+        settings.update(vertical_strategy="explicit", horizontal_strategy="explicit",
+                        explicit_vertical_lines=[l for l in page.explicit_lines if l["height"] > 0],
+                        explicit_horizontal_lines=[l for l in page.explicit_lines if l["width"] > 0])
     found = page.plumber_page.find_tables(settings)
     if not found:
         return []
-    fills = _fills(page.plumber_page)
+    fills = _fills(page.plumber_page) if page.explicit_lines is None else []
     chars = sorted(page.chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
     centres_y = [(c["top"] + c["bottom"]) / 2 for c in chars]
     grids = []
