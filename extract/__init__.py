@@ -120,14 +120,16 @@ def pdf_to_document(data: bytes, source_file: str, password: str | None = None,
             regions.extend(result.regions)
         page_layouts = tuple(_page_layout(p, tables) for p in pages)
         layout, confidence = _document_layout(page_layouts)
-        front = "\n".join(l.text for p in pages[:2] for i, l in enumerate(p.lines) if (p.number, i) not in boilerplate)
         boiler_text = sorted({pages[pg - 1].lines[i].text for pg, i in boilerplate})
+        # Title pages first; running headers/footers last (they name the institution too).
+        front = "\n".join([l.text for p in pages[:2] for i, l in enumerate(p.lines) if (p.number, i) not in boilerplate]
+                          + boiler_text)
         if not any(r.kind is RowKind.BODY for t in tables for r in t.rows):
             warnings.append("no action table or action block found")
         return ExtractedDocument(
             source_file=source_file, document_id=document_id, page_count=len(pages), layout=layout,
             layout_confidence=confidence, page_layouts=page_layouts, tables=tuple(tables),
-            front_text=front[:4000], coverage=_coverage(pages, regions, boilerplate),
+            front_text=front[:8000], coverage=_coverage(pages, regions, boilerplate),
             extractor_version=EXTRACTOR_VERSION, warnings=tuple(warnings),
             ocr=bool(ocr_conf), ocr_confidence=round(sum(ocr_conf) / len(ocr_conf), 3) if ocr_conf else None,
             debug={"boilerplate": boiler_text})

@@ -55,7 +55,8 @@ class Cell:
 
     @property
     def text(self) -> str:
-        return " ".join(l.text for l in self.lines).strip()
+        from .text import join_lines
+        return join_lines(l.text for l in self.lines)
 
     @property
     def empty(self) -> bool:

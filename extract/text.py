@@ -1,6 +1,7 @@
 """Characters to lines: the one place text is assembled from PDF glyphs."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Iterable, Sequence
 
@@ -60,5 +61,22 @@ def chars_to_lines(chars: Sequence[dict], page: int, y_tolerance: float = 2.5) -
     return lines
 
 
+_SOFT_BREAK = re.compile(r"[A-Za-z]-$")
+
+
+def join_lines(texts: Iterable[str]) -> str:
+    """Join wrapped lines with spaces, except after a hyphen that ends a word-part
+    ("T-" + "PIKE" -> "T-PIKE", "co-" + "authors" -> "co-authors")."""
+    out = ""
+    for t in texts:
+        t = t.strip()
+        if not t:
+            continue
+        if out and not (_SOFT_BREAK.search(out) and t[:1].isalpha()):
+            out += " "
+        out += t
+    return out
+
+
 def lines_text(lines: Iterable[TextLine]) -> str:
-    return " ".join(l.text for l in lines).strip()
+    return join_lines(l.text for l in lines)

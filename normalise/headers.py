@@ -40,6 +40,10 @@ def role_of(header: str, aliases: dict[str, str] | None = None) -> str:
     key = normalise_header(header)
     if key in aliases:
         return aliases[key]
+    squeezed = key.replace(" ", "")  # a label wrapped mid-word in a narrow column ("TC Pilla r")
+    for alias, role in aliases.items():
+        if alias and alias.replace(" ", "") == squeezed:
+            return role
     # Longest alias contained as whole words ("Key Outputs / KPI" -> success_measures), if it
     # is most of the header: "Notes for auditors" is not a "notes" column.
     best, best_len = UNKNOWN, 0

@@ -44,10 +44,15 @@ def resolve_institution(text: str, file_name: str) -> tuple[str | None, str | No
     unambiguous ("UoE" could be Essex, Edinburgh or Exeter: flagged, not guessed)."""
     insts = load_institutions()
     low = text.lower()
-    full = [i.name for i in insts if re.search(rf"(?<![a-z]){re.escape(i.name.lower())}(?![a-z])", low)]
-    if full:
-        # the longest match ("University of East Anglia" over a shorter one)
-        return max(full, key=len), None
+    counts = {}
+    for inst in insts:
+        found = [m.start() for m in re.finditer(rf"(?<![a-z]){re.escape(inst.name.lower())}(?![a-z])", low)]
+        if found:
+            counts[inst.name] = (len(found), -found[0], len(inst.name))
+    if counts:
+        # the plan's own institution is named most often (running headers count); a partner
+        # or host mentioned once in the introduction does not win
+        return max(counts, key=counts.get), None
     stem = re.sub(r"[_\-.]+", " ", Path(file_name).stem.lower())
     hits = {}
     for inst in insts:
@@ -97,7 +102,7 @@ def document_meta(front_text: str, file_name: str) -> tuple[DocumentMeta, list[s
         start, end = parse_period(re.sub(r"[_]+", " ", Path(file_name).stem))
     if start is None:
         warnings.append("plan period not found")
-    inst, warning = resolve_institution("\n".join(lines[:60]), file_name)
+    inst, warning = resolve_institution("\n".join(lines), file_name)
     if warning:
         warnings.append(warning)
     return DocumentMeta(inst, title, start, end), warnings

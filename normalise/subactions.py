@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from extract.model import TextLine
+from extract.text import join_lines
 
 DASHES = "-–—"
 _DOTTED = re.compile(rf"(?P<id>[A-Z]{{1,3}}\d{{1,2}}(?:\.\d{{1,2}})+)\s*[{DASHES}:.)]?\s+")
@@ -98,7 +99,7 @@ def split_items(lines: Sequence[TextLine]) -> list[Item]:
             _split_inline(pieces, kind_in_use, line)
     items = []
     for kind, marker, texts, ls in pieces:
-        body = " ".join(" ".join(texts).split())
+        body = " ".join(join_lines(texts).split())
         if body:
             items.append(Item(marker, kind or "plain", body, tuple(ls)))
     return items
@@ -107,7 +108,7 @@ def split_items(lines: Sequence[TextLine]) -> list[Item]:
 def _split_inline(pieces, kind: str, line: TextLine) -> None:
     while True:
         kind_, prev, texts, ls = pieces[-1]
-        joined = " ".join(texts)
+        joined = join_lines(texts)
         if kind == "letter":
             want = _next_letter(prev)
             m = re.search(rf"(?:(?<=\s)|(?<=[a-z.;,]))\(?{want}\)\s+", joined)

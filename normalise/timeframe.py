@@ -84,9 +84,8 @@ def parse_timeframe(text: str | None, period_start: int | None = None,
     due = due_date_of(text, period_start, period_end)
     rec = recurrence_of(text)
     if rec is None:
-        years = re.findall(r"\b20\d{2}\b", text)
-        if len(set(years)) >= 2 and due is not None and re.search(r",|\band\b", text):
-            rec = "annual"   # "April 2021, 2022 and 2023"
+        if re.search(r"\b[a-z]{3,9}\.?\s+(?:20)?\d{2}\s*(?:,|and|&)\s*(?:20)?\d{2}\b", text.lower()):
+            rec = "annual"   # "April 2021, 2022 and 2023": one month, several years
         elif due is not None:
             rec = "once"
     return due, rec
