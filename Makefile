@@ -6,13 +6,14 @@ RAW    ?= data/raw
 OUT    ?= data/processed
 JOBS   ?= 0
 STAMP  := $(VENV)/.installed
+SYSDEPS := $(VENV)/.sysdeps
 
 .DEFAULT_GOAL := help
-.PHONY: help setup extract test samples train evaluate bench clean
+.PHONY: help setup system-deps extract test samples train evaluate bench fuzz query report review coverage clean
 
 help: ## List the targets
 	@echo "Usage: make <target> [RAW=folder] [OUT=folder]"
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,16 +21,54 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[dev]'
 	@touch $(STAMP)
 
-setup: $(STAMP) ## Create .venv and install the project (done automatically by other targets)
+# OCR (tesseract) and a headless browser (chromium, for the report test) come from Debian.
+# Without them the pipeline still runs: scans are marked failed with the reason.
+$(SYSDEPS): | $(STAMP)
+	@if command -v tesseract >/dev/null && command -v chromium >/dev/null; then :; \
+	elif command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	  echo "Installing Debian packages: tesseract-ocr ocrmypdf chromium (once)"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    tesseract-ocr tesseract-ocr-eng ocrmypdf chromium fonts-liberation >/dev/null) \
+	  || echo "WARNING: could not install tesseract/chromium: scanned PDFs will fail with 'ocr_unavailable'"; \
+	else \
+	  echo "NOTE: install tesseract-ocr and chromium (Debian: apt-get install tesseract-ocr chromium) for OCR and the report test"; \
+	fi
+	@touch $(SYSDEPS)
 
-extract: $(STAMP) ## Extract every PDF in RAW into the dataset in OUT
+setup: $(STAMP) $(SYSDEPS) ## Create .venv, install the project and the Debian tools (automatic)
+
+extract: setup ## Extract every PDF in RAW into the dataset in OUT
 	$(PY) -m tcpipe.cli extract $(RAW) --out $(OUT) --jobs $(JOBS)
 
-test: $(STAMP) ## Run the test suite on the real sample PDFs
+test: setup ## Run the test suite on the real sample PDFs
 	$(PY) -m pytest tests $(PYTEST_ARGS)
 
-samples: $(STAMP) ## Re-render the sample PDFs and expected rows from ../shared/seeds (needs LibreOffice)
+samples: setup ## Re-render the sample PDFs and expected rows from ../shared/seeds (needs LibreOffice)
 	$(PY) -m tests.generator
 
+train: setup ## Retrain the pillar/TALENT classifier from the dataset in OUT (deterministic)
+	$(PY) -m normalise.classify.train --data $(OUT)/actions.parquet
+
+evaluate: setup ## Evaluate keyword baseline, model and combination, held out by document
+	$(PY) -m normalise.classify.evaluate --data $(OUT)/actions.parquet
+
+bench: setup ## Benchmark the pipeline on a generated 150-plan corpus against raw baselines
+	$(PY) -m tcpipe.bench
+
+fuzz: setup ## Long mutation fuzz of the PDF loader
+	TCPLANS_FUZZ_CASES=2000 $(PY) -m pytest tests/test_fuzz.py -q
+
+query: setup ## Run SQL over the dataset: make query SQL="select count(*) from actions"
+	$(PY) -m tcpipe.cli query --out $(OUT) "$(SQL)"
+
+report: setup ## Write OUT/report/index.html comparing institutions
+	$(PY) -m tcpipe.cli report --out $(OUT)
+
+review: setup ## Write review pages (page images with boxes beside the rows) to OUT/review/
+	$(PY) -m tcpipe.cli review --raw $(RAW) --out $(OUT)
+
+coverage: setup ## Which signatories have plans in the dataset, for which periods
+	$(PY) -m tcpipe.cli coverage --out $(OUT)
+
 clean: ## Remove the environment and generated outputs
-	rm -rf $(VENV) $(OUT)/*.parquet debug
+	rm -rf $(VENV) $(OUT)/*.parquet $(OUT)/.cache debug
