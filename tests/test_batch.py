@@ -14,7 +14,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import EXPECTED, RAW, ROOT, load_expected
+from tests.conftest import EXPECTED, RAW, ROOT, load_expected
 from tcpipe.batch import Limits, run_batch
 from tests import badinputs
 

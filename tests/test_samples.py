@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from conftest import EXPECTED, GOLDEN, RAW, load_expected, norm_ws
+from tests.conftest import EXPECTED, GOLDEN, RAW, load_expected, norm_ws
 
 SAMPLES = sorted(p for p in EXPECTED.glob("*.json") if (RAW / load_expected(p)["source_file"]).exists())
 FIELDS_EXACT = ("action_id", "parent_id", "section", "pillars_document", "talent_document", "other_tags")
