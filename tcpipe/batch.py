@@ -16,7 +16,7 @@ from typing import Callable, Sequence
 
 import pyarrow as pa
 
-from .process import DocumentResult, failed_result, process_bytes, versions
+from .process import INPUT_SUFFIXES, DocumentResult, failed_result, process_bytes, versions
 from .schema import ACTIONS, DOCUMENTS, validate
 from .writer import read_parquet, write_json, write_parquet
 
@@ -47,13 +47,13 @@ class BatchReport:
 
 
 def find_inputs(paths: Sequence[Path]) -> list[InputFile]:
-    """PDFs named on the command line or found (recursively) in folders. Sorted, so the
+    """Plans (PDF, DOCX, HTML) named on the command line or found (recursively) in folders. Sorted, so the
     dataset order does not depend on the file system."""
     found: list[InputFile] = []
     for p in paths:
         if p.is_dir():
             for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() == ".pdf" and not any(part.startswith(".") for part in f.relative_to(p).parts):
+                if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES and not any(part.startswith(".") for part in f.relative_to(p).parts):
                     found.append(InputFile(f, f.relative_to(p).as_posix()))
         elif p.is_file():
             found.append(InputFile(p, p.name))
@@ -172,6 +172,14 @@ def run_local(jobs: Sequence[_Job], cache: Path, password: str | None, limits: L
         on_done(job, "done")
 
 
+def _prune(cache: Path, keep: set[str]) -> None:
+    """Drop cache entries of files no longer in the inputs or of older versions, after the
+    dataset that no longer needs them has been written."""
+    for path in cache.glob("*.parquet"):
+        if path.name.split(".", 1)[0] not in keep:
+            path.unlink(missing_ok=True)
+
+
 def run_batch(paths: Sequence[Path], out_dir: Path, workers: int = 0, password: str | None = None,
               limits: Limits = Limits(), progress: bool = True, scheduler: str | None = None,
               overrides: Path | None = None) -> BatchReport:
@@ -228,6 +236,7 @@ def run_batch(paths: Sequence[Path], out_dir: Path, workers: int = 0, password: 
     validate(actions, docs)
     write_parquet(actions, out_dir / "actions.parquet")
     write_parquet(docs, out_dir / "documents.parquet")
+    _prune(cache, set(keys))
     report.documents = docs.num_rows
     report.actions = actions.num_rows
     for row in docs.select(["source_file", "status", "errors"]).to_pylist():

@@ -4,6 +4,7 @@ Pure: bytes in, Arrow tables out. Failure is data: every input gets a documents 
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -14,6 +15,7 @@ import pyarrow as pa
 import extract
 from extract import ExtractionError, pdf_to_document
 from extract.config import load_config
+from extract.convert import sniff_kind, to_pdf
 from normalise import document_to_actions
 from normalise.headers import load_aliases
 from normalise.model import Action, NormalisedDocument
@@ -23,7 +25,7 @@ from normalise.timeframe import parse_timeframe
 from . import __version__
 from .schema import ACTIONS, DOCUMENTS, check_actions
 
-PDF_SUFFIXES = {".pdf"}
+INPUT_SUFFIXES = {".pdf", ".docx", ".html", ".htm"}
 
 
 @dataclass(frozen=True)
@@ -55,8 +57,21 @@ def versions() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def pipeline_version() -> str:
-    parts = [__version__, extract.__version__, load_config().version, load_aliases()[0], load_rules().version]
-    return "tcplans " + __version__ + "+" + hashlib.sha256("|".join(parts).encode()).hexdigest()[:8]
+    """Release plus a hash of the code and data files in force: any change to either makes
+    the next run reprocess every file instead of reusing stale cached rows."""
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for part in (__version__, extract.__version__, load_config().version, load_aliases()[0], load_rules().version):
+        digest.update(part.encode())
+    for pkg in ("extract", "normalise", "tcpipe"):
+        for path in sorted((root / pkg).rglob("*.py")):
+            if "classify" in path.parts:
+                continue  # the labeller has its own model_version
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    for name in ("extract.yaml", "header_aliases.yaml", "tag_patterns.yaml", "institutions.csv"):
+        digest.update((root / "models" / name).read_bytes())
+    return f"tcplans {__version__}+{digest.hexdigest()[:10]}"
 
 
 def _doc_row(**kw) -> pa.Table:
@@ -120,8 +135,17 @@ def _action_row(a: Action, labels: dict, pipeline: str, ocr: bool, ocr_conf: flo
 def process_bytes(data: bytes, source_file: str, password: str | None = None) -> DocumentResult:
     document_id = hashlib.sha256(data).hexdigest()
     v = versions()
+    conversion_note = []
     try:
-        doc = pdf_to_document(data, source_file, password)
+        kind = sniff_kind(data, Path(source_file).suffix.lower())
+        if kind != "pdf":
+            data_pdf = to_pdf(data, kind)
+            conversion_note = [f"{kind.upper()} converted to PDF for reading; pages refer to that rendering"]
+        else:
+            data_pdf = data
+        doc = pdf_to_document(data_pdf, source_file, password)
+        if kind != "pdf":  # provenance names the file the user gave, not the rendering
+            doc = dataclasses.replace(doc, document_id=document_id)
         norm = document_to_actions(doc)
     except ExtractionError as exc:
         return failed_result(source_file, document_id, len(data), exc.code, exc.message)
@@ -146,7 +170,7 @@ def process_bytes(data: bytes, source_file: str, password: str | None = None) ->
     cov = doc.coverage
     record = _doc_row(
         document_id=document_id, source_file=source_file, file_size=len(data), status=status,
-        warnings=warnings, notes=list(norm.notes), page_count=doc.page_count, layout=doc.layout.value,
+        warnings=warnings, notes=conversion_note + list(norm.notes), page_count=doc.page_count, layout=doc.layout.value,
         layout_confidence=doc.layout_confidence, page_layouts=list(doc.page_layouts), n_actions=len(rows),
         n_tables=n_tables, tables_skipped=list(norm.skipped_tables), unknown_headers=list(norm.unknown_headers),
         chars_total=cov.chars_total, chars_in_rows=cov.chars_in_rows, chars_boilerplate=cov.chars_boilerplate,
