@@ -24,11 +24,11 @@ $(STAMP): pyproject.toml
 # OCR (tesseract) and a headless browser (chromium, for the report test) come from Debian.
 # Without them the pipeline still runs: scans are marked failed with the reason.
 $(SYSDEPS): | $(STAMP)
-	@if command -v tesseract >/dev/null && command -v chromium >/dev/null; then :; \
+	@if command -v tesseract >/dev/null && command -v chromium >/dev/null && command -v soffice >/dev/null; then :; \
 	elif command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
-	  echo "Installing Debian packages: tesseract-ocr ocrmypdf chromium (once)"; \
+	  echo "Installing Debian packages: tesseract-ocr ocrmypdf chromium libreoffice-writer (once)"; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-	    tesseract-ocr tesseract-ocr-eng ocrmypdf chromium fonts-liberation >/dev/null) \
+	    tesseract-ocr tesseract-ocr-eng ocrmypdf chromium fonts-liberation libreoffice-writer-nogui >/dev/null) \
 	  || echo "WARNING: could not install tesseract/chromium: scanned PDFs will fail with 'ocr_unavailable'"; \
 	else \
 	  echo "NOTE: install tesseract-ocr and chromium (Debian: apt-get install tesseract-ocr chromium) for OCR and the report test"; \
