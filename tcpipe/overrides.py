@@ -287,7 +287,9 @@ def _new_row_id(row: dict) -> str:
     from normalise.model import DocumentMeta
     from normalise.rows import row_id
     meta = DocumentMeta(row["institution"], row["plan_title"], row["period_start"], row["period_end"])
-    return row_id(meta, row["parent_id"], row["action_id"], row["action_text"], 0)
+    # the extractor's own formula: if a later extraction finds the row, the ids collide and
+    # the add entry is reported as no longer needed
+    return row_id(row["source_file"], meta, row["parent_id"], row["action_id"], row["action_text"], 0)
 
 
 def _doc_records(rows: list[dict], documents: pa.Table | None) -> dict[str, dict]:
