@@ -7,16 +7,17 @@ import re
 from collections import Counter
 from typing import Sequence
 
-import pdfplumber
+from importlib.metadata import version as _version
 
 from .config import ExtractConfig, load_config
 from .model import ExtractedDocument, ExtractedTable, Layout, RowKind, TextCoverage
 from .pdf import ExtractionError, PageContent, open_pdf, read_page
 from .strategies import REGISTRY, STRATEGY_ORDER
-from .strategies.base import inside
+from .strategies.base import boxes_on, inside_any
 
 __version__ = "0.1.0"
-EXTRACTOR_VERSION = f"tcplans-extract {__version__}; pdfplumber {pdfplumber.__version__}"
+EXTRACTOR_VERSION = (f"tcplans-extract {__version__}; pypdfium2 {_version('pypdfium2')}; "
+                     f"pdfplumber {_version('pdfplumber')} table finder")
 
 __all__ = ["pdf_to_document", "ExtractionError", "ExtractedDocument", "EXTRACTOR_VERSION", "sha256_bytes"]
 
@@ -63,30 +64,30 @@ def _document_layout(page_layouts: Sequence[str]) -> tuple[Layout, float]:
 def _coverage(pages: Sequence[PageContent], regions, boilerplate) -> TextCoverage:
     total = in_rows = boiler = 0
     for p in pages:
+        boxes = boxes_on(regions, p.number)
         for i, line in enumerate(p.lines):
             n = len(line.text.replace(" ", ""))
             total += n
             cx, cy = (line.bbox.x0 + line.bbox.x1) / 2, (line.bbox.top + line.bbox.bottom) / 2
             if (p.number, i) in boilerplate:
                 boiler += n
-            elif any(pg == p.number and inside(cx, cy, box) for pg, box in regions):
+            elif inside_any(cx, cy, boxes):
                 in_rows += n
     return TextCoverage(total, in_rows, boiler, total - in_rows - boiler)
 
 
-def _ocr_pages(data: bytes, password, pages: list[PageContent], indexes: list[int], pdf):
-    import pypdfium2 as pdfium
+def _ocr_pages(pdf, pages: list[PageContent], indexes: list[int]):
     from .ocr import ocr_page
-    doc = pdfium.PdfDocument(data, password=password)
-    try:
-        out, conf = list(pages), []
-        for i in indexes:
-            res = ocr_page(doc[i], pdf.pages[i], pages[i].number, pages[i].width, pages[i].height)
-            out[i] = res.content
-            conf.append(res.confidence)
-        return out, conf
-    finally:
-        doc.close()
+    out, conf = list(pages), []
+    for i in indexes:
+        page = pdf[i]
+        try:
+            res = ocr_page(page, pages[i].number, pages[i].width, pages[i].height)
+        finally:
+            page.close()
+        out[i] = res.content
+        conf.append(res.confidence)
+    return out, conf
 
 
 def pdf_to_document(data: bytes, source_file: str, password: str | None = None,
@@ -97,14 +98,14 @@ def pdf_to_document(data: bytes, source_file: str, password: str | None = None,
     pdf = open_pdf(data, password)
     try:
         try:
-            pages = [read_page(p) for p in pdf.pages]
+            pages = [read_page(pdf, i) for i in range(len(pdf))]
         except Exception as exc:
             raise ExtractionError("unreadable_pdf", f"a page cannot be parsed ({type(exc).__name__}: {exc})") from exc
         warnings: list[str] = []
         ocr_conf: list[float] = []
         blank = [i for i, p in enumerate(pages) if not p.has_text and p.image_count]
         if blank:
-            pages, ocr_conf = _ocr_pages(data, password, pages, blank, pdf)
+            pages, ocr_conf = _ocr_pages(pdf, pages, blank)
             warnings.append(f"{len(blank)} page(s) without a text layer were OCR'd (tesseract); "
                             f"mean word confidence {sum(ocr_conf) / len(ocr_conf):.2f}")
         if not any(p.has_text for p in pages):

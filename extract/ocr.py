@@ -85,17 +85,17 @@ def rulings_from_image(gray: np.ndarray) -> tuple[list[tuple], list[tuple]]:
     return _segments(horiz, True), _segments(vert, False)
 
 
-def segments_to_lines(h_segs, v_segs, scale: float) -> list[dict]:
-    """Pixel segments to pdfplumber line objects (points, top-left origin)."""
+def segments_to_edges(h_segs, v_segs, scale: float) -> list[dict]:
+    """Pixel segments to pdfplumber edge dicts (points, top-left origin)."""
     out = []
     for x, y, w, hh in h_segs:
         yc = (y + hh / 2) * scale
-        out.append({"object_type": "line", "x0": x * scale, "x1": (x + w) * scale, "top": yc, "bottom": yc,
-                    "width": w * scale, "height": 0.0})
+        out.append({"object_type": "line", "orientation": "h", "x0": x * scale, "x1": (x + w) * scale,
+                    "top": yc, "bottom": yc, "width": w * scale, "height": 0.0})
     for x, y, w, hh in v_segs:
         xc = (x + w / 2) * scale
-        out.append({"object_type": "line", "x0": xc, "x1": xc, "top": y * scale, "bottom": (y + hh) * scale,
-                    "width": 0.0, "height": hh * scale})
+        out.append({"object_type": "line", "orientation": "v", "x0": xc, "x1": xc, "top": y * scale,
+                    "bottom": (y + hh) * scale, "width": 0.0, "height": hh * scale})
     return out
 
 
@@ -145,7 +145,7 @@ def words_to_chars(words: list[dict], scale: float) -> list[dict]:
     return chars
 
 
-def ocr_page(pdf_page, plumber_page, number: int, width: float, height: float) -> OcrPage:
+def ocr_page(pdf_page, number: int, width: float, height: float) -> OcrPage:
     if not tesseract_available():
         raise ExtractionError("ocr_unavailable", "the page has no text layer and tesseract is not installed "
                                                  "(run `make ocr-deps`, or apt-get install tesseract-ocr)")
@@ -158,6 +158,6 @@ def ocr_page(pdf_page, plumber_page, number: int, width: float, height: float) -
     chars = words_to_chars(words, scale)
     conf = float(np.mean([w["conf"] for w in words]) / 100) if words else 0.0
     content = PageContent(number=number, width=width, height=height, chars=chars,
-                          lines=chars_to_lines(chars, number), image_count=1, plumber_page=plumber_page,
-                          explicit_lines=segments_to_lines(hs, vs, scale))
+                          lines=chars_to_lines(chars, number), image_count=1,
+                          edges=segments_to_edges(hs, vs, scale), from_ocr=True)
     return OcrPage(content, round(conf, 3), round(angle, 2))

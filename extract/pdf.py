@@ -1,18 +1,16 @@
 """Opening a PDF from bytes and turning each page into glyphs, lines and ruling.
 
-The only module that talks to pdfplumber's document object; everything after it works on
-`PageContent`.
+The only module that opens documents; everything after it works on `PageContent`.
 """
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from typing import Any
 
-import pdfplumber
-from pdfminer.pdfdocument import PDFPasswordIncorrect
+import pypdfium2 as pdfium
 
 from .model import TextLine
+from .pdfium_reader import read_chars, read_paths
 from .text import chars_to_lines
 
 
@@ -57,42 +55,44 @@ class PageContent:
     number: int                    # 1-based
     width: float
     height: float
-    chars: list[dict[str, Any]]    # pdfplumber char dicts (deduplicated)
+    chars: list[dict[str, Any]]    # pdfplumber-style glyph dicts, top-left origin
     lines: list[TextLine]
     image_count: int
-    plumber_page: Any = field(repr=False, default=None)
-    # Ruling lines found in the page image (OCR'd scans); None: use the PDF's own vectors.
-    explicit_lines: list[dict] | None = field(repr=False, default=None)
+    edges: list[dict] = field(repr=False, default_factory=list)   # ruling edges (pdfplumber edge dicts)
+    fills: list = field(repr=False, default_factory=list)         # (BBox, rgb) filled rectangles
+    # Set for OCR'd scans: the edges then come from the page image, not PDF vectors.
+    from_ocr: bool = False
 
     @property
     def has_text(self) -> bool:
         return any(c["text"].strip() for c in self.chars)
 
 
-_CHAR_KEYS = ("text", "x0", "x1", "top", "bottom", "size", "fontname")
-
-
-def open_pdf(data: bytes, password: str | None = None) -> pdfplumber.PDF:
+def open_pdf(data: bytes, password: str | None = None) -> pdfium.PdfDocument:
     sniff_pdf(data)
     try:
-        pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
-        _ = pdf.pages  # forces the page tree to load, so errors surface here
-    except PDFPasswordIncorrect:
-        if password:
-            raise ExtractionError("wrong_password", "the PDF is encrypted and the password given does not open it")
-        raise ExtractionError("encrypted_pdf", "the PDF is password-protected; pass --password to open it")
-    except ExtractionError:
-        raise
-    except Exception as exc:  # pdfminer raises many types for broken files
-        raise ExtractionError("unreadable_pdf", f"the PDF cannot be parsed ({type(exc).__name__}: {exc})") from exc
-    if not pdf.pages:
+        pdf = pdfium.PdfDocument(data, password=password or None)
+    except pdfium.PdfiumError as exc:
+        msg = str(exc).lower()
+        if "password" in msg:
+            if password:
+                raise ExtractionError("wrong_password", "the PDF is encrypted and the password given does not open it")
+            raise ExtractionError("encrypted_pdf", "the PDF is password-protected; pass --password to open it")
+        raise ExtractionError("unreadable_pdf", f"the PDF cannot be parsed ({exc})") from exc
+    if len(pdf) == 0:
+        pdf.close()
         raise ExtractionError("no_pages", "the PDF has no pages")
     return pdf
 
 
-def read_page(page: Any) -> PageContent:
-    page = page.dedupe_chars()
-    chars = [{k: c[k] for k in _CHAR_KEYS} for c in page.chars]
-    number = page.page_number
-    return PageContent(number=number, width=float(page.width), height=float(page.height), chars=chars,
-                       lines=chars_to_lines(chars, number), image_count=len(page.images), plumber_page=page)
+def read_page(pdf: pdfium.PdfDocument, index: int) -> PageContent:
+    page = pdf[index]
+    try:
+        left, bottom, right, top = page.get_cropbox()
+        chars = read_chars(page, left, top)
+        edges, fills, images = read_paths(page, left, top)
+        number = index + 1
+        return PageContent(number=number, width=right - left, height=top - bottom, chars=chars,
+                           lines=chars_to_lines(chars, number), image_count=images, edges=edges, fills=fills)
+    finally:
+        page.close()

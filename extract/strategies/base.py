@@ -30,3 +30,11 @@ class Strategy(Protocol):
 
 def inside(x: float, y: float, box: BBox, pad: float = 0.5) -> bool:
     return box.x0 - pad <= x <= box.x1 + pad and box.top - pad <= y <= box.bottom + pad
+
+
+def boxes_on(regions, page: int) -> list[BBox]:
+    return [box for pg, box in regions if pg == page]
+
+
+def inside_any(x: float, y: float, boxes: list[BBox]) -> bool:
+    return any(inside(x, y, b) for b in boxes)

@@ -14,7 +14,7 @@ from typing import Sequence
 from ..config import ExtractConfig
 from ..model import BBox, Cell, ExtractedTable, Fragment, RowKind, TableRow, TextLine
 from ..pdf import PageContent
-from .base import StrategyResult, inside
+from .base import StrategyResult, boxes_on, inside_any
 
 NAME = "narrative"
 ID_LABEL = "Action no."          # synthetic labels, mapped through header_aliases.yaml
@@ -27,11 +27,12 @@ _LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z0-9 &/()'’\-]{1,60}?)\s*:\s*(?P<r
 def _free_lines(pages: Sequence[PageContent], taken, boilerplate: set[tuple[int, int]]) -> list[TextLine]:
     out = []
     for p in pages:
+        boxes = boxes_on(taken, p.number)
         for i, line in enumerate(p.lines):
             if (p.number, i) in boilerplate:
                 continue
             cx, cy = (line.bbox.x0 + line.bbox.x1) / 2, (line.bbox.top + line.bbox.bottom) / 2
-            if any(pg == p.number and inside(cx, cy, box) for pg, box in taken):
+            if inside_any(cx, cy, boxes):
                 continue
             out.append(line)
     return out

@@ -14,6 +14,7 @@ from ..config import ExtractConfig
 from ..model import EMPTY_CELL, BBox, Cell, ExtractedTable, Fragment, RowKind, TableRow
 from ..pdf import PageContent
 from ..text import chars_to_lines
+from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 from .base import StrategyResult
 
 NAME = "ruled_table"
@@ -28,36 +29,6 @@ class PageGrid:
     rows: tuple[tuple[Cell | None, ...], ...]   # None: covered by a merged cell
 
 
-def _rgb(color) -> tuple[float, float, float] | None:
-    if color is None:
-        return None
-    if isinstance(color, (int, float)):
-        return (float(color),) * 3
-    vals = tuple(float(v) for v in color)
-    if len(vals) == 1:
-        return (vals[0],) * 3
-    if len(vals) == 3:
-        return vals  # type: ignore[return-value]
-    if len(vals) == 4:  # CMYK
-        c, m, y, k = vals
-        return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
-    return None
-
-
-def _fills(page) -> list[tuple[BBox, tuple[float, float, float]]]:
-    out = []
-    for r in page.rects:
-        if not r.get("fill"):
-            continue
-        rgb = _rgb(r.get("non_stroking_color"))
-        if rgb is None or min(rgb) > 0.97:  # white is no fill
-            continue
-        if r["width"] < 4 or r["height"] < 4:  # ruling drawn as thin filled rects
-            continue
-        out.append((BBox(r["x0"], r["top"], r["x1"], r["bottom"]), rgb))
-    return out
-
-
 def _cell_fill(box: BBox, fills) -> tuple[float, float, float] | None:
     area = max(box.width * (box.bottom - box.top), 1e-6)
     for fb, rgb in fills:
@@ -68,27 +39,41 @@ def _cell_fill(box: BBox, fills) -> tuple[float, float, float] | None:
     return None
 
 
+def find_grids(edges: list[dict], settings) -> list[list[tuple[float, float, float, float]]]:
+    """pdfplumber's chain on our edges: merge -> intersections -> cells -> tables."""
+    edges = merge_edges(edges, settings.snap_tolerance, settings.snap_tolerance,
+                        settings.join_tolerance, settings.join_tolerance)
+    edges = [e for e in edges if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"]) >= 3]
+    inter = edges_to_intersections(edges, settings.intersection_tolerance, settings.intersection_tolerance)
+    cells = intersections_to_cells(inter)
+    return cells_to_tables(cells)
+
+
+def cells_to_rows(cells: list[tuple]) -> list[list[tuple | None]]:
+    """Cells into rows by top, columns by every x0 in the table (None under merged cells),
+    the way pdfplumber's Table.rows does."""
+    xs = sorted({cell[0] for cell in cells})
+    rows: dict[float, dict[float, tuple]] = {}
+    for cell in sorted(cells, key=lambda b: (b[1], b[0])):
+        rows.setdefault(cell[1], {})[cell[0]] = cell
+    return [[row.get(x) for x in xs] for _, row in sorted(rows.items())]
+
+
 def page_to_grids(page: PageContent, config: ExtractConfig) -> list[PageGrid]:
     s = config.ruled_table
-    settings = {"vertical_strategy": "lines", "horizontal_strategy": "lines",
-                "snap_tolerance": s.snap_tolerance, "join_tolerance": s.join_tolerance,
-                "intersection_tolerance": s.intersection_tolerance}
-    if page.explicit_lines is not None:  # a scan: rulings come from the page image
-        settings.update(vertical_strategy="explicit", horizontal_strategy="explicit",
-                        explicit_vertical_lines=[l for l in page.explicit_lines if l["height"] > 0],
-                        explicit_horizontal_lines=[l for l in page.explicit_lines if l["width"] > 0])
-    found = page.plumber_page.find_tables(settings)
+    if not page.edges:
+        return []
+    found = find_grids(page.edges, s)
     if not found:
         return []
-    fills = _fills(page.plumber_page) if page.explicit_lines is None else []
     chars = sorted(page.chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
     centres_y = [(c["top"] + c["bottom"]) / 2 for c in chars]
     grids = []
-    for table in found:
+    for cells_of_table in found:
         rows = []
-        for prow in table.rows:
+        for prow in cells_to_rows(cells_of_table):
             cells: list[Cell | None] = []
-            for box in prow.cells:
+            for box in prow:
                 if box is None:
                     cells.append(None)
                     continue
@@ -97,12 +82,18 @@ def page_to_grids(page: PageContent, config: ExtractConfig) -> list[PageGrid]:
                 hi = bisect.bisect_right(centres_y, bb.bottom)
                 inner = [c for c in chars[lo:hi] if bb.x0 <= (c["x0"] + c["x1"]) / 2 <= bb.x1]
                 lines = tuple(chars_to_lines(inner, page.number))
-                cells.append(Cell(lines, (Fragment(page.number, bb),), _cell_fill(bb, fills)))
+                cells.append(Cell(lines, (Fragment(page.number, bb),), _cell_fill(bb, page.fills)))
             rows.append(tuple(cells))
         if len(rows) < s.min_rows or max(len(r) for r in rows) < s.min_columns:
             continue
-        edges = sorted({round(x, 1) for b in table.cells for x in (b[0], b[2])})
-        grids.append(PageGrid(page.number, BBox(*table.bbox), tuple(edges), tuple(rows)))
+        if not any(c is not None and not c.empty for r in rows for c in r):
+            continue  # a ruled box with no text (a frame, a chart)
+        x0 = min(b[0] for b in cells_of_table)
+        top = min(b[1] for b in cells_of_table)
+        x1 = max(b[2] for b in cells_of_table)
+        bottom = max(b[3] for b in cells_of_table)
+        edges_x = sorted({round(x, 1) for b in cells_of_table for x in (b[0], b[2])})
+        grids.append(PageGrid(page.number, BBox(x0, top, x1, bottom), tuple(edges_x), tuple(rows)))
     return grids
 
 

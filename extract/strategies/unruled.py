@@ -18,7 +18,7 @@ from ..config import ExtractConfig
 from ..model import BBox, Cell, ExtractedTable, Fragment, RowKind, TableRow, TextLine
 from ..pdf import PageContent
 from ..text import clean_text
-from .base import StrategyResult, inside
+from .base import StrategyResult, boxes_on, inside_any
 
 NAME = "unruled_table"
 
@@ -37,12 +37,9 @@ def page_to_segments(page: PageContent, taken, boilerplate: set[tuple[int, int]]
                      ) -> list[list[Segment]]:
     """Visual lines, each split into phrases at gaps wider than `gap_ratio` x font size."""
     out: list[list[Segment]] = []
-    chars = [c for c in page.chars if not any(pg == page.number and inside((c["x0"] + c["x1"]) / 2,
-                                                                         (c["top"] + c["bottom"]) / 2, box)
-                                              for pg, box in taken)]
-    boiler_boxes = [page.lines[i].bbox for pg, i in boilerplate if pg == page.number]
-    chars = [c for c in chars if not any(inside((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, b)
-                                         for b in boiler_boxes)]
+    skip = boxes_on(taken, page.number) + [page.lines[i].bbox for pg, i in boilerplate if pg == page.number]
+    chars = [c for c in page.chars
+             if not inside_any((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, skip)]
     chars.sort(key=lambda c: (round(c["top"]), c["x0"]))
     rows: list[list[dict]] = []
     for ch in chars:
