@@ -90,11 +90,24 @@ def _load(cache: Path, key: str) -> DocumentResult | None:
         return None
 
 
+def _vm_size() -> int:
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
 def _child(path: Path, source_file: str, password: str | None, cache: Path, key: str, limits: Limits) -> None:
     """Runs in a forked worker: limits, process, store, exit. Never returns."""
     code = 0
     try:
-        soft = limits.memory_mb * 1024 * 1024
+        # The limit is on memory beyond what the worker starts with (the forked interpreter,
+        # libraries and model already mapped), so it means the same on every machine.
+        soft = _vm_size() + limits.memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (soft, soft))
         data = path.read_bytes()
         try:

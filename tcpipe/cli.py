@@ -60,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=0, help="worker processes (default: all cores)")
     p.add_argument("--password", default=None, help="password for encrypted PDFs")
     p.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per document (default: 120)")
-    p.add_argument("--memory-mb", type=int, default=2048, help="memory limit per worker in MB (default: 2048)")
+    p.add_argument("--memory-mb", type=int, default=2048, help="memory a worker may add while reading one document, in MB (default: 2048)")
     p.add_argument("--scheduler", default=None, help="Dask scheduler address (tcp://host:8786) to run on a cluster")
     p.add_argument("--overrides", default=None,
                    help="reviewer corrections keyed by row_id (default: data/overrides.yaml if present)")

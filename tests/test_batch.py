@@ -115,7 +115,7 @@ def test_memory_limit_is_a_failure_not_a_crash(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
     shutil.copy(RAW / SAMPLE, raw / SAMPLE)
-    run_batch([raw], tmp_path / "out", workers=1, progress=False, limits=Limits(memory_mb=60))
+    run_batch([raw], tmp_path / "out", workers=1, progress=False, limits=Limits(memory_mb=4))
     doc = _docs(tmp_path / "out")[SAMPLE]
     assert doc["status"] == "failed"
     assert doc["errors"][0].split(":")[0] in {"memory_limit", "worker_crashed", "internal_error"}
