@@ -31,7 +31,7 @@ from typing import Any, Callable, Sequence
 
 import pyarrow as pa
 
-from .batch import Limits, _Job, _store
+from .batch import Limits, _Job, _store, _vm_size
 from .process import DocumentResult, failed_result, process_bytes, versions
 
 KEY_PREFIX = "tcplans"
@@ -76,7 +76,8 @@ def _child(out_path: str, data: bytes, source_file: str, password: str | None, l
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        soft = limits.memory_mb * 1024 * 1024
+        # Counted from the address space the worker already has, as in tcpipe.batch._child.
+        soft = _vm_size() + limits.memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (soft, soft))
         try:
             result = process_bytes(data, source_file, password)

@@ -122,6 +122,21 @@ def test_a_hang_on_the_cluster_is_cut_at_the_limit_and_fails_alone(cluster, tmp_
     assert report.failed == [("slow-to-parse.pdf", docs["slow-to-parse.pdf"]["errors"][0])]
 
 
+def test_memory_limit_on_the_cluster_is_a_failure_not_a_crash(cluster, inputs, tmp_path):
+    raw, expected = inputs
+    one = tmp_path / "raw"
+    one.mkdir()
+    name = sorted(expected)[0]
+    (one / name).write_bytes((raw / name).read_bytes())
+    run_batch([one], tmp_path / "out", progress=False, limits=Limits(seconds=120, memory_mb=4),
+              scheduler=cluster.scheduler_address)
+    doc = _docs(tmp_path / "out")[name]
+    assert doc["status"] == "failed"
+    assert doc["errors"][0].split(":")[0] in {"memory_limit", "worker_crashed", "internal_error"}
+    # the workers are still there for the next batch
+    assert len(cluster.scheduler_info["workers"]) == 2
+
+
 def test_unchanged_files_are_not_sent_to_the_cluster_again(runs, cluster):
     raw, _, _, dask, _ = runs
     before = {n: (dask / n).read_bytes() for n in ("actions.parquet", "documents.parquet")}
