@@ -378,3 +378,348 @@ def build_corpus(folder: Path, plans: int = 150, pages: int = 20, seed: int = 0,
         entries = [build_plan(j) for j in jobs]
     manifest_path.write_text(json.dumps({"params": params, "plans": entries}, indent=1))
     return entries
+
+
+# --------------------------------------------------------------------------------------
+# Measurements: each runs in its own process (python -m tcpipe.bench --measure KIND) and
+# prints one JSON object, so imports, caches and max RSS of one do not leak into another.
+# --------------------------------------------------------------------------------------
+
+def _pdf_files(corpus: Path, plans: int | None = None) -> list[Path]:
+    files = sorted(corpus.glob("*.pdf"))
+    return files[:plans] if plans else files
+
+
+def _children_peak_mb() -> float:
+    # ru_maxrss is in KiB on Linux: the largest RSS any waited-for child reached.
+    return round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
+
+
+def _self_peak_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def measure_pipeline(corpus: Path, out: Path, workers: int) -> dict:
+    """run_batch on every plan into a fresh folder, then the same call again (nothing
+    changed: everything comes from the cache)."""
+    import pyarrow.parquet as pq
+    from .batch import run_batch
+    manifest = {p["file"]: p for p in json.loads((corpus / "manifest.json").read_text())["plans"]}
+    t0 = time.perf_counter()
+    report = run_batch([corpus], out, workers=workers, progress=False)
+    seconds = time.perf_counter() - t0
+    peak = _children_peak_mb()
+    docs = pq.read_table(out / "documents.parquet").to_pylist()
+    pages = sum(d["page_count"] or 0 for d in docs)
+    wrong = sorted(d["source_file"] for d in docs
+                   if d["source_file"] in manifest and d["n_actions"] != manifest[d["source_file"]]["actions"])
+    t0 = time.perf_counter()
+    again = run_batch([corpus], out, workers=workers, progress=False)
+    rerun = time.perf_counter() - t0
+    return {"files": len(docs), "pages": pages, "actions": report.actions, "seconds": round(seconds, 3),
+            "pages_per_s": round(pages / seconds, 2), "actions_per_s": round(report.actions / seconds, 1),
+            "statuses": report.statuses, "workers": workers, "worker_peak_rss_mb": peak,
+            "parent_peak_rss_mb": _self_peak_mb(),
+            "expected_actions": sum(manifest[d["source_file"]]["actions"] for d in docs if d["source_file"] in manifest),
+            "files_with_wrong_action_count": wrong,
+            "rerun_api_seconds": round(rerun, 3), "rerun_reused": len(again.reused),
+            "rerun_processed": len(again.processed)}
+
+
+def _pdfium_text(path: str) -> int:
+    import pypdfium2 as pdfium
+    pdf = pdfium.PdfDocument(path)
+    try:
+        n = len(pdf)
+        for i in range(n):
+            page = pdf[i]
+            tp = page.get_textpage()
+            tp.get_text_range()
+            tp.close()
+            page.close()
+        return n
+    finally:
+        pdf.close()
+
+
+def _pdfplumber_text(path: str) -> int:
+    import pdfplumber
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+            page.close()
+        return len(pdf.pages)
+
+
+def _camelot(path: str, engine: str) -> int:
+    import warnings
+    import camelot
+    import pypdfium2 as pdfium
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        tables = camelot.read_pdf(path, pages="all", flavor="lattice", engine=engine)
+    pdf = pdfium.PdfDocument(path)
+    n = len(pdf)
+    pdf.close()
+    return n * 1_000_000 + tables.n   # pages and tables found, packed
+
+
+def _camelot_vector(path: str) -> int:
+    return _camelot(path, "vector")
+
+
+def _camelot_combined(path: str) -> int:
+    return _camelot(path, "combined")
+
+
+BASELINES = {
+    "pdfium_text": (_pdfium_text, "pypdfium2 text (the floor)"),
+    "pdfplumber_text": (_pdfplumber_text, "pdfplumber extract_text"),
+    "camelot_vector": (_camelot_vector, "camelot lattice, engine=vector"),
+    "camelot_combined": (_camelot_combined, "camelot lattice, engine=combined (renders)"),
+}
+
+
+def measure_baseline(kind: str, files: list[Path], workers: int) -> dict:
+    """One baseline over `files`, one file per task, spread over `workers` forked
+    processes (the pipeline's own parallelism), so the ratio compares like with like."""
+    import multiprocessing as mp
+    fn = BASELINES[kind][0]
+    t0 = time.perf_counter()
+    with mp.get_context("fork").Pool(workers, maxtasksperchild=10) as pool:
+        counts = pool.map(fn, [str(f) for f in files], chunksize=1)
+    seconds = time.perf_counter() - t0
+    tables = None
+    if kind.startswith("camelot"):
+        tables = sum(c % 1_000_000 for c in counts)
+        counts = [c // 1_000_000 for c in counts]
+    pages = sum(counts)
+    out = {"files": len(files), "pages": pages, "seconds": round(seconds, 3), "pages_per_s": round(pages / seconds, 2),
+           "workers": workers, "worker_peak_rss_mb": _children_peak_mb()}
+    if tables is not None:
+        out["tables_found"] = tables
+    return out
+
+
+def measure_profile(files: list[Path], top: int = 30) -> dict:
+    """cProfile of process_bytes on a few plans (after one warm-up call, so imports and
+    data-file loading are not counted): the top functions by cumulative and by own time."""
+    import cProfile
+    import pstats
+    from .process import process_bytes
+    process_bytes(files[0].read_bytes(), files[0].name)   # warm-up: imports, models, caches
+    prof = cProfile.Profile()
+    pages = 0
+    t0 = time.perf_counter()
+    prof.enable()
+    for f in files:
+        res = process_bytes(f.read_bytes(), f.name)
+        pages += res.document.column("page_count")[0].as_py() or 0
+    prof.disable()
+    seconds = time.perf_counter() - t0
+    stats = pstats.Stats(prof)
+    root = str(ROOT) + os.sep
+
+    def rows(key: str) -> list[dict]:
+        items = sorted(stats.stats.items(), key=lambda kv: kv[1][3 if key == "cumulative" else 2], reverse=True)
+        out = []
+        for (file, line, name), (cc, nc, tt, ct, _callers) in items[:top]:
+            where = file.replace(root, "").split("site-packages" + os.sep)[-1]
+            out.append({"function": f"{where}:{line}({name})", "calls": nc, "own_s": round(tt, 3),
+                        "cumulative_s": round(ct, 3), "cumulative_share": round(ct / seconds, 3)})
+        return out
+
+    return {"files": [f.name for f in files], "pages": pages, "seconds": round(seconds, 3),
+            "by_cumulative": rows("cumulative"), "by_own_time": rows("own")}
+
+
+def _measure_main(argv: list[str]) -> int:
+    p = argparse.ArgumentParser()
+    p.add_argument("--measure", required=True)
+    p.add_argument("--corpus", type=Path, required=True)
+    p.add_argument("--out", type=Path)
+    p.add_argument("--workers", type=int, default=0)
+    p.add_argument("--plans", type=int, default=0)
+    p.add_argument("--files", nargs="*", default=[])
+    a = p.parse_args(argv)
+    workers = a.workers or os.cpu_count() or 1
+    if a.measure == "pipeline":
+        res = measure_pipeline(a.corpus, a.out, workers)
+    elif a.measure == "profile":
+        res = measure_profile([a.corpus / f for f in a.files])
+    else:
+        res = measure_baseline(a.measure, _pdf_files(a.corpus, a.plans), workers)
+    sys.stdout.write("\n" + json.dumps(res) + "\n")
+    return 0
+
+
+def _run_measure(*args: str) -> dict:
+    cmd = [sys.executable, "-m", "tcpipe.bench", "--measure", *args]
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n{proc.stderr[-4000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _rerun_cli(corpus: Path, out: Path, workers: int) -> float:
+    """The whole `tcplans extract` command on an unchanged corpus: interpreter start,
+    imports, hashing check, cache reads, dataset write."""
+    cmd = [sys.executable, "-m", "tcpipe.cli", "extract", str(corpus), "--out", str(out), "--quiet",
+           "--jobs", str(workers)]
+    t0 = time.perf_counter()
+    subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return round(time.perf_counter() - t0, 3)
+
+
+def _profile_files(entries: list[dict], n: int) -> list[str]:
+    """A few plans, one of each layout in turn."""
+    by_layout: dict[str, list[str]] = {}
+    for e in entries:
+        by_layout.setdefault(e["layout"], []).append(e["file"])
+    picked: list[str] = []
+    while len(picked) < n and any(by_layout.values()):
+        for files in by_layout.values():
+            if files and len(picked) < n:
+                picked.append(files.pop(0))
+    return picked
+
+
+def _git_state() -> str:
+    try:
+        return subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True,
+                              text=True, check=True).stdout.strip()
+    except Exception:  # noqa: BLE001
+        return "unknown"
+
+
+def _versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+    out = {"python": sys.version.split()[0]}
+    for name in ("pdfplumber", "pypdfium2", "camelot-py", "pyarrow", "reportlab"):
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            out[name] = "absent"
+    return out
+
+
+def run_bench(args: argparse.Namespace) -> dict:
+    workers = args.workers or os.cpu_count() or 1
+    t0 = time.perf_counter()
+    entries = build_corpus(args.corpus, args.plans, args.pages, args.seed)
+    corpus_seconds = time.perf_counter() - t0
+    say = (lambda *a: print(*a, file=sys.stderr, flush=True)) if not args.quiet else (lambda *a: None)
+    say(f"corpus: {len(entries)} plans, {sum(e['pages'] for e in entries)} pages, "
+        f"{sum(e['actions'] for e in entries)} actions in {args.corpus} ({corpus_seconds:.1f} s)")
+    result: dict = {"machine": {"cpus": os.cpu_count(), "platform": sys.platform, **_versions(),
+                                "load_average_at_start": [round(x, 2) for x in os.getloadavg()]},
+                    "git": _git_state(), "targets": TARGETS,
+                    "corpus": {"folder": str(args.corpus), "plans": len(entries), "pages_per_plan": args.pages,
+                               "seed": args.seed, "pages": sum(e["pages"] for e in entries),
+                               "actions": sum(e["actions"] for e in entries),
+                               "layouts": {k: sum(e["layout"] == k for e in entries)
+                                           for k in sorted({e["layout"] for e in entries})}}}
+    with tempfile.TemporaryDirectory(prefix="tcplans-bench-") as tmp:
+        out = Path(tmp) / "dataset"
+        say(f"pipeline: run_batch with {workers} workers into a fresh folder ...")
+        pipe = _run_measure("pipeline", "--corpus", str(args.corpus), "--out", str(out), "--workers", str(workers))
+        pipe["rerun_cli_seconds"] = _rerun_cli(args.corpus, out, workers)
+        result["pipeline"] = pipe
+        say(f"  {pipe['pages_per_s']} pages/s, {pipe['actions_per_s']} actions/s; re-run {pipe['rerun_api_seconds']} s "
+            f"(API), {pipe['rerun_cli_seconds']} s (CLI)")
+    baselines = {}
+    for kind in args.baselines:
+        plans = args.camelot_plans if kind == "camelot_combined" else 0
+        say(f"baseline {kind}{f' (first {plans} plans)' if plans else ''} ...")
+        b = _run_measure(kind, "--corpus", str(args.corpus), "--workers", str(workers), "--plans", str(plans))
+        b["label"] = BASELINES[kind][1]
+        b["times_pipeline_speed"] = round(b["pages_per_s"] / result["pipeline"]["pages_per_s"], 2)
+        baselines[kind] = b
+        say(f"  {b['pages_per_s']} pages/s ({b['times_pipeline_speed']}x the pipeline)")
+    result["baselines"] = baselines
+    if args.profile_plans:
+        files = _profile_files(entries, args.profile_plans)
+        say(f"profile: {', '.join(files)} ...")
+        result["profile"] = _run_measure("profile", "--corpus", str(args.corpus), "--files", *files)
+    result["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    p = result["pipeline"]
+    result["verdict"] = {
+        "pages_per_s": {"value": p["pages_per_s"], "target": f">= {TARGETS['pages_per_s']:g}",
+                        "met": p["pages_per_s"] >= TARGETS["pages_per_s"]},
+        "rerun_s": {"value": max(p["rerun_api_seconds"], p["rerun_cli_seconds"]),
+                    "target": f"< {TARGETS['rerun_s']:g}",
+                    "met": max(p["rerun_api_seconds"], p["rerun_cli_seconds"]) < TARGETS["rerun_s"]},
+        "worker_peak_rss_mb": {"value": p["worker_peak_rss_mb"], "target": f"< {TARGETS['worker_peak_rss_mb']:g}",
+                               "met": p["worker_peak_rss_mb"] < TARGETS["worker_peak_rss_mb"]},
+        "actions_found": {"value": p["actions"], "target": f"== {p['expected_actions']} printed",
+                          "met": p["actions"] == p["expected_actions"]},
+    }
+    return result
+
+
+def render_table(res: dict) -> str:
+    p = res["pipeline"]
+    lines = [f"tcplans bench: {res['corpus']['plans']} plans, {res['corpus']['pages']} pages "
+             f"({', '.join(f'{k} {v}' for k, v in res['corpus']['layouts'].items())}), "
+             f"{res['machine']['cpus']} cores, {res['git']}",
+             f"load average (1, 5, 15 min) at start {res['machine']['load_average_at_start']}, "
+             f"at end {res['machine']['load_average_at_end']} (other work on the machine slows every figure)", ""]
+    head = f"{'measure':<44} {'files':>5} {'pages':>6} {'seconds':>8} {'pages/s':>8} {'actions/s':>9} " \
+           f"{'x pipeline':>10} {'peak RSS/worker':>15}"
+    lines += [head, "-" * len(head)]
+    lines.append(f"{'full pipeline (run_batch, ' + str(p['workers']) + ' workers)':<44} {p['files']:>5} {p['pages']:>6} "
+                 f"{p['seconds']:>8.1f} {p['pages_per_s']:>8.1f} {p['actions_per_s']:>9.1f} {1.0:>10.2f} "
+                 f"{p['worker_peak_rss_mb']:>12.0f} MB")
+    for b in res["baselines"].values():
+        lines.append(f"{b['label']:<44} {b['files']:>5} {b['pages']:>6} {b['seconds']:>8.1f} {b['pages_per_s']:>8.1f} "
+                     f"{'-':>9} {b['times_pipeline_speed']:>10.2f} {b['worker_peak_rss_mb']:>12.0f} MB")
+    lines += ["", f"no-change re-run: {p['rerun_api_seconds']:.2f} s (run_batch), {p['rerun_cli_seconds']:.2f} s "
+                  f"(whole tcplans command); {p['rerun_reused']} reused, {p['rerun_processed']} processed",
+              f"actions found: {p['actions']} of {p['expected_actions']} printed"
+              + (f"; wrong counts in {len(p['files_with_wrong_action_count'])} files" if p["files_with_wrong_action_count"]
+                 else ""), "", "targets:"]
+    for name, v in res["verdict"].items():
+        lines.append(f"  {name:<20} {v['value']!s:>10}  target {v['target']:<20} {'met' if v['met'] else 'NOT MET'}")
+    prof = res.get("profile")
+    if prof:
+        lines += ["", f"profile of process_bytes on {len(prof['files'])} plans ({prof['pages']} pages, "
+                      f"{prof['seconds']:.1f} s under cProfile), top by cumulative time:"]
+        lines.append(f"  {'cum s':>7} {'share':>6} {'own s':>7} {'calls':>9}  function")
+        for r in prof["by_cumulative"][:25]:
+            lines.append(f"  {r['cumulative_s']:>7.2f} {r['cumulative_share']:>6.0%} {r['own_s']:>7.2f} {r['calls']:>9}  "
+                         f"{r['function']}")
+        lines += ["", "top by own time:"]
+        for r in prof["by_own_time"][:12]:
+            lines.append(f"  {r['own_s']:>7.2f} {r['calls']:>9}  {r['function']}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if "--measure" in argv:
+        return _measure_main(argv)
+    p = argparse.ArgumentParser(prog="python -m tcpipe.bench", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus folder (default: bench-corpus/)")
+    p.add_argument("--plans", type=int, default=150, help="plans in the corpus (default: 150)")
+    p.add_argument("--pages", type=int, default=20, help="pages per plan (default: 20)")
+    p.add_argument("--seed", type=int, default=0, help="corpus seed (default: 0)")
+    p.add_argument("--workers", type=int, default=0, help="processes for the pipeline and baselines (default: all cores)")
+    p.add_argument("--baselines", nargs="*", default=list(BASELINES), choices=list(BASELINES),
+                   help="baselines to run (default: all)")
+    p.add_argument("--camelot-plans", type=int, default=10,
+                   help="plans for camelot engine=combined, which renders every page (default: 10; 0 = all)")
+    p.add_argument("--profile-plans", type=int, default=3, help="plans to profile with cProfile (default: 3; 0: none)")
+    p.add_argument("--json", type=Path, default=DEFAULT_METRICS, help="metrics file (default: metrics/bench.json)")
+    p.add_argument("--quiet", action="store_true", help="no progress lines")
+    args = p.parse_args(argv)
+    res = run_bench(args)
+    from .writer import write_json
+    write_json(res, args.json)
+    print(render_table(res))
+    print(f"\nwritten: {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
