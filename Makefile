@@ -59,16 +59,16 @@ fuzz: setup ## Long mutation fuzz of the PDF loader
 	TCPLANS_FUZZ_CASES=2000 $(PY) -m pytest tests/test_fuzz.py -q
 
 query: setup ## Run SQL over the dataset: make query SQL="select count(*) from actions"
-	$(PY) -m tcpipe.cli query --out $(OUT) "$(SQL)"
+	$(PY) -m tcpipe.cli query --dataset $(OUT) "$(SQL)"
 
 report: setup ## Write OUT/report/index.html comparing institutions
-	$(PY) -m tcpipe.cli report --out $(OUT)
+	$(PY) -m tcpipe.cli report --dataset $(OUT)
 
 review: setup ## Write review pages (page images with boxes beside the rows) to OUT/review/
-	$(PY) -m tcpipe.cli review --raw $(RAW) --out $(OUT)
+	$(PY) -m tcpipe.cli review --raw $(RAW) --dataset $(OUT)
 
 coverage: setup ## Which signatories have plans in the dataset, for which periods
-	$(PY) -m tcpipe.cli coverage --out $(OUT)
+	$(PY) -m tcpipe.cli coverage --dataset $(OUT)
 
 clean: ## Remove the environment and generated outputs
 	rm -rf $(VENV) $(OUT)/*.parquet $(OUT)/.cache debug

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from pathlib import Path
 
@@ -48,6 +49,15 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+# Commands whose options live in their own module (tcpipe/<name>.py).
+PASS_THROUGH = {
+    "query": "run SQL over the dataset (views actions, documents, labels)",
+    "report": "write the institution comparison report (OUT/report/index.html)",
+    "review": "write review pages: page images with boxes beside the extracted rows",
+    "coverage": "which signatories have plans in the dataset, for which periods, which failed",
+}
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="tcplans", description="Technician Commitment action plans to research data.",
                                      epilog="example:\n  tcplans extract data/raw --out data/processed",
@@ -66,10 +76,19 @@ def build_parser() -> argparse.ArgumentParser:
                    help="reviewer corrections keyed by row_id (default: data/overrides.yaml if present)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_extract)
+    for name, summary in PASS_THROUGH.items():
+        module = importlib.import_module(f"tcpipe.{name}")
+        sp = sub.add_parser(name, help=summary, add_help=False, description=getattr(module, "HELP", summary),
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
+        sp.add_argument("args", nargs=argparse.REMAINDER, help=f"see `tcplans {name} --help`")
+        sp.set_defaults(func=lambda a, m=module: m.main(a.args))
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in PASS_THROUGH:  # the module parses its own options
+        return importlib.import_module(f"tcpipe.{argv[0]}").main(argv[1:])
     args = build_parser().parse_args(argv)
     return args.func(args)
 
