@@ -78,10 +78,19 @@ def test_labels_view_carries_scores(scored_dataset):
 
 
 def _analysis_queries() -> list[tuple[str, str]]:
-    text = ANALYSIS.read_text(encoding="utf-8")
-    out = []
-    for m in re.finditer(r"^#+ (.+?)\n(?:(?!^#).*\n)*?```sql\n(.*?)```", text, re.M | re.S):
-        out.append((m.group(1).strip(), m.group(2)))
+    """(heading, sql) for every ```sql block, under the nearest heading above it."""
+    out, heading, block = [], "", None
+    for line in ANALYSIS.read_text(encoding="utf-8").splitlines():
+        if block is not None:
+            if line.startswith("```"):
+                out.append((heading, "\n".join(block)))
+                block = None
+            else:
+                block.append(line)
+        elif line.startswith("```sql"):
+            block = []
+        elif line.startswith("#"):
+            heading = line.lstrip("#").strip()
     return out
 
 
