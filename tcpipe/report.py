@@ -240,18 +240,18 @@ def gather(dataset: Path) -> dict:
     con = connect(dataset)
     try:
         q = lambda sql: con.execute(sql).fetchall()  # noqa: E731
-        per_inst = q("SELECT institution, any_value(source_file), count(*), "
+        per_inst = q("SELECT institution, count(*), "
                      "count(*) FILTER (WHERE len(pillars) = 0), count(*) FILTER (WHERE len(talent) = 0), "
                      "count(DISTINCT document_id) FROM actions GROUP BY institution")
-        institutions = sorted(_inst(i, s) for i, s, *_ in per_inst)
-        totals = {_inst(i, s): dict(actions=n, no_pillar=np_, no_talent=nt, plans=nd)
-                  for i, s, n, np_, nt, nd in per_inst}
-        label_counts = q("SELECT institution, any_value(source_file), kind, label, count(DISTINCT row_id) "
+        institutions = sorted(_inst(i) for i, *_ in per_inst)
+        totals = {_inst(i): dict(actions=n, no_pillar=np_, no_talent=nt, plans=nd)
+                  for i, n, np_, nt, nd in per_inst}
+        label_counts = q("SELECT institution, kind, label, count(DISTINCT row_id) "
                          "FROM labels GROUP BY institution, kind, label")
         pillar_counts, talent_counts = {}, {}
-        for inst, src, kind, label, n in label_counts:
+        for inst, kind, label, n in label_counts:
             target = pillar_counts if kind == "pillar" else talent_counts
-            target[(_inst(inst, src), label)] = n
+            target[(_inst(inst), label)] = n
         sources = q("SELECT label_source, count(*) FROM actions GROUP BY ALL ORDER BY 2 DESC")
         due = q("SELECT year(due_date) AS y, count(*) FROM actions WHERE due_date IS NOT NULL GROUP BY ALL ORDER BY y")
         undated = q("SELECT coalesce(recurrence, 'no date given'), count(*) FROM actions WHERE due_date IS NULL "

@@ -57,7 +57,7 @@ def built(sample_run, tmp_path_factory):
 
 
 def _institution(a: dict) -> str:
-    return report._inst(a["institution"], a["source_file"])
+    return report._inst(a["institution"])
 
 
 def test_report_is_written_and_self_contained(built):
