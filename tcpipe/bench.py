@@ -561,14 +561,24 @@ def _run_measure(*args: str) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def _rerun_cli(corpus: Path, out: Path, workers: int) -> float:
+def _rerun_cli(corpus: Path, out: Path, workers: int, tries: int = 3) -> tuple[float, int]:
     """The whole `tcplans extract` command on an unchanged corpus: interpreter start,
-    imports, hashing check, cache reads, dataset write."""
+    imports, hashing check, cache reads, dataset write. (seconds, attempts).
+
+    The cache is keyed on a hash of the pipeline's code; when someone edits it while the
+    bench runs, the command reprocesses everything once, which is not a no-change re-run:
+    then it is timed again, now against the new code's cache."""
+    import re
     cmd = [sys.executable, "-m", "tcpipe.cli", "extract", str(corpus), "--out", str(out), "--quiet",
            "--jobs", str(workers)]
-    t0 = time.perf_counter()
-    subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return round(time.perf_counter() - t0, 3)
+    for attempt in range(1, tries + 1):
+        t0 = time.perf_counter()
+        proc = subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, text=True)
+        seconds = round(time.perf_counter() - t0, 3)
+        m = re.search(r"processed now: (\d+)", proc.stdout)
+        if m and int(m.group(1)) == 0:
+            return seconds, attempt
+    return seconds, tries
 
 
 def _profile_files(entries: list[dict], n: int) -> list[str]:
@@ -623,7 +633,7 @@ def run_bench(args: argparse.Namespace) -> dict:
         out = Path(tmp) / "dataset"
         say(f"pipeline: run_batch with {workers} workers into a fresh folder ...")
         pipe = _run_measure("pipeline", "--corpus", str(args.corpus), "--out", str(out), "--workers", str(workers))
-        pipe["rerun_cli_seconds"] = _rerun_cli(args.corpus, out, workers)
+        pipe["rerun_cli_seconds"], pipe["rerun_cli_attempts"] = _rerun_cli(args.corpus, out, workers)
         result["pipeline"] = pipe
         say(f"  {pipe['pages_per_s']} pages/s, {pipe['actions_per_s']} actions/s; re-run {pipe['rerun_api_seconds']} s "
             f"(API), {pipe['rerun_cli_seconds']} s (CLI)")
