@@ -114,13 +114,37 @@ def make_lemmatizer(nlp: Language, name: str) -> LowerLookupLemmatizer:
 
 # --- text classifier architecture -------------------------------------------------------
 
+def extract_lemma_ngrams(ngram_size: int) -> Model:
+    """Hashed lemma n-grams with counts, like spacy.ml.extract_ngrams, but safe for docs
+    shorter than n (an empty action must not break a batch)."""
+    return Model("extract_lemma_ngrams", _ngrams_forward, attrs={"ngram_size": ngram_size})
+
+
+def _ngrams_forward(model: Model, docs, is_train: bool):
+    ops, xp = model.ops, model.ops.xp
+    keys_all, vals_all, lengths = [], [], []
+    for doc in docs:
+        unigrams = ops.asarray(doc.to_array([LEMMA]))
+        grams = [unigrams]
+        for n in range(2, model.attrs["ngram_size"] + 1):
+            if unigrams.shape[0] >= n:
+                grams.append(ops.ngrams(n, unigrams))
+        keys = xp.concatenate(grams) if unigrams.shape[0] else xp.zeros((0,), dtype="uint64")
+        keys, vals = xp.unique(keys, return_counts=True)
+        keys_all.append(keys.astype("uint64"))
+        vals_all.append(vals)
+        lengths.append(keys.shape[0])
+    batch_keys = xp.concatenate(keys_all) if keys_all else xp.zeros((0,), dtype="uint64")
+    batch_vals = ops.asarray(xp.concatenate(vals_all) if vals_all else xp.zeros((0,)), dtype="f")
+    return (batch_keys, batch_vals, ops.asarray(lengths, dtype="int32")), lambda dY: []
+
+
 @spacy.registry.architectures("tcplans.LemmaBow.v1")
 def build_lemma_bow(exclusive_classes: bool, ngram_size: int, length: int = 32768,
                     nO: int | None = None) -> Model:
     """spaCy's TextCatBOW.v3 (hashed n-grams -> sparse linear -> logistic), reading the
     lower-cased lemma instead of the verbatim token, so "Committees" and "committee" are
     one feature. Small (length x labels floats) and fast."""
-    from spacy.ml.extract_ngrams import extract_ngrams
     from spacy.ml.models.textcat import resize_and_set_ref
 
     if exclusive_classes:
@@ -128,7 +152,7 @@ def build_lemma_bow(exclusive_classes: bool, ngram_size: int, length: int = 3276
     length = 2 ** (length - 1).bit_length()
     sparse = SparseLinear_v2(nO=nO, length=length)
     resizable_layer = resizable(sparse, resize_layer=lambda *a, **k: resize_linear_weighted(*a, **k, fill_defaults={"b": -5000, "W": 0}))
-    model = with_cpu(chain(extract_ngrams(ngram_size, attr=LEMMA), resizable_layer), resizable_layer.ops)
+    model = with_cpu(chain(extract_lemma_ngrams(ngram_size), resizable_layer), resizable_layer.ops)
     model = chain(model, with_cpu(Logistic(), resizable_layer.ops))
     if nO is not None:
         model.set_dim("nO", nO)

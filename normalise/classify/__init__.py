@@ -1,0 +1,17 @@
+"""NLP labelling: Technician Commitment pillars and TALENT Commission recommendations for
+every action, with calibrated scores and the source of every label (docs/labels.md).
+
+    from normalise.classify import LabelInput, load_labeller
+    lab = load_labeller()                 # models/classifier, cached per process
+    out = lab.label([LabelInput("Promote technician successes in the newsletter", None, None, (), ())])
+    out[0].pillars, out[0].pillar_scores, out[0].label_source
+
+Train with ``python -m normalise.classify.train`` (make train) and evaluate with
+``python -m normalise.classify.evaluate`` (make evaluate).
+"""
+from __future__ import annotations
+
+from .contract import LabelInput, LabelOutput
+from .labeller import Labeller, StaleModelError, load_labeller
+
+__all__ = ["LabelInput", "LabelOutput", "Labeller", "StaleModelError", "load_labeller"]

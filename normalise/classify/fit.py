@@ -1,0 +1,114 @@
+"""One fitting procedure, used both to train the shipped model and inside every
+evaluation fold, so the figures describe what ships.
+
+For one taxonomy (task), given training rows:
+  1. inner folds over the training rows (by document, or by aim when the task's labels
+     come from one document): train the textcat on the other folds plus the taxonomy's
+     weak examples, score the held-out fold -> out-of-fold model scores;
+  2. keyword scores for the same rows (the rule layer needs no training);
+  3. fit the pooled calibration and choose both thresholds (model alone, combination)
+     on those out-of-fold scores only;
+  4. train the textcat on all the training rows plus weak examples.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Sequence
+
+import spacy
+from spacy.language import Language
+
+from .combine import Calibration, choose_threshold, fit_calibration
+from .data import Row, fold_plan, weak_examples
+from .keywords import KeywordClassifier
+from .taxonomy import Taxonomy
+from .text import blank_pipeline, input_text, make_docs
+from .textcat import TrainSettings, new_pipeline, train_component, component_name
+
+
+def load_settings(config_path: Path) -> dict[str, Any]:
+    cfg = spacy.util.load_config(config_path, interpolate=True)
+    return {k: dict(v) for k, v in cfg.items()}
+
+
+@dataclass(frozen=True)
+class TaskFit:
+    task: str
+    calibration: Calibration
+    model_threshold: float
+    combined_threshold: float
+    inner_note: str
+    n_rows: int
+    n_weak: int
+    n_oof_cells: int
+
+
+def training_pairs(rows: Sequence[Row], task: str, weak: Sequence[tuple[str, dict[str, float]]]):
+    return [(input_text(r.item), r.cats(task)) for r in rows if r.cats(task)] + list(weak)
+
+
+_BASE: list[Language] = []
+
+
+def base_nlp() -> Language:
+    """A tokenizer + lemmatizer pipeline for the rule layer during training and evaluation."""
+    if not _BASE:
+        _BASE.append(blank_pipeline())
+    return _BASE[0]
+
+
+def oof_scores(rows: Sequence[Row], task: str, taxonomy: Taxonomy, settings: TrainSettings,
+               max_aim_folds: int) -> tuple[dict[int, dict[str, float]], str]:
+    """Out-of-fold textcat scores for the rows that know something about ``task``."""
+    weak = weak_examples(taxonomy)
+    labelled = [r for r in rows if r.cats(task)]
+    if len({r.document_id for r in labelled}) < 1 or len(labelled) < 2:
+        return {}, "too few labelled rows for inner folds"
+    plan = fold_plan(labelled, task, max_aim_folds)
+    index = {id(r): i for i, r in enumerate(rows)}
+    out: dict[int, dict[str, float]] = {}
+    for train_idx, test_idx in plan.split(labelled):
+        if not test_idx:
+            continue
+        nlp = new_pipeline({task: taxonomy.ids}, settings)
+        train_component(nlp, task, training_pairs([labelled[i] for i in train_idx], task, weak), settings)
+        docs = make_docs(nlp, [input_text(labelled[i].item) for i in test_idx])
+        for i, doc in zip(test_idx, docs):
+            out[index[id(labelled[i])]] = {lab: (float(doc.cats[lab]) if len(doc) else 0.0) for lab in taxonomy.ids}
+    return out, plan.note
+
+
+def fit_task(nlp: Language, rows: Sequence[Row], task: str, taxonomy: Taxonomy, cfg: dict[str, Any]) -> TaskFit:
+    """Train ``textcat_<task>`` of ``nlp`` in place on ``rows`` and return its calibration."""
+    settings = TrainSettings.from_config(cfg)
+    lab_cfg = cfg["labeller"]
+    weak = weak_examples(taxonomy)
+    oof, note = oof_scores(rows, task, taxonomy, settings, int(lab_cfg["max_aim_folds"]))
+    kw = KeywordClassifier(taxonomy, base_nlp())
+    keys = sorted(oof)
+    kw_pred = kw.predict([rows[i].item for i in keys]) if keys else []
+    predictable = set(taxonomy.predictable_ids)
+    cells = [(lab in predictable, oof[i][lab], kp.scores[lab], truth)
+             for i, kp in zip(keys, kw_pred) for lab, truth in sorted(rows[i].cats(task).items())]
+    calibration = fit_calibration([c[1] for c in cells], [c[2] for c in cells], [c[3] for c in cells],
+                                  l2=float(lab_cfg["calibration_l2"]))
+    # thresholds are chosen on the labels the classifier may output, on rounded scores as served
+    chosen = [c for c in cells if c[0]]
+    y = [c[3] for c in chosen]
+    model_threshold = choose_threshold([round(c[1], 6) for c in chosen], y) if y else 0.5
+    combined_threshold = choose_threshold([round(calibration(c[1], c[2]), 4) for c in chosen], y) if y else 0.5
+    train_component(nlp, task, training_pairs(rows, task, weak), settings)
+    return TaskFit(task, calibration, model_threshold, combined_threshold, note,
+                   n_rows=sum(1 for r in rows if r.cats(task)), n_weak=len(weak), n_oof_cells=len(cells))
+
+
+def fit_all(rows: Sequence[Row], taxonomies: dict[str, Taxonomy], cfg: dict[str, Any],
+            tasks: Sequence[str] = ("pillars", "talent")) -> tuple[Language, dict[str, TaskFit]]:
+    settings = TrainSettings.from_config(cfg)
+    nlp = new_pipeline({t: taxonomies[t].ids for t in tasks}, settings)
+    fits = {t: fit_task(nlp, rows, t, taxonomies[t], cfg) for t in tasks}
+    return nlp, fits
+
+
+__all__ = ["TaskFit", "fit_task", "fit_all", "load_settings", "oof_scores", "component_name"]
