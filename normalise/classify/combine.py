@@ -1,11 +1,13 @@
 """Calibrate and merge: the rule layer and the trained model into one probability per label.
 
-p(label) = sigmoid(a * logit(textcat score) + b * keyword score + c), one (a, b, c) per
-taxonomy, pooled over its labels (there are far too few tagged rows to fit one per
-label). It is fitted by L2-regularised logistic regression on out-of-fold scores of the
-training rows (never on the rows being evaluated), and the decision threshold is the one
-that maximises micro-F1 on those same out-of-fold scores (ties go to the higher, more
-precise threshold).
+p(label) = sigmoid(a * logit(textcat score) + b * keyword score + c). One (a, b, c) is
+fitted per taxonomy, pooled over its labels; a label with enough positive examples
+(``min_positives``) gets its own (a, b, c), shrunk towards the pooled one (L2 penalty on
+the difference), the others use the pooled one. Both are L2-regularised logistic
+regressions on out-of-fold scores of the training rows (never on the rows being
+evaluated). The decision threshold is the one that maximises micro-F1 on those same
+out-of-fold scores (ties go to the higher, more precise threshold), and a label is only
+predicted when the text itself supports it (``has_evidence``).
 """
 from __future__ import annotations
 
@@ -49,25 +51,28 @@ class Calibration:
 
 
 def fit_calibration(model_scores: Sequence[float], keyword_scores: Sequence[float], y: Sequence[float],
-                    l2: float = 1.0, iters: int = 100) -> Calibration:
-    """Damped Newton on the L2-penalised log-likelihood (bias not penalised), with
-    step-halving so the objective never increases. Deterministic."""
+                    l2: float = 1.0, iters: int = 100, prior: Calibration | None = None) -> Calibration:
+    """Damped Newton on the L2-penalised log-likelihood, with step-halving so the objective
+    never increases. Without a prior the penalty pulls (a, b) to 0 and leaves the bias free;
+    with one it pulls all three towards the prior. Deterministic."""
     if not y:
-        return Calibration(1.0, 0.0, 0.0)
+        return prior or Calibration(1.0, 0.0, 0.0)
     X = np.array([[logit(m), k, 1.0] for m, k in zip(model_scores, keyword_scores)], dtype=np.float64)
     t = np.asarray(y, dtype=np.float64)
-    pen = np.array([l2, l2, 0.0])
+    if prior is None:
+        w0, pen = np.zeros(3), np.array([l2, l2, 0.0])
+    else:
+        w0, pen = np.array([prior.a, prior.b, prior.c]), np.array([l2, l2, l2])
 
     def objective(w: np.ndarray) -> float:
         z = X @ w
-        # log(1 + e^z) - t z, computed stably
-        return float(np.sum(np.logaddexp(0.0, z) - t * z) + 0.5 * np.sum(pen * w * w))
+        return float(np.sum(np.logaddexp(0.0, z) - t * z) + 0.5 * np.sum(pen * (w - w0) ** 2))
 
-    w = np.array([1.0, 0.0, 0.0])
+    w = np.array([1.0, 0.0, 0.0]) if prior is None else w0.copy()
     f = objective(w)
     for _ in range(iters):
         p = 1.0 / (1.0 + np.exp(-np.clip(X @ w, -35, 35)))
-        grad = X.T @ (p - t) + pen * w
+        grad = X.T @ (p - t) + pen * (w - w0)
         H = (X * (p * (1 - p))[:, None]).T @ X + np.diag(pen + 1e-6)
         step = np.linalg.solve(H, grad)
         scale = 1.0
@@ -84,6 +89,36 @@ def fit_calibration(model_scores: Sequence[float], keyword_scores: Sequence[floa
         if done:
             break
     return Calibration(float(w[0]), float(w[1]), float(w[2]))
+
+
+@dataclass(frozen=True)
+class LabelCalibration:
+    pooled: Calibration
+    per_label: dict[str, Calibration]
+
+    def __call__(self, label: str, model_score: float, keyword_score: float) -> float:
+        return self.per_label.get(label, self.pooled)(model_score, keyword_score)
+
+    def to_dict(self) -> dict:
+        return {"pooled": self.pooled.to_dict(),
+                "per_label": {k: v.to_dict() for k, v in sorted(self.per_label.items())}}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "LabelCalibration":
+        return cls(Calibration(**d["pooled"]), {k: Calibration(**v) for k, v in d.get("per_label", {}).items()})
+
+
+def fit_label_calibration(cells: Sequence[tuple[str, float, float, float]], l2: float,
+                          min_positives: int) -> LabelCalibration:
+    """cells: (label, model score, keyword score, truth)."""
+    pooled = fit_calibration([c[1] for c in cells], [c[2] for c in cells], [c[3] for c in cells], l2=l2)
+    per = {}
+    for lab in sorted({c[0] for c in cells}):
+        mine = [c for c in cells if c[0] == lab]
+        if sum(1 for c in mine if c[3] >= 0.5) >= min_positives:
+            per[lab] = fit_calibration([c[1] for c in mine], [c[2] for c in mine], [c[3] for c in mine],
+                                       l2=l2, prior=pooled)
+    return LabelCalibration(pooled, per)
 
 
 def choose_threshold(scores: Sequence[float], y: Sequence[float], lo: float = 0.05, hi: float = 0.95,
@@ -105,18 +140,24 @@ def choose_threshold(scores: Sequence[float], y: Sequence[float], lo: float = 0.
     return best
 
 
+def has_evidence(model_score: float, keyword_score: float, floor: float | None) -> bool:
+    """The text itself supports the label: a taxonomy phrase matched, or the model alone
+    would predict it (score >= floor). None: no such requirement."""
+    return floor is None or keyword_score > 0 or model_score >= floor
+
+
 class CombinedClassifier(Classifier):
     kind = "combined"
 
-    def __init__(self, keywords: KeywordClassifier, textcat: TextcatClassifier, calibration: Calibration,
-                 threshold: float):
+    def __init__(self, keywords: KeywordClassifier, textcat: TextcatClassifier, calibration: LabelCalibration,
+                 threshold: float, evidence_floor: float | None = None):
         if keywords.labels != textcat.labels or keywords.task != textcat.task:
             raise ValueError("keyword and textcat classifiers disagree on the taxonomy")
         self.keywords, self.textcat = keywords, textcat
         self.task, self.labels, self.nlp = textcat.task, textcat.labels, textcat.nlp
         self.predictable = keywords.predictable
-        self.calibration, self.threshold = calibration, threshold
-        self._id = stable_id(self.kind, keywords.id, textcat.id, calibration.to_dict(), threshold)
+        self.calibration, self.threshold, self.evidence_floor = calibration, threshold, evidence_floor
+        self._id = stable_id(self.kind, keywords.id, textcat.id, calibration.to_dict(), threshold, evidence_floor)
 
     @property
     def id(self) -> str:
@@ -127,6 +168,8 @@ class CombinedClassifier(Classifier):
         tc = self.textcat.raw_scores(docs)
         out = []
         for k, m in zip(kw, tc):
-            scores = {lab: round(self.calibration(m[lab], k.scores[lab]), 4) for lab in self.labels}
-            out.append(Prediction(scores, self._decide(scores, self.threshold), k.evidence))
+            scores = {lab: round(self.calibration(lab, m[lab], k.scores[lab]), 4) for lab in self.labels}
+            labels = tuple(lab for lab in self._decide(scores, self.threshold)
+                           if has_evidence(m[lab], k.scores[lab], self.evidence_floor))
+            out.append(Prediction(scores, labels, k.evidence))
         return out

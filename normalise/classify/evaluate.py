@@ -34,7 +34,7 @@ from .textcat import TextcatClassifier, TrainSettings, new_pipeline  # noqa: E40
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = REPO / "data" / "processed" / "actions.parquet"
-SYSTEMS = ("keywords", "model", "combined")
+SYSTEMS = ("keywords", "model", "combined", "combined_no_evidence_rule")
 TARGETS = {"pillars_macro_f1": 0.85, "talent_micro_f1": 0.70, "talent_fpr_uncited_rows": 0.10,
            "actions_per_second": 2000.0}
 
@@ -58,9 +58,10 @@ def cross_validate(rows: Sequence[Row], task: str, taxonomy: Taxonomy, cfg: dict
         fit = fit_task(nlp, train_rows, task, taxonomy, cfg)
         kw = KeywordClassifier(taxonomy, nlp)
         tc = TextcatClassifier(nlp, task, taxonomy.ids, taxonomy.predictable_ids, fit.model_threshold)
-        comb = CombinedClassifier(kw, tc, fit.calibration, fit.combined_threshold)
+        comb = CombinedClassifier(kw, tc, fit.calibration, fit.combined_threshold, fit.evidence_floor)
         items = [labelled[i].item for i in test_idx]
-        for name, clf in (("keywords", kw), ("model", tc), ("combined", comb)):
+        ungated = CombinedClassifier(kw, tc, fit.calibration, fit.combined_threshold_no_evidence_rule, None)
+        for name, clf in (("keywords", kw), ("model", tc), ("combined", comb), ("combined_no_evidence_rule", ungated)):
             for i, p in zip(test_idx, clf.predict(items)):
                 preds[name][i] = set(p.labels)
                 if name == "combined":
@@ -70,6 +71,7 @@ def cross_validate(rows: Sequence[Row], task: str, taxonomy: Taxonomy, cfg: dict
                       else [h.split("|", 1)[1] for h in held],
                       "train_rows": len(train_idx), "test_rows": len(test_idx),
                       "model_threshold": fit.model_threshold, "combined_threshold": fit.combined_threshold,
+                      "combined_threshold_no_evidence_rule": fit.combined_threshold_no_evidence_rule,
                       "calibration": fit.calibration.to_dict(), "inner_folds": fit.inner_note})
     return {"labelled": labelled, "plan": plan, "preds": preds, "scores": scores, "folds": folds}
 
@@ -182,13 +184,14 @@ def _fmt(x: float | None) -> str:
 def print_task(rep: dict[str, Any], file=sys.stdout) -> None:
     task = rep["task"]
     print(f"\n== {task} == {rep['evaluation']['note']}", file=file)
-    print(f"{'system':10} {'micro P':>7} {'R':>5} {'F1':>5}   {'macro P':>7} {'R':>5} {'F1':>5}  rows", file=file)
+    print(f"{'system':26} {'micro P':>7} {'R':>5} {'F1':>5}   {'macro P':>7} {'R':>5} {'F1':>5}  rows", file=file)
     for s in SYSTEMS:
         m = rep["all_rows"][s]
-        print(f"{s:10} {_fmt(m['micro']['precision']):>7} {_fmt(m['micro']['recall'])} {_fmt(m['micro']['f1'])}   "
+        print(f"{s:26} {_fmt(m['micro']['precision']):>7} {_fmt(m['micro']['recall'])} {_fmt(m['micro']['f1'])}   "
               f"{_fmt(m['macro']['precision']):>7} {_fmt(m['macro']['recall'])} {_fmt(m['macro']['f1'])}  {m['n_rows']}",
               file=file)
-    print(f"{'label':6} {'supp':>4} | {'keywords P/R/F1':^17} | {'model P/R/F1':^17} | {'combined P/R/F1':^17}", file=file)
+    print(f"{'label':6} {'supp':>4} | {'keywords P/R/F1':^17} | {'model P/R/F1':^17} | {'combined P/R/F1':^17}"
+          f" | {'comb. no evid. P/R/F1':^21}", file=file)
     for lab in rep["labels_evaluated"]:
         cells = []
         for s in SYSTEMS:

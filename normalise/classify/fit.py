@@ -19,7 +19,7 @@ from typing import Any, Sequence
 import spacy
 from spacy.language import Language
 
-from .combine import Calibration, choose_threshold, fit_calibration
+from .combine import LabelCalibration, choose_threshold, fit_label_calibration, has_evidence
 from .data import Row, fold_plan, weak_examples
 from .keywords import KeywordClassifier
 from .taxonomy import Taxonomy
@@ -32,12 +32,19 @@ def load_settings(config_path: Path) -> dict[str, Any]:
     return {k: dict(v) for k, v in cfg.items()}
 
 
+def evidence_floor(cfg: dict[str, Any]) -> float | None:
+    v = cfg["labeller"].get("evidence_floor")
+    return None if v in (None, "", "none", False) else float(v)
+
+
 @dataclass(frozen=True)
 class TaskFit:
     task: str
-    calibration: Calibration
+    calibration: LabelCalibration
+    evidence_floor: float | None
     model_threshold: float
     combined_threshold: float
+    combined_threshold_no_evidence_rule: float   # for the evaluation's comparison only
     inner_note: str
     n_rows: int
     n_weak: int
@@ -86,20 +93,26 @@ def fit_task(nlp: Language, rows: Sequence[Row], task: str, taxonomy: Taxonomy, 
     weak = weak_examples(taxonomy)
     oof, note = oof_scores(rows, task, taxonomy, settings, int(lab_cfg["max_aim_folds"]))
     kw = KeywordClassifier(taxonomy, base_nlp())
-    keys = sorted(oof)
-    kw_pred = kw.predict([rows[i].item for i in keys]) if keys else []
+    # calibrate on rows that know every label the classifier may output: a row that knows
+    # only its section's pillar would teach the calibration that every label is positive
     predictable = set(taxonomy.predictable_ids)
-    cells = [(lab in predictable, oof[i][lab], kp.scores[lab], truth)
+    keys = sorted(i for i in oof if predictable <= set(rows[i].cats(task)))
+    kw_pred = kw.predict([rows[i].item for i in keys]) if keys else []
+    cells = [(lab, oof[i][lab], kp.scores[lab], truth)
              for i, kp in zip(keys, kw_pred) for lab, truth in sorted(rows[i].cats(task).items())]
-    calibration = fit_calibration([c[1] for c in cells], [c[2] for c in cells], [c[3] for c in cells],
-                                  l2=float(lab_cfg["calibration_l2"]))
+    calibration = fit_label_calibration(cells, l2=float(lab_cfg["calibration_l2"]),
+                                        min_positives=int(lab_cfg["per_label_min_positives"]))
     # thresholds are chosen on the labels the classifier may output, on rounded scores as served
-    chosen = [c for c in cells if c[0]]
+    chosen = [c for c in cells if c[0] in predictable]
     y = [c[3] for c in chosen]
     model_threshold = choose_threshold([round(c[1], 6) for c in chosen], y) if y else 0.5
-    combined_threshold = choose_threshold([round(calibration(c[1], c[2]), 4) for c in chosen], y) if y else 0.5
+    floor = evidence_floor(cfg)
+    # a cell without evidence is never predicted: score it 0 for the threshold search
+    combined_threshold = choose_threshold([round(calibration(*c[:3]), 4) if has_evidence(c[1], c[2], floor)
+                                           else 0.0 for c in chosen], y) if y else 0.5
+    ungated_threshold = choose_threshold([round(calibration(*c[:3]), 4) for c in chosen], y) if y else 0.5
     train_component(nlp, task, training_pairs(rows, task, weak), settings)
-    return TaskFit(task, calibration, model_threshold, combined_threshold, note,
+    return TaskFit(task, calibration, floor, model_threshold, combined_threshold, ungated_threshold, note,
                    n_rows=sum(1 for r in rows if r.cats(task)), n_weak=len(weak), n_oof_cells=len(cells))
 
 

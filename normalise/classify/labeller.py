@@ -18,7 +18,7 @@ from typing import Sequence
 import spacy
 
 from .base import Prediction
-from .combine import Calibration, CombinedClassifier
+from .combine import CombinedClassifier, LabelCalibration
 from .contract import LabelInput, LabelOutput
 from .keywords import KeywordClassifier
 from .taxonomy import Taxonomy, default_models_dir, load_taxonomies, taxonomy_version
@@ -86,7 +86,8 @@ def build_labeller(nlp: spacy.Language, taxonomies: dict[str, Taxonomy], calibra
         tax, cal = taxonomies[task], calibration[task]
         kw = KeywordClassifier(tax, nlp)
         tc = TextcatClassifier(nlp, task, tax.ids, tax.predictable_ids, cal["model_threshold"])
-        classifiers[task] = CombinedClassifier(kw, tc, Calibration(**cal["calibration"]), cal["combined_threshold"])
+        classifiers[task] = CombinedClassifier(kw, tc, LabelCalibration.from_dict(cal["calibration"]), cal["combined_threshold"],
+                                              cal.get("evidence_floor"))
     return Labeller(nlp, classifiers, model_version, taxonomy_version(taxonomies))
 
 

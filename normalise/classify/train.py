@@ -125,7 +125,8 @@ def train(data_path: Path, models_dir: Path, *, quiet: bool = False) -> dict[str
     for task in TASKS:
         f: TaskFit = fits[task]
         calibration[task] = {"calibration": f.calibration.to_dict(), "model_threshold": f.model_threshold,
-                             "combined_threshold": f.combined_threshold, "inner_folds": f.inner_note,
+                             "combined_threshold": f.combined_threshold, "evidence_floor": f.evidence_floor,
+                             "inner_folds": f.inner_note,
                              "rows": f.n_rows, "weak_examples": f.n_weak, "oof_cells": f.n_oof_cells}
     # assemble once in memory to record the classifier ids the shipped files must reproduce
     tmp = Path(tempfile.mkdtemp(prefix="tc-train-"))
