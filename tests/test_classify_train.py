@@ -1,0 +1,221 @@
+"""Training data rules, folds, calibration, metrics, and the determinism of training,
+inference and evaluation (on a small synthetic table, with few epochs, so it is quick)."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from normalise.classify.combine import choose_threshold, fit_calibration, fit_label_calibration
+from normalise.classify.data import build_rows, fold_plan, read_table, table_checksum, weak_examples
+from normalise.classify.metrics import agreement, multilabel_report
+from normalise.classify.taxonomy import load_taxonomies
+
+ROOT = Path(__file__).resolve().parent.parent
+MODELS = ROOT / "models"
+
+A = [  # a plan with a pillar column and TALENT citations
+    ("V1", "Ensure technical staff have effective representation on University committees. [TCR - R12]",
+     "Support technicians on committees.", ["V", "S"], ["R12"]),
+    ("V1", "Ensure technical staff have effective representation on University committees. [TCR - R12]",
+     "Review technical representation on committees annually.", ["V", "S"], ["R12"]),
+    ("V2", "Celebrate technician achievements. [TCR - R11]", "Promote successes in the newsletter and blog.",
+     ["V", "R"], ["R11"]),
+    ("V2", "Celebrate technician achievements. [TCR - R11]", "Nominate technicians for external awards.",
+     ["V", "R"], ["R11"]),
+    ("V3", "Keep the working group going.", "Meet termly.", ["V"], []),
+    ("CD1", "Training for technicians. [TCR - R10]", "Fund CPD and professional registration.", ["CD", "R"], ["R10"]),
+    ("CD1", "Training for technicians. [TCR - R10]", "Provide protected time for training.", ["CD"], ["R10"]),
+    ("S1", "New entry routes. [TCR - R9]", "Create apprenticeships and trainee technician posts.", ["S"], ["R9"]),
+    ("S1", "New entry routes. [TCR - R9]", "Offer T Level placements.", ["S", "CD"], ["R9"]),
+]
+B = [  # commitment areas, no TALENT
+    ("Action 1", "Technician webpages", "Design a website with technician profiles.", ["V", "CD"]),
+    ("Action 2", "Outreach", "Support technicians in outreach with local schools.", ["V"]),
+    ("Action 3", "Registration", "Encourage professional registration with the Science Council.", ["R", "CD"]),
+    ("Action 4", "Careers", "Publish a career pathway with job families.", ["CD"]),
+    ("Action 5", "Succession", "Workforce planning and succession planning for technical roles.", ["S"]),
+    ("Action 6", "Awards", "Create an annual technician award.", ["R"]),
+]
+C = [  # pillars only from sections
+    ("S1", "Sustainability", "Review the apprenticeship scheme.", ["S"]),
+    ("S2", "Sustainability", "Plan for succession in technical teams.", ["S"]),
+    ("V1", "Visibility", "Share news on the mailing list.", ["V"]),
+    ("V2", "Visibility", "Hold a technician showcase.", ["V"]),
+    ("R1", "Recognition", "Pay registration fees.", ["R"]),
+    ("C1", "Career Development", "Mentoring scheme for technicians.", ["CD"]),
+]
+
+
+def synthetic_records() -> list[dict]:
+    recs = []
+    for i, (pid, aim, text, pillars, talent) in enumerate(A):
+        recs.append(dict(document_id="a" * 64, source_file="a-plan.pdf", parent_id=pid, action_id=f"{pid}.{i}",
+                         aim=aim, action_text=text, section=None, pillars_document=pillars, talent_document=talent))
+    for pid, aim, text, pillars in B:
+        recs.append(dict(document_id="b" * 64, source_file="b-plan.pdf", parent_id=pid, action_id=pid[-1],
+                         aim=aim, action_text=text, section=None, pillars_document=pillars, talent_document=[]))
+    for pid, section, text, pillars in C:
+        recs.append(dict(document_id="c" * 64, source_file="c-plan.pdf", parent_id=pid, action_id=pid + "a)",
+                         aim=None, action_text=text, section=section, pillars_document=pillars, talent_document=[]))
+    recs.append(dict(document_id="c" * 64, source_file="c-plan.pdf", parent_id="X1", action_id="X1a)",
+                     aim=None, action_text="Something untagged.", section=None, pillars_document=[],
+                     talent_document=[]))
+    return recs
+
+
+@pytest.fixture(scope="module")
+def table(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("classify-data") / "actions.parquet"
+    pq.write_table(pa.Table.from_pylist(synthetic_records()), path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def rows(table):
+    t = load_taxonomies(MODELS)
+    return build_rows(read_table(table), t["pillars"], t["talent"])
+
+
+def quick_models_dir(tmp: Path) -> Path:
+    shutil.copytree(MODELS / "taxonomy", tmp / "taxonomy")
+    (tmp / "classifier").mkdir()
+    cfg = (MODELS / "classifier" / "config.cfg").read_text()
+    cfg = cfg.replace("max_epochs = 30", "max_epochs = 4")
+    assert "max_epochs = 4" in cfg
+    (tmp / "classifier" / "config.cfg").write_text(cfg)
+    return tmp
+
+
+# --- what each row knows ---------------------------------------------------------------------
+
+def test_label_kinds_follow_the_documented_rules(rows):
+    by = {(r.source_file, r.item.action_text): r for r in rows}
+    a = by[("a-plan.pdf", "Support technicians on committees.")]
+    assert a.pillar_kind == "explicit" and a.pillar_cats == {"V": 1.0, "R": 0.0, "CD": 0.0, "S": 1.0}
+    assert a.talent_kind == "cited" and a.talent_cats["R12"] == 1.0 and a.talent_cats["R1"] == 0.0
+    assert len(a.talent_cats) == 16
+    uncited = by[("a-plan.pdf", "Meet termly.")]
+    assert uncited.talent_kind == "uncited" and set(uncited.talent_cats.values()) == {0.0}
+    b = by[("b-plan.pdf", "Create an annual technician award.")]
+    assert b.talent_kind == "none" and b.talent_cats == {}     # a plan citing no TALENT gives no TALENT negatives
+    c = by[("c-plan.pdf", "Mentoring scheme for technicians.")]
+    assert c.pillar_kind == "section" and c.pillar_cats == {"CD": 1.0}   # other pillars unknown, not 0
+    none = by[("c-plan.pdf", "Something untagged.")]
+    assert none.pillar_kind == "none" and none.pillar_cats == {} and none.talent_cats == {}
+
+
+def test_weak_examples_come_from_the_taxonomy():
+    tax = load_taxonomies(MODELS)["pillars"]
+    weak = dict(weak_examples(tax))
+    assert weak[tax.concept("R").definition]["R"] == 1.0
+    assert weak["placement"] == {"V": 0.0, "R": 0.0, "CD": 1.0, "S": 1.0, "EI": 0.0}   # shared keyword
+    assert set(weak["grant award"].values()) == {0.0}                                 # negative label
+
+
+def test_folds_by_document_or_by_aim(rows):
+    p = fold_plan(rows, "pillars", 5)
+    assert p.unit == "document" and len(p.groups) == 3 and "leave one document out" in p.note
+    t = fold_plan(rows, "talent", 3)
+    assert t.unit == "aim" and len(t.groups) == 3 and "single document" in t.note and "a-plan.pdf" in t.note
+    labelled = [r for r in rows if r.talent_cats]
+    for train, test in t.split(labelled):
+        assert not {labelled[i].aim_key for i in train} & {labelled[i].aim_key for i in test}
+
+
+def test_table_checksum_is_about_content_not_encoding(table):
+    recs = read_table(table)
+    assert table_checksum(recs) == table_checksum(synthetic_records())
+    changed = synthetic_records()
+    changed[0]["action_text"] += " (edited)"
+    assert table_checksum(changed) != table_checksum(recs)
+
+
+# --- calibration, thresholds, metrics ---------------------------------------------------------
+
+def test_calibration_recovers_the_direction_of_the_evidence():
+    m = [0.9, 0.8, 0.7, 0.2, 0.1, 0.3, 0.6, 0.4] * 5
+    k = [0.6, 0.0, 0.6, 0.0, 0.0, 0.6, 0.0, 0.0] * 5
+    y = [1, 1, 1, 0, 0, 0, 1, 0] * 5
+    cal = fit_calibration(m, k, y)
+    assert cal.a > 0 and cal(0.9, 0.6) > 0.8 and cal(0.1, 0.0) < 0.2
+    assert fit_calibration(m, k, y) == cal                       # deterministic
+    lc = fit_label_calibration([("V", a, b, c) for a, b, c in zip(m, k, y)] + [("R", 0.5, 0.0, 1.0)], 1.0, 10)
+    assert set(lc.per_label) == {"V"}                            # R has too few positives: pooled
+
+
+def test_threshold_maximises_f1_and_prefers_precision_on_ties():
+    assert choose_threshold([0.9, 0.8, 0.3, 0.2], [1, 1, 0, 0]) == 0.8
+    th = choose_threshold([0.9, 0.6, 0.55, 0.1], [1, 1, 0, 0])
+    assert 0.55 < th <= 0.6
+
+
+def test_multilabel_report_and_agreement():
+    gold = [{"V"}, {"V", "S"}, set(), {"R"}]
+    pred = [{"V"}, {"V"}, {"CD"}, set()]
+    rep = multilabel_report(gold, pred, ["V", "R", "CD", "S"])
+    assert rep["per_label"]["V"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "support": 2, "predicted": 2,
+                                     "tp": 2, "fp": 0, "fn": 0}
+    assert rep["per_label"]["CD"]["support"] == 0 and rep["per_label"]["CD"]["fp"] == 1
+    assert rep["macro"]["labels_averaged"] == ["V", "R", "S"]
+    assert rep["micro"]["precision"] == round(2 / 3, 4) and rep["micro"]["recall"] == 0.5
+    assert rep["rows_with_no_predicted_label"] == 1
+    ag = agreement(gold, pred, ["V", "R", "CD", "S"])
+    assert ag["exact_match"] == 0.25 and ag["per_label"]["V"]["kappa"] == 1.0
+
+
+# --- determinism of training, inference and evaluation ----------------------------------------
+
+def test_training_is_deterministic_and_the_result_loads(table, tmp_path):
+    from normalise.classify.labeller import _load
+    from normalise.classify.train import train
+
+    d1, d2 = quick_models_dir(tmp_path / "one"), quick_models_dir(tmp_path / "two")
+    m1 = train(table, d1, quiet=True)
+    m2 = train(table, d2, quiet=True)
+    assert m1["artifacts"] == m2["artifacts"] and m1["model_version"] == m2["model_version"]
+    for name in ("calibration.json", "samples.json"):
+        assert (d1 / "classifier" / name).read_bytes() == (d2 / "classifier" / name).read_bytes()
+    assert m1["training_data"]["n_rows"] == len(synthetic_records())
+    docs = {d["source_file"]: d for d in m1["training_data"]["documents"]}
+    assert docs["c-plan.pdf"]["pillar_label_kind"] == {"none": 1, "section": 6}
+    assert docs["a-plan.pdf"]["talent_tags"]["R12"] == 2
+
+    lab = _load.__wrapped__(str(d1))
+    assert lab.model_version == m1["model_version"]
+    stored = json.loads((d1 / "classifier" / "samples.json").read_text())["samples"]
+    from normalise.classify import LabelInput
+    ins = [LabelInput(**{k: (tuple(v) if isinstance(v, list) else v) for k, v in s["input"].items()}) for s in stored]
+    assert [list(o.pillars) for o in lab.label(ins)] == [s["output"]["pillars"] for s in stored]
+    assert lab.label(ins) == lab.label(ins)
+
+
+def test_evaluation_writes_grouped_metrics_deterministically(table, tmp_path):
+    from normalise.classify.evaluate import evaluate
+    from normalise.classify.train import train
+
+    models = quick_models_dir(tmp_path / "m")
+    train(table, models, quiet=True)
+    out1, out2 = tmp_path / "metrics1", tmp_path / "metrics2"
+    r1 = evaluate(table, models, out1, speed=False)
+    evaluate(table, models, out2, speed=False)
+    for name in ("pillars.json", "talent.json", "agreement.json"):
+        assert (out1 / name).read_bytes() == (out2 / name).read_bytes()
+    pil = json.loads((out1 / "pillars.json").read_text())
+    assert pil["evaluation"]["unit"] == "document" and len(pil["evaluation"]["folds"]) == 3
+    assert set(pil["all_rows"]) == {"keywords", "model", "combined", "combined_no_evidence_rule"}
+    tagged = [r for r in synthetic_records() if r["pillars_document"]]
+    for lab in ("V", "R", "CD", "S"):
+        support = sum(1 for r in tagged if lab in r["pillars_document"])
+        assert pil["all_rows"]["combined"]["per_label"][lab]["support"] == support
+    tal = json.loads((out1 / "talent.json").read_text())
+    assert tal["evaluation"]["unit"] == "aim" and "single document" in tal["evaluation"]["note"]
+    assert tal["false_positive_rate_uncited_rows"]["combined"]["rows"] == 1
+    assert 0.0 <= r1["summary"]["pillars_macro_f1"] <= 1.0
+    ag = json.loads((out1 / "agreement.json").read_text())
+    assert ag["shipped_model_in_sample"]["trained_on_this_data"] is True
+    assert ag["held_out"]["pillars"]["n_rows"] == len(tagged)
