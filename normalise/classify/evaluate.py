@@ -219,7 +219,11 @@ def evaluate(data_path: Path, models_dir: Path, out_dir: Path, *, speed: bool = 
     records = read_table(data_path)
     rows = build_rows(records, taxonomies["pillars"], taxonomies["talent"])
     data_sha = table_checksum(records)
-    header = {"data": {"path": data_path.name, "rows_sha256": data_sha, "n_rows": len(rows),
+    try:
+        shown = data_path.resolve().relative_to(REPO).as_posix()
+    except ValueError:
+        shown = str(data_path)
+    header = {"data": {"path": shown, "rows_sha256": data_sha, "n_rows": len(rows),
                        "n_documents": len({r.document_id for r in rows})},
               "taxonomy_version": taxonomy_version(taxonomies),
               "config": cfg}
