@@ -51,8 +51,12 @@ class TaskFit:
     n_oof_cells: int
 
 
-def training_pairs(rows: Sequence[Row], task: str, weak: Sequence[tuple[str, dict[str, float]]]):
-    return [(input_text(r.item), r.cats(task)) for r in rows if r.cats(task)] + list(weak)
+def training_pairs(rows: Sequence[Row], task: str, weak: Sequence[tuple[str, dict[str, float]]],
+                   repeats: int = 1):
+    """Plan rows (each ``repeats`` times, so a few hundred weak examples do not drown them)
+    then the weak examples."""
+    real = [(input_text(r.item), r.cats(task)) for r in rows if r.cats(task)]
+    return real * max(1, repeats) + list(weak)
 
 
 _BASE: list[Language] = []
@@ -79,7 +83,8 @@ def oof_scores(rows: Sequence[Row], task: str, taxonomy: Taxonomy, settings: Tra
         if not test_idx:
             continue
         nlp = new_pipeline({task: taxonomy.ids}, settings)
-        train_component(nlp, task, training_pairs([labelled[i] for i in train_idx], task, weak), settings)
+        train_component(nlp, task, training_pairs([labelled[i] for i in train_idx], task, weak, settings.row_repeats),
+                        settings)
         docs = make_docs(nlp, [input_text(labelled[i].item) for i in test_idx])
         for i, doc in zip(test_idx, docs):
             out[index[id(labelled[i])]] = {lab: (float(doc.cats[lab]) if len(doc) else 0.0) for lab in taxonomy.ids}
@@ -111,7 +116,7 @@ def fit_task(nlp: Language, rows: Sequence[Row], task: str, taxonomy: Taxonomy, 
     combined_threshold = choose_threshold([round(calibration(*c[:3]), 4) if has_evidence(c[1], c[2], floor)
                                            else 0.0 for c in chosen], y) if y else 0.5
     ungated_threshold = choose_threshold([round(calibration(*c[:3]), 4) for c in chosen], y) if y else 0.5
-    train_component(nlp, task, training_pairs(rows, task, weak), settings)
+    train_component(nlp, task, training_pairs(rows, task, weak, settings.row_repeats), settings)
     return TaskFit(task, calibration, floor, model_threshold, combined_threshold, ungated_threshold, note,
                    n_rows=sum(1 for r in rows if r.cats(task)), n_weak=len(weak), n_oof_cells=len(cells))
 

@@ -36,13 +36,15 @@ class TrainSettings:
     l2: float
     ngram_size: int
     length: int
+    row_repeats: int = 1
 
     @classmethod
     def from_config(cls, cfg: dict[str, Any]) -> "TrainSettings":
         t, m = cfg["training"], cfg["model"]
         return cls(seed=int(t["seed"]), max_epochs=int(t["max_epochs"]), batch_size=int(t["batch_size"]),
                    dropout=float(t["dropout"]), learn_rate=float(t["learn_rate"]), l2=float(t["L2"]),
-                   ngram_size=int(m["ngram_size"]), length=int(m["length"]))
+                   ngram_size=int(m["ngram_size"]), length=int(m["length"]),
+                   row_repeats=int(t.get("row_repeats", 1)))
 
 
 def add_textcat(nlp: Language, task: str, labels: Sequence[str], s: TrainSettings) -> None:
