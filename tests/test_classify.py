@@ -13,7 +13,6 @@ import yaml
 
 from normalise.classify import LabelInput, LabelOutput, load_labeller
 from normalise.classify.base import Classifier, Prediction
-from normalise.classify.combine import CombinedClassifier
 from normalise.classify.keywords import KeywordClassifier
 from normalise.classify.taxonomy import Taxonomy, load_taxonomy, load_taxonomies, taxonomy_version
 from normalise.classify.text import blank_pipeline, clean_text, input_text

@@ -6,8 +6,8 @@ For one taxonomy (task), given training rows:
      come from one document): train the textcat on the other folds plus the taxonomy's
      weak examples, score the held-out fold -> out-of-fold model scores;
   2. keyword scores for the same rows (the rule layer needs no training);
-  3. fit the pooled calibration and choose both thresholds (model alone, combination)
-     on those out-of-fold scores only;
+  3. fit the calibration (pooled, per label where supported) and choose the thresholds
+     (model alone, combination) on those out-of-fold scores only;
   4. train the textcat on all the training rows plus weak examples.
 """
 from __future__ import annotations

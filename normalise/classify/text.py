@@ -18,7 +18,7 @@ from spacy.attrs import LEMMA
 from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.api import Logistic, Model, SparseLinear_v2, chain, resizable, with_cpu
-from thinc.layers.resizable import resize_linear_weighted, resize_model
+from thinc.layers.resizable import resize_linear_weighted
 
 from .contract import LabelInput
 
