@@ -1,0 +1,112 @@
+"""Regenerate the sample PDFs, their expected rows and the fixtures.
+
+    python -m tests.generator                 # everything
+    python -m tests.generator --only NAME     # one sample or fixture (stem), repeatable
+    python -m tests.generator --check         # count actions: seeds vs plans vs expected
+    python -m tests.generator --list          # names
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import yaml
+
+from . import check
+from . import common as c
+from . import essex, expected, fixtures, portsmouth, webpage
+
+
+def _load(stem: str) -> dict:
+    return yaml.safe_load((c.PLANS / f"{stem}.yaml").read_text(encoding="utf-8"))
+
+
+def _write_json(path: Path, obj: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(obj, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def sample_essex_2024() -> dict:
+    stem = "essex-2024-27-action-plan"
+    plan, pdf = _load(stem), c.RAW / f"{stem}.pdf"
+    essex.render_2024(plan, pdf)
+    return expected.essex_2024(plan, pdf, f"data/raw/{pdf.name}")
+
+
+def sample_essex_2020() -> dict:
+    stem = "essex-2020-23-action-plan"
+    plan, pdf = _load(stem), c.RAW / f"{stem}.pdf"
+    essex.render_2020(plan, pdf)
+    return expected.essex_2020(plan, pdf, f"data/raw/{pdf.name}")
+
+
+def sample_portsmouth() -> dict:
+    stem = "portsmouth-action-plan"
+    plan, pdf = _load(stem), c.RAW / f"{stem}.pdf"
+    portsmouth.render(plan, pdf)
+    return expected.portsmouth(plan, pdf, f"data/raw/{pdf.name}", portsmouth.BODY_TOP,
+                               portsmouth.BODY_BOTTOM)
+
+
+def sample_webpage() -> dict:
+    stem = "essex-technician-commitment-webpage"
+    plan, pdf = _load(stem), c.RAW / f"{stem}.pdf"
+    webpage.render(plan, pdf)
+    return expected.webpage(plan, pdf, f"data/raw/{pdf.name}")
+
+
+SAMPLES = {
+    "essex-2024-27-action-plan": sample_essex_2024,
+    "essex-2020-23-action-plan": sample_essex_2020,
+    "portsmouth-action-plan": sample_portsmouth,
+    "essex-technician-commitment-webpage": sample_webpage,
+}
+
+
+def _summary(name: str, doc: dict, pdf: Path) -> None:
+    size = pdf.stat().st_size
+    print(f"{name}: {doc['action_count']} actions, {doc['page_count']} pages, "
+          f"{size / 1024:.0f} KiB")
+    for s in doc.get("rows_split_across_pages", []):
+        print(f"    row {s['row']} breaks across pages {s['pages']}")
+    if size >= 1_000_000:
+        raise SystemExit(f"{pdf} is too large ({size} bytes)")
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(prog="python -m tests.generator", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--only", action="append", default=[], metavar="NAME",
+                    help="sample or fixture stem (repeatable)")
+    ap.add_argument("--check", action="store_true", help="print action counts and exit")
+    ap.add_argument("--list", action="store_true", help="list sample and fixture names")
+    args = ap.parse_args(argv)
+
+    if args.list:
+        print("\n".join([*SAMPLES, *fixtures.ALL]))
+        return 0
+    if args.check:
+        return check.run()
+    unknown = set(args.only) - set(SAMPLES) - set(fixtures.ALL)
+    if unknown:
+        ap.error(f"unknown name(s): {', '.join(sorted(unknown))}; see --list")
+    wanted = set(args.only) or set(SAMPLES) | set(fixtures.ALL)
+
+    for name, fn in SAMPLES.items():
+        if name in wanted:
+            doc = fn()
+            _write_json(c.EXPECTED / f"{name}.json", doc)
+            _summary(name, doc, c.RAW / f"{name}.pdf")
+    for name, fn in fixtures.ALL.items():
+        if name in wanted:
+            c.FIXTURES.mkdir(parents=True, exist_ok=True)
+            doc = fn(c.FIXTURES)
+            _write_json(c.FIXTURES / f"{name}.json", doc)
+            _summary(f"fixtures/{name}", doc, c.FIXTURES / f"{name}.pdf")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
