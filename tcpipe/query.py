@@ -7,7 +7,8 @@ Views over the Parquet files of one dataset folder:
   labels     long format: one row per action and final label (kind 'pillar' or 'talent'),
              with where the label came from (source), the model's score, and whether the
              plan itself (in_document) and the model (in_model) gave it
-  taxonomy   the label vocabulary: kind, label, name (the five pillar codes, R1..R16)
+  taxonomy   the label vocabulary: kind, label, name, text_status, confidence (the
+             five pillar codes and R1..R16, from models/taxonomy/)
 
 docs/analysis.md has worked examples.
 """
@@ -63,8 +64,20 @@ def _sql_str(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def taxonomy_rows() -> list[tuple[str, str, str | None]]:
-    return [("pillar", code, name) for code, name in PILLARS] + [("talent", r, None) for r in TALENT]
+def taxonomy_rows() -> list[tuple[str, str, str | None, str | None, str | None]]:
+    """(kind, label, name, text_status, confidence) from models/taxonomy/ when it loads,
+    else the bare codes: the view exists either way."""
+    try:
+        from normalise.classify.taxonomy import load_taxonomies
+        tax = load_taxonomies()
+        rows = [(kind, c.id, c.preferred_label, c.provenance.text_status, str(c.provenance.confidence))
+                for kind, key in (("pillar", "pillars"), ("talent", "talent")) for c in tax[key].concepts]
+        if {r[1] for r in rows if r[0] == "talent"} == set(TALENT):
+            return rows
+    except Exception:  # noqa: BLE001 - no taxonomy shipped: fall back to the codes
+        pass
+    return [("pillar", code, name, None, None) for code, name in PILLARS] + \
+           [("talent", r, None, None, None) for r in TALENT]
 
 
 def connect(dataset: Path) -> duckdb.DuckDBPyConnection:
@@ -80,8 +93,9 @@ def connect(dataset: Path) -> duckdb.DuckDBPyConnection:
     for name, path in files.items():
         con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({_sql_str(str(path.resolve()))})")
     con.execute(LABELS_SQL)
-    con.execute("CREATE TABLE taxonomy (kind VARCHAR, label VARCHAR, name VARCHAR)")
-    con.executemany("INSERT INTO taxonomy VALUES (?, ?, ?)", taxonomy_rows())
+    con.execute("CREATE TABLE taxonomy (kind VARCHAR, label VARCHAR, name VARCHAR, text_status VARCHAR, "
+                "confidence VARCHAR)")
+    con.executemany("INSERT INTO taxonomy VALUES (?, ?, ?, ?, ?)", taxonomy_rows())
     return con
 
 
@@ -176,7 +190,7 @@ HELP = """Run SQL over the dataset with DuckDB and print the result.
 Views: actions (one row per action), documents (one per input file), labels (one row per
 action and final label: kind 'pillar'|'talent', label, source, score, in_document,
 in_model, with row_id, institution, period_start, period_end, source_file) and taxonomy
-(kind, label, name). Worked examples: docs/analysis.md.
+(kind, label, name, text_status, confidence). Worked examples: docs/analysis.md.
 
 example:
   python -m tcpipe.query "SELECT institution, label, count(*) AS actions FROM labels

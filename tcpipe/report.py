@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from .query import PILLARS, TALENT, DatasetMissing, connect
+from .query import PILLARS, TALENT, DatasetMissing, connect, taxonomy_rows
 
 UNKNOWN = "(institution not resolved)"
 
@@ -359,7 +359,9 @@ def render(data: dict, title: str = "Technician Commitment action plans: compari
     tshares = {(i, c): data["talent_counts"].get((i, c), 0) / max(totals[i]["actions"], 1)
                for i in insts for c in TALENT}
     talent_svg = heatmap_svg("talent-coverage", insts, TALENT, data["talent_counts"], tshares,
-                             "TALENT recommendations addressed per institution", mark_gaps=True)
+                             "TALENT recommendations addressed per institution", mark_gaps=True,
+                             col_titles={r[1]: f"{r[1]}: {r[2]} ({r[3]})" for r in taxonomy_rows()
+                                         if r[0] == "talent" and r[2]})
     gaps = {i: [c for c in TALENT if not data["talent_counts"].get((i, c))] for i in insts}
     none_at_all = [i for i in insts if len(gaps[i]) == len(TALENT)]
     note = ("Each cell counts the institution's actions labelled with the TALENT Commission recommendation. "
