@@ -69,8 +69,8 @@ def row_flags(row: dict, min_quality: float = MIN_QUALITY, uncertain: tuple[floa
     lo, hi = uncertain
     for kind, final_col, score_col, source_col in (("pillar", "pillars", "pillar_scores", "pillars_source"),
                                                    ("TALENT", "talent", "talent_scores", "talent_source")):
-        if row.get(source_col) == "reviewer":
-            continue
+        if row.get(source_col) != "model":
+            continue        # the plan or a reviewer gave these labels: no model call to doubt
         scores = _scores(row.get(score_col))
         final = set(row.get(final_col) or [])
         for label, score in sorted(scores.items()):

@@ -97,8 +97,12 @@ def test_low_quality_and_uncertain_rows_are_highlighted(flagged):
     assert re.search(rf"<div class='row[^']*\bunc\b[^']*' id='r-{unsure['row_id']}'", html)
     assert "pillar V not given with score 0.52" in html
     assert f"- row_id: {unsure['row_id']}" in html      # the overrides entry to copy
-    flags = review.row_flags(dict(rows[1], extraction_quality=0.99, row_warnings=[], label_source="document"))
-    assert not flags.any
+    calm = dict(rows[1], extraction_quality=0.99, row_warnings=[], ocr=False, pillars=["V"], talent=[],
+                pillar_scores=[("V", 0.5), ("S", 0.4)], pillars_source="document", talent_source="none",
+                label_source="document")
+    assert not review.row_flags(calm).any            # the plan's own tag is not a model call to doubt
+    assert review.row_flags(dict(calm, pillars_source="model", label_source="model")).labels == \
+        ["pillar S not given with score 0.40", "pillar V given with score 0.50"]
 
 
 def test_missing_and_changed_pdfs_are_reported(sample_run, tmp_path):
