@@ -53,6 +53,8 @@ def cross_validate(rows: Sequence[Row], task: str, taxonomy: Taxonomy, cfg: dict
     scores: dict[int, dict[str, float]] = {}
     folds = []
     for fi, (train_idx, test_idx) in enumerate(plan.split(labelled)):
+        if not test_idx:
+            continue
         train_rows = [labelled[i] for i in train_idx]
         nlp = new_pipeline({task: taxonomy.ids}, settings)
         fit = fit_task(nlp, train_rows, task, taxonomy, cfg)
@@ -237,9 +239,13 @@ def evaluate(data_path: Path, models_dir: Path, out_dir: Path, *, speed: bool = 
         (out_dir / f"{task}.json").write_text(json.dumps(reports[task], indent=2, sort_keys=True) + "\n")
     (out_dir / "agreement.json").write_text(json.dumps(agree, indent=2, sort_keys=True) + "\n")
     sp = measure_speed(rows, models_dir) if speed else None
+    def measured(task: str, avg: str):
+        comb = reports[task]["all_rows"]["combined"]
+        return comb[avg]["f1"] if comb["n_rows"] else None
+
     summary = {
-        "pillars_macro_f1": reports["pillars"]["all_rows"]["combined"]["macro"]["f1"],
-        "talent_micro_f1": reports["talent"]["all_rows"]["combined"]["micro"]["f1"],
+        "pillars_macro_f1": measured("pillars", "macro"),
+        "talent_micro_f1": measured("talent", "micro"),
         "talent_fpr_uncited_rows": reports["talent"]["false_positive_rate_uncited_rows"]["combined"]["rate"],
         "actions_per_second": sp["actions_per_second"] if sp else None,
     }
