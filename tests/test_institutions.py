@@ -100,7 +100,8 @@ def test_coverage_of_the_sample_dataset(sample_run):
     for d in read:
         s = by_name[d["institution"]]
         assert s.coverage == "covered"
-        assert f"{d['period_start']}-{d['period_end']}" in [p.period for p in s.plans]
+        want = coverage.Plan(d["source_file"], d["period_start"], d["period_end"], d["status"], 0).period
+        assert want in [p.period for p in s.plans]
     covered = {d["institution"] for d in read}
     assert {s.name for s in cov.signatories if s.coverage == "covered"} == covered
     assert cov.counts()["missing"] == len(cov.signatories) - len(covered) - cov.counts()["failed"]
