@@ -185,6 +185,9 @@ def timeline_svg(chart_id: str, plans: Sequence[PlanSpan], title: str) -> str:
             xs, xe = x_of(dt.date(p.start, 1, 1)), x_of(dt.date(p.end, 12, 31))
             out.append(f"<rect class='period' x='{xs:.1f}' y='{y + 6}' width='{xe - xs:.1f}' height='{lane - 12}' "
                        f"fill='#dbe8f5' rx='3'><title>{esc(p.name)}: plan period {p.start}-{p.end}</title></rect>")
+        if not (p.start and p.end) and not p.due:
+            out.append(f"<text x='{left + 6}' y='{y + lane / 2 + 4}' font-size='11' fill='#777'>"
+                       f"no plan period found and no dated actions</text>")
         for d in p.due:
             x = x_of(d)
             out.append(f"<line class='due' x1='{x:.1f}' y1='{y + 4}' x2='{x:.1f}' y2='{y + lane - 4}' "
