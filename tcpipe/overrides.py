@@ -44,7 +44,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from .schema import ACTIONS, DOCUMENTS, PILLAR_CODES, RAG, TALENT_RE
+from .schema import ACTIONS, PILLAR_CODES, RAG, TALENT_RE
 
 DEFAULT_PATH = Path("data/overrides.yaml")
 EMPTY = "<empty>"

@@ -18,6 +18,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .overrides import ADDED_WARNING
 from .query import DatasetMissing
 
 MIN_QUALITY = 0.6            # extraction_quality below this flags the row
@@ -64,7 +65,7 @@ def row_flags(row: dict, min_quality: float = MIN_QUALITY, uncertain: tuple[floa
     if row.get("ocr") and (row.get("ocr_confidence") or 0) < 0.8:
         f.extraction.append(f"OCR text, confidence {row.get('ocr_confidence') or 0:.2f}")
     for w in row.get("row_warnings") or []:
-        if w != "added by a reviewer":
+        if w != ADDED_WARNING:
             f.extraction.append(w)
     lo, hi = uncertain
     for kind, final_col, score_col, source_col in (("pillar", "pillars", "pillar_scores", "pillars_source"),
