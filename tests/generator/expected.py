@@ -203,7 +203,7 @@ def essex_2020(plan: dict, pdf: Path, source_file: str) -> dict:
                         page_start=p0, page_end=p1))
                 if len(row_pages) > 1:
                     label = aim["id"] if len(aim["rows"]) == 1 else (
-                        f"{aim['id']} ({', '.join(a['id'] for a in sub['actions'])})")
+                        f"{aim['id']} sub-row {' '.join(a['id'] for a in sub['actions'])}")
                     splits.append(_split_report(label, cell_pages, row_pages))
     return document(plan, source_file, actions, pdf, splits)
 

@@ -14,6 +14,7 @@ from . import expected as ex
 from . import pages as pg
 
 INSTITUTION = "University of Exampleton"
+RAG_FILL = {"Red": "FF7C80", "Amber": "FFD966", "Green": "A9D08E"}
 HEADER_FILL = "D9D9D9"
 SECTION_FILL = "E2EFD9"
 
@@ -26,6 +27,7 @@ class Row:
     """A body row: cells as lists of paragraphs (str or add_runs dicts)."""
     cells: list[list]
     section: str | None = None  # a full-width section row instead
+    fills: dict[int, str] = field(default_factory=dict)  # column index -> background hex
 
 
 @dataclass
@@ -53,6 +55,8 @@ def add_table(doc, spec: TableSpec, size: float | None = None, para_after: float
             continue
         for cell, paras in zip(row.cells, r.cells):
             c.cell_paragraphs(cell, paras, after=para_after, size=size)
+        for i, fill in r.fills.items():
+            c.shade(row.cells[i], fill)
     c.set_table_borders(table)
     c.set_table_layout(table, spec.widths_cm)
 
@@ -114,11 +118,10 @@ STITCH_AIMS = [
      ["Registrar", "TC Lead"], "V, S"),
     ("Recognition - Support technicians to gain recognition through professional "
      "registration and awards.",
-     "R1", "Increase the number of technicians holding professional registration across "
-           "every faculty and research institute of the University, with fees paid for the "
-           "first year and protected time for applications.",
+     "R1", "Increase the number of technicians holding professional registration in "
+           "every faculty.",
      "[TCR - R4]",
-     [("R1.1", "Fund the first year of registration fees for every technician."),
+     [("R1.1", "Fund the first year of registration fees for every technician who applies."),
       ("R1.2", "Run two writing retreats a year for applicants."),
       ("R1.3", "Match applicants with registered mentors."),
       ("R1.4", "Publish a register of achievements.")],
@@ -160,6 +163,30 @@ STITCH_AIMS = [
       ("CD2.2", "Publish a termly digest of external training opportunities.")],
      ["Fund fully used each year."], ["From August 2025"], ["Head of Technical Services"],
      "CD"),
+    ("Sustainability - Ensure the future sustainability of technical skills across the "
+     "University.",
+     "S1", "Plan the technical workforce so that specialist skills are not lost when staff "
+           "retire or move on.", "[TCR - R1 and R3]",
+     [("S1.1", "Build a skills register covering every technical team, recording specialist "
+               "skills, equipment knowledge and the number of people who hold each skill."),
+      ("S1.2", "Identify single points of failure and agree a shadowing plan for each one "
+               "with the relevant head of department."),
+      ("S1.3", "Record critical procedures in a shared, searchable knowledge base that is "
+               "reviewed by the owning team every year."),
+      ("S1.4", "Include technical workforce risks in faculty planning returns so that "
+               "replacement posts are budgeted ahead of retirements."),
+      ("S1.5", "Report progress on the register and the shadowing plans to the Steering "
+               "Group twice a year.")],
+     ["Skills register complete.", "Shadowing plan agreed for every single point of "
+      "failure.", "Workforce risks included in planning returns."],
+     ["Register by March 2026", "Shadowing plans by July 2026", "Planning returns from "
+      "2026-27"], ["Head of Technical Services", "Faculty Operating Officers"], "S"),
+    (None, "S2", "Open new entry routes into technical careers.", "[TCR - R4 and R8]",
+     [("S2.1", "Recruit four technical apprentices a year across the faculties."),
+      ("S2.2", "Offer T Level industry placements in at least three technical teams."),
+      ("S2.3", "Work with the local college on a technician pathway for adult learners.")],
+     ["Twelve apprentices recruited over the plan.", "Placements offered every year."],
+     ["From September 2025"], ["HR Business Partner", "Technical Managers"], "S, CD"),
 ]
 
 
@@ -170,7 +197,13 @@ def _stitch_doc(intro_after: float):
     title_block(doc, f"{INSTITUTION}: {STITCH_TITLE}", [
         "This plan sets out the actions the University will take over the next three years "
         "under the four pillars of the Technician Commitment. Progress is reviewed each term "
-        "by the Technician Commitment Steering Group."], after_last=intro_after)
+        "by the Technician Commitment Steering Group.",
+        "The actions were drafted with technicians from every faculty through a series of "
+        "open workshops held in spring 2025 and were approved by the University Executive "
+        "Board in June 2025. Where an aim responds to a recommendation of the TALENT "
+        "Commission, the recommendation is cited in square brackets under the aim.",
+        "Key to the TC Pillar column: V = Visibility; R = Recognition; CD = Career "
+        "Development; S = Sustainability."], after_last=intro_after)
     spec = TableSpec(STITCH_COLUMNS, STITCH_WIDTHS)
     for sec, aid, aim, cit, subs, sm, tf, owner, pil in STITCH_AIMS:
         if sec:
@@ -210,7 +243,7 @@ def stitch_row_across_pages(out_dir: Path) -> dict:
     chosen = None
     # Find the gap after the intro that makes R1's page break fall between its last full
     # line and the citation / last sub-action (deterministic search, first hit wins).
-    for after in [x * 1.0 for x in range(0, 120, 2)]:
+    for after in [x * 1.0 for x in range(0, 200, 2)]:
         c.docx_to_pdf(_stitch_doc(after), pdf)
         ok, notes = _stitch_ok(pdf)
         if ok:
@@ -367,9 +400,11 @@ def headers_variant(out_dir: Path) -> dict:
         "Progress against each objective is rated using the key below and reviewed by the "
         "Technician Commitment Steering Group every quarter."], after_last=6)
     key = TableSpec(["RAG", "Meaning"], [2.2, 9.0], rows=[
-        Row([["Red"], ["Action not started or significantly behind schedule."]]),
-        Row([["Amber"], ["Action started; some delay or risk to delivery."]]),
-        Row([["Green"], ["Action on track or complete."]]),
+        Row([["Red"], ["Action not started or significantly behind schedule."]],
+            fills={0: RAG_FILL["Red"]}),
+        Row([["Amber"], ["Action started; some delay or risk to delivery."]],
+            fills={0: RAG_FILL["Amber"]}),
+        Row([["Green"], ["Action on track or complete."]], fills={0: RAG_FILL["Green"]}),
     ], repeat_header=False)
     add_table(doc, key)
     gap = doc.add_paragraph()
@@ -378,7 +413,8 @@ def headers_variant(out_dir: Path) -> dict:
     for oid, obj, cit, subs, lead, when, kpi, link, _p, _t, rag, notes in VARIANT_ROWS:
         spec.rows.append(Row([[f"{oid}. {obj}"] + ([cit] if cit else []),
                               [f"{sid} {text}" for sid, text in subs],
-                              [lead], [when], [kpi], [link], [rag], [notes]]))
+                              [lead], [when], [kpi], [link], [rag], [notes]],
+                             fills={6: RAG_FILL[rag]}))
     add_table(doc, spec)
     c.docx_to_pdf(doc, pdf)
     rows, printed = [], []
