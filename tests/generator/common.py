@@ -354,7 +354,9 @@ def pin_pdf_metadata(data: bytes) -> bytes:
                   lambda m: m.group(1) + b"2024-07-03T09:00:00Z"[: len(m.group(2))].ljust(
                       len(m.group(2)), b" ") + m.group(3), data)
     id_re = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
-    digest = hashlib.sha256(id_re.sub(b"", data)).hexdigest().upper().encode()
+    sum_re = re.compile(rb"(/DocChecksum\s*/)([0-9A-Fa-f]+)")  # LibreOffice, covers the date
+    digest = hashlib.sha256(sum_re.sub(b"", id_re.sub(b"", data))).hexdigest().upper().encode()
+    data = sum_re.sub(lambda m: m.group(1) + digest[-len(m.group(2)):], data)
 
     def fix_id(m: re.Match) -> bytes:
         out = m.group(0)
