@@ -16,7 +16,10 @@ import pypdfium2.raw as c
 from .model import BBox
 
 _LINETO, _BEZIER, _MOVETO = c.FPDF_SEGMENT_LINETO, c.FPDF_SEGMENT_BEZIERTO, c.FPDF_SEGMENT_MOVETO
-_SKIP = {"\r", "\n", "\x02", "\x00"}
+_SKIP = {"\r", "\n", "\x00"}
+# pdfium reports a hyphen glyph that ends a line as U+0002 ("T-" / "PIKE"); the page shows a
+# hyphen, so that is what we read.
+_LINE_END_HYPHEN = "\x02"
 
 
 def _font_of(textpage, i: int, buf, cache: dict) -> str:
@@ -52,6 +55,8 @@ def read_chars(page: pdfium.PdfPage, left: float, top: float) -> list[dict[str, 
         for i in range(n):
             code = c.FPDFText_GetUnicode(raw, i)
             ch = chr(code) if code else ""
+            if ch == _LINE_END_HYPHEN:
+                ch = "-"
             if not ch or ch in _SKIP or c.FPDFText_IsGenerated(raw, i) == 1:
                 continue
             # The loose box spans the font's ascent to descent, so every glyph of a line

@@ -61,7 +61,7 @@ def chars_to_lines(chars: Sequence[dict], page: int, y_tolerance: float = 2.5) -
     return lines
 
 
-_SOFT_BREAK = re.compile(r"[A-Za-z]-$")
+_SOFT_BREAK = re.compile(r"[A-Za-z0-9]-$")
 
 
 def join_lines(texts: Iterable[str]) -> str:
@@ -72,7 +72,7 @@ def join_lines(texts: Iterable[str]) -> str:
         t = t.strip()
         if not t:
             continue
-        if out and not (_SOFT_BREAK.search(out) and t[:1].isalpha()):
+        if out and not (_SOFT_BREAK.search(out) and t[:1].isalnum()):
             out += " "
         out += t
     return out

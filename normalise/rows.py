@@ -224,9 +224,14 @@ def row_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: ExtractedT
         talent = tuple(dict.fromkeys(row_talent + parse_talent(item_text_raw)))
         other = tuple(dict.fromkeys(row_other + parse_other_tags(item_text_raw)))
         text = strip_tags(item_text_raw) or item_text_raw
+        prov_lines = item.lines
         if table.strategy == "narrative":
             action_id = narrative_id
             parent_id = None
+            # A narrative block is one action: its statement is also its aim, and the whole
+            # block (fields continued on the next page included) is where it sits.
+            aim_out = aim_out or _norm_ws(text)
+            prov_lines = [l for c in row.cells for l in c.lines]
         else:
             action_id = normalise_action_id(item, parent)
             parent_id = parent or parent_of_dotted(action_id)
@@ -246,5 +251,5 @@ def row_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: ExtractedT
             progress=vals.text("progress"), comments=vals.text("comments"),
             pillars_document=pillars, talent_document=talent, other_tags=other,
             extra_fields=tuple(vals.extra),
-            provenance=_provenance(doc, table, ri, item.lines, row), warnings=tuple(row_warnings)))
+            provenance=_provenance(doc, table, ri, prov_lines, row), warnings=tuple(row_warnings)))
     return out

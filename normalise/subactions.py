@@ -13,12 +13,15 @@ from extract.model import TextLine
 from extract.text import join_lines
 
 DASHES = "-–—"
-_DOTTED = re.compile(rf"(?P<id>[A-Z]{{1,3}}\d{{1,2}}(?:\.\d{{1,2}})+)\s*[{DASHES}:.)]?\s+")
+# "V1.1", "CD2.3"; a bare "1.1" only before a capital, so "1.5 days a week" is not a marker.
+_DOTTED = re.compile(rf"(?P<id>[A-Z]{{1,3}}\d{{1,2}}(?:\.\d{{1,2}})+|\d{{1,2}}(?:\.\d{{1,2}})+(?=\s*[{DASHES}:.)]?\s+[A-Z\"“‘']))"
+                     rf"\s*[{DASHES}:.)]?\s+")
 _LETTER = re.compile(r"\(?(?P<id>[a-z])[).]\s+")
 _ROMAN = re.compile(r"\((?P<id>i{1,3}|iv|v|vi{1,3}|ix|x)\)\s+")
 _NUMBER = re.compile(r"(?P<id>\d{1,2})[.)]\s+")
 _BULLET = re.compile(r"[•●▪■◦‣∙·○\-–*]\s+")
-_AIM_ID = re.compile(rf"^(?P<id>[A-Z]{{1,3}}\d{{1,2}})\s*[{DASHES}:.]\s+")
+_AIM_ID = re.compile(rf"^(?P<id>[A-Z]{{1,3}}\d{{1,2}}|\d{{1,2}}(?=\s*[{DASHES}:.]\s+[A-Z]))\s*[{DASHES}:.]\s+")
+ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,8 @@ def _is_successor(kind: str, prev: str | None, cur: str | None) -> bool:
         return _dotted_successor(prev, cur)
     if kind == "number" and prev and cur:
         return int(cur) == int(prev) + 1
+    if kind == "roman" and prev in ROMANS and cur in ROMANS:
+        return ROMANS.index(cur) == ROMANS.index(prev) + 1
     return kind == "bullet"
 
 
@@ -95,7 +100,7 @@ def split_items(lines: Sequence[TextLine]) -> list[Item]:
         else:
             pieces.append((None, None, [text], [line]))
         # Inline continuations of the running sequence ("a) ... b) ...").
-        if kind_in_use in ("letter", "dotted") and pieces[-1][1]:
+        if kind_in_use in ("letter", "dotted", "roman") and pieces[-1][1]:
             _split_inline(pieces, kind_in_use, line)
     items = []
     for kind, marker, texts, ls in pieces:
@@ -112,6 +117,11 @@ def _split_inline(pieces, kind: str, line: TextLine) -> None:
         if kind == "letter":
             want = _next_letter(prev)
             m = re.search(rf"(?:(?<=\s)|(?<=[a-z.;,]))\(?{want}\)\s+", joined)
+        elif kind == "roman":
+            if prev not in ROMANS[:-1]:
+                return
+            want = ROMANS[ROMANS.index(prev) + 1]
+            m = re.search(rf"(?<=\s)\({want}\)\s+", joined)
         else:
             parts = prev.split(".")
             want = ".".join(parts[:-1] + [str(int(parts[-1]) + 1)])

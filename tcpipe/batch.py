@@ -40,6 +40,7 @@ class BatchReport:
     processed: list[str] = field(default_factory=list)
     reused: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    warned: list[tuple[str, str, str]] = field(default_factory=list)   # (file, status, warnings)
     documents: int = 0
     actions: int = 0
     statuses: dict[str, int] = field(default_factory=dict)
@@ -101,6 +102,28 @@ def _vm_size() -> int:
     return 0
 
 
+def private_memory_mb(pid: int) -> float:
+    """Memory a forked worker has made its own: pages it allocated plus copy-on-write copies
+    of the parent's. Unlike RLIMIT_AS this also sees allocations served from heap the worker
+    inherited already mapped, so the same document costs the same on every run."""
+    total_kb = 0
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith(("Private_Clean:", "Private_Dirty:", "Swap:")):
+                    total_kb += int(line.split()[1])
+    except (OSError, ValueError):
+        return 0.0
+    return total_kb / 1024
+
+
+def memory_limit_reason(limits: Limits) -> str:
+    return f"the document needed more than {limits.memory_mb} MB and was stopped"
+
+
+MEMORY_POLL_SECONDS = 0.05
+
+
 def _child(path: Path, source_file: str, password: str | None, cache: Path, key: str, limits: Limits) -> None:
     """Runs in a forked worker: limits, process, store, exit. Never returns."""
     code = 0
@@ -114,7 +137,7 @@ def _child(path: Path, source_file: str, password: str | None, cache: Path, key:
             result = process_bytes(data, source_file, password)
         except MemoryError:
             result = failed_result(source_file, hashlib.sha256(data).hexdigest(), len(data), "memory_limit",
-                                   f"the document needed more than {limits.memory_mb} MB")
+                                   memory_limit_reason(limits))
         _store(result, cache, key)
     except BaseException:  # noqa: BLE001
         code = 3
@@ -144,9 +167,11 @@ def _hash_file(path: Path, index: dict, root_index_key: str) -> tuple[str, int]:
 
 def run_local(jobs: Sequence[_Job], cache: Path, password: str | None, limits: Limits, workers: int,
               on_done: Callable[[_Job, str], None]) -> None:
-    """Fork one worker per document, at most `workers` at once; kill on time-out."""
+    """Fork one worker per document, at most `workers` at once; kill on time-out or when a
+    worker's private memory passes the limit."""
     pending = list(jobs)
     running: dict[int, _Job] = {}
+    next_memory_check = 0.0
     while pending or running:
         while pending and len(running) < workers:
             job = pending.pop(0)
@@ -171,6 +196,16 @@ def run_local(jobs: Sequence[_Job], cache: Path, password: str | None, limits: L
                                          f"processing took longer than {limits.seconds:g} s and was stopped"),
                            cache, job.key)
                     on_done(job, "timeout")
+            if now >= next_memory_check:
+                next_memory_check = now + MEMORY_POLL_SECONDS
+                for p, job in list(running.items()):
+                    if private_memory_mb(p) > limits.memory_mb:
+                        os.kill(p, signal.SIGKILL)
+                        os.waitpid(p, 0)
+                        del running[p]
+                        _store(failed_result(job.inp.source_file, job.document_id, job.size, "memory_limit",
+                                             memory_limit_reason(limits)), cache, job.key)
+                        on_done(job, "memory_limit")
             time.sleep(0.01)
             continue
         job = running.pop(pid, None)
@@ -245,16 +280,18 @@ def run_batch(paths: Sequence[Path], out_dir: Path, workers: int = 0, password: 
     acts = [r.actions for r in results if r is not None and r.actions.num_rows]
     actions = pa.concat_tables(acts) if acts else ACTIONS.empty_table()
     from .overrides import apply_overrides
-    actions, override_notes = apply_overrides(actions, overrides)
+    actions, override_notes = apply_overrides(actions, overrides, documents=docs)
     validate(actions, docs)
     write_parquet(actions, out_dir / "actions.parquet")
     write_parquet(docs, out_dir / "documents.parquet")
     _prune(cache, set(keys))
     report.documents = docs.num_rows
     report.actions = actions.num_rows
-    for row in docs.select(["source_file", "status", "errors"]).to_pylist():
+    for row in docs.select(["source_file", "status", "errors", "warnings"]).to_pylist():
         report.statuses[row["status"]] = report.statuses.get(row["status"], 0) + 1
         if row["status"] == "failed":
             report.failed.append((row["source_file"], "; ".join(row["errors"])))
+        elif row["status"] in ("partial", "skipped") and row["warnings"]:
+            report.warned.append((row["source_file"], row["status"], "; ".join(row["warnings"])))
     report.override_notes = override_notes  # type: ignore[attr-defined]
     return report

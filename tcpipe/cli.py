@@ -27,6 +27,9 @@ def _summary(report) -> str:
     if report.failed:
         lines.append("failures:")
         lines += [f"  {name}: {reason}" for name, reason in report.failed]
+    if report.warned:
+        lines.append("warnings:")
+        lines += [f"  {name} ({status}): {reason}" for name, status, reason in report.warned]
     for note in getattr(report, "override_notes", []):
         lines.append(f"overrides: {note}")
     lines += [f"dataset:   {report.out_dir / 'actions.parquet'}",
@@ -41,10 +44,16 @@ def _default_overrides() -> Path | None:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from .batch import Limits, run_batch
+    from .overrides import OverridesError
     limits = Limits(seconds=args.timeout, memory_mb=args.memory_mb)
-    report = run_batch([Path(p) for p in args.inputs], Path(args.out), workers=args.jobs, password=args.password,
-                       limits=limits, progress=not args.quiet, scheduler=args.scheduler,
-                       overrides=Path(args.overrides) if args.overrides else _default_overrides())
+    try:
+        report = run_batch([Path(p) for p in args.inputs], Path(args.out), workers=args.jobs,
+                           password=args.password, limits=limits, progress=not args.quiet,
+                           scheduler=args.scheduler,
+                           overrides=Path(args.overrides) if args.overrides else _default_overrides())
+    except (OverridesError, FileNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     print(_summary(report))
     return 0
 

@@ -31,7 +31,7 @@ from typing import Any, Callable, Sequence
 
 import pyarrow as pa
 
-from .batch import Limits, _Job, _store, _vm_size
+from .batch import MEMORY_POLL_SECONDS, Limits, _Job, _store, _vm_size, memory_limit_reason, private_memory_mb
 from .process import DocumentResult, failed_result, process_bytes, versions
 
 KEY_PREFIX = "tcplans"
@@ -41,7 +41,7 @@ KEY_PREFIX = "tcplans"
 class Outcome:
     """What a worker sends back for one document: Arrow IPC bytes (no pyarrow objects
     travel), or why there is no result."""
-    kind: str                        # done | timeout | crashed | missing
+    kind: str                        # done | timeout | memory | crashed | missing
     document: bytes | None = None
     actions: bytes | None = None
     reason: str = ""
@@ -83,7 +83,7 @@ def _child(out_path: str, data: bytes, source_file: str, password: str | None, l
             result = process_bytes(data, source_file, password)
         except MemoryError:
             result = failed_result(source_file, hashlib.sha256(data).hexdigest(), len(data), "memory_limit",
-                                   f"the document needed more than {limits.memory_mb} MB")
+                                   memory_limit_reason(limits))
         doc, acts = table_to_ipc(result.document), table_to_ipc(result.actions)
         with open(out_path, "wb") as fh:
             fh.write(len(doc).to_bytes(8, "little"))
@@ -95,8 +95,10 @@ def _child(out_path: str, data: bytes, source_file: str, password: str | None, l
         os._exit(code)
 
 
-def _wait(pid: int, deadline: float) -> int | None:
-    """The child's wait status, or None when the deadline passed first."""
+def _wait(pid: int, deadline: float, memory_mb: float = float("inf")) -> int | str | None:
+    """The child's wait status; None when the deadline passed first; "memory" when its
+    private memory passed `memory_mb` (the child is then killed and reaped)."""
+    next_check = 0.0
     while True:
         try:
             done, status = os.waitpid(pid, os.WNOHANG)
@@ -104,8 +106,15 @@ def _wait(pid: int, deadline: float) -> int | None:
             return 0
         if done:
             return status
-        if time.monotonic() >= deadline:
+        now = time.monotonic()
+        if now >= deadline:
             return None
+        if now >= next_check:
+            next_check = now + MEMORY_POLL_SECONDS
+            if private_memory_mb(pid) > memory_mb:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                return "memory"
         time.sleep(0.01)
 
 
@@ -144,7 +153,9 @@ def process_on_worker(path: str, source_file: str, document_id: str, password: s
         pid = os.fork()
         if pid == 0:
             _child(out_path, data, source_file, password, limits)
-        status = _wait(pid, start + limits.seconds)
+        status = _wait(pid, start + limits.seconds, limits.memory_mb)
+        if status == "memory":
+            return Outcome("memory", versions=here, worker=worker, seconds=time.monotonic() - start)
         if status is None:
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
@@ -209,6 +220,9 @@ def outcome_to_result(outcome: Outcome, job: _Job, limits: Limits) -> tuple[Docu
     if outcome.kind == "timeout":
         return failed_result(job.inp.source_file, job.document_id, job.size, "timeout",
                              f"processing took longer than {limits.seconds:g} s and was stopped"), "timeout"
+    if outcome.kind == "memory":
+        return failed_result(job.inp.source_file, job.document_id, job.size, "memory_limit",
+                             memory_limit_reason(limits)), "memory_limit"
     return failed_result(job.inp.source_file, job.document_id, job.size, "worker_crashed",
                          outcome.reason or "the worker stopped without a result"), "done"
 

@@ -125,25 +125,22 @@ def prose_only(out: Path) -> Path:
     return path
 
 
-def slow_to_parse(out: Path, objects: int = 400_000) -> Path:
-    """A page with hundreds of thousands of tiny ruled segments: table finding on it takes
-    far longer than any real plan, the way pathological exports do."""
+def slow_to_parse(out: Path, lines: int = 150) -> Path:
+    """A page ruled by a dense grid of crossing lines (a hatched background, as some exports
+    draw them): every crossing is a candidate cell corner, and cell finding is quadratic in
+    them (pdfplumber's intersections_to_cells), so the page takes minutes, not milliseconds.
+    Measured: 100 lines ~11 s; 150 lines far longer. Only the time limit stops it."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
     path = out / "slow-to-parse.pdf"
+    width, height = A4
     c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
     c.setLineWidth(0.1)
-    step = 0.5
-    n = 0
-    y = 20.0
-    while n < objects and y < 820:
-        x = 20.0
-        while x < 575 and n < objects:
-            c.line(x, y, x + 0.4, y)
-            c.line(x, y, x, y + 0.4)
-            x += step
-            n += 2
-        y += step
+    for i in range(lines):
+        y = 20 + (height - 40) * i / lines
+        x = 20 + (width - 40) * i / lines
+        c.line(20, y, width - 20, y)
+        c.line(x, 20, x, height - 20)
     c.drawString(40, 10, "Action Plan 2025 to 2028")
     c.showPage()
     c.save()

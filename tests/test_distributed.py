@@ -109,7 +109,7 @@ def test_bad_file_fails_alone_on_the_cluster(runs, name, code):
 def test_a_hang_on_the_cluster_is_cut_at_the_limit_and_fails_alone(cluster, tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
-    badinputs.slow_to_parse(raw, objects=400_000)   # minutes of table finding
+    badinputs.slow_to_parse(raw)   # minutes of cell finding
     badinputs.odd_unicode(raw)                       # a one-page plan: well under a second
     t0 = time.monotonic()
     report = run_batch([raw], tmp_path / "out", progress=False, limits=HANG_LIMITS,

@@ -35,8 +35,6 @@ def test_fixture_rows(fixture_run, case):
 
 def test_row_cut_by_page_break_is_one_row(fixture_run):
     name = "stitch-row-across-pages.pdf"
-    if not (FIXTURES / name).exists():
-        pytest.skip("fixture not generated")
     doc = _doc(fixture_run, name)
     assert any("merged" in n for n in doc["notes"])
     rows = _rows(fixture_run, name)
@@ -46,8 +44,6 @@ def test_row_cut_by_page_break_is_one_row(fixture_run):
 
 def test_unknown_header_kept_and_key_table_skipped(fixture_run):
     name = "headers-variant.pdf"
-    if not (FIXTURES / name).exists():
-        pytest.skip("fixture not generated")
     doc = _doc(fixture_run, name)
     assert "Notes for auditors" in doc["unknown_headers"]
     assert any("not an action table" in s for s in doc["tables_skipped"])
@@ -57,7 +53,5 @@ def test_unknown_header_kept_and_key_table_skipped(fixture_run):
 
 def test_prose_fixture_gives_nothing(fixture_run):
     name = "no-actions-prose.pdf"
-    if not (FIXTURES / name).exists():
-        pytest.skip("fixture not generated")
     assert _rows(fixture_run, name) == []
     assert _doc(fixture_run, name)["status"] == "skipped"
