@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from pathlib import Path
 
 import yaml
@@ -57,15 +58,46 @@ def sample_webpage() -> dict:
     return expected.webpage(plan, pdf, f"data/raw/{pdf.name}")
 
 
+def _with_layout(doc: dict, layout: str, **extra) -> dict:
+    """Expected document with the `layout` key (after the period) and extra top-level keys
+    (after the layout); used by the samples added after the first four."""
+    out = {}
+    for k, v in doc.items():
+        out[k] = v
+        if k == "period_end":
+            out["layout"] = layout
+            out.update(extra)
+    return out
+
+
+def sample_essex_2024_docx() -> dict:
+    """The Word document the 2024-27 renderer builds, given directly."""
+    plan = _load("essex-2024-27-action-plan")
+    out = c.RAW / "essex-2024-27-action-plan.docx"
+    c.save_docx_reproducible(essex.build_2024(plan), out)
+    with tempfile.TemporaryDirectory(prefix="tcgen-") as tmp:
+        pdf = c.soffice_convert_like_pipeline(out, Path(tmp) / "plan.pdf")
+        doc = expected.essex_2024(plan, pdf, f"data/raw/{out.name}")
+    return _with_layout(doc, "ruled_table")
+
+
+#: The first four samples; their PDFs and expected files are not touched by later additions.
 SAMPLES = {
     "essex-2024-27-action-plan": sample_essex_2024,
     "essex-2020-23-action-plan": sample_essex_2020,
     "portsmouth-action-plan": sample_portsmouth,
     "essex-technician-commitment-webpage": sample_webpage,
 }
+#: Other layouts of the same plans (name -> (function, plan they come from)). The name is
+#: the file's stem for PDFs and the full file name for DOCX/HTML given directly (so that
+#: tests/expected/<name>.json does not clash with the PDF of the same plan).
+VARIANTS = {
+    "essex-2024-27-action-plan.docx": (sample_essex_2024_docx, "essex-2024-27-action-plan"),
+}
 
 
 def _summary(name: str, doc: dict, pdf: Path) -> None:
+    pdf = c.REPO / doc["source_file"] if doc["source_file"].startswith("data/") else pdf
     size = pdf.stat().st_size
     print(f"{name}: {doc['action_count']} actions, {doc['page_count']} pages, "
           f"{size / 1024:.0f} KiB")
@@ -85,20 +117,25 @@ def main(argv: list[str]) -> int:
     args = ap.parse_args(argv)
 
     if args.list:
-        print("\n".join([*SAMPLES, *fixtures.ALL]))
+        print("\n".join([*SAMPLES, *VARIANTS, *fixtures.ALL]))
         return 0
     if args.check:
         return check.run()
-    unknown = set(args.only) - set(SAMPLES) - set(fixtures.ALL)
+    unknown = set(args.only) - set(SAMPLES) - set(VARIANTS) - set(fixtures.ALL)
     if unknown:
         ap.error(f"unknown name(s): {', '.join(sorted(unknown))}; see --list")
-    wanted = set(args.only) or set(SAMPLES) | set(fixtures.ALL)
+    wanted = set(args.only) or set(SAMPLES) | set(VARIANTS) | set(fixtures.ALL)
 
     for name, fn in SAMPLES.items():
         if name in wanted:
             doc = fn()
             _write_json(c.EXPECTED / f"{name}.json", doc)
             _summary(name, doc, c.RAW / f"{name}.pdf")
+    for name, (fn, _) in VARIANTS.items():
+        if name in wanted:
+            doc = fn()
+            _write_json(c.EXPECTED / f"{name}.json", doc)
+            _summary(name, doc, c.REPO / doc["source_file"])
     for name, fn in fixtures.ALL.items():
         if name in wanted:
             c.FIXTURES.mkdir(parents=True, exist_ok=True)

@@ -368,3 +368,61 @@ def pin_pdf_metadata(data: bytes) -> bytes:
 
 def file_size_ok(path: Path, limit: int = 1_000_000) -> bool:
     return os.path.getsize(path) < limit
+
+
+# ----------------------------------------------------------------------------- DOCX given directly
+
+ZIP_DATE = (2024, 7, 3, 9, 0, 0)
+
+
+def save_docx_reproducible(doc: Document, out: Path) -> Path:
+    """Save a python-docx document with fixed zip entry timestamps (python-docx stamps each
+    part with the current time), so that the .docx bytes do not change between runs."""
+    import io
+    import zipfile
+    buf = io.BytesIO()
+    doc.save(buf)
+    buf.seek(0)
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(buf) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zi = zipfile.ZipInfo(info.filename, date_time=ZIP_DATE)
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zi.external_attr = 0o644 << 16
+            zout.writestr(zi, zin.read(info.filename))
+    return out
+
+
+def soffice_convert_like_pipeline(src: Path, out_pdf: Path) -> Path:
+    """Convert a DOCX with the same soffice command line as extract/convert.py uses
+    (plain "--convert-to pdf", fresh profile), to learn on which pages the pipeline will
+    see the text. The result is only used for page lookups, not committed."""
+    with tempfile.TemporaryDirectory(prefix="tcgen-conv-") as tmp:
+        tmpdir = Path(tmp)
+        plan = tmpdir / "plan.docx"
+        shutil.copy(src, plan)
+        cmd = ["soffice", "--headless", f"-env:UserInstallation=file://{tmpdir}/profile",
+               "--convert-to", "pdf", "--outdir", str(tmpdir), str(plan)]
+        subprocess.run(cmd, check=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       timeout=240)
+        shutil.copy(tmpdir / "plan.pdf", out_pdf)
+    return Path(out_pdf)
+
+
+def chromium_print_like_pipeline(src: Path, out_pdf: Path) -> Path:
+    """Print an HTML file with the same chromium command line as extract/convert.py uses
+    (file named plan.html in a temporary directory), for page lookups."""
+    with tempfile.TemporaryDirectory(prefix="tcgen-conv-") as tmp:
+        tmpdir = Path(tmp)
+        plan = tmpdir / "plan.html"
+        shutil.copy(src, plan)
+        out = tmpdir / "plan.pdf"
+        cmd = ["chromium", "--headless", "--no-sandbox", "--disable-gpu",
+               "--disable-background-networking", "--disable-component-update",
+               "--disable-sync", "--no-first-run", f"--user-data-dir={tmpdir}/profile",
+               "--no-pdf-header-footer", f"--print-to-pdf={out}", plan.as_uri()]
+        subprocess.run(cmd, check=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       timeout=180)
+        shutil.copy(out, out_pdf)
+    return Path(out_pdf)

@@ -91,6 +91,11 @@ def _section_row(table, parts: list[dict]) -> None:
 
 
 def render_2024(plan: dict, out_pdf: Path, lay: Layout = ESSEX_2024_LAYOUT) -> Path:
+    return c.docx_to_pdf(build_2024(plan, lay), out_pdf)
+
+
+def build_2024(plan: dict, lay: Layout = ESSEX_2024_LAYOUT):
+    """The Word document of the 2024-27 plan (before PDF export)."""
     doc = c.new_document(landscape=True, size=lay.size, margins_cm=lay.margins_cm,
                          title=plan["plan_title"], author="University of Essex",
                          subject="Technician Commitment")
@@ -125,7 +130,7 @@ def render_2024(plan: dict, out_pdf: Path, lay: Layout = ESSEX_2024_LAYOUT) -> P
             c.cell_paragraphs(cells[6], [aim["pillars"]] if aim["pillars"] else [])
     c.set_table_borders(table)
     c.set_table_layout(table, lay.widths_cm)
-    return c.docx_to_pdf(doc, out_pdf)
+    return doc
 
 
 def render_2020(plan: dict, out_pdf: Path, lay: Layout = ESSEX_2020_LAYOUT) -> Path:
