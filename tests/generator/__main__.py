@@ -17,7 +17,7 @@ import yaml
 
 from . import check
 from . import common as c
-from . import essex, expected, fixtures, portsmouth, webpage
+from . import essex, expected, fixtures, portsmouth, scan, webpage
 
 
 def _load(stem: str) -> dict:
@@ -81,6 +81,18 @@ def sample_essex_2024_docx() -> dict:
     return _with_layout(doc, "ruled_table")
 
 
+def sample_essex_2020_scan() -> dict:
+    """A scan of the committed ruled Essex 2020-23 PDF: same pages, same rows."""
+    src = c.RAW / "essex-2020-23-action-plan.pdf"
+    out = c.RAW / "essex-2020-23-action-plan-scan.pdf"
+    turns = scan.render(src, out, title="Scan of essex-2020-23-action-plan.pdf")
+    base = json.loads((c.EXPECTED / "essex-2020-23-action-plan.json").read_text())
+    base["source_file"] = f"data/raw/{out.name}"
+    return _with_layout(base, "scan", ocr=True,
+                        scan={"dpi": scan.DPI, "page_rotation_degrees": turns,
+                              "text_layer": False})
+
+
 #: The first four samples; their PDFs and expected files are not touched by later additions.
 SAMPLES = {
     "essex-2024-27-action-plan": sample_essex_2024,
@@ -93,6 +105,7 @@ SAMPLES = {
 #: tests/expected/<name>.json does not clash with the PDF of the same plan).
 VARIANTS = {
     "essex-2024-27-action-plan.docx": (sample_essex_2024_docx, "essex-2024-27-action-plan"),
+    "essex-2020-23-action-plan-scan": (sample_essex_2020_scan, "essex-2020-23-action-plan"),
 }
 
 
