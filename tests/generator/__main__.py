@@ -17,7 +17,7 @@ import yaml
 
 from . import check
 from . import common as c
-from . import essex, expected, fixtures, portsmouth, scan, webpage
+from . import essex, expected, fixtures, portsmouth, scan, unruled, webpage
 
 
 def _load(stem: str) -> dict:
@@ -93,6 +93,15 @@ def sample_essex_2020_scan() -> dict:
                               "text_layer": False})
 
 
+def sample_essex_2020_unruled() -> dict:
+    plan = _load("essex-2020-23-action-plan")
+    pdf = c.RAW / "essex-2020-23-action-plan-unruled.pdf"
+    unruled.render(plan, pdf)
+    doc = expected.essex_2020(plan, pdf, f"data/raw/{pdf.name}",
+                              streams=unruled.column_streams(pdf, plan["columns"]))
+    return _with_layout(doc, "unruled_table")
+
+
 #: The first four samples; their PDFs and expected files are not touched by later additions.
 SAMPLES = {
     "essex-2024-27-action-plan": sample_essex_2024,
@@ -106,6 +115,8 @@ SAMPLES = {
 VARIANTS = {
     "essex-2024-27-action-plan.docx": (sample_essex_2024_docx, "essex-2024-27-action-plan"),
     "essex-2020-23-action-plan-scan": (sample_essex_2020_scan, "essex-2020-23-action-plan"),
+    "essex-2020-23-action-plan-unruled": (sample_essex_2020_unruled,
+                                          "essex-2020-23-action-plan"),
 }
 
 

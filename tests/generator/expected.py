@@ -165,10 +165,13 @@ SECTION_PILLAR_2020 = {"Sustainability": ["S"], "Visibility": ["V"], "Recognitio
                        "Career Development": ["CD"]}
 
 
-def essex_2020(plan: dict, pdf: Path, source_file: str) -> dict:
+def essex_2020(plan: dict, pdf: Path, source_file: str, streams: dict | None = None,
+               **extra) -> dict:
+    """streams: column streams (label -> pages.Stream) when the table has no rules."""
     cols = plan["columns"]  # "", Aim, Lead, Actions, Target Date
-    streams = {col: pg.column_stream(pdf, col, cols[1] if col != cols[1] else cols[2])
-               for col in cols[1:]}
+    if streams is None:
+        streams = {col: pg.column_stream(pdf, col, cols[1] if col != cols[1] else cols[2])
+                   for col in cols[1:]}
     actions: list[dict] = []
     splits: list[dict] = []
     for sec in plan["sections"]:
@@ -205,7 +208,7 @@ def essex_2020(plan: dict, pdf: Path, source_file: str) -> dict:
                     label = aim["id"] if len(aim["rows"]) == 1 else (
                         f"{aim['id']} sub-row {' '.join(a['id'] for a in sub['actions'])}")
                     splits.append(_split_report(label, cell_pages, row_pages))
-    return document(plan, source_file, actions, pdf, splits)
+    return document(plan, source_file, actions, pdf, splits, **extra)
 
 
 # ----------------------------------------------------------------------------- Portsmouth
