@@ -17,7 +17,7 @@ import yaml
 
 from . import check
 from . import common as c
-from . import essex, expected, fixtures, portsmouth, scan, unruled, webpage
+from . import essex, expected, fixtures, portsmouth, scan, unruled, webpage, webplan
 
 
 def _load(stem: str) -> dict:
@@ -102,6 +102,25 @@ def sample_essex_2020_unruled() -> dict:
     return _with_layout(doc, "unruled_table")
 
 
+def sample_portsmouth_web_pdf() -> dict:
+    """The Portsmouth plan as a web page, printed by headless Chromium."""
+    plan = _load("portsmouth-action-plan")
+    pdf = c.RAW / "portsmouth-action-plan-web.pdf"
+    with tempfile.TemporaryDirectory(prefix="tcgen-") as tmp:
+        webplan.render(plan, pdf, Path(tmp) / "portsmouth-action-plan-web.html")
+    return _with_layout(expected.portsmouth_web(plan, pdf, f"data/raw/{pdf.name}"), "web")
+
+
+def sample_portsmouth_web_html() -> dict:
+    """The same web page given as HTML; pages from printing it the way the pipeline does."""
+    plan = _load("portsmouth-action-plan")
+    src = webplan.write_html(plan, c.RAW / "portsmouth-action-plan-web.html")
+    with tempfile.TemporaryDirectory(prefix="tcgen-") as tmp:
+        pdf = c.chromium_print_like_pipeline(src, Path(tmp) / "plan.pdf")
+        doc = expected.portsmouth_web(plan, pdf, f"data/raw/{src.name}")
+    return _with_layout(doc, "web")
+
+
 #: The first four samples; their PDFs and expected files are not touched by later additions.
 SAMPLES = {
     "essex-2024-27-action-plan": sample_essex_2024,
@@ -117,6 +136,8 @@ VARIANTS = {
     "essex-2020-23-action-plan-scan": (sample_essex_2020_scan, "essex-2020-23-action-plan"),
     "essex-2020-23-action-plan-unruled": (sample_essex_2020_unruled,
                                           "essex-2020-23-action-plan"),
+    "portsmouth-action-plan-web": (sample_portsmouth_web_pdf, "portsmouth-action-plan"),
+    "portsmouth-action-plan-web.html": (sample_portsmouth_web_html, "portsmouth-action-plan"),
 }
 
 

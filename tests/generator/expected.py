@@ -238,3 +238,25 @@ def portsmouth(plan: dict, pdf: Path, source_file: str, top: float, bottom: floa
 
 def webpage(plan: dict, pdf: Path, source_file: str) -> dict:
     return document(plan, source_file, [], pdf)
+
+
+def portsmouth_web(plan: dict, pdf: Path, source_file: str, **extra) -> dict:
+    """The Portsmouth plan printed from its web page (webplan.py): the whole card of each
+    "Action N" is located in the page text (Chromium prints no running header or footer)."""
+    from .webplan import FIELDS, field_text
+    stream = pg.body_stream(pdf, 0, 0)
+    actions = []
+    for a in plan["actions"]:
+        parts = [f"Action {a['number']}", a["title"], a["description"]]
+        for label, key in FIELDS:
+            parts += [label, *a[key]]
+        p0, p1 = _require(stream.find_all_parts(parts), f"Action {a['number']}")
+        actions.append(make_row(
+            action_id=str(a["number"]), parent_id=None, section=None, aim=c.ws(a["title"]),
+            action_text=c.ws(a["title"]), description=c.ws(a["description"]),
+            supporting_actions=field_text(a["supporting_actions"]),
+            success_measures=field_text(a["success_measure"]),
+            owner=field_text(a["stakeholders"]),
+            pillars_document=pillar_codes_from_names(a["commitment_areas"]),
+            page_start=p0, page_end=p1))
+    return document(plan, source_file, actions, pdf, **extra)
