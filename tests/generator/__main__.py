@@ -17,7 +17,8 @@ import yaml
 
 from . import check
 from . import common as c
-from . import essex, expected, fixtures, portsmouth, scan, unruled, webpage, webplan
+from . import (essex, expected, fixtures, portsmouth, progress, scan, unruled, webpage,
+               webplan)
 
 
 def _load(stem: str) -> dict:
@@ -121,6 +122,14 @@ def sample_portsmouth_web_html() -> dict:
     return _with_layout(doc, "web")
 
 
+def sample_essex_2024_progress() -> dict:
+    plan = _load("essex-2024-27-action-plan")
+    pdf = c.RAW / "essex-2024-27-progress-report.pdf"
+    progress.render(plan, pdf)
+    return _with_layout(progress.expected_doc(plan, pdf, f"data/raw/{pdf.name}"),
+                        "progress_report")
+
+
 #: The first four samples; their PDFs and expected files are not touched by later additions.
 SAMPLES = {
     "essex-2024-27-action-plan": sample_essex_2024,
@@ -138,6 +147,7 @@ VARIANTS = {
                                           "essex-2020-23-action-plan"),
     "portsmouth-action-plan-web": (sample_portsmouth_web_pdf, "portsmouth-action-plan"),
     "portsmouth-action-plan-web.html": (sample_portsmouth_web_html, "portsmouth-action-plan"),
+    "essex-2024-27-progress-report": (sample_essex_2024_progress, "essex-2024-27-action-plan"),
 }
 
 
