@@ -16,7 +16,7 @@ from .headers import UNKNOWN, HeaderMap, map_headers
 from .meta import document_meta
 from .model import Action, DocumentMeta, NormalisedDocument, Provenance
 from .rag import rag_from_cell
-from .subactions import normalise_action_id, parent_of_dotted, split_aim_id, split_items
+from .subactions import normalise_action_id, parent_of_dotted, repair_ocr_id, split_aim_id, split_items
 from .tags import parse_other_tags, parse_pillars, parse_talent, strip_tags
 
 AIM_LEVEL = ("ref", "aim", "success_measures", "timeframe", "owner", "resources", "pillar_tags",
@@ -192,6 +192,8 @@ def row_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: ExtractedT
     aim_raw = vals.text("aim")
     aim_id, aim_text = split_aim_id(strip_tags(aim_raw))
     ref_id = None
+    if ref_text and doc.ocr:
+        ref_text = repair_ocr_id(ref_text.split()[0]) + ref_text[len(ref_text.split()[0]):]
     if ref_text:
         ref_id = ref_text.split()[0].rstrip(".:)–-") if re.match(r"^[A-Za-z]{0,3}\d", ref_text) else None
     parent = ref_id or aim_id

@@ -42,6 +42,22 @@ def split_aim_id(text: str | None) -> tuple[str | None, str | None]:
     return None, text
 
 
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "s": "5", "S": "5"})
+
+
+def repair_ocr_id(token: str) -> str:
+    """Row keys as tesseract misreads them: "$1" -> "S1", "v1" -> "V1", "Cl" -> "C1", "cs" -> "C5".
+    Only for text from OCR; a key is 1-3 letters then digits (a token with no digit-like
+    character after its letters is left alone)."""
+    token = token.strip("_|~.:)–-—")
+    m = (re.fullmatch(r"([$A-Za-z]{1,3})([0-9OoIl|]{1,2})((?:\.[0-9OoIl|a-z]{1,3})*)", token)
+         or re.fullmatch(r"([$A-Za-z]{1,2})([sS])()", token))
+    if not m:
+        return token
+    letters = m.group(1).replace("$", "S").upper()
+    return letters + m.group(2).translate(_OCR_DIGITS) + m.group(3)
+
+
 def _next_letter(prev: str) -> str:
     return chr(ord(prev) + 1)
 
