@@ -175,7 +175,7 @@ def main(argv: list[str]) -> int:
         print("\n".join([*SAMPLES, *VARIANTS, *fixtures.ALL]))
         return 0
     if args.check:
-        return check.run()
+        return check.run({name: source for name, (_, source) in VARIANTS.items()})
     unknown = set(args.only) - set(SAMPLES) - set(VARIANTS) - set(fixtures.ALL)
     if unknown:
         ap.error(f"unknown name(s): {', '.join(sorted(unknown))}; see --list")

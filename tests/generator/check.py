@@ -58,8 +58,24 @@ def expected_counts() -> dict[str, int]:
     return out
 
 
-def run() -> int:
+LAYOUTS = {"ruled_table", "unruled_table", "narrative", "web", "progress_report", "scan"}
+
+
+def variant_plan_count(name: str, source: str, plans: dict[str, int]) -> int:
+    """Actions a variant sample must have: its source plan's, or for the progress report
+    the reported subset's."""
+    if name == "essex-2024-27-progress-report":
+        from . import progress
+        plan = yaml.safe_load((c.PLANS / f"{source}.yaml").read_text())
+        return sum(len(a["actions"]) for s in progress.subset(plan)["sections"]
+                   for a in s["aims"])
+    return plans[source]
+
+
+def run(variants: dict[str, str] | None = None) -> int:
+    """variants: other-layout sample name -> the plan (stem) it is rendered from."""
     seeds, plans, exp = seed_counts(), plan_counts(), expected_counts()
+    variants = variants or {}
     bad = 0
     print(f"{'sample':42} {'seed':>5} {'plan':>5} {'expected':>8}")
     for name in sorted(set(seeds) | set(plans)):
@@ -67,6 +83,20 @@ def run() -> int:
         flag = "" if s == p == e else "  <-- MISMATCH"
         bad += bool(flag)
         print(f"{name:42} {s!s:>5} {p!s:>5} {e!s:>8}{flag}")
+    for name, source in variants.items():
+        p, e = variant_plan_count(name, source, plans), exp.get(name)
+        flag = "" if p == e else "  <-- MISMATCH"
+        path = c.EXPECTED / f"{name}.json"
+        if path.exists():
+            doc = json.loads(path.read_text())
+            if doc.get("layout") not in LAYOUTS:
+                flag += f"  <-- layout {doc.get('layout')!r}"
+            if not (c.REPO / doc["source_file"]).exists():
+                flag += f"  <-- {doc['source_file']} missing"
+            if doc["action_count"] != len(doc["actions"]):
+                flag += "  <-- action_count"
+        bad += bool(flag)
+        print(f"{name:42} {seeds.get(source)!s:>5} {p!s:>5} {e!s:>8}{flag}")
     for name in sorted(k for k in exp if k.startswith("fixtures/")):
         print(f"{name:42} {'-':>5} {'-':>5} {exp[name]:>8}")
     # ids unique and in order within each expected file
