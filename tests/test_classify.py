@@ -188,7 +188,7 @@ class TestClassifierContract:
         clf = classifiers[name]
         for p in clf.predict(ITEMS):
             for lab in p.labels:
-                assert p.scores[lab] >= clf.threshold
+                assert p.scores[lab] >= clf.threshold_for(lab)
 
 
 def test_keyword_layer_lemmatises_and_negative_labels_suppress():

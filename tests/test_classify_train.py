@@ -11,7 +11,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from normalise.classify.combine import choose_threshold, fit_calibration, fit_label_calibration
-from normalise.classify.data import build_rows, fold_plan, read_table, table_checksum, weak_examples
+from normalise.classify.data import (build_rows, deduplicate, fold_plan, plan_groups, read_table,
+                                     table_checksum, weak_examples)
 from normalise.classify.metrics import agreement, multilabel_report
 from normalise.classify.taxonomy import load_taxonomies
 
@@ -66,6 +67,17 @@ def synthetic_records() -> list[dict]:
                      aim=None, action_text="Something untagged.", section=None, pillars_document=[],
                      talent_document=[]))
     return recs
+
+
+def duplicate_of_a(doc: str = "d" * 64, source: str = "a-plan-webpage.pdf") -> list[dict]:
+    """Plan A again in another layout: new document id, no period, slightly different text
+    (trailing punctuation, case), its TALENT citations lost by the tag parser."""
+    out = []
+    for r in synthetic_records():
+        if r["source_file"] == "a-plan.pdf":
+            out.append({**r, "document_id": doc, "source_file": source, "action_id": None,
+                        "action_text": r["action_text"].rstrip(".").upper(), "talent_document": []})
+    return out
 
 
 @pytest.fixture(scope="module")
@@ -125,6 +137,41 @@ def test_folds_by_document_or_by_aim(rows):
     labelled = [r for r in rows if r.talent_cats]
     for train, test in t.split(labelled):
         assert not {labelled[i].aim_key for i in train} & {labelled[i].aim_key for i in test}
+
+
+def test_duplicate_documents_of_a_plan_are_grouped_and_one_is_kept(rows):
+    t = load_taxonomies(MODELS)
+    recs = synthetic_records() + duplicate_of_a()
+    groups = plan_groups(recs)
+    assert [g.source_files for g in groups] == [("a-plan.pdf", "a-plan-webpage.pdf"), ("b-plan.pdf",),
+                                                ("c-plan.pdf",)]
+    a = groups[0]
+    assert a.kept == "a" * 64 and "near-identical action texts" in a.reason   # the copy lost its citations
+    kept, _ = deduplicate(recs)
+    assert {r["document_id"] for r in kept} == {"a" * 64, "b" * 64, "c" * 64}
+    assert len(kept) == len(synthetic_records())
+    # grouped rows share a plan key: one plan is one held-out fold, whichever document is kept
+    both = build_rows([{**r, "plan_id": a.plan_id} if r["source_file"].startswith("a-plan") else r for r in recs],
+                      t["pillars"], t["talent"])
+    plan = fold_plan(both, "pillars", 5)
+    assert plan.unit == "document" and len(plan.groups) == 3 and "a-plan-webpage.pdf + a-plan.pdf" in plan.note
+    for train, test in plan.split([r for r in both if r.pillar_cats]):
+        files = {[r for r in both if r.pillar_cats][i].source_file for i in test}
+        assert ("a-plan.pdf" in files) == ("a-plan-webpage.pdf" in files)
+
+
+def test_same_institution_and_period_is_one_plan_a_different_period_is_not():
+    base = [dict(r, institution="Univ A", period_start=2024, period_end=2027) for r in synthetic_records()
+            if r["source_file"] == "a-plan.pdf"]
+    other_layout = [dict(r, document_id="e" * 64, source_file="a-other.pdf", action_text=f"different words {i}")
+                    for i, r in enumerate(base)]
+    successor = [dict(r, document_id="f" * 64, source_file="a-next.pdf", period_start=2027, period_end=2030)
+                 for r in base]                               # same actions repeated in the next plan
+    other_inst = [dict(r, document_id="g" * 64, source_file="z-other.pdf", institution="Univ Z",
+                       period_start=None, period_end=None) for r in base]
+    groups = {g.source_files: g for g in plan_groups(base + other_layout + successor + other_inst)}
+    assert set(groups) == {("a-plan.pdf", "a-other.pdf"), ("a-next.pdf",), ("z-other.pdf",)}
+    assert groups[("a-plan.pdf", "a-other.pdf")].reason.endswith("same institution and period")
 
 
 def test_table_checksum_is_about_content_not_encoding(table):
@@ -192,6 +239,25 @@ def test_training_is_deterministic_and_the_result_loads(table, tmp_path):
     ins = [LabelInput(**{k: (tuple(v) if isinstance(v, list) else v) for k, v in s["input"].items()}) for s in stored]
     assert [list(o.pillars) for o in lab.label(ins)] == [s["output"]["pillars"] for s in stored]
     assert lab.label(ins) == lab.label(ins)
+
+
+def test_training_and_evaluation_exclude_duplicate_documents(tmp_path):
+    from normalise.classify.evaluate import evaluate
+    from normalise.classify.train import train
+
+    path = tmp_path / "actions.parquet"
+    pq.write_table(pa.Table.from_pylist(synthetic_records() + duplicate_of_a()), path)
+    models = quick_models_dir(tmp_path / "m")
+    m = train(path, models, quiet=True)
+    data = m["training_data"]
+    assert data["table_rows"] == len(synthetic_records()) + len(duplicate_of_a())
+    assert data["n_rows"] == len(synthetic_records()) and data["n_documents"] == 3
+    assert [(x["source_file"], x["duplicate_of"]) for x in data["excluded_duplicate_documents"]] == \
+        [("a-plan-webpage.pdf", "a" * 64)]
+    evaluate(path, models, tmp_path / "metrics", speed=False)
+    pil = json.loads((tmp_path / "metrics" / "pillars.json").read_text())
+    assert pil["data"]["n_rows"] == len(synthetic_records()) and len(pil["evaluation"]["folds"]) == 3
+    assert "a-plan-webpage.pdf" not in json.dumps(pil["per_document"])
 
 
 def test_evaluation_writes_grouped_metrics_deterministically(table, tmp_path):

@@ -64,5 +64,9 @@ class Classifier(ABC):
     def _decide(self, scores: dict[str, float], threshold: float) -> tuple[str, ...]:
         return tuple(lab for lab in self.predictable if scores[lab] >= threshold)
 
+    def threshold_for(self, label: str) -> float:
+        """The score a label needs to be predicted (one threshold unless a subclass says otherwise)."""
+        return self.threshold   # type: ignore[attr-defined]
+
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.id} task={self.task}>"

@@ -6,8 +6,10 @@ fitted per taxonomy, pooled over its labels; a label with enough positive exampl
 the difference), the others use the pooled one. Both are L2-regularised logistic
 regressions on out-of-fold scores of the training rows (never on the rows being
 evaluated). The decision threshold is the one that maximises micro-F1 on those same
-out-of-fold scores (ties go to the higher, more precise threshold), and a label is only
-predicted when the text itself supports it (``has_evidence``).
+out-of-fold scores (ties go to the higher, more precise threshold); a label with enough
+positive out-of-fold examples may get its own threshold, chosen the same way on its own
+cells (``per_label_thresholds`` in config.cfg). A label is only predicted when the text
+itself supports it (``has_evidence``).
 """
 from __future__ import annotations
 
@@ -150,14 +152,22 @@ class CombinedClassifier(Classifier):
     kind = "combined"
 
     def __init__(self, keywords: KeywordClassifier, textcat: TextcatClassifier, calibration: LabelCalibration,
-                 threshold: float, evidence_floor: float | None = None):
+                 threshold: float, evidence_floor: float | None = None,
+                 label_thresholds: dict[str, float] | None = None):
         if keywords.labels != textcat.labels or keywords.task != textcat.task:
             raise ValueError("keyword and textcat classifiers disagree on the taxonomy")
         self.keywords, self.textcat = keywords, textcat
         self.task, self.labels, self.nlp = textcat.task, textcat.labels, textcat.nlp
         self.predictable = keywords.predictable
         self.calibration, self.threshold, self.evidence_floor = calibration, threshold, evidence_floor
-        self._id = stable_id(self.kind, keywords.id, textcat.id, calibration.to_dict(), threshold, evidence_floor)
+        self.label_thresholds = dict(sorted((label_thresholds or {}).items()))
+        parts = [keywords.id, textcat.id, calibration.to_dict(), threshold, evidence_floor]
+        if self.label_thresholds:   # (ids of models without per-label thresholds are unchanged)
+            parts.append(self.label_thresholds)
+        self._id = stable_id(self.kind, *parts)
+
+    def threshold_for(self, label: str) -> float:
+        return self.label_thresholds.get(label, self.threshold)
 
     @property
     def id(self) -> str:
@@ -169,7 +179,7 @@ class CombinedClassifier(Classifier):
         out = []
         for k, m in zip(kw, tc):
             scores = {lab: round(self.calibration(lab, m[lab], k.scores[lab]), 4) for lab in self.labels}
-            labels = tuple(lab for lab in self._decide(scores, self.threshold)
-                           if has_evidence(m[lab], k.scores[lab], self.evidence_floor))
+            labels = tuple(lab for lab in self.predictable if scores[lab] >= self.threshold_for(lab)
+                           and has_evidence(m[lab], k.scores[lab], self.evidence_floor))
             out.append(Prediction(scores, labels, k.evidence))
         return out

@@ -36,6 +36,9 @@ from .taxonomy import Taxonomy
 
 COLUMNS = ("document_id", "source_file", "parent_id", "action_id", "aim", "action_text", "section",
            "pillars_document", "talent_document")
+# read too (when the table has them) to find duplicate documents of one plan; not part of
+# the training-input checksum
+PLAN_COLUMNS = ("institution", "period_start", "period_end")
 
 
 @dataclass(frozen=True)
@@ -49,13 +52,18 @@ class Row:
     talent_kind: str              # cited | uncited | none
     pillar_cats: dict[str, float] = field(default_factory=dict)
     talent_cats: dict[str, float] = field(default_factory=dict)
+    plan_id: str = ""             # duplicate documents of one plan share it (see plan_groups)
 
     def cats(self, task: str) -> dict[str, float]:
         return self.pillar_cats if task == "pillars" else self.talent_cats
 
     @property
+    def plan_key(self) -> str:
+        return self.plan_id or self.document_id
+
+    @property
     def aim_key(self) -> str:
-        return f"{self.document_id}|{self.parent_id or self.action_id or ''}"
+        return f"{self.plan_key}|{self.parent_id or self.action_id or ''}"
 
 
 def _as_tuple(v) -> tuple[str, ...]:
@@ -78,10 +86,16 @@ def _none(v):
 
 
 def read_table(path: Path) -> list[dict]:
+    """The columns training uses (COLUMNS) plus institution and period where present."""
     import pyarrow.parquet as pq
 
-    table = pq.read_table(path, columns=list(COLUMNS))
-    return table.to_pylist()
+    names = set(pq.read_schema(path).names)
+    table = pq.read_table(path, columns=list(COLUMNS) + [c for c in PLAN_COLUMNS if c in names])
+    recs = table.to_pylist()
+    for r in recs:
+        for c in PLAN_COLUMNS:
+            r.setdefault(c, None)
+    return recs
 
 
 def table_checksum(records: Sequence[dict]) -> str:
@@ -93,6 +107,141 @@ def table_checksum(records: Sequence[dict]) -> str:
                             sort_keys=True, ensure_ascii=False, default=str).encode())
         h.update(b"\n")
     return h.hexdigest()
+
+
+# --- duplicate documents of one plan ---------------------------------------------------------
+#
+# The same plan can reach data/raw more than once (the PDF and a web page, two layouts of
+# one plan). Its documents have different document_ids but the same actions; if one sat
+# in a training fold and the other in the held-out fold, evaluation would be leaked. Two
+# documents are one plan when
+#   * both name the same institution and the same period (start and end), or
+#   * neither says they differ (institution or period unknown on one side) and their
+#     action texts are near-identical: at least NEAR_MIN_MATCHES actions, and at least
+#     NEAR_SHARE of the smaller document's actions, have a counterpart in the other whose
+#     word set overlaps by NEAR_JACCARD or more (Jaccard).
+# A known, different institution or period always separates two documents (a plan and its
+# successor often repeat actions). Groups are the transitive closure. One document per
+# plan is kept for training and evaluation (the one whose rows carry the most labels,
+# then the most rows, then by file name); the others are listed in the manifest and the
+# metrics as excluded duplicates.
+
+NEAR_JACCARD = 0.8
+NEAR_SHARE = 0.6
+NEAR_MIN_MATCHES = 3
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _norm_inst(v) -> str | None:
+    v = _none(v)
+    if not v:
+        return None
+    return " ".join(_WORD.findall(v.lower())) or None
+
+
+def _year(v) -> int | None:
+    v = _none(v)
+    try:
+        return int(float(v)) if v is not None else None
+    except ValueError:
+        return None
+
+
+def _word_set(text) -> frozenset[str]:
+    return frozenset(_WORD.findall((_none(text) or "").lower()))
+
+
+def _near_identical(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> bool:
+    small, big = (a, b) if len(a) <= len(b) else (b, a)
+    small = [w for w in small if w]
+    big = [w for w in big if w]
+    if len(small) < NEAR_MIN_MATCHES:
+        return False
+    matched = sum(1 for w in small if any(len(w & v) / len(w | v) >= NEAR_JACCARD for v in big))
+    return matched >= NEAR_MIN_MATCHES and matched >= NEAR_SHARE * len(small)
+
+
+def _mode(values):
+    vals = [v for v in values if v is not None]
+    if not vals:
+        return None
+    counts: dict = {}
+    for v in vals:
+        counts[v] = counts.get(v, 0) + 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))[0][0]
+
+
+@dataclass(frozen=True)
+class PlanGroup:
+    plan_id: str
+    kept: str                      # document_id used for training and evaluation
+    documents: tuple[str, ...]     # every document_id of the plan, sorted
+    source_files: tuple[str, ...]  # their file names, same order
+    reason: str                    # why they were grouped ("single document" if alone)
+
+
+def plan_groups(records: Sequence[dict]) -> list[PlanGroup]:
+    """Group the table's documents into plans (duplicates together), deterministically."""
+    docs: dict[str, list[dict]] = {}
+    for r in sorted(records, key=lambda r: (str(r["source_file"]), str(r["document_id"]))):
+        docs.setdefault(str(r["document_id"]), []).append(r)
+    ids = sorted(docs, key=lambda d: (str(docs[d][0]["source_file"]), d))
+    info = {}
+    for d in ids:
+        rs = docs[d]
+        info[d] = {"inst": _mode(_norm_inst(r.get("institution")) for r in rs),
+                   "period": (_mode(_year(r.get("period_start")) for r in rs),
+                              _mode(_year(r.get("period_end")) for r in rs)),
+                   "texts": [_word_set(r["action_text"]) for r in rs]}
+    parent = {d: d for d in ids}
+    reasons: dict[str, list[str]] = {}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, a in enumerate(ids):
+        for b in ids[i + 1:]:
+            ia, ib = info[a], info[b]
+            inst_known = ia["inst"] is not None and ib["inst"] is not None
+            per_known = None not in ia["period"] and None not in ib["period"]
+            if (inst_known and ia["inst"] != ib["inst"]) or (per_known and ia["period"] != ib["period"]):
+                continue
+            why = None
+            if inst_known and per_known:
+                why = "same institution and period"
+            elif _near_identical(ia["texts"], ib["texts"]):
+                why = "near-identical action texts"
+            if why:
+                fa, fb = docs[a][0]["source_file"], docs[b][0]["source_file"]
+                reasons.setdefault(a, []).append(f"{fa} ~ {fb}: {why}")
+                parent[find(b)] = find(a)
+    groups: dict[str, list[str]] = {}
+    for d in ids:
+        groups.setdefault(find(d), []).append(d)
+
+    def label_cells(d: str) -> int:
+        return sum(len(_as_tuple(r["pillars_document"])) + len(_as_tuple(r["talent_document"])) for r in docs[d])
+
+    out = []
+    for members in groups.values():
+        members = sorted(members)
+        kept = sorted(members, key=lambda d: (-label_cells(d), -len(docs[d]), str(docs[d][0]["source_file"]), d))[0]
+        pid = members[0] if len(members) == 1 else \
+            "plan-" + hashlib.sha256("|".join(members).encode()).hexdigest()[:16]
+        why = "; ".join(x for d in members for x in reasons.get(d, ())) or "single document"
+        out.append(PlanGroup(pid, kept, tuple(members), tuple(str(docs[d][0]["source_file"]) for d in members), why))
+    return sorted(out, key=lambda g: g.source_files)
+
+
+def deduplicate(records: Sequence[dict]) -> tuple[list[dict], list[PlanGroup]]:
+    """Records of the one kept document per plan (every other column untouched, with
+    ``plan_id`` added), and the plan groups."""
+    groups = plan_groups(records)
+    kept = {g.kept: g.plan_id for g in groups}
+    return [{**r, "plan_id": kept[str(r["document_id"])]} for r in records if str(r["document_id"]) in kept], groups
 
 
 def _section_names_pillar(section: str | None, code: str, taxonomy: Taxonomy) -> bool:
@@ -142,16 +291,28 @@ def build_rows(records: Sequence[dict], pillars: Taxonomy, talent: Taxonomy) -> 
             else:
                 tk, tcats = "none", {}
             rows.append(Row(did, str(r["source_file"]), _none(r["parent_id"]), _none(r["action_id"]), item,
-                            pk, tk, pc, tcats))
+                            pk, tk, pc, tcats, str(r.get("plan_id") or did)))
     return rows
 
 
 # --- weak supervision from the taxonomy ---------------------------------------------------
 
-def weak_examples(taxonomy: Taxonomy) -> list[tuple[str, dict[str, float]]]:
-    """Definitions, names and keywords as short labelled texts. A phrase is positive for
-    every concept that lists it (keywords are shared between concepts on purpose) and
-    negative for the others; a negative label is negative for every concept."""
+WEAK_POLICIES = ("all_negative", "owners_only")
+
+
+def weak_examples(taxonomy: Taxonomy, policy: str = "all_negative") -> list[tuple[str, dict[str, float]]]:
+    """Definitions, names and keywords as short labelled texts. A definition is positive
+    for its concept and negative for the others. A label or keyword phrase is positive for
+    every concept that lists it (keywords are shared between concepts on purpose), and
+
+    * ``all_negative``: negative for the others; a negative label is negative for every
+      concept;
+    * ``owners_only``: the other concepts are missing, not 0 ("website" says an action is
+      about Visibility, not that it is not about Career Development); a negative label is
+      negative only for the concept that lists it.
+    """
+    if policy not in WEAK_POLICIES:
+        raise ValueError(f"weak-example policy {policy!r} not in {WEAK_POLICIES}")
     owners: dict[str, set[str]] = {}
     for c in taxonomy.concepts:
         for p in (c.preferred_label, *c.alternative_labels, *c.keywords):
@@ -160,10 +321,19 @@ def weak_examples(taxonomy: Taxonomy) -> list[tuple[str, dict[str, float]]]:
     for c in taxonomy.concepts:
         out.append((c.definition, {i: (1.0 if i == c.id else 0.0) for i in taxonomy.ids}))
     for phrase in sorted(owners):
-        out.append((phrase, {i: (1.0 if i in owners[phrase] else 0.0) for i in taxonomy.ids}))
-    negs = sorted({n.lower() for c in taxonomy.concepts for n in c.negative_labels} - set(owners))
-    for phrase in negs:
-        out.append((phrase, {i: 0.0 for i in taxonomy.ids}))
+        if policy == "owners_only":
+            out.append((phrase, {i: 1.0 for i in taxonomy.ids if i in owners[phrase]}))
+        else:
+            out.append((phrase, {i: (1.0 if i in owners[phrase] else 0.0) for i in taxonomy.ids}))
+    neg_owners: dict[str, set[str]] = {}
+    for c in taxonomy.concepts:
+        for n in c.negative_labels:
+            neg_owners.setdefault(n.lower(), set()).add(c.id)
+    for phrase in sorted(set(neg_owners) - set(owners)):
+        if policy == "owners_only":
+            out.append((phrase, {i: 0.0 for i in taxonomy.ids if i in neg_owners[phrase]}))
+        else:
+            out.append((phrase, {i: 0.0 for i in taxonomy.ids}))
     return out
 
 
@@ -176,7 +346,8 @@ class FoldPlan:
     note: str
 
     def group_of(self, row: Row) -> str:
-        return row.document_id if self.unit == "document" else row.aim_key
+        # a plan's duplicate documents share plan_key, so they are always held out together
+        return row.plan_key if self.unit == "document" else row.aim_key
 
     def split(self, rows: Sequence[Row]) -> list[tuple[list[int], list[int]]]:
         out = []
@@ -189,16 +360,21 @@ class FoldPlan:
 
 
 def fold_plan(rows: Sequence[Row], task: str, max_aim_folds: int) -> FoldPlan:
-    """Leave one document out where the task's labels come from two documents or more;
-    otherwise folds grouped by aim (parent_id) inside the one document, assigned round-robin
-    over the aims in order of appearance."""
+    """Leave one document (one plan: its duplicate documents together) out where the
+    task's labels come from two plans or more; otherwise folds grouped by aim (parent_id)
+    inside the one plan, assigned round-robin over the aims in order of appearance."""
     labelled = [r for r in rows if r.cats(task)]
-    docs = list(dict.fromkeys(r.document_id for r in labelled))
-    if len(docs) >= 2:
-        names = {r.document_id: r.source_file for r in labelled}
-        return FoldPlan("document", tuple((d,) for d in docs),
-                        f"leave one document out over {len(docs)} documents: " + ", ".join(names[d] for d in docs))
+    plans = list(dict.fromkeys(r.plan_key for r in labelled))
+    if len(plans) >= 2:
+        names: dict[str, list[str]] = {}
+        for r in labelled:
+            if r.source_file not in names.setdefault(r.plan_key, []):
+                names[r.plan_key].append(r.source_file)
+        return FoldPlan("document", tuple((p,) for p in plans),
+                        f"leave one document out (one plan; duplicate documents of a plan held out together) "
+                        f"over {len(plans)} plans: " + ", ".join(" + ".join(names[p]) for p in plans))
     aims = list(dict.fromkeys(r.aim_key for r in labelled))
+    # (aim_key starts with plan_key, so the same aim in a duplicate document stays in one fold)
     k = max(2, min(max_aim_folds, len(aims)))
     groups = tuple(tuple(a for j, a in enumerate(aims) if j % k == f) for f in range(k))
     src = labelled[0].source_file if labelled else "none"

@@ -24,7 +24,7 @@ from pathlib import Path  # noqa: E402
 from typing import Any, Sequence  # noqa: E402
 
 from .combine import CombinedClassifier  # noqa: E402
-from .data import Row, build_rows, fold_plan, read_table, table_checksum  # noqa: E402
+from .data import Row, build_rows, deduplicate, fold_plan, read_table, table_checksum  # noqa: E402
 from .fit import fit_task, load_settings  # noqa: E402
 from .keywords import KeywordClassifier  # noqa: E402
 from .labeller import CLASSIFIER_DIR, TASKS, _load, load_labeller, read_manifest  # noqa: E402
@@ -60,9 +60,11 @@ def cross_validate(rows: Sequence[Row], task: str, taxonomy: Taxonomy, cfg: dict
         fit = fit_task(nlp, train_rows, task, taxonomy, cfg)
         kw = KeywordClassifier(taxonomy, nlp)
         tc = TextcatClassifier(nlp, task, taxonomy.ids, taxonomy.predictable_ids, fit.model_threshold)
-        comb = CombinedClassifier(kw, tc, fit.calibration, fit.combined_threshold, fit.evidence_floor)
+        comb = CombinedClassifier(kw, tc, fit.calibration, fit.combined_threshold, fit.evidence_floor,
+                                  fit.label_thresholds)
         items = [labelled[i].item for i in test_idx]
-        ungated = CombinedClassifier(kw, tc, fit.calibration, fit.combined_threshold_no_evidence_rule, None)
+        ungated = CombinedClassifier(kw, tc, fit.calibration, fit.combined_threshold_no_evidence_rule, None,
+                                     fit.label_thresholds_no_evidence_rule)
         for name, clf in (("keywords", kw), ("model", tc), ("combined", comb), ("combined_no_evidence_rule", ungated)):
             for i, p in zip(test_idx, clf.predict(items)):
                 preds[name][i] = set(p.labels)
@@ -74,6 +76,7 @@ def cross_validate(rows: Sequence[Row], task: str, taxonomy: Taxonomy, cfg: dict
                       "train_rows": len(train_idx), "test_rows": len(test_idx),
                       "model_threshold": fit.model_threshold, "combined_threshold": fit.combined_threshold,
                       "combined_threshold_no_evidence_rule": fit.combined_threshold_no_evidence_rule,
+                      "combined_label_thresholds": fit.label_thresholds or {},
                       "calibration": fit.calibration.to_dict(), "inner_folds": fit.inner_note})
     return {"labelled": labelled, "plan": plan, "preds": preds, "scores": scores, "folds": folds}
 
@@ -218,15 +221,22 @@ def print_task(rep: dict[str, Any], file=sys.stdout) -> None:
 def evaluate(data_path: Path, models_dir: Path, out_dir: Path, *, speed: bool = True) -> dict[str, Any]:
     cfg = load_settings(models_dir / CLASSIFIER_DIR / "config.cfg")
     taxonomies = load_taxonomies(models_dir)
-    records = read_table(data_path)
+    all_records = read_table(data_path)
+    records, groups = deduplicate(all_records)   # one document per plan (data.py plan_groups)
     rows = build_rows(records, taxonomies["pillars"], taxonomies["talent"])
     data_sha = table_checksum(records)
     try:
         shown = data_path.resolve().relative_to(REPO).as_posix()
     except ValueError:
         shown = str(data_path)
+    from .train import plans_summary
     header = {"data": {"path": shown, "rows_sha256": data_sha, "n_rows": len(rows),
-                       "n_documents": len({r.document_id for r in rows})},
+                       "n_documents": len({r.document_id for r in rows}),
+                       "table_rows": len(all_records),
+                       "plans": plans_summary(groups),
+                       "duplicate_policy": "duplicate documents of one plan are grouped (same institution and "
+                                           "period, or near-identical action texts); one document per plan is "
+                                           "evaluated, the others are excluded, and folds are grouped by plan"},
               "taxonomy_version": taxonomy_version(taxonomies),
               "config": cfg}
     cvs, reports = {}, {}

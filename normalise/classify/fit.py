@@ -20,7 +20,7 @@ import spacy
 from spacy.language import Language
 
 from .combine import LabelCalibration, choose_threshold, fit_label_calibration, has_evidence
-from .data import Row, fold_plan, weak_examples
+from .data import Row, fold_plan, weak_examples  # noqa: F401
 from .keywords import KeywordClassifier
 from .taxonomy import Taxonomy
 from .text import blank_pipeline, input_text, make_docs
@@ -30,6 +30,10 @@ from .textcat import TrainSettings, new_pipeline, train_component, component_nam
 def load_settings(config_path: Path) -> dict[str, Any]:
     cfg = spacy.util.load_config(config_path, interpolate=True)
     return {k: dict(v) for k, v in cfg.items()}
+
+
+def weak_policy(cfg: dict[str, Any]) -> str:
+    return str(cfg["training"].get("weak_examples", "all_negative"))
 
 
 def evidence_floor(cfg: dict[str, Any]) -> float | None:
@@ -49,6 +53,10 @@ class TaskFit:
     n_rows: int
     n_weak: int
     n_oof_cells: int
+    # per-label thresholds (labels with enough positive out-of-fold cells); the others use
+    # combined_threshold
+    label_thresholds: dict | None = None
+    label_thresholds_no_evidence_rule: dict | None = None
 
 
 def training_pairs(rows: Sequence[Row], task: str, weak: Sequence[tuple[str, dict[str, float]]],
@@ -70,9 +78,9 @@ def base_nlp() -> Language:
 
 
 def oof_scores(rows: Sequence[Row], task: str, taxonomy: Taxonomy, settings: TrainSettings,
-               max_aim_folds: int) -> tuple[dict[int, dict[str, float]], str]:
+               max_aim_folds: int, policy: str = "all_negative") -> tuple[dict[int, dict[str, float]], str]:
     """Out-of-fold textcat scores for the rows that know something about ``task``."""
-    weak = weak_examples(taxonomy)
+    weak = weak_examples(taxonomy, policy)
     labelled = [r for r in rows if r.cats(task)]
     if len({r.document_id for r in labelled}) < 1 or len(labelled) < 2:
         return {}, "too few labelled rows for inner folds"
@@ -95,8 +103,8 @@ def fit_task(nlp: Language, rows: Sequence[Row], task: str, taxonomy: Taxonomy, 
     """Train ``textcat_<task>`` of ``nlp`` in place on ``rows`` and return its calibration."""
     settings = TrainSettings.from_config(cfg)
     lab_cfg = cfg["labeller"]
-    weak = weak_examples(taxonomy)
-    oof, note = oof_scores(rows, task, taxonomy, settings, int(lab_cfg["max_aim_folds"]))
+    weak = weak_examples(taxonomy, weak_policy(cfg))
+    oof, note = oof_scores(rows, task, taxonomy, settings, int(lab_cfg["max_aim_folds"]), weak_policy(cfg))
     kw = KeywordClassifier(taxonomy, base_nlp())
     # calibrate on rows that know every label the classifier may output: a row that knows
     # only its section's pillar would teach the calibration that every label is positive
@@ -113,12 +121,31 @@ def fit_task(nlp: Language, rows: Sequence[Row], task: str, taxonomy: Taxonomy, 
     model_threshold = choose_threshold([round(c[1], 6) for c in chosen], y) if y else 0.5
     floor = evidence_floor(cfg)
     # a cell without evidence is never predicted: score it 0 for the threshold search
-    combined_threshold = choose_threshold([round(calibration(*c[:3]), 4) if has_evidence(c[1], c[2], floor)
-                                           else 0.0 for c in chosen], y) if y else 0.5
-    ungated_threshold = choose_threshold([round(calibration(*c[:3]), 4) for c in chosen], y) if y else 0.5
+    gated = [round(calibration(*c[:3]), 4) if has_evidence(c[1], c[2], floor) else 0.0 for c in chosen]
+    ungated = [round(calibration(*c[:3]), 4) for c in chosen]
+    combined_threshold = choose_threshold(gated, y) if y else 0.5
+    ungated_threshold = choose_threshold(ungated, y) if y else 0.5
+    per_label = str(lab_cfg.get("per_label_thresholds", False)).lower() in ("true", "1", "yes")
+    min_pos = int(lab_cfg["per_label_min_positives"])
+    label_th = label_thresholds(chosen, gated, min_pos) if per_label else {}
+    label_th_ungated = label_thresholds(chosen, ungated, min_pos) if per_label else {}
     train_component(nlp, task, training_pairs(rows, task, weak, settings.row_repeats), settings)
     return TaskFit(task, calibration, floor, model_threshold, combined_threshold, ungated_threshold, note,
-                   n_rows=sum(1 for r in rows if r.cats(task)), n_weak=len(weak), n_oof_cells=len(cells))
+                   n_rows=sum(1 for r in rows if r.cats(task)), n_weak=len(weak), n_oof_cells=len(cells),
+                   label_thresholds=label_th, label_thresholds_no_evidence_rule=label_th_ungated)
+
+
+def label_thresholds(cells, scores, min_positives: int) -> dict[str, float]:
+    """Per label, the threshold with the best F1 on that label's out-of-fold cells, for
+    labels with at least ``min_positives`` positive cells (same rule as the per-label
+    calibration); the others fall back to the pooled threshold."""
+    out: dict[str, float] = {}
+    for lab in sorted({c[0] for c in cells}):
+        idx = [i for i, c in enumerate(cells) if c[0] == lab]
+        y = [cells[i][3] for i in idx]
+        if sum(1 for v in y if v >= 0.5) >= min_positives:
+            out[lab] = choose_threshold([scores[i] for i in idx], y)
+    return out
 
 
 def fit_all(rows: Sequence[Row], taxonomies: dict[str, Taxonomy], cfg: dict[str, Any],

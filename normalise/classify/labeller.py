@@ -86,8 +86,9 @@ def build_labeller(nlp: spacy.Language, taxonomies: dict[str, Taxonomy], calibra
         tax, cal = taxonomies[task], calibration[task]
         kw = KeywordClassifier(tax, nlp)
         tc = TextcatClassifier(nlp, task, tax.ids, tax.predictable_ids, cal["model_threshold"])
-        classifiers[task] = CombinedClassifier(kw, tc, LabelCalibration.from_dict(cal["calibration"]), cal["combined_threshold"],
-                                              cal.get("evidence_floor"))
+        classifiers[task] = CombinedClassifier(kw, tc, LabelCalibration.from_dict(cal["calibration"]),
+                                               cal["combined_threshold"], cal.get("evidence_floor"),
+                                               cal.get("combined_label_thresholds"))
     return Labeller(nlp, classifiers, model_version, taxonomy_version(taxonomies))
 
 

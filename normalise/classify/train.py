@@ -28,7 +28,7 @@ from typing import Any, Sequence  # noqa: E402
 import spacy  # noqa: E402
 
 from .contract import LabelInput  # noqa: E402
-from .data import Row, build_rows, read_table, table_checksum, weak_examples  # noqa: E402
+from .data import PlanGroup, Row, build_rows, deduplicate, read_table, table_checksum, weak_examples  # noqa: E402
 from .fit import TaskFit, fit_all, load_settings  # noqa: E402
 from .labeller import CLASSIFIER_DIR, TASKS, build_labeller  # noqa: E402
 from .taxonomy import default_models_dir, load_taxonomies, taxonomy_version  # noqa: E402
@@ -79,7 +79,15 @@ def input_record(i: LabelInput) -> dict:
             "pillars_document": list(i.pillars_document), "talent_document": list(i.talent_document)}
 
 
-def data_summary(records: list[dict], rows: Sequence[Row], data_path: Path) -> dict[str, Any]:
+def plans_summary(groups: Sequence[PlanGroup]) -> list[dict[str, Any]]:
+    return [{"plan_id": g.plan_id, "documents": [{"document_id": d, "source_file": f, "used": d == g.kept}
+                                                 for d, f in zip(g.documents, g.source_files)],
+             "grouped_because": g.reason} for g in groups]
+
+
+def data_summary(records: list[dict], rows: Sequence[Row], data_path: Path,
+                 groups: Sequence[PlanGroup] = (), all_records: Sequence[dict] | None = None) -> dict[str, Any]:
+    """records: the rows used (one document per plan); all_records: the whole table."""
     docs: dict[str, dict[str, Any]] = {}
     for r in rows:
         d = docs.setdefault(r.document_id, {"source_file": r.source_file, "rows": 0, "pillar_rows": Counter(),
@@ -103,9 +111,19 @@ def data_summary(records: list[dict], rows: Sequence[Row], data_path: Path) -> d
         shown = data_path.resolve().relative_to(REPO).as_posix()
     except ValueError:
         shown = str(data_path)
+    all_records = records if all_records is None else all_records
+    excluded = [{"document_id": d, "source_file": f, "duplicate_of": g.kept, "plan_id": g.plan_id,
+                 "rows": sum(1 for x in all_records if str(x["document_id"]) == d)}
+                for g in groups for d, f in zip(g.documents, g.source_files) if d != g.kept]
     return {"path": shown, "file_sha256": sha256_file(data_path), "rows_sha256": table_checksum(records),
+            "table_rows_sha256": table_checksum(all_records), "table_rows": len(all_records),
             "n_rows": len(records), "n_documents": len(per_doc),
-            "documents": sorted(per_doc, key=lambda d: d["source_file"])}
+            "documents": sorted(per_doc, key=lambda d: d["source_file"]),
+            "plans": plans_summary(groups),
+            "excluded_duplicate_documents": excluded,
+            "duplicate_policy": "duplicate documents of one plan (same institution and period, or near-identical "
+                                "action texts; normalise/classify/data.py plan_groups) are grouped; one document "
+                                "per plan is used, the others are excluded"}
 
 
 def train(data_path: Path, models_dir: Path, *, quiet: bool = False) -> dict[str, Any]:
@@ -116,9 +134,14 @@ def train(data_path: Path, models_dir: Path, *, quiet: bool = False) -> dict[str
     cfg_path = models_dir / CLASSIFIER_DIR / "config.cfg"
     cfg = load_settings(cfg_path)
     taxonomies = load_taxonomies(models_dir)
-    records = read_table(data_path)
+    all_records = read_table(data_path)
+    records, groups = deduplicate(all_records)
     rows = build_rows(records, taxonomies["pillars"], taxonomies["talent"])
     say(f"training on {len(rows)} actions from {len({r.document_id for r in rows})} documents ({data_path})")
+    for g in groups:
+        if len(g.documents) > 1:
+            say(f"  one plan, {len(g.documents)} documents ({g.reason}): using "
+                f"{g.source_files[g.documents.index(g.kept)]}, excluding the others")
     nlp, fits = fit_all(rows, taxonomies, cfg)
     out_dir = models_dir / CLASSIFIER_DIR
     calibration = {}
@@ -126,6 +149,7 @@ def train(data_path: Path, models_dir: Path, *, quiet: bool = False) -> dict[str
         f: TaskFit = fits[task]
         calibration[task] = {"calibration": f.calibration.to_dict(), "model_threshold": f.model_threshold,
                              "combined_threshold": f.combined_threshold, "evidence_floor": f.evidence_floor,
+                             "combined_label_thresholds": dict(sorted((f.label_thresholds or {}).items())),
                              "inner_folds": f.inner_note,
                              "rows": f.n_rows, "weak_examples": f.n_weak, "oof_cells": f.n_oof_cells}
     # assemble once in memory to record the classifier ids the shipped files must reproduce
@@ -146,14 +170,16 @@ def train(data_path: Path, models_dir: Path, *, quiet: bool = False) -> dict[str
         lab.model_version = model_version
         samples = [{"input": input_record(i), "output": output_record(o)}
                    for i, o in zip(sample_inputs(rows), lab.label(sample_inputs(rows)))]
-        weak = {t: len(weak_examples(taxonomies[t])) for t in TASKS}
+        from .fit import weak_policy
+        weak = {t: len(weak_examples(taxonomies[t], weak_policy(cfg))) for t in TASKS}
         manifest = {
             "model_version": model_version,
             "taxonomy_version": taxonomy_version(taxonomies),
             "spacy_version": spacy.__version__,
             "config_sha256": sha256_file(cfg_path),
-            "training_data": data_summary(records, rows, data_path),
+            "training_data": data_summary(records, rows, data_path, groups, all_records),
             "weak_examples": {t: {"count": weak[t], "from": f"models/taxonomy/{t}.yaml",
+                                  "policy": weak_policy(cfg),
                                   "taxonomy": taxonomies[t].version_tag} for t in TASKS},
             "label_policy": "see normalise/classify/data.py and docs/labels.md",
             "artifacts": artifacts,
@@ -173,7 +199,8 @@ def train(data_path: Path, models_dir: Path, *, quiet: bool = False) -> dict[str
     say(f"wrote {out_dir} ({model_version})")
     for task in TASKS:
         c = calibration[task]
-        say(f"  {task}: thresholds model {c['model_threshold']} combined {c['combined_threshold']}, "
+        say(f"  {task}: thresholds model {c['model_threshold']} combined {c['combined_threshold']} "
+            f"per label {c['combined_label_thresholds']}, "
             f"calibration {c['calibration']}; inner folds: {c['inner_folds']}")
     return manifest
 
