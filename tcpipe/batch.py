@@ -14,13 +14,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
-import pyarrow as pa
+from typing import TYPE_CHECKING
 
-from .process import INPUT_SUFFIXES, DocumentResult, failed_result, process_bytes, versions
-from .schema import ACTIONS, DOCUMENTS, validate
-from .writer import read_parquet, write_json, write_parquet
+if TYPE_CHECKING:
+    from .process import DocumentResult
+
+# pyarrow, the pipeline (extract, normalise, spaCy) and the writer are imported where they
+# are used: a re-run with nothing to do needs none of them (docs/performance.md).
 
 CACHE_DIR = ".cache"
+VERSIONS_MEMO = "versions.json"    # OUT/.cache: the versions last computed, and from what files
+DATASET_RECORD = "dataset.json"    # OUT/.cache: what the current actions/documents.parquet were built from
+
+# = tcpipe.process.INPUT_SUFFIXES, repeated so finding the inputs does not import the pipeline
+# (tests/test_batch.py checks that the two agree).
+INPUT_SUFFIXES = frozenset({".pdf", ".docx", ".html", ".htm"})
 
 
 @dataclass(frozen=True)
@@ -76,6 +84,7 @@ def _cache_paths(cache: Path, key: str) -> tuple[Path, Path]:
 
 
 def _store(result: DocumentResult, cache: Path, key: str) -> None:
+    from .writer import write_parquet
     a, d = _cache_paths(cache, key)
     write_parquet(result.actions, a)
     write_parquet(result.document, d)   # written last: its presence marks a complete result
@@ -85,6 +94,8 @@ def _load(cache: Path, key: str) -> DocumentResult | None:
     a, d = _cache_paths(cache, key)
     if not (a.exists() and d.exists()):
         return None
+    from .process import DocumentResult
+    from .writer import read_parquet
     try:
         return DocumentResult(read_parquet(d), read_parquet(a))
     except Exception:  # noqa: BLE001 - a damaged cache entry is recomputed
@@ -117,6 +128,32 @@ def private_memory_mb(pid: int) -> float:
     return total_kb / 1024
 
 
+def resident_mb(pid: int) -> float | None:
+    """VmRSS + VmSwap of a process, from /proc/<pid>/status: kernel counters, read in
+    microseconds, where smaps_rollup walks every page table (about 10 ms of CPU for a
+    300 MB worker, twenty times a second per worker). None when unreadable."""
+    kb = 0
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith(("VmRSS:", "VmSwap:")):
+                    kb += int(line.split()[1])
+    except (OSError, ValueError):
+        return None
+    return kb / 1024
+
+
+def over_memory_limit(pid: int, limit_mb: float) -> bool:
+    """private_memory_mb(pid) > limit_mb, asked cheaply: a worker's private pages are
+    resident or swapped, so while its RSS + swap is clearly under the limit (10% margin for
+    the kernel's lazily summed counters) its private memory is too, and the page-table walk
+    is skipped."""
+    rss = resident_mb(pid)
+    if rss is not None and rss < 0.9 * limit_mb:
+        return False
+    return private_memory_mb(pid) > limit_mb
+
+
 def memory_limit_reason(limits: Limits) -> str:
     return f"the document needed more than {limits.memory_mb} MB and was stopped"
 
@@ -128,10 +165,11 @@ def _child(path: Path, source_file: str, password: str | None, cache: Path, key:
     """Runs in a forked worker: limits, process, store, exit. Never returns."""
     code = 0
     try:
+        from .process import failed_result, process_bytes   # loaded in the parent before the fork
         # The limit is on memory beyond what the worker starts with (the forked interpreter,
         # libraries and model already mapped), so it means the same on every machine.
         soft = _vm_size() + limits.memory_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (soft, soft))
+        resource.setrlimit(resource.RLIMIT_AS, (soft, resource.getrlimit(resource.RLIMIT_AS)[1]))
         data = path.read_bytes()
         try:
             result = process_bytes(data, source_file, password)
@@ -169,6 +207,7 @@ def run_local(jobs: Sequence[_Job], cache: Path, password: str | None, limits: L
               on_done: Callable[[_Job, str], None]) -> None:
     """Fork one worker per document, at most `workers` at once; kill on time-out or when a
     worker's private memory passes the limit."""
+    from .process import failed_result
     pending = list(jobs)
     running: dict[int, _Job] = {}
     next_memory_check = 0.0
@@ -199,7 +238,7 @@ def run_local(jobs: Sequence[_Job], cache: Path, password: str | None, limits: L
             if now >= next_memory_check:
                 next_memory_check = now + MEMORY_POLL_SECONDS
                 for p, job in list(running.items()):
-                    if private_memory_mb(p) > limits.memory_mb:
+                    if over_memory_limit(p, limits.memory_mb):
                         os.kill(p, signal.SIGKILL)
                         os.waitpid(p, 0)
                         del running[p]
@@ -228,6 +267,135 @@ def _prune(cache: Path, keep: set[str]) -> None:
             path.unlink(missing_ok=True)
 
 
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text())
+        return data if isinstance(data, dict) else {}
+    except Exception:  # noqa: BLE001 - missing or damaged: as if never written
+        return {}
+
+
+def _write_json(obj, path: Path) -> None:
+    from .writer import write_json
+    write_json(obj, path)
+
+
+def _sources_fingerprint() -> str:
+    """A hash of everything tcpipe.process.versions() can depend on: the code of extract,
+    normalise (the labeller's included) and tcpipe, every file under models/ (extraction
+    settings, aliases, tag patterns, taxonomies, the trained model and its manifest) and
+    the installed spaCy. A superset of what pipeline_version() hashes, so equal
+    fingerprints mean equal versions. About 4 MB read, a few milliseconds; no imports."""
+    digest = hashlib.sha256()
+    for pkg in ("extract", "normalise", "tcpipe"):
+        for path in sorted((ROOT / pkg).rglob("*.py")):
+            digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    for path in sorted((ROOT / "models").rglob("*")):
+        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(ROOT).parts):
+            digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    try:
+        from importlib.metadata import version
+        spacy = version("spacy")
+    except Exception:  # noqa: BLE001
+        spacy = "absent"
+    digest.update(f"spacy {spacy}; python {sys.version}".encode())
+    return digest.hexdigest()
+
+
+def _real_versions() -> dict[str, str]:
+    """tcpipe.process.versions(): imports the pipeline and loads the labeller (spaCy), here
+    in the parent, so forked workers share them instead of loading them per document."""
+    from .process import versions
+    return versions()
+
+
+def _known_versions(cache: Path) -> tuple[dict[str, str], bool]:
+    """(versions, exact): from OUT/.cache/versions.json when the code, models and spaCy are
+    the ones they were computed from (no import, no model load), else computed now and
+    remembered. exact says they were computed in this process."""
+    memo_path = cache / VERSIONS_MEMO
+    fingerprint = _sources_fingerprint()
+    memo = _read_json(memo_path)
+    if memo.get("fingerprint") == fingerprint and isinstance(memo.get("versions"), dict):
+        return memo["versions"], False
+    vers = _real_versions()
+    _write_json({"fingerprint": fingerprint, "versions": vers}, memo_path)
+    return vers, True
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _overrides_id(overrides: Path | None) -> dict | None:
+    """What of the overrides file the assembled dataset depends on: its path as given (the
+    summary names it) and its bytes. None: no overrides."""
+    if overrides is None:
+        return None
+    try:
+        return {"path": str(overrides), "sha256": _file_sha256(Path(overrides))}
+    except OSError:
+        return {"path": str(overrides), "sha256": None}   # unreadable: never matches, the full path reports it
+
+
+OUTPUTS = ("actions.parquet", "documents.parquet")
+
+
+def _dataset_is_current(out_dir: Path, cache: Path, keys: list[str], overrides_id: dict | None) -> dict | None:
+    """The record of the last assembly when the dataset in out_dir is exactly what these
+    inputs would give: the same cache keys in the same order (each key is the file's
+    content hash, its name, the versions and the password flag), the same overrides bytes,
+    both output files byte-for-byte the ones that assembly wrote (size and SHA-256), and
+    every cache entry still there. Otherwise None, and the dataset is rebuilt."""
+    record = _read_json(cache / DATASET_RECORD)
+    if record.get("keys") != keys or record.get("overrides") != overrides_id:
+        return None
+    if overrides_id is not None and overrides_id.get("sha256") is None:
+        return None
+    outputs = record.get("outputs") or {}
+    for name in OUTPUTS:
+        want, path = outputs.get(name) or {}, out_dir / name
+        try:
+            if path.stat().st_size != want.get("size") or _file_sha256(path) != want.get("sha256"):
+                return None
+        except OSError:
+            return None
+    for key in keys:
+        if not all(p.exists() for p in _cache_paths(cache, key)):
+            return None
+    return record
+
+
+def _summarise(docs) -> dict:
+    """The run summary's dataset figures, from the documents table."""
+    summary = {"documents": docs.num_rows, "statuses": {}, "failed": [], "warned": []}
+    for row in docs.select(["source_file", "status", "errors", "warnings"]).to_pylist():
+        summary["statuses"][row["status"]] = summary["statuses"].get(row["status"], 0) + 1
+        if row["status"] == "failed":
+            summary["failed"].append([row["source_file"], "; ".join(row["errors"])])
+        elif row["status"] in ("partial", "skipped") and row["warnings"]:
+            summary["warned"].append([row["source_file"], row["status"], "; ".join(row["warnings"])])
+    return summary
+
+
+def _fill_report(report: BatchReport, summary: dict, actions: int, notes: list[str]) -> None:
+    report.documents = summary["documents"]
+    report.actions = actions
+    report.statuses = dict(summary["statuses"])
+    report.failed = [tuple(f) for f in summary["failed"]]
+    report.warned = [tuple(w) for w in summary["warned"]]
+    report.override_notes = list(notes)  # type: ignore[attr-defined]
+
+
 def run_batch(paths: Sequence[Path], out_dir: Path, workers: int = 0, password: str | None = None,
               limits: Limits = Limits(), progress: bool = True, scheduler: str | None = None,
               overrides: Path | None = None) -> BatchReport:
@@ -236,23 +404,49 @@ def run_batch(paths: Sequence[Path], out_dir: Path, workers: int = 0, password: 
     cache = out_dir / CACHE_DIR
     cache.mkdir(exist_ok=True)
     index_path = cache / "index.json"
-    try:
-        index = json.loads(index_path.read_text())
-    except Exception:  # noqa: BLE001
-        index = {}
-    vers = versions()
+    index = _read_json(index_path)
+    index_before = json.dumps(index, sort_keys=True)
+    vers, exact = _known_versions(cache)
     report = BatchReport(out_dir=out_dir)
-    todo: list[_Job] = []
-    keys: list[str] = []
-    for inp in inputs:
-        digest, size = _hash_file(inp.path, index, str(inp.path.resolve()))
-        key = _cache_key(digest, inp.source_file, vers, password)
-        keys.append(key)
-        if _load(cache, key) is not None:
-            report.reused.append(inp.source_file)
-        else:
-            todo.append(_Job(inp, key, digest, size))
-    write_json(index, index_path)
+    hashed = [(inp, *_hash_file(inp.path, index, str(inp.path.resolve()))) for inp in inputs]
+    if json.dumps(index, sort_keys=True) != index_before:
+        _write_json(index, index_path)
+
+    def plan(vers: dict[str, str]) -> list[str]:
+        return [_cache_key(digest, inp.source_file, vers, password) for inp, digest, _ in hashed]
+
+    def load_all(keys: list[str]) -> tuple[dict, list[_Job]]:
+        """Every cache entry read now (a damaged one is recomputed) and kept for assembly;
+        the jobs of the files without a usable entry."""
+        results = {k: _load(cache, k) for k in keys}
+        todo = [_Job(inp, k, digest, size) for (inp, digest, size), k in zip(hashed, keys) if results[k] is None]
+        return results, todo
+
+    keys = plan(vers)
+    overrides_id = _overrides_id(overrides)
+
+    # Nothing changed: the dataset on disk is the one these inputs give. Return its summary
+    # without loading the pipeline, reading the cache or writing anything.
+    record = _dataset_is_current(out_dir, cache, keys, overrides_id)
+    if record is not None:
+        try:
+            summary = record["report"]
+            _fill_report(report, summary, summary["actions"], summary["override_notes"])
+            report.reused = [inp.source_file for inp, _, _ in hashed]
+            return report
+        except (KeyError, TypeError, ValueError):   # a record this code did not write: rebuild
+            report = BatchReport(out_dir=out_dir)
+
+    results, todo = load_all(keys)
+    if todo and not exact:
+        # Work to do: load the pipeline and the labeller here, before forking (the workers
+        # share them), and check the remembered versions against the real ones.
+        real = _real_versions()
+        if real != vers:
+            _write_json({"fingerprint": _sources_fingerprint(), "versions": real}, cache / VERSIONS_MEMO)
+            keys = plan(real)
+            results, todo = load_all(keys)
+    report.reused = [inp.source_file for (inp, _, _), k in zip(hashed, keys) if results[k] is not None]
 
     total = len(todo)
     done = 0
@@ -275,23 +469,30 @@ def run_batch(paths: Sequence[Path], out_dir: Path, workers: int = 0, password: 
         if progress:
             sys.stderr.write("\n")
 
-    results = [_load(cache, k) for k in keys]
-    docs = pa.concat_tables([r.document for r in results if r is not None]) if results else DOCUMENTS.empty_table()
-    acts = [r.actions for r in results if r is not None and r.actions.num_rows]
-    actions = pa.concat_tables(acts) if acts else ACTIONS.empty_table()
+    import pyarrow as pa
+
     from .overrides import apply_overrides
+    from .schema import ACTIONS, DOCUMENTS, validate
+    from .writer import write_parquet
+    for job in todo:
+        results[job.key] = _load(cache, job.key)
+    loaded = [results[k] for k in keys if results[k] is not None]
+    docs = pa.concat_tables([r.document for r in loaded]) if loaded else DOCUMENTS.empty_table()
+    acts = [r.actions for r in loaded if r.actions.num_rows]
+    actions = pa.concat_tables(acts) if acts else ACTIONS.empty_table()
     actions, override_notes = apply_overrides(actions, overrides, documents=docs)
     validate(actions, docs)
     write_parquet(actions, out_dir / "actions.parquet")
     write_parquet(docs, out_dir / "documents.parquet")
     _prune(cache, set(keys))
-    report.documents = docs.num_rows
-    report.actions = actions.num_rows
-    for row in docs.select(["source_file", "status", "errors", "warnings"]).to_pylist():
-        report.statuses[row["status"]] = report.statuses.get(row["status"], 0) + 1
-        if row["status"] == "failed":
-            report.failed.append((row["source_file"], "; ".join(row["errors"])))
-        elif row["status"] in ("partial", "skipped") and row["warnings"]:
-            report.warned.append((row["source_file"], row["status"], "; ".join(row["warnings"])))
-    report.override_notes = override_notes  # type: ignore[attr-defined]
+    summary = _summarise(docs)
+    summary.update(actions=actions.num_rows, override_notes=list(override_notes))
+    # Written last: the record of what the files on disk were built from, checked by the
+    # next run's fast path against the files themselves (size and SHA-256), so a run
+    # killed anywhere before this point is simply assembled again.
+    outputs = {name: {"size": (out_dir / name).stat().st_size, "sha256": _file_sha256(out_dir / name)}
+               for name in OUTPUTS}
+    _write_json({"keys": keys, "overrides": overrides_id, "outputs": outputs, "report": summary},
+                cache / DATASET_RECORD)
+    _fill_report(report, summary, actions.num_rows, override_notes)
     return report

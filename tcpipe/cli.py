@@ -44,14 +44,19 @@ def _default_overrides() -> Path | None:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from .batch import Limits, run_batch
-    from .overrides import OverridesError
     limits = Limits(seconds=args.timeout, memory_mb=args.memory_mb)
     try:
         report = run_batch([Path(p) for p in args.inputs], Path(args.out), workers=args.jobs,
                            password=args.password, limits=limits, progress=not args.quiet,
                            scheduler=args.scheduler,
                            overrides=Path(args.overrides) if args.overrides else _default_overrides())
-    except (OverridesError, FileNotFoundError) as exc:
+    except Exception as exc:  # noqa: BLE001 - only the user's mistakes below; the rest re-raised
+        # tcpipe.overrides (pyarrow) is imported only when an overrides file is read: if it
+        # is not loaded, the error cannot be an OverridesError.
+        overrides_mod = sys.modules.get("tcpipe.overrides")
+        expected = (FileNotFoundError,) + ((overrides_mod.OverridesError,) if overrides_mod else ())
+        if not isinstance(exc, expected):
+            raise
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(_summary(report))
@@ -67,7 +72,11 @@ PASS_THROUGH = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(describe_all: bool = True) -> argparse.ArgumentParser:
+    """The whole command line. describe_all=False leaves out the descriptions of the
+    pass-through commands, which would import their modules (duckdb, pyarrow): main()
+    builds it that way, since it hands those commands to their module itself, so that
+    `tcplans extract` starts quickly."""
     parser = argparse.ArgumentParser(prog="tcplans", description="Technician Commitment action plans to research data.",
                                      epilog="example:\n  tcplans extract data/raw --out data/processed",
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -86,11 +95,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_extract)
     for name, summary in PASS_THROUGH.items():
-        module = importlib.import_module(f"tcpipe.{name}")
-        sp = sub.add_parser(name, help=summary, add_help=False, description=getattr(module, "HELP", summary),
+        description = (getattr(importlib.import_module(f"tcpipe.{name}"), "HELP", summary) if describe_all
+                       else summary)
+        sp = sub.add_parser(name, help=summary, add_help=False, description=description,
                             formatter_class=argparse.RawDescriptionHelpFormatter)
         sp.add_argument("args", nargs=argparse.REMAINDER, help=f"see `tcplans {name} --help`")
-        sp.set_defaults(func=lambda a, m=module: m.main(a.args))
+        sp.set_defaults(func=lambda a, n=name: importlib.import_module(f"tcpipe.{n}").main(a.args))
     return parser
 
 
@@ -98,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in PASS_THROUGH:  # the module parses its own options
         return importlib.import_module(f"tcpipe.{argv[0]}").main(argv[1:])
-    args = build_parser().parse_args(argv)
+    args = build_parser(describe_all=False).parse_args(argv)
     return args.func(args)
 
 

@@ -31,7 +31,7 @@ from typing import Any, Callable, Sequence
 
 import pyarrow as pa
 
-from .batch import MEMORY_POLL_SECONDS, Limits, _Job, _store, _vm_size, memory_limit_reason, private_memory_mb
+from .batch import MEMORY_POLL_SECONDS, Limits, _Job, _store, _vm_size, memory_limit_reason, over_memory_limit
 from .process import DocumentResult, failed_result, process_bytes, versions
 
 KEY_PREFIX = "tcplans"
@@ -78,7 +78,7 @@ def _child(out_path: str, data: bytes, source_file: str, password: str | None, l
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         # Counted from the address space the worker already has, as in tcpipe.batch._child.
         soft = _vm_size() + limits.memory_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (soft, soft))
+        resource.setrlimit(resource.RLIMIT_AS, (soft, resource.getrlimit(resource.RLIMIT_AS)[1]))
         try:
             result = process_bytes(data, source_file, password)
         except MemoryError:
@@ -111,7 +111,7 @@ def _wait(pid: int, deadline: float, memory_mb: float = float("inf")) -> int | s
             return None
         if now >= next_check:
             next_check = now + MEMORY_POLL_SECONDS
-            if private_memory_mb(pid) > memory_mb:
+            if over_memory_limit(pid, memory_mb):
                 os.kill(pid, signal.SIGKILL)
                 os.waitpid(pid, 0)
                 return "memory"

@@ -7,8 +7,13 @@ import os
 import tempfile
 from pathlib import Path
 
-import pyarrow as pa
-import pyarrow.parquet as pq
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+# pyarrow is imported by the functions that need it: write_json alone (the batch's cache
+# records) must not cost the pyarrow import on a re-run with nothing to do.
 
 
 def _atomic(path: Path, write) -> None:
@@ -27,6 +32,7 @@ def _atomic(path: Path, write) -> None:
 
 
 def write_parquet(table: pa.Table, path: Path) -> None:
+    import pyarrow.parquet as pq
     # Fixed options and no pandas metadata: the same rows give byte-identical files.
     _atomic(path, lambda tmp: pq.write_table(table, tmp, compression="zstd", use_dictionary=True,
                                              write_statistics=True, store_schema=True))
@@ -47,4 +53,5 @@ def write_text(text: str, path: Path) -> None:
 
 
 def read_parquet(path: Path) -> pa.Table:
+    import pyarrow.parquet as pq
     return pq.read_table(path)

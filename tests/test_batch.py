@@ -2,6 +2,8 @@
 on; re-runs are byte-identical and incremental; a killed run resumes to the same dataset."""
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 import os
 import shutil
@@ -15,7 +17,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from tests.conftest import EXPECTED, RAW, ROOT, load_expected
-from tcpipe.batch import Limits, run_batch
+from tcpipe.batch import Limits, find_inputs, run_batch
 from tests import badinputs
 
 SAMPLE = "essex-2024-27-action-plan.pdf"
@@ -143,7 +145,7 @@ def test_rerun_is_byte_identical_and_incremental(tmp_path):
     for name in ("actions.parquet", "documents.parquet"):
         assert (a / name).read_bytes() == (b / name).read_bytes()
     again = run_batch([raw], a, workers=2, progress=False)
-    assert again.processed == [] and len(again.reused) == len(list(raw.glob("*.pdf")))
+    assert again.processed == [] and len(again.reused) == len(find_inputs([raw]))   # PDF, DOCX, HTML
     # A changed file replaces exactly its own rows.
     before = _actions(a)
     target = sorted(raw.glob("*.pdf"))[0]
@@ -172,3 +174,124 @@ def test_kill_minus_nine_then_rerun_gives_the_clean_dataset(tmp_path):
     subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for name in ("actions.parquet", "documents.parquet"):
         assert (out / name).read_bytes() == (clean / name).read_bytes()
+
+
+def test_input_suffixes_agree_with_the_pipeline():
+    from tcpipe import batch, process
+    assert batch.INPUT_SUFFIXES == process.INPUT_SUFFIXES
+
+
+def _summary_of(report) -> tuple:
+    return (report.documents, report.actions, report.statuses, report.failed, report.warned,
+            getattr(report, "override_notes", None))
+
+
+@pytest.fixture(scope="module")
+def sample_dataset(tmp_path_factory):
+    """The sample plans processed once; tests copy the folder and re-run on the copy."""
+    raw = tmp_path_factory.mktemp("fast-raw")
+    for pdf in sorted(RAW.glob("*.pdf")):
+        shutil.copy(pdf, raw / pdf.name)
+    out = tmp_path_factory.mktemp("fast-out")
+    first = run_batch([raw], out, workers=2, progress=False)
+    return raw, out, first
+
+
+def _copy(out: Path, tmp_path: Path) -> Path:
+    dst = tmp_path / "out"
+    shutil.copytree(out, dst)
+    return dst
+
+
+def test_no_change_rerun_reports_the_same_and_writes_nothing(sample_dataset, tmp_path):
+    raw, out, first = sample_dataset
+    out = _copy(out, tmp_path)
+    before = {n: ((out / n).read_bytes(), (out / n).stat().st_mtime_ns) for n in ("actions.parquet", "documents.parquet")}
+    again = run_batch([raw], out, workers=2, progress=False)
+    assert again.processed == [] and len(again.reused) == len(list(raw.glob("*.pdf")))
+    assert _summary_of(again) == _summary_of(first)
+    assert {n: ((out / n).read_bytes(), (out / n).stat().st_mtime_ns) for n in before} == before
+
+
+def test_no_change_rerun_of_the_command_loads_no_pipeline(tmp_path):
+    """`tcplans extract` with nothing to do imports neither the pipeline, spaCy nor pyarrow.
+    Run on a snapshot of the code and models, so that edits others make to the working tree
+    while the test runs do not change the versions between the two runs."""
+    snap = tmp_path / "snap"
+    for part in ("extract", "normalise", "tcpipe", "models"):
+        shutil.copytree(ROOT / part, snap / part, ignore=shutil.ignore_patterns("__pycache__"))
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    smallest = min(RAW.glob("*.pdf"), key=lambda p: p.stat().st_size)
+    shutil.copy(smallest, raw / smallest.name)
+    out = tmp_path / "out"
+    code = ("import sys, tcpipe; from tcpipe.cli import main; rc = main(sys.argv[1:]); "
+            "heavy = sorted(m for m in ('spacy', 'pyarrow', 'pandas', 'duckdb', 'extract', 'normalise') "
+            "if m in sys.modules); print('FROM', tcpipe.__file__); print('HEAVY', heavy); sys.exit(rc)")
+    cmd = [sys.executable, "-c", code, "extract", str(raw), "--out", str(out), "--quiet", "--jobs", "1"]
+    first = subprocess.run(cmd, cwd=snap, check=True, capture_output=True, text=True).stdout
+    assert f"FROM {snap}" in first and "processed now: 1, unchanged and reused: 0" in first
+    again = subprocess.run(cmd, cwd=snap, check=True, capture_output=True, text=True).stdout
+    assert "processed now: 0, unchanged and reused: 1" in again
+    assert "HEAVY []" in again
+    summary = lambda text: [l for l in text.splitlines() if l.startswith(("documents:", "actions:"))]  # noqa: E731
+    assert summary(again) == summary(first)
+
+
+@pytest.mark.parametrize("damage", ["other-bytes", "deleted", "truncated", "record-gone", "entry-gone"])
+def test_fast_path_never_returns_a_stale_dataset(sample_dataset, tmp_path, damage):
+    """The outputs are checked against the record of the last assembly (size, SHA-256), the
+    cache entries must be there: any mismatch rebuilds the clean dataset."""
+    raw, out, first = sample_dataset
+    clean = {n: (out / n).read_bytes() for n in ("actions.parquet", "documents.parquet")}
+    out = _copy(out, tmp_path)
+    acts = out / "actions.parquet"
+    if damage == "other-bytes":      # a valid Parquet file, but not the one the record names
+        import pyarrow.parquet as pq
+        table = pq.read_table(acts)
+        pq.write_table(table.slice(0, table.num_rows - 1), acts)
+    elif damage == "deleted":
+        acts.unlink()
+    elif damage == "truncated":
+        acts.write_bytes(clean["actions.parquet"][:-1] + b"\0")   # same size, other bytes
+    elif damage == "record-gone":
+        (out / ".cache" / "dataset.json").unlink()
+    elif damage == "entry-gone":
+        next((out / ".cache").glob("*.doc.parquet")).unlink()
+    again = run_batch([raw], out, workers=2, progress=False)
+    assert len(again.processed) == (1 if damage == "entry-gone" else 0)
+    assert _summary_of(again) == _summary_of(first)
+    for name, data in clean.items():
+        assert (out / name).read_bytes() == data, (damage, name)
+
+
+def test_remembered_versions_are_checked_when_there_is_work(sample_dataset, tmp_path):
+    """A versions memo that disagrees with the real versions (it cannot happen unless the
+    memo is tampered with) must not make the batch cache rows under the wrong versions."""
+    raw, out, first = sample_dataset
+    clean = {n: (out / n).read_bytes() for n in ("actions.parquet", "documents.parquet")}
+    out = _copy(out, tmp_path)
+    memo_path = out / ".cache" / "versions.json"
+    memo = json.loads(memo_path.read_text())
+    memo["versions"]["pipeline"] = "tcplans 0.0.0+stale"
+    memo_path.write_text(json.dumps(memo))
+    again = run_batch([raw], out, workers=2, progress=False)
+    assert again.processed == []   # the real versions find the cached rows
+    assert json.loads(memo_path.read_text())["versions"]["pipeline"] != "tcplans 0.0.0+stale"
+    for name, data in clean.items():
+        assert (out / name).read_bytes() == data
+
+
+def test_changed_overrides_rebuild_the_dataset(sample_dataset, tmp_path):
+    raw, out, first = sample_dataset
+    out = _copy(out, tmp_path)
+    overrides = tmp_path / "overrides.yaml"
+    overrides.write_text("overrides: []\n")
+    a = run_batch([raw], out, progress=False, overrides=overrides)
+    b = run_batch([raw], out, progress=False, overrides=overrides)
+    assert _summary_of(a) == _summary_of(b) and a.processed == b.processed == []
+    overrides.write_text("overrides: []\n# edited\n")
+    c = run_batch([raw], out, progress=False, overrides=overrides)
+    assert _summary_of(c) == _summary_of(a)
+    assert json.loads((out / ".cache" / "dataset.json").read_text())["overrides"]["sha256"] == \
+        hashlib.sha256(overrides.read_bytes()).hexdigest()
