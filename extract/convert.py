@@ -13,6 +13,15 @@ from .pdf import ExtractionError
 CONVERTIBLE = {".docx": "docx", ".html": "html", ".htm": "html"}
 
 
+def _lift_address_limit() -> None:
+    """Browsers and LibreOffice reserve far more address space than they use (Chromium's V8
+    cage alone is many GB), so the worker's RLIMIT_AS would kill them at start-up. The
+    converter has its own time limit; the worker's memory limit still covers the parsing."""
+    import resource
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
+
+
 def _soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
@@ -62,7 +71,7 @@ def to_pdf(data: bytes, kind: str, timeout: float = 90.0) -> bytes:
         else:
             raise ExtractionError("unsupported_format", f"cannot convert {kind}")
         try:
-            subprocess.run(cmd, capture_output=True, timeout=timeout, check=False)
+            subprocess.run(cmd, capture_output=True, timeout=timeout, check=False, preexec_fn=_lift_address_limit)
         except subprocess.TimeoutExpired:
             raise ExtractionError("conversion_failed", f"converting the {kind.upper()} to PDF took over {timeout:g} s")
         if not out.exists() or out.stat().st_size == 0:

@@ -52,12 +52,18 @@ def read_chars(page: pdfium.PdfPage, left: float, top: float) -> list[dict[str, 
         fonts: dict = {}
         out: list[dict[str, Any]] = []
         seen: set[tuple] = set()
+        space_before = False
         for i in range(n):
             code = c.FPDFText_GetUnicode(raw, i)
             ch = chr(code) if code else ""
             if ch == _LINE_END_HYPHEN:
                 ch = "-"
-            if not ch or ch in _SKIP or c.FPDFText_IsGenerated(raw, i) == 1:
+            if c.FPDFText_IsGenerated(raw, i) == 1:
+                # pdfium's own word-gap judgement (from the font's space width): kept as a
+                # flag on the next glyph, since browsers print words without space glyphs.
+                space_before = space_before or ch == " "
+                continue
+            if not ch or ch in _SKIP:
                 continue
             # The loose box spans the font's ascent to descent, so every glyph of a line
             # shares one top and bottom (tight boxes follow the ink and break lines apart).
@@ -73,7 +79,8 @@ def read_chars(page: pdfium.PdfPage, left: float, top: float) -> list[dict[str, 
             seen.add(key)
             name = _font_of(raw, i, buf, fonts)
             out.append({"text": ch, "x0": x0 - left, "x1": x1 - left, "top": top - y1, "bottom": top - y0,
-                        "size": float(size), "fontname": name})
+                        "size": float(size), "fontname": name, "space_before": space_before})
+            space_before = False
         return out
     finally:
         textpage.close()

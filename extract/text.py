@@ -5,6 +5,7 @@ import re
 import unicodedata
 from typing import Iterable, Sequence
 
+from .lexicon import is_word
 from .model import BBox, TextLine
 
 # Characters that carry no text but break matching: soft hyphen, zero-width spaces and
@@ -45,7 +46,8 @@ def chars_to_lines(chars: Sequence[dict], page: int, y_tolerance: float = 2.5) -
         for ch in row:
             if prev is not None:
                 gap = ch["x0"] - prev["x1"]
-                if gap > 0.2 * max(prev["size"], 1.0) and parts and parts[-1] != " " and ch["text"] != " ":
+                wide = gap > 0.2 * max(prev["size"], 1.0) or (ch.get("space_before") and gap > -0.5)
+                if wide and parts and parts[-1] != " " and ch["text"] != " ":
                     parts.append(" ")
             parts.append(ch["text"])
             prev = ch
@@ -62,6 +64,36 @@ def chars_to_lines(chars: Sequence[dict], page: int, y_tolerance: float = 2.5) -
 
 
 _SOFT_BREAK = re.compile(r"[A-Za-z0-9]-$")
+# Ends a line whose word was cut by the column edge ("Communication" / "s and ..."): the next
+# line continues the word. Set by mark_cut_words; join_lines removes it.
+WORD_CONTINUES = "\u2060"
+
+
+def _joins_into_word(word: str, next_text: str) -> bool:
+    """"Communication" + "s and ..." -> "Communications" is a word; "Administrative" +
+    "support" is not. Only the letters at the cut are compared."""
+    head = re.search(r"[A-Za-z]+$", word)
+    tail = re.match(r"[a-z]+", next_text)
+    return bool(head and tail and is_word(head.group() + tail.group()))
+
+
+def mark_cut_words(lines: Sequence[TextLine], left_edge: float, right_edge: float) -> list[TextLine]:
+    """Word wraps at spaces; a word wider than its column is cut where the column ends. Such
+    a line holds that one word, reaches the column's right edge (less the cell padding,
+    taken to equal the left one, and less than a glyph), and the next line goes on in lower
+    case. Mark it so the word is joined back without a space."""
+    out = list(lines)
+    if len(out) < 2:
+        return out
+    padding = max(0.0, min(l.bbox.x0 for l in out) - left_edge)
+    for i in range(len(out) - 1):
+        cur, nxt = out[i], out[i + 1]
+        word = cur.text.strip()
+        if (" " not in word and word[-1:].isalpha() and nxt.text[:1].islower() and cur.page == nxt.page
+                and cur.bbox.x1 >= right_edge - padding - 0.8 * max(cur.size, 4.0)
+                and _joins_into_word(word, nxt.text)):
+            out[i] = TextLine(word + WORD_CONTINUES, cur.page, cur.bbox, cur.size, cur.bold)
+    return out
 
 
 def join_lines(texts: Iterable[str]) -> str:
@@ -72,9 +104,13 @@ def join_lines(texts: Iterable[str]) -> str:
         t = t.strip()
         if not t:
             continue
-        if out and not (_SOFT_BREAK.search(out) and t[:1].isalnum()):
+        if out.endswith(WORD_CONTINUES):
+            out = out[:-1]
+        elif out and not (_SOFT_BREAK.search(out) and t[:1].isalnum()):
             out += " "
         out += t
+    if out.endswith(WORD_CONTINUES):
+        out = out[:-1]
     return out
 
 

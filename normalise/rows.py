@@ -67,13 +67,16 @@ def _values(row: TableRow, hmap: HeaderMap, headers: Sequence[str]) -> _RowValue
     return _RowValues(cells, extra)
 
 
-def _fix_ref_role(table: ExtractedTable, hmap: HeaderMap) -> HeaderMap:
-    """A blank header is an id column only if its values look like ids."""
+def _fix_ref_role(table: ExtractedTable, hmap: HeaderMap, ocr: bool = False) -> HeaderMap:
+    """A blank header is an id column only if its values look like ids (as OCR misreads
+    them too: "$1", "v2")."""
     key_re = load_config().row_key_regex()
     roles = list(hmap.roles)
     for i, (role, head) in enumerate(zip(hmap.roles, table.header)):
         if role == "ref" and not head.strip():
             vals = [r.cells[i].text for r in table.rows if r.kind is RowKind.BODY and r.cells[i].text]
+            if ocr:
+                vals = [repair_ocr_id(v.split()[0]) for v in vals]
             if vals and sum(bool(key_re.match(v)) for v in vals) / len(vals) < 0.5:
                 roles[i] = UNKNOWN
     return HeaderMap(tuple(roles), hmap.unknown, hmap.score)
@@ -121,7 +124,7 @@ def document_to_actions(doc: ExtractedDocument) -> NormalisedDocument:
     prev_map: HeaderMap | None = None
     for table in doc.tables:
         if table.header:
-            hmap = _fix_ref_role(table, map_headers(table.header))
+            hmap = _fix_ref_role(table, map_headers(table.header), doc.ocr)
         elif prev_map is not None and len(prev_map.roles) == len(table.rows[0].cells):
             hmap = prev_map  # a continuation printed without its header row
             notes.append(f"table {table.index} has no header row; columns taken from the table before")

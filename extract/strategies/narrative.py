@@ -22,6 +22,7 @@ STATEMENT_LABEL = "Action statement"
 DESCRIPTION_LABEL = "Description"
 
 _LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z0-9 &/()'’\-]{1,60}?)\s*:\s*(?P<rest>.*)$")
+_BARE_LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z0-9 &/()'’\-]{1,60}?)\s*(?P<rest>)$")
 
 
 def _free_lines(pages: Sequence[PageContent], taken, boilerplate: set[tuple[int, int]]) -> list[TextLine]:
@@ -47,7 +48,13 @@ def _cell(lines: list[TextLine]) -> Cell:
 
 def _is_label(line: TextLine, config: ExtractConfig) -> re.Match | None:
     m = _LABEL.match(line.text)
-    if not m or len(m.group("label").split()) > config.narrative.label_max_words:
+    if not m:
+        # A known label alone on its line, without a colon, as web pages print field names.
+        m = _BARE_LABEL.match(line.text)
+        if not m or m.group("label").strip().lower() not in config.known_labels:
+            return None
+        return m
+    if len(m.group("label").split()) > config.narrative.label_max_words:
         return None
     known = m.group("label").strip().lower() in config.known_labels
     return m if (known or line.bold) else None

@@ -13,7 +13,7 @@ from typing import Sequence
 from ..config import ExtractConfig
 from ..model import EMPTY_CELL, BBox, Cell, ExtractedTable, Fragment, RowKind, TableRow
 from ..pdf import PageContent
-from ..text import chars_to_lines
+from ..text import chars_to_lines, mark_cut_words
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 from .base import StrategyResult
 
@@ -81,7 +81,7 @@ def page_to_grids(page: PageContent, config: ExtractConfig) -> list[PageGrid]:
                 lo = bisect.bisect_left(centres_y, bb.top)
                 hi = bisect.bisect_right(centres_y, bb.bottom)
                 inner = [c for c in chars[lo:hi] if bb.x0 <= (c["x0"] + c["x1"]) / 2 <= bb.x1]
-                lines = tuple(chars_to_lines(inner, page.number))
+                lines = tuple(mark_cut_words(chars_to_lines(inner, page.number), bb.x0, bb.x1))
                 cells.append(Cell(lines, (Fragment(page.number, bb),), _cell_fill(bb, page.fills)))
             rows.append(tuple(cells))
         if len(rows) < s.min_rows or max(len(r) for r in rows) < s.min_columns:

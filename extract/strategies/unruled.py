@@ -31,6 +31,55 @@ class Segment:
     bbox: BBox
     size: float
     bold: bool
+    chars: tuple = ()
+
+
+def _make_segment(s: list[dict], page: int) -> Segment | None:
+    parts, prev = [], None
+    for ch in s:
+        if prev is not None and ch["text"] != " " and parts and parts[-1] != " " and (
+                ch["x0"] - prev["x1"] > 0.2 * prev["size"] or (ch.get("space_before") and ch["x0"] - prev["x1"] > -0.5)):
+            parts.append(" ")
+        parts.append(ch["text"])
+        prev = ch
+    text = " ".join(clean_text("".join(parts)).split())
+    if not text:
+        return None
+    vis = [c for c in s if c["text"].strip()] or s
+    bold = sum("bold" in c.get("fontname", "").lower() for c in vis) > len(vis) / 2
+    return Segment(text, page, BBox(min(c["x0"] for c in s), min(c["top"] for c in s),
+                                    max(c["x1"] for c in s), max(c["bottom"] for c in s)),
+                   max(c["size"] for c in vis), bold, tuple(s))
+
+
+def split_at_anchors(line: list[Segment], anchors: Sequence[float], tol: float = 3.0) -> list[Segment]:
+    """A phrase that runs over a column's left edge is two cells whose gap happened to be
+    narrow ("Review technician job descriptions HR Business"): cut it at the word gap
+    where the next column starts."""
+    out: list[Segment] = []
+    for seg in line:
+        pieces = [seg]
+        for a in anchors:
+            last = pieces[-1]
+            if not last.chars or not (last.bbox.x0 < a - tol < a + tol < last.bbox.x1):
+                continue
+            chars = sorted(last.chars, key=lambda c: c["x0"])
+            cut = next((i for i in range(1, len(chars))
+                        if chars[i]["x0"] >= a - tol and chars[i]["text"].strip()
+                        and (chars[i - 1]["text"] == " " or chars[i]["x0"] - chars[i - 1]["x1"] > 0.15 * chars[i]["size"]
+                             or chars[i].get("space_before"))), None)
+            if cut is None:
+                continue
+            head = chars[:cut]
+            while len(head) > 1 and head[-1]["text"] == " ":
+                head = head[:-1]
+            left = _make_segment(head, seg.page)
+            right = _make_segment(chars[cut:], seg.page)
+            if left is None or right is None:
+                continue
+            pieces[-1:] = [left, right]
+        out.extend(pieces)
+    return out
 
 
 def page_to_segments(page: PageContent, taken, boilerplate: set[tuple[int, int]], gap_ratio: float = 1.2
@@ -55,23 +104,7 @@ def page_to_segments(page: PageContent, taken, boilerplate: set[tuple[int, int]]
                 segs[-1].append(ch)
             else:
                 segs.append([ch])
-        line = []
-        for s in segs:
-            parts, prev = [], None
-            for ch in s:
-                if prev is not None and ch["x0"] - prev["x1"] > 0.2 * prev["size"] and ch["text"] != " " \
-                        and parts and parts[-1] != " ":
-                    parts.append(" ")
-                parts.append(ch["text"])
-                prev = ch
-            text = " ".join(clean_text("".join(parts)).split())
-            if not text:
-                continue
-            vis = [c for c in s if c["text"].strip()] or s
-            bold = sum("bold" in c.get("fontname", "").lower() for c in vis) > len(vis) / 2
-            line.append(Segment(text, page.number, BBox(min(c["x0"] for c in s), min(c["top"] for c in s),
-                                                        max(c["x1"] for c in s), max(c["bottom"] for c in s)),
-                                max(c["size"] for c in vis), bold))
+        line = [seg for seg in (_make_segment(sg, page.number) for sg in segs) if seg is not None]
         if line:
             out.append(line)
     return out
@@ -123,10 +156,14 @@ def lines_to_table(lines: Sequence[list[Segment]], header: list[Segment], config
     rows: list[TableRow] = []
     current: list[list[Segment]] | None = None
     prev_bottom: tuple[int, float] | None = None
+    list_col = _list_column(body, anchors)
     for line in body:
         cols: list[list[Segment]] = [[] for _ in range(ncol)]
         for s in line:
             cols[_column_of(s.bbox.x0, anchors)].append(s)
+        if keyed and current is not None and _starts_sub_row(cols, current, list_col, line_h):
+            rows.append(TableRow(RowKind.BODY, tuple(_cell(c) for c in current)))
+            current = [[] for _ in range(ncol)]
         first = cols[0][0] if cols[0] else None
         only_first = first is not None and all(not c for c in cols[1:])
         if only_first and first.bold and not key_re.match(first.text):
@@ -163,6 +200,47 @@ def lines_to_table(lines: Sequence[list[Segment]], header: list[Segment], config
             box = box.union(s.bbox)
         regions.append((p, box))
     return (ExtractedTable(index, tuple(heads), all_rows, pages, NAME, round(filled, 3)), regions)
+
+
+_LIST_MARKER = re.compile(r"^(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|[a-z]\.|\d{1,2}[.)]|[•▪●◦\-–])\s")
+
+
+def _list_column(lines: Sequence[list[Segment]], anchors: Sequence[float]) -> int | None:
+    """The column whose lines most often open with a list marker: the actions."""
+    counts: dict[int, int] = {}
+    for line in lines:
+        for s in line:
+            if _LIST_MARKER.match(s.text):
+                col = _column_of(s.bbox.x0, anchors)
+                counts[col] = counts.get(col, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def _starts_sub_row(cols: list[list[Segment]], current: list[list[Segment]], list_col: int | None,
+                    line_h: float) -> bool:
+    """Within one keyed row, a sub-action that comes with its own values in another column
+    ("c) ..." beside a new lead "REO" and date "May 2021") is a sub-row, as vertically merged
+    key and aim cells print in a ruled table: a column resumes after a blank line exactly
+    where a new list item opens."""
+    if list_col is None or not cols[list_col] or not _LIST_MARKER.match(cols[list_col][0].text):
+        return False
+    top = min(s.bbox.top for c in cols for s in c)
+    item_tops = [s.bbox.top for s in current[list_col] if _LIST_MARKER.match(s.text)]
+    for j in range(1, len(cols)):
+        if j == list_col or not cols[j] or not current[j]:
+            continue
+        last = current[j][-1]
+        new_value = cols[j][0].text[:1].isupper() or cols[j][0].text[:1].isdigit()
+        if last.page != cols[j][0].page:
+            if new_value:   # a page break is a gap too
+                return True
+            continue
+        if top - last.bbox.bottom > 0.8 * line_h:
+            return True
+        # ... or the column's values open level with the list items, one value per item.
+        if new_value and item_tops and any(abs(s.bbox.top - item_tops[-1]) < 2 for s in current[j]):
+            return True
+    return False
 
 
 def _is_table_line(line: list[Segment], anchors: list[float], right: float) -> bool:
@@ -208,6 +286,8 @@ class UnruledTableStrategy:
                 if header is None:
                     continue
                 anchors = [s.bbox.x0 for s in header]
+                if not (len(line) == 1 and line[0].bold):   # a heading is one phrase
+                    line = split_at_anchors(line, anchors)
                 if _is_table_line(line, anchors, header[-1].bbox.x1 + 200):
                     collected.append(line)
                 elif collected:
