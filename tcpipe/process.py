@@ -166,7 +166,8 @@ def process_bytes(data: bytes, source_file: str, password: str | None = None) ->
         warnings.append("tables were found but no action could be read from them")
     else:
         status = "skipped"
-        warnings.append("no actions: the document has no action table or action blocks")
+        if not any(w.startswith("no action table") for w in warnings):
+            warnings.append("no actions: the document has no action table or action blocks")
     cov = doc.coverage
     record = _doc_row(
         document_id=document_id, source_file=source_file, file_size=len(data), status=status,
