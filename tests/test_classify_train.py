@@ -174,6 +174,17 @@ def test_same_institution_and_period_is_one_plan_a_different_period_is_not():
     assert groups[("a-plan.pdf", "a-other.pdf")].reason.endswith("same institution and period")
 
 
+def test_the_kept_document_of_a_plan_has_the_most_labels_then_no_ocr():
+    a = [r for r in synthetic_records() if r["source_file"] == "a-plan.pdf"]
+    scan = [dict(r, document_id="0" * 64, source_file="a-plan-0-scan.pdf", ocr=True) for r in a]
+    text = [dict(r, ocr=False) for r in a]
+    g, = plan_groups(scan + text)
+    assert g.kept == "a" * 64                      # same labels: the text layer wins over OCR
+    fewer = [dict(r, document_id="1" * 64, source_file="a-plan-1.pdf", talent_document=[]) for r in a]
+    g, = plan_groups(fewer + text)
+    assert g.kept == "a" * 64                      # the copy whose citations were lost is not used
+
+
 def test_table_checksum_is_about_content_not_encoding(table):
     recs = read_table(table)
     assert table_checksum(recs) == table_checksum(synthetic_records())
@@ -278,6 +289,8 @@ def test_evaluation_writes_grouped_metrics_deterministically(table, tmp_path):
     for lab in ("V", "R", "CD", "S"):
         support = sum(1 for r in tagged if lab in r["pillars_document"])
         assert pil["all_rows"]["combined"]["per_label"][lab]["support"] == support
+    ref = pil["reference_every_label"]
+    assert all(ref["per_label"][lab]["recall"] == 1.0 for lab in ("V", "R", "CD", "S"))
     tal = json.loads((out1 / "talent.json").read_text())
     assert tal["evaluation"]["unit"] == "aim" and "single document" in tal["evaluation"]["note"]
     assert tal["false_positive_rate_uncited_rows"]["combined"]["rows"] == 1

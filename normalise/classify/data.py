@@ -38,7 +38,7 @@ COLUMNS = ("document_id", "source_file", "parent_id", "action_id", "aim", "actio
            "pillars_document", "talent_document")
 # read too (when the table has them) to find duplicate documents of one plan; not part of
 # the training-input checksum
-PLAN_COLUMNS = ("institution", "period_start", "period_end")
+PLAN_COLUMNS = ("institution", "period_start", "period_end", "ocr", "extraction_quality")
 
 
 @dataclass(frozen=True)
@@ -123,8 +123,9 @@ def table_checksum(records: Sequence[dict]) -> str:
 # A known, different institution or period always separates two documents (a plan and its
 # successor often repeat actions). Groups are the transitive closure. One document per
 # plan is kept for training and evaluation (the one whose rows carry the most labels,
-# then the most rows, then by file name); the others are listed in the manifest and the
-# metrics as excluded duplicates.
+# then the fewest OCR'd rows, then the best mean extraction quality, then the most rows,
+# then by file name); the others are listed in the manifest and the metrics as excluded
+# duplicates.
 
 NEAR_JACCARD = 0.8
 NEAR_SHARE = 0.6
@@ -225,10 +226,18 @@ def plan_groups(records: Sequence[dict]) -> list[PlanGroup]:
     def label_cells(d: str) -> int:
         return sum(len(_as_tuple(r["pillars_document"])) + len(_as_tuple(r["talent_document"])) for r in docs[d])
 
+    def ocr_rows(d: str) -> int:
+        return sum(1 for r in docs[d] if r.get("ocr") is True)
+
+    def quality(d: str) -> float:
+        q = [float(r["extraction_quality"]) for r in docs[d] if _none(r.get("extraction_quality")) is not None]
+        return round(sum(q) / len(q), 6) if q else 0.0
+
     out = []
     for members in groups.values():
         members = sorted(members)
-        kept = sorted(members, key=lambda d: (-label_cells(d), -len(docs[d]), str(docs[d][0]["source_file"]), d))[0]
+        kept = sorted(members, key=lambda d: (-label_cells(d), ocr_rows(d), -quality(d), -len(docs[d]),
+                                              str(docs[d][0]["source_file"]), d))[0]
         pid = members[0] if len(members) == 1 else \
             "plan-" + hashlib.sha256("|".join(members).encode()).hexdigest()[:16]
         why = "; ".join(x for d in members for x in reasons.get(d, ())) or "single document"
