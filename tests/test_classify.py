@@ -226,6 +226,15 @@ def test_shipped_artifacts_match_the_manifest_and_are_small():
     data = manifest["training_data"]
     assert data["n_rows"] > 0 and data["documents"] and len(data["rows_sha256"]) == 64
     assert all(len(d["rows_sha256"]) == 64 for d in data["documents"])
+    # one document per plan: duplicates of a plan are listed but never trained on
+    used = {d["document_id"] for d in data["documents"]}
+    assert len(data["plans"]) == data["n_documents"] == len(used)
+    for plan in data["plans"]:
+        assert [d["document_id"] for d in plan["documents"] if d["used"]] == \
+            [d["document_id"] for d in plan["documents"] if d["document_id"] in used]
+        assert sum(d["used"] for d in plan["documents"]) == 1
+    assert not used & {d["document_id"] for d in data["excluded_duplicate_documents"]}
+    assert sum(d["rows"] for d in data["documents"]) == data["n_rows"]
 
 
 def test_shipped_model_reproduces_its_stored_predictions(labeller):
