@@ -22,43 +22,51 @@ _SKIP = {"\r", "\n", "\x00"}
 _LINE_END_HYPHEN = "\x02"
 
 
-def _font_of(textpage, i: int, buf, cache: dict) -> str:
-    """Base font name of glyph i, with ",Bold" appended when the font is bold by weight,
-    cached per font object (glyphs of one font share the handle)."""
-    font = c.FPDFTextObj_GetFont(c.FPDFText_GetTextObject(textpage, i))
-    key = ctypes.c_void_p.from_buffer(font).value
-    if key not in cache:
-        n = c.FPDFFont_GetBaseFontName(font, buf, len(buf)) if font else 0
-        name = buf.raw[: max(n - 1, 0)].decode("latin-1", errors="replace")
-        weight = c.FPDFFont_GetWeight(font) if font else -1
-        low = name.lower()
-        if (weight >= 600 or "black" in low) and "bold" not in low:
-            name += ",Bold"
-        cache[key] = name
-    return cache[key]
+def _font_name(font, buf) -> str:
+    """Base font name, with ",Bold" appended when the font is bold by weight only."""
+    n = c.FPDFFont_GetBaseFontName(font, buf, len(buf)) if font else 0
+    name = buf.raw[: max(n - 1, 0)].decode("latin-1", errors="replace")
+    weight = c.FPDFFont_GetWeight(font) if font else -1
+    low = name.lower()
+    if (weight >= 600 or "black" in low) and "bold" not in low:
+        name += ",Bold"
+    return name
+
+
+def is_bold_font(fontname: str) -> bool:
+    name = fontname.lower()
+    return "bold" in name or "black" in name or "heavy" in name or ",b" in name
 
 
 def read_chars(page: pdfium.PdfPage, left: float, top: float) -> list[dict[str, Any]]:
-    """Glyphs as pdfplumber-style dicts (text, x0, x1, top, bottom, size, fontname), top-left
-    origin. Generated characters (PDFium's inferred spaces and line breaks) are dropped:
-    spacing is decided from geometry, the same way for every document. Exact duplicates
-    (fake-bold overprinting) are dropped too."""
+    """Glyphs as pdfplumber-style dicts (text, x0, x1, top, bottom, size, fontname, bold),
+    top-left origin. Generated characters (PDFium's inferred spaces and line breaks) are not
+    glyphs: an inferred space is kept as the next glyph's `space_before` flag. Exact
+    duplicates (fake-bold overprinting) are dropped.
+
+    This loop is the pipeline's hottest (one ctypes call per fact per glyph): pdfium
+    functions are bound to locals and the font is looked up once per text object."""
     textpage = page.get_textpage()
+    get_unicode, is_generated = c.FPDFText_GetUnicode, c.FPDFText_IsGenerated
+    get_box, get_size = c.FPDFText_GetLooseCharBox, c.FPDFText_GetFontSize
+    get_object, get_font = c.FPDFText_GetTextObject, c.FPDFTextObj_GetFont
+    address = ctypes.c_void_p.from_buffer
     try:
         raw = textpage.raw
         n = textpage.count_chars()
         buf = ctypes.create_string_buffer(256)
         rect = c.FS_RECTF()
-        fonts: dict = {}
+        fonts: dict[int | None, tuple[str, bool]] = {}
+        objects: dict[int | None, tuple[str, bool]] = {}
         out: list[dict[str, Any]] = []
         seen: set[tuple] = set()
         space_before = False
         for i in range(n):
-            code = c.FPDFText_GetUnicode(raw, i)
+            code = get_unicode(raw, i)
             ch = chr(code) if code else ""
             if ch == _LINE_END_HYPHEN:
                 ch = "-"
-            if c.FPDFText_IsGenerated(raw, i) == 1:
+            if is_generated(raw, i) == 1:
                 # pdfium's own word-gap judgement (from the font's space width): kept as a
                 # flag on the next glyph, since browsers print words without space glyphs.
                 space_before = space_before or ch == " "
@@ -67,19 +75,30 @@ def read_chars(page: pdfium.PdfPage, left: float, top: float) -> list[dict[str, 
                 continue
             # The loose box spans the font's ascent to descent, so every glyph of a line
             # shares one top and bottom (tight boxes follow the ink and break lines apart).
-            if not c.FPDFText_GetLooseCharBox(raw, i, rect):
+            if not get_box(raw, i, rect):
                 continue
-            x0, x1, y0, y1 = rect.left, rect.right, min(rect.bottom, rect.top), max(rect.bottom, rect.top)
-            size = c.FPDFText_GetFontSize(raw, i)
+            x0, x1 = rect.left, rect.right
+            y0, y1 = (rect.bottom, rect.top) if rect.bottom <= rect.top else (rect.top, rect.bottom)
             if ch == " " and x1 - x0 <= 0:
                 continue
-            key = (ch, round(x0, 1), round(y1, 1))
+            key = (ch, int(x0 * 10), int(y1 * 10))
             if key in seen:
                 continue
             seen.add(key)
-            name = _font_of(raw, i, buf, fonts)
+            obj = get_object(raw, i)
+            obj_key = address(obj).value
+            face = objects.get(obj_key)
+            if face is None:
+                font = get_font(obj)
+                font_key = address(font).value
+                face = fonts.get(font_key)
+                if face is None:
+                    name = _font_name(font, buf)
+                    face = fonts[font_key] = (name, is_bold_font(name))
+                objects[obj_key] = face
             out.append({"text": ch, "x0": x0 - left, "x1": x1 - left, "top": top - y1, "bottom": top - y0,
-                        "size": float(size), "fontname": name, "space_before": space_before})
+                        "size": float(get_size(raw, i)), "fontname": face[0], "bold": face[1],
+                        "space_before": space_before})
             space_before = False
         return out
     finally:

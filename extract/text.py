@@ -26,12 +26,16 @@ def _is_bold(fontname: str) -> bool:
     return "bold" in name or "black" in name or "heavy" in name or ",b" in name
 
 
+def _reading_order(c: dict) -> tuple[float, float]:
+    return (round(c["top"]), c["x0"])
+
+
 def chars_to_lines(chars: Sequence[dict], page: int, y_tolerance: float = 2.5) -> list[TextLine]:
     """Group glyphs into visual lines (top-to-bottom, left-to-right) and insert spaces
     where the gap between glyphs is wider than a fraction of the font size."""
     if not chars:
         return []
-    ordered = sorted(chars, key=lambda c: (round(c["top"], 0), c["x0"]))
+    ordered = sorted(chars, key=_reading_order)
     rows: list[list[dict]] = []
     for ch in ordered:
         if rows and abs(ch["top"] - rows[-1][0]["top"]) <= y_tolerance:
@@ -58,7 +62,7 @@ def chars_to_lines(chars: Sequence[dict], page: int, y_tolerance: float = 2.5) -
         bbox = BBox(min(c["x0"] for c in row), min(c["top"] for c in row),
                     max(c["x1"] for c in row), max(c["bottom"] for c in row))
         size = max(c["size"] for c in visible)
-        bold = sum(_is_bold(c.get("fontname", "")) for c in visible) > len(visible) / 2
+        bold = sum(c["bold"] if "bold" in c else _is_bold(c.get("fontname", "")) for c in visible) > len(visible) / 2
         lines.append(TextLine(text, page, bbox, round(size, 1), bold))
     return lines
 

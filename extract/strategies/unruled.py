@@ -46,7 +46,7 @@ def _make_segment(s: list[dict], page: int) -> Segment | None:
     if not text:
         return None
     vis = [c for c in s if c["text"].strip()] or s
-    bold = sum("bold" in c.get("fontname", "").lower() for c in vis) > len(vis) / 2
+    bold = sum(c["bold"] if "bold" in c else "bold" in c.get("fontname", "").lower() for c in vis) > len(vis) / 2
     return Segment(text, page, BBox(min(c["x0"] for c in s), min(c["top"] for c in s),
                                     max(c["x1"] for c in s), max(c["bottom"] for c in s)),
                    max(c["size"] for c in vis), bold, tuple(s))
@@ -272,6 +272,8 @@ class UnruledTableStrategy:
         for page in pages:
             if not page.has_text:
                 continue
+            if header is None and not _may_hold_header(page, taken, config):
+                continue   # no table running and no header line: nothing to read here
             for line in page_to_segments(page, taken, boilerplate):
                 if find_header(line, config):
                     same = header is not None and [_label_key(s.text) for s in line] == [_label_key(s.text) for s in header]
@@ -295,12 +297,29 @@ class UnruledTableStrategy:
                     tables.append(t)
                     regions += r
                     header, collected = None, []
+                else:
+                    header = None   # labels followed by prose: not a table header
         if header is not None and collected:
             t, r = lines_to_table(collected, header, config, len(tables))
             tables.append(t)
             regions += r
         tables = [t for t in tables if sum(r.kind is RowKind.BODY for r in t.rows) >= 1]
         return StrategyResult(tuple(tables), tuple(regions))
+
+
+def _may_hold_header(page: PageContent, taken, config: ExtractConfig) -> bool:
+    """Cheap test on the page's lines: does any line outside the taken regions name two or
+    more column labels? (find_header decides on the phrases; this only saves the work.)"""
+    boxes = boxes_on(taken, page.number)
+    labels = [l for l in config.known_labels if len(l) >= 3]
+    for line in page.lines:
+        b = line.bbox
+        if inside_any((b.x0 + b.x1) / 2, (b.top + b.bottom) / 2, boxes):
+            continue
+        key = f" {_label_key(line.text)} "
+        if sum(f" {label} " in key for label in labels) >= 2:
+            return True
+    return False
 
 
 def _union(segs: Sequence[Segment]) -> BBox:
