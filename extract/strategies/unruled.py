@@ -311,14 +311,19 @@ def _may_hold_header(page: PageContent, taken, config: ExtractConfig) -> bool:
     """Cheap test on the page's lines: does any line outside the taken regions name two or
     more column labels? (find_header decides on the phrases; this only saves the work.)"""
     boxes = boxes_on(taken, page.number)
-    labels = [l for l in config.known_labels if len(l) >= 3]
+    labels = sorted((l for l in config.known_labels if len(l) >= 3), key=len, reverse=True)
     for line in page.lines:
         b = line.bbox
         if inside_any((b.x0 + b.x1) / 2, (b.top + b.bottom) / 2, boxes):
             continue
         key = f" {_label_key(line.text)} "
-        if sum(f" {label} " in key for label in labels) >= 2:
-            return True
+        found = 0
+        for label in labels:   # longest first, each consumed: "supporting actions required" is one
+            if f" {label} " in key:
+                key = key.replace(f" {label} ", " | ")
+                found += 1
+                if found >= 2:
+                    return True
     return False
 
 
