@@ -31,7 +31,11 @@ def esc(value) -> str:
 
 
 def slug(source_file: str) -> str:
-    s = re.sub(r"[^A-Za-z0-9]+", "-", Path(source_file).with_suffix("").as_posix()).strip("-").lower()
+    """File-name-safe name of a plan's page; the suffix is kept unless it is .pdf, so the
+    DOCX and the PDF of one plan get different pages."""
+    path = Path(source_file)
+    stem = path.with_suffix("").as_posix() if path.suffix.lower() == ".pdf" else path.as_posix()
+    s = re.sub(r"[^A-Za-z0-9]+", "-", stem).strip("-").lower()
     return s or "document"
 
 
@@ -123,7 +127,12 @@ def render_pages(pdf: Path, folder: Path, rel: str, document_id: str, scale: flo
     except (OSError, ValueError, KeyError, TypeError):
         pass
     pages = []
-    doc = pdfium.PdfDocument(str(pdf))
+    from extract.convert import sniff_kind, to_pdf
+    data = pdf.read_bytes()
+    kind = sniff_kind(data, pdf.suffix.lower())
+    if kind != "pdf":   # a DOCX or HTML plan: shown as the PDF the extract read (same converter)
+        data = to_pdf(data, kind)
+    doc = pdfium.PdfDocument(data)
     try:
         for i in range(len(doc)):
             page = doc[i]

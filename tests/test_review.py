@@ -58,12 +58,20 @@ def test_one_page_per_plan_with_every_pdf_page(flagged):
         assert "not found under" not in html
 
 
+def _as_pdf(path):
+    """The PDF the pipeline read: DOCX and HTML plans are converted the same way."""
+    from extract.convert import sniff_kind, to_pdf
+    data = path.read_bytes()
+    kind = sniff_kind(data, path.suffix.lower())
+    return data if kind == "pdf" else to_pdf(data, kind)
+
+
 def test_every_row_sits_beside_its_page_with_its_boxes(flagged):
     index, rows, documents, *_ = flagged
     sizes = {}
     for d in documents:
         if d["n_actions"]:
-            pdf = pdfium.PdfDocument(str(RAW / d["source_file"]))
+            pdf = pdfium.PdfDocument(_as_pdf(RAW / d["source_file"]))
             sizes[d["source_file"]] = [pdf[i].get_size() for i in range(len(pdf))]
             pdf.close()
     for src in sizes:
