@@ -10,6 +10,7 @@ from typing import Sequence
 from importlib.metadata import version as _version
 
 from .config import ExtractConfig, load_config
+from .layout import detect as detect_layouts
 from .model import ExtractedDocument, ExtractedTable, Layout, RowKind, TextCoverage
 from .pdf import ExtractionError, PageContent, open_pdf, read_page
 from .strategies import REGISTRY, STRATEGY_ORDER
@@ -90,6 +91,18 @@ def _ocr_pages(pdf, pages: list[PageContent], indexes: list[int]):
     return out, conf
 
 
+def _run_strategies(names: Sequence[str], pages, config: ExtractConfig, boilerplate):
+    tables: list[ExtractedTable] = []
+    regions: list = []
+    # Registry order: each strategy sees only the text the ones before it did not take.
+    for name in names:
+        result = REGISTRY[name]().extract(pages, config, tuple(regions), boilerplate)
+        for t in result.tables:
+            tables.append(ExtractedTable(len(tables), t.header, t.rows, t.pages, t.strategy, t.quality, t.notes))
+        regions.extend(result.regions)
+    return tables, regions
+
+
 def pdf_to_document(data: bytes, source_file: str, password: str | None = None,
                     config: ExtractConfig | None = None) -> ExtractedDocument:
     """Pure function of the file bytes: the same bytes give the same document."""
@@ -111,14 +124,13 @@ def pdf_to_document(data: bytes, source_file: str, password: str | None = None,
         if not any(p.has_text for p in pages):
             raise ExtractionError("no_text", "no page has any text, even after OCR")
         boilerplate = find_boilerplate(pages, config)
-        tables: list[ExtractedTable] = []
-        regions: list = []
-        # Fixed order: each strategy sees only the text the ones before it did not take.
-        for name in STRATEGY_ORDER:
-            result = REGISTRY[name]().extract(pages, config, tuple(regions), boilerplate)
-            for t in result.tables:
-                tables.append(ExtractedTable(len(tables), t.header, t.rows, t.pages, t.strategy, t.quality, t.notes))
-            regions.extend(result.regions)
+        guesses, candidates = detect_layouts(pages, config)
+        tables, regions = _run_strategies([n for n in STRATEGY_ORDER if n in candidates], pages, config, boilerplate)
+        if not any(r.kind is RowKind.BODY for t in tables for r in t.rows) and set(STRATEGY_ORDER) - candidates:
+            # Nothing where detection pointed (or it pointed nowhere): every strategy is tried.
+            tables, regions = _run_strategies(list(STRATEGY_ORDER), pages, config, boilerplate)
+            if tables:
+                warnings.append("layout detection missed the structure; found by trying every strategy")
         page_layouts = tuple(_page_layout(p, tables) for p in pages)
         layout, confidence = _document_layout(page_layouts)
         boiler_text = sorted({pages[pg - 1].lines[i].text for pg, i in boilerplate})

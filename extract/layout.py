@@ -1,0 +1,102 @@
+"""Layout detection before extraction: cheap page features decide which strategies run.
+
+Per page: ruling lines that cross (a ruled grid), a line naming two or more column labels
+(a whitespace table's header), "Action N" headings (narrative blocks). The document's
+candidate layouts are the union over its pages; only their strategies run, in the
+registry's order. When detection finds nothing, every strategy is tried (a plan laid out
+in a way these features miss still gets read), and the document says so.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Sequence
+
+from .config import ExtractConfig
+from .model import Layout
+from .pdf import PageContent
+
+# A ruled table needs at least this many rules each way on the page (cell borders are often
+# drawn cell by cell, so a rule need only be a few points long).
+MIN_RULES = 3
+MIN_RULE_LENGTH = 10.0    # points
+
+
+@dataclass(frozen=True)
+class PageGuess:
+    page: int
+    layouts: tuple[str, ...]      # candidate layouts, strongest first; () for prose
+
+
+def _rules(page: PageContent) -> tuple[int, int]:
+    h = sum(1 for e in page.edges if e["orientation"] == "h" and e["x1"] - e["x0"] >= MIN_RULE_LENGTH)
+    v = sum(1 for e in page.edges if e["orientation"] == "v" and e["bottom"] - e["top"] >= MIN_RULE_LENGTH)
+    return h, v
+
+
+def _extent(page: PageContent) -> tuple[float, float, float, float]:
+    es = [e for e in page.edges if max(e["x1"] - e["x0"], e["bottom"] - e["top"]) >= MIN_RULE_LENGTH]
+    return (min(e["x0"] for e in es), min(e["top"] for e in es), max(e["x1"] for e in es), max(e["bottom"] for e in es))
+
+
+def _inside(b, area) -> bool:
+    cx, cy = (b.x0 + b.x1) / 2, (b.top + b.bottom) / 2
+    return area[0] - 2 <= cx <= area[2] + 2 and area[1] - 2 <= cy <= area[3] + 2
+
+
+def _label_key(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9&/ ]", " ", text.lower()).split())
+
+
+def names_two_labels(text: str, labels: Sequence[str]) -> bool:
+    """Two or more distinct column labels on one line (longest first, each consumed)."""
+    key = f" {_label_key(text)} "
+    found = 0
+    for label in labels:
+        if f" {label} " in key:
+            key = key.replace(f" {label} ", " | ")
+            found += 1
+            if found >= 2:
+                return True
+    return False
+
+
+def guess_page(page: PageContent, config: ExtractConfig, labels: Sequence[str],
+               headings: Sequence[re.Pattern[str]]) -> PageGuess:
+    if not page.has_text:
+        return PageGuess(page.number, ())
+    found: list[str] = []
+    h, v = _rules(page)
+    ruled_area = None
+    if h >= MIN_RULES and v >= MIN_RULES:
+        found.append(Layout.RULED_TABLE.value)
+        ruled_area = _extent(page)
+    # A header row inside the rules belongs to the ruled table, not to a whitespace one.
+    if any(names_two_labels(l.text, labels) for l in page.lines
+           if ruled_area is None or not _inside(l.bbox, ruled_area)):
+        found.append(Layout.UNRULED_TABLE.value)
+    if any(p.match(l.text) for l in page.lines for p in headings):
+        found.append(Layout.NARRATIVE.value)
+    return PageGuess(page.number, tuple(found))
+
+
+def detect(pages: Sequence[PageContent], config: ExtractConfig) -> tuple[list[PageGuess], set[str]]:
+    labels = sorted((l for l in config.known_labels if len(l) >= 3), key=len, reverse=True)
+    headings = [re.compile(p) for p in config.narrative.heading_patterns]
+    guesses = [guess_page(p, config, labels, headings) for p in pages]
+    return guesses, {l for g in guesses for l in g.layouts}
+
+
+def agreement(guesses: Sequence[PageGuess], page_layouts: Sequence[str]) -> float:
+    """Share of content pages whose extracted layout was among the detected candidates
+    (prose pages count as agreeing when nothing was detected on them)."""
+    pairs = [(g, got) for g, got in zip(guesses, page_layouts) if got not in (Layout.EMPTY.value, Layout.SCAN.value)]
+    if not pairs:
+        return 1.0
+    ok = sum(got in g.layouts or (got == Layout.PROSE.value and not g.layouts) for g, got in pairs)
+    return round(ok / len(pairs), 3)
+
+
+def most_common(values: Sequence[str]) -> str | None:
+    return Counter(values).most_common(1)[0][0] if values else None
