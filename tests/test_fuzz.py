@@ -8,7 +8,9 @@ skipped) and never raise.
     TCPLANS_FUZZ_SEED=7 TCPLANS_FUZZ_CASES=2000 ...        # another stream of cases
 
 Every case is derived from (seed, case number) alone, so a failure names the case and
-`TCPLANS_FUZZ_ONLY=<case>` replays it. Property tests of the parsers are in
+`TCPLANS_FUZZ_ONLY=<case>` replays it. Hypothesis property tests drive the same
+contract with edits it chooses and shrinks (a tenth as many examples as cases, at least
+20; derandomized, so a run is repeatable). Property tests of the parsers are in
 tests/test_parsers.py; this file only attacks the loader with damaged files.
 """
 from __future__ import annotations
@@ -18,10 +20,13 @@ import random
 import re
 import signal
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 import pyarrow as pa
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tcpipe.process import DocumentResult, process_bytes
 from tcpipe.schema import ACTIONS, DOCUMENTS, STATUSES
@@ -35,6 +40,7 @@ CASE_SECONDS = int(os.environ.get("TCPLANS_FUZZ_CASE_SECONDS", "60"))   # a case
 CODE = re.compile(r"^(?P<code>[a-z][a-z0-9_]*): (?P<message>\S.*)$", re.S)
 
 
+@lru_cache(maxsize=1)
 def seed_pdf() -> tuple[str, bytes]:
     """The smallest real sample plan (fewest pages keeps each case quick); a small plan
     drawn by tcpipe.bench when data/raw has none yet."""
@@ -103,6 +109,10 @@ def _alarm(signum, frame):
 def run_case(source: bytes, case: int) -> tuple[DocumentResult, list[str]]:
     rng = random.Random(f"{SEED}:{case}")
     data, edits = mutate(source, rng)
+    return run_bytes(data, case, edits)
+
+
+def run_bytes(data: bytes, case: int | str, edits: list[str]) -> tuple[DocumentResult, list[str]]:
     old = signal.signal(signal.SIGALRM, _alarm)
     signal.alarm(CASE_SECONDS)
     try:
@@ -163,3 +173,38 @@ def test_mutations_are_deterministic():
     a = [mutate(source, random.Random(f"{SEED}:{i}")) for i in range(5)]
     b = [mutate(source, random.Random(f"{SEED}:{i}")) for i in range(5)]
     assert a == b and any(data != source for data, _ in a)
+
+
+# -- hypothesis: edits chosen (and shrunk on failure) by hypothesis -------------------------
+
+HYP_EXAMPLES = int(os.environ.get("TCPLANS_FUZZ_HYPOTHESIS", str(max(20, CASES // 10))))
+HYP_SETTINGS = settings(max_examples=HYP_EXAMPLES, deadline=None, derandomize=True, database=None,
+                        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+_EDIT = st.tuples(st.floats(0, 1, exclude_max=True), st.integers(0, 600), st.binary(max_size=48))
+
+
+def _contract_holds(data: bytes, label: str, edits: list[str]) -> None:
+    result, _ = run_bytes(data, label, edits)
+    outcome = check_result(result, label, edits)
+    assert outcome != "internal_error", f"{label} {edits}: {result.document.column('errors')[0][0]}"
+
+
+@HYP_SETTINGS
+@given(st.lists(_EDIT, min_size=1, max_size=4))
+def test_spliced_pdfs_keep_the_contract(edits):
+    """Byte ranges of the real plan replaced by other bytes (shorter, longer, empty)."""
+    _, source = seed_pdf()
+    buf = bytearray(source)
+    done = []
+    for where, length, junk in edits:
+        a = int(where * (len(buf) + 1))
+        buf[a:a + length] = junk
+        done.append(f"splice[{a}:{a + length}]={junk!r}")
+    _contract_holds(bytes(buf), "hypothesis-splice", done)
+
+
+@HYP_SETTINGS
+@given(st.binary(max_size=2048), st.sampled_from([b"", b"%PDF-1.4\n", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"]))
+def test_arbitrary_bytes_keep_the_contract(body, head):
+    """Bytes that are not a plan at all, with and without a PDF header."""
+    _contract_holds(head + body, "hypothesis-bytes", [f"{len(head + body)} bytes"])
