@@ -102,6 +102,17 @@ def _provenance(doc: ExtractedDocument, table: ExtractedTable, row_index: int, l
                       rounded, table.index, row_index, f"{table.strategy}; {doc.extractor_version}", table.quality)
 
 
+def _keyed_rows(table: ExtractedTable, ocr: bool, min_rows: int = 3) -> bool:
+    """Rows that open with action ids ("V1", "S2.1") in most of at least `min_rows` rows:
+    an action table whatever its headers say, so failing to map it is a loss, not a skip."""
+    key_re = load_config().row_key_regex()
+    firsts = [next((c.text for c in r.cells if c.text), "") for r in table.rows if r.kind is RowKind.BODY]
+    firsts = [f.split()[0] for f in firsts if f]
+    if ocr:
+        firsts = [repair_ocr_id(f) for f in firsts]
+    return len(firsts) >= min_rows and sum(bool(key_re.match(f)) for f in firsts) / len(firsts) >= 0.5
+
+
 def _is_action_table(hmap: HeaderMap) -> bool:
     return "action_text" in hmap.roles or "aim" in hmap.roles
 
@@ -132,8 +143,13 @@ def document_to_actions(doc: ExtractedDocument) -> NormalisedDocument:
             skipped.append(f"table {table.index} (pages {_pages(table)}): no header row, not read as actions")
             continue
         if not _is_action_table(hmap):
-            skipped.append(f"table {table.index} (pages {_pages(table)}): not an action table "
-                           f"(headers: {' | '.join(h for h in table.header)})")
+            if _keyed_rows(table, doc.ocr):
+                skipped.append(f"table {table.index} (pages {_pages(table)}): could not be read: its rows carry "
+                               f"action ids but no column header is recognised "
+                               f"(headers: {' | '.join(h for h in table.header)})")
+            else:
+                skipped.append(f"table {table.index} (pages {_pages(table)}): not an action table "
+                               f"(headers: {' | '.join(h for h in table.header)})")
             continue
         mapped.append((table, hmap))
         prev_map = hmap

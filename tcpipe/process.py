@@ -160,10 +160,14 @@ def process_bytes(data: bytes, source_file: str, password: str | None = None) ->
     warnings = list(doc.warnings) + list(norm.warnings)
     n_tables = sum(1 for t in doc.tables if len(t.rows) > 1)
     if norm.actions:
-        status = "partial" if (norm.skipped_tables and any("no header" in s for s in norm.skipped_tables)) else "success"
+        unread = [s for s in norm.skipped_tables if "no header" in s or "could not be read" in s]
+        status = "partial" if unread else "success"
+        warnings.extend(f"partial: {s}" for s in unread)
     elif n_tables and not all("not an action table" in s or "summary" in s for s in norm.skipped_tables):
         status = "partial"
         warnings.append("tables were found but no action could be read from them")
+        warnings.extend(f"partial: {s}" for s in norm.skipped_tables
+                        if "not an action table" not in s and "summary" not in s)
     else:
         status = "skipped"
         if not any(w.startswith("no action table") for w in warnings):

@@ -1,0 +1,84 @@
+"""Nothing silently lost: text coverage per document, and a document whose tables cannot be
+read is `partial` with the reason, never an empty success. Real PDFs (the samples, and
+small ruled tables drawn with reportlab here)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tcpipe.process import process_bytes
+
+
+def _docs(run):
+    return {d["source_file"]: d for d in run[2]}
+
+
+@pytest.mark.parametrize("name", ["essex-2024-27-action-plan.pdf", "essex-2020-23-action-plan-unruled.pdf",
+                                  "portsmouth-action-plan.pdf", "essex-2020-23-action-plan-scan.pdf"])
+def test_page_text_is_accounted_for(sample_run, name):
+    d = _docs(sample_run)[name]
+    assert d["chars_total"] == d["chars_in_rows"] + d["chars_boilerplate"] + d["chars_other"]
+    assert d["share_in_rows"] == pytest.approx(d["chars_in_rows"] / d["chars_total"], abs=1e-4)
+    assert d["share_in_rows"] >= 0.6, d
+
+
+def test_intro_prose_and_running_headers_are_counted_apart(sample_run):
+    d = _docs(sample_run)["essex-2024-27-action-plan.pdf"]
+    assert d["chars_other"] > 2000          # three pages of introduction before the table
+    assert d["chars_boilerplate"] > 0       # running header and "Page N of M" footers
+
+
+def test_a_page_without_actions_has_nothing_in_rows(sample_run):
+    d = _docs(sample_run)["essex-technician-commitment-webpage.pdf"]
+    assert d["chars_in_rows"] == 0 and d["chars_total"] > 0 and d["status"] == "skipped"
+
+
+def _ruled_pdf(path: Path, header: list[str], rows: list[list[str]], extra: tuple | None = None) -> Path:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.lib.styles import getSampleStyleSheet
+    style = getSampleStyleSheet()["BodyText"]
+    story = [Paragraph("University of Exampleton Technician Commitment Action Plan 2025-2028", style), Spacer(1, 12)]
+    for head, body in [(header, rows)] + ([extra] if extra else []):
+        data = [head] + body
+        t = Table(data, colWidths=[60] + [220] * (len(head) - 1))
+        t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+        story += [t, Spacer(1, 18)]
+    doc = SimpleDocTemplate(str(path), pagesize=landscape(A4), invariant=1)
+    doc.build(story)
+    return path
+
+
+UNREADABLE = (["Code", "Vorhaben", "Frist"],
+              [["V1", "Technikerprofile im Intranet veröffentlichen", "2026"],
+               ["V2", "Jährliche Technikerkonferenz ausrichten", "2027"],
+               ["R1", "Registrierungsgebühren übernehmen", "2026"]])
+
+
+def test_unreadable_action_table_makes_the_document_partial(tmp_path):
+    path = _ruled_pdf(tmp_path / "unreadable.pdf", *UNREADABLE)
+    result = process_bytes(path.read_bytes(), path.name)
+    doc = result.document.to_pylist()[0]
+    assert doc["status"] == "partial" and doc["n_actions"] == 0
+    assert any("could not be read" in w and "Code | Vorhaben | Frist" in w for w in doc["warnings"]), doc["warnings"]
+
+
+def test_partial_when_one_table_is_read_and_another_is_not(tmp_path):
+    path = _ruled_pdf(tmp_path / "mixed.pdf", ["Ref", "Action", "Timeframe"],
+                      [["V1", "Publish technician profiles on the intranet.", "2026"],
+                       ["V2", "Hold an annual technician conference.", "2027"]], UNREADABLE)
+    result = process_bytes(path.read_bytes(), path.name)
+    doc = result.document.to_pylist()[0]
+    assert [a["action_text"] for a in result.actions.to_pylist()] == [
+        "Publish technician profiles on the intranet.", "Hold an annual technician conference."]
+    assert doc["status"] == "partial", doc
+    assert any(w.startswith("partial:") and "could not be read" in w for w in doc["warnings"])
+
+
+def test_a_key_table_is_skipped_not_partial(tmp_path):
+    path = _ruled_pdf(tmp_path / "key.pdf", ["Status", "Meaning"],
+                      [["Red", "Not started or off track"], ["Amber", "Started, at risk"], ["Green", "On track"]])
+    doc = process_bytes(path.read_bytes(), path.name).document.to_pylist()[0]
+    assert doc["status"] == "skipped" and any("not an action table" in s for s in doc["tables_skipped"])
