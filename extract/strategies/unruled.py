@@ -18,6 +18,7 @@ from ..config import ExtractConfig
 from ..model import BBox, Cell, ExtractedTable, Fragment, RowKind, TableRow, TextLine
 from ..pdf import PageContent
 from ..text import clean_text
+from ..layout import names_two_labels
 from .base import StrategyResult, boxes_on, inside_any
 
 NAME = "unruled_table"
@@ -312,19 +313,8 @@ def _may_hold_header(page: PageContent, taken, config: ExtractConfig) -> bool:
     more column labels? (find_header decides on the phrases; this only saves the work.)"""
     boxes = boxes_on(taken, page.number)
     labels = sorted((l for l in config.known_labels if len(l) >= 3), key=len, reverse=True)
-    for line in page.lines:
-        b = line.bbox
-        if inside_any((b.x0 + b.x1) / 2, (b.top + b.bottom) / 2, boxes):
-            continue
-        key = f" {_label_key(line.text)} "
-        found = 0
-        for label in labels:   # longest first, each consumed: "supporting actions required" is one
-            if f" {label} " in key:
-                key = key.replace(f" {label} ", " | ")
-                found += 1
-                if found >= 2:
-                    return True
-    return False
+    return any(names_two_labels(line.text, labels) for line in page.lines
+               if not inside_any((line.bbox.x0 + line.bbox.x1) / 2, (line.bbox.top + line.bbox.bottom) / 2, boxes))
 
 
 def _union(segs: Sequence[Segment]) -> BBox:
