@@ -59,6 +59,10 @@ def cells_to_rows(cells: list[tuple]) -> list[list[tuple | None]]:
     return [[row.get(x) for x in xs] for _, row in sorted(rows.items())]
 
 
+def _centre_x(c: dict) -> float:
+    return (c["x0"] + c["x1"]) / 2
+
+
 def page_to_grids(page: PageContent, config: ExtractConfig) -> list[PageGrid]:
     s = config.ruled_table
     if not page.edges:
@@ -69,6 +73,7 @@ def page_to_grids(page: PageContent, config: ExtractConfig) -> list[PageGrid]:
     chars = sorted(page.chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
     centres_y = [(c["top"] + c["bottom"]) / 2 for c in chars]
     grids = []
+    bands: dict[tuple[int, int], tuple[list[dict], list[float]]] = {}
     for cells_of_table in found:
         rows = []
         for prow in cells_to_rows(cells_of_table):
@@ -80,7 +85,13 @@ def page_to_grids(page: PageContent, config: ExtractConfig) -> list[PageGrid]:
                 bb = BBox(*box)
                 lo = bisect.bisect_left(centres_y, bb.top)
                 hi = bisect.bisect_right(centres_y, bb.bottom)
-                inner = [c for c in chars[lo:hi] if bb.x0 <= (c["x0"] + c["x1"]) / 2 <= bb.x1]
+                band = bands.get((lo, hi))
+                if band is None:   # the cells of a row share a band: sort it by x once
+                    in_band = sorted(chars[lo:hi], key=_centre_x)
+                    band = bands[(lo, hi)] = (in_band, [_centre_x(c) for c in in_band])
+                left = bisect.bisect_left(band[1], bb.x0)
+                right = bisect.bisect_right(band[1], bb.x1)
+                inner = band[0][left:right]
                 lines = tuple(mark_cut_words(chars_to_lines(inner, page.number), bb.x0, bb.x1))
                 cells.append(Cell(lines, (Fragment(page.number, bb),), _cell_fill(bb, page.fills)))
             rows.append(tuple(cells))
