@@ -82,3 +82,15 @@ def test_a_key_table_is_skipped_not_partial(tmp_path):
                       [["Red", "Not started or off track"], ["Amber", "Started, at risk"], ["Green", "On track"]])
     doc = process_bytes(path.read_bytes(), path.name).document.to_pylist()[0]
     assert doc["status"] == "skipped" and any("not an action table" in s for s in doc["tables_skipped"])
+
+
+def test_a_scan_without_tesseract_fails_with_the_reason(monkeypatch, tmp_path):
+    """No OCR engine on the machine: the scan is failed with a reason naming the fix, never an
+    empty success (PATH without tesseract stands for a machine where apt-get was not possible)."""
+    from tests.conftest import RAW
+    monkeypatch.setenv("PATH", str(tmp_path))
+    data = (RAW / "essex-2020-23-action-plan-scan.pdf").read_bytes()
+    result = process_bytes(data, "essex-2020-23-action-plan-scan.pdf")
+    doc = result.document.to_pylist()[0]
+    assert doc["status"] == "failed" and result.actions.num_rows == 0
+    assert doc["errors"][0].startswith("ocr_unavailable") and "tesseract" in doc["errors"][0], doc["errors"]
