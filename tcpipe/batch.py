@@ -373,6 +373,22 @@ def _dataset_is_current(out_dir: Path, cache: Path, keys: list[str], overrides_i
     return record
 
 
+def _flag_same_plans(docs, actions):
+    """documents with a warning where a file repeats another file's plan (see sameplan)."""
+    import pyarrow as pa
+
+    from .sameplan import same_plan_warnings
+    from .schema import DOCUMENTS
+    rows = docs.to_pylist()
+    found = same_plan_warnings(rows, actions.select(["source_file", "action_text"]).to_pylist())
+    if not found:
+        return docs
+    for row in rows:
+        if row["source_file"] in found:
+            row["warnings"] = list(row["warnings"]) + [found[row["source_file"]]]
+    return pa.Table.from_pylist(rows, schema=DOCUMENTS)
+
+
 def _summarise(docs) -> dict:
     """The run summary's dataset figures, from the documents table."""
     summary = {"documents": docs.num_rows, "statuses": {}, "failed": [], "warned": []}
@@ -380,7 +396,8 @@ def _summarise(docs) -> dict:
         summary["statuses"][row["status"]] = summary["statuses"].get(row["status"], 0) + 1
         if row["status"] == "failed":
             summary["failed"].append([row["source_file"], "; ".join(row["errors"])])
-        elif row["status"] in ("partial", "skipped") and row["warnings"]:
+        elif row["warnings"] and (row["status"] in ("partial", "skipped")
+                                  or any(w.startswith("same plan as") for w in row["warnings"])):
             summary["warned"].append([row["source_file"], row["status"], "; ".join(row["warnings"])])
     return summary
 
@@ -479,6 +496,7 @@ def run_batch(paths: Sequence[Path], out_dir: Path, workers: int = 0, password: 
     acts = [r.actions for r in loaded if r.actions.num_rows]
     actions = pa.concat_tables(acts) if acts else ACTIONS.empty_table()
     actions, override_notes = apply_overrides(actions, overrides, documents=docs)
+    docs = _flag_same_plans(docs, actions)
     validate(actions, docs)
     write_parquet(actions, out_dir / "actions.parquet")
     write_parquet(docs, out_dir / "documents.parquet")

@@ -94,3 +94,23 @@ def test_a_scan_without_tesseract_fails_with_the_reason(monkeypatch, tmp_path):
     doc = result.document.to_pylist()[0]
     assert doc["status"] == "failed" and result.actions.num_rows == 0
     assert doc["errors"][0].startswith("ocr_unavailable") and "tesseract" in doc["errors"][0], doc["errors"]
+
+
+def test_a_plan_given_twice_is_flagged_on_the_later_file(sample_run):
+    docs = _docs(sample_run)
+    flagged = {name: w for name, d in docs.items() for w in d["warnings"] if w.startswith("same plan as")}
+    assert flagged["essex-2024-27-action-plan.pdf"].startswith("same plan as essex-2024-27-action-plan.docx (100%")
+    assert flagged["portsmouth-action-plan.pdf"].startswith("same plan as portsmouth-action-plan-web.html")
+    assert "essex-2024-27-action-plan.docx" not in flagged          # the first file of a plan is not
+    assert not any(d["warnings"] and "same plan" in " ".join(d["warnings"])
+                   for n, d in docs.items() if n.startswith("essex-technician"))
+
+
+def test_same_plan_needs_matching_institution_and_period():
+    from tcpipe.sameplan import same_plan_warnings
+    docs = [dict(source_file=f, status="success", institution=i, period_start=p, period_end=p + 3)
+            for f, i, p in (("a.pdf", "X", 2020), ("b.pdf", "X", 2023), ("c.pdf", "X", 2020), ("d.pdf", "Y", 2020))]
+    actions = [dict(source_file=f, action_text=t) for f in ("a.pdf", "b.pdf", "c.pdf", "d.pdf")
+               for t in ("Run a network.", "Fund registration.", "Publish profiles.")]
+    assert same_plan_warnings(docs, actions) == {
+        "c.pdf": "same plan as a.pdf (100% of the action texts are identical): its actions are in the dataset twice"}
