@@ -35,6 +35,12 @@ class StitchSettings(BaseModel):
     scores: StitchScores
 
 
+class ListPlanSettings(BaseModel):
+    section_headings: list[str]       # lower case; a heading line must start with one
+    item_pattern: str                 # a numbered item: groups id and rest
+    min_items: int
+
+
 class NarrativeSettings(BaseModel):
     heading_patterns: list[str]
     heading_min_size_ratio: float
@@ -52,6 +58,7 @@ class ExtractConfig(BaseModel):
     stitch: StitchSettings
     row_key_patterns: list[str] = Field(min_length=1)
     narrative: NarrativeSettings
+    list_plan: ListPlanSettings
     boilerplate: BoilerplateSettings
     # Field labels a narrative block may use; read from header_aliases.yaml.
     known_labels: frozenset[str] = frozenset()

@@ -78,6 +78,10 @@ def guess_page(page: PageContent, config: ExtractConfig, labels: Sequence[str],
         found.append(Layout.UNRULED_TABLE.value)
     if any(p.match(l.text) for l in page.lines for p in headings):
         found.append(Layout.NARRATIVE.value)
+    item = re.compile(config.list_plan.item_pattern)
+    if any(l.text.strip().lower().startswith(tuple(config.list_plan.section_headings)) for l in page.lines) \
+            and any(item.match(l.text) for l in page.lines):
+        found.append(Layout.NUMBERED_LIST.value)
     return PageGuess(page.number, tuple(found))
 
 

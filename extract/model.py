@@ -113,6 +113,7 @@ class Layout(str, Enum):
     RULED_TABLE = "ruled_table"
     UNRULED_TABLE = "unruled_table"
     NARRATIVE = "narrative"
+    NUMBERED_LIST = "numbered_list"   # numbered items under pillar headings
     PROSE = "prose"          # text but no action structure found
     SCAN = "scan"            # pages without a text layer
     EMPTY = "empty"

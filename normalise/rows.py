@@ -237,7 +237,8 @@ def row_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: ExtractedT
         # An aim with no action text: the aim is the only statement of intent.
         items = split_items([l for c in vals.cells.get("aim", []) for l in c.lines])
         row_warnings.append("no action text; the aim is used as the action")
-    narrative_id = ref_id if table.strategy == "narrative" else None
+    # A narrative block or a numbered list item is one action, numbered by its own key.
+    narrative_id = ref_id if table.strategy in ("narrative", "numbered_list") else None
     aim_out = _norm_ws(aim_text) if has_action_col else None
     out = []
     for item in items:
@@ -246,7 +247,12 @@ def row_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: ExtractedT
         other = tuple(dict.fromkeys(row_other + parse_other_tags(item_text_raw)))
         text = strip_tags(item_text_raw) or item_text_raw
         prov_lines = item.lines
-        if table.strategy == "narrative":
+        if table.strategy == "numbered_list":
+            if item.marker and len(items) > 1:       # "3." with its own a) b): "3.a", "3.b"
+                action_id, parent_id = normalise_action_id(item, narrative_id), narrative_id
+            else:
+                action_id, parent_id = narrative_id, parent_of_dotted(narrative_id)
+        elif table.strategy == "narrative":
             action_id = narrative_id
             parent_id = None
             # A narrative block is one action: its statement is also its aim, and the whole

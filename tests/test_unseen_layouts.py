@@ -86,3 +86,33 @@ def test_narrative_with_objective_headings(tmp_path):
         ("2", "Fund registration fees", "Agree a central budget.", "Ten registrations a year.", "HR", ["R"]),
     ]
     assert result.document.to_pylist()[0]["layout"] == "narrative"
+
+
+def test_numbered_lists_under_pillar_headings(tmp_path):
+    story = [_p("Technician Commitment Action Plan 2025-2028: Exampleton College", "Title"),
+             _p("This plan sets out what we will do. The steps below are numbered: 1. consult, 2. act.")]
+    plan = {"Visibility": ["Create a technician network across all faculties and publish its meeting notes "
+                           "on the staff intranet every term.", "Publish technician profiles."],
+            "Recognition": ["Fund professional registration fees. [TCR - R4]"],
+            "Career Development": ["Offer a secondment scheme.", "Run a mentoring programme for new staff."]}
+    n = 0
+    for heading, items in plan.items():
+        story.append(_p(heading, "Heading2"))
+        for text in items:
+            n += 1
+            story.append(_p(f"{n}. {text}"))
+    story += [Spacer(1, 12), _p("We will review this plan every year with the Steering Group.")]
+    path = tmp_path / "exampleton-lists.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build(story)
+    result = process_bytes(path.read_bytes(), path.name)
+    rows = result.actions.to_pylist()
+    assert [(r["action_id"], r["section"], r["pillars_document"], r["talent_document"], r["action_text"])
+            for r in rows] == [
+        ("1", "Visibility", ["V"], [], "Create a technician network across all faculties and publish its meeting "
+                                       "notes on the staff intranet every term."),
+        ("2", "Visibility", ["V"], [], "Publish technician profiles."),
+        ("3", "Recognition", ["R"], ["R4"], "Fund professional registration fees."),
+        ("4", "Career Development", ["CD"], [], "Offer a secondment scheme."),
+        ("5", "Career Development", ["CD"], [], "Run a mentoring programme for new staff."),
+    ]
+    assert result.document.to_pylist()[0]["layout"] == "numbered_list"
