@@ -9,7 +9,6 @@ in a way these features miss still gets read), and the document says so.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -45,13 +44,14 @@ def _inside(b, area) -> bool:
     return area[0] - 2 <= cx <= area[2] + 2 and area[1] - 2 <= cy <= area[3] + 2
 
 
-def _label_key(text: str) -> str:
+def label_key(text: str) -> str:
+    """A column label as compared with header_aliases.yaml: lower case, punctuation gone."""
     return " ".join(re.sub(r"[^a-z0-9&/ ]", " ", text.lower()).split())
 
 
 def names_two_labels(text: str, labels: Sequence[str]) -> bool:
     """Two or more distinct column labels on one line (longest first, each consumed)."""
-    key = f" {_label_key(text)} "
+    key = f" {label_key(text)} "
     found = 0
     for label in labels:
         if f" {label} " in key:
@@ -63,7 +63,7 @@ def names_two_labels(text: str, labels: Sequence[str]) -> bool:
 
 
 def guess_page(page: PageContent, config: ExtractConfig, labels: Sequence[str],
-               headings: Sequence[re.Pattern[str]]) -> PageGuess:
+               headings: Sequence[re.Pattern[str]], item: re.Pattern[str]) -> PageGuess:
     if not page.has_text:
         return PageGuess(page.number, ())
     found: list[str] = []
@@ -78,7 +78,6 @@ def guess_page(page: PageContent, config: ExtractConfig, labels: Sequence[str],
         found.append(Layout.UNRULED_TABLE.value)
     if any(p.match(l.text) for l in page.lines for p in headings):
         found.append(Layout.NARRATIVE.value)
-    item = re.compile(config.list_plan.item_pattern)
     if any(l.text.strip().lower().startswith(tuple(config.list_plan.section_headings)) for l in page.lines) \
             and any(item.match(l.text) for l in page.lines):
         found.append(Layout.NUMBERED_LIST.value)
@@ -88,7 +87,8 @@ def guess_page(page: PageContent, config: ExtractConfig, labels: Sequence[str],
 def detect(pages: Sequence[PageContent], config: ExtractConfig) -> tuple[list[PageGuess], set[str]]:
     labels = sorted((l for l in config.known_labels if len(l) >= 3), key=len, reverse=True)
     headings = [re.compile(p) for p in config.narrative.heading_patterns]
-    guesses = [guess_page(p, config, labels, headings) for p in pages]
+    item = re.compile(config.list_plan.item_pattern)
+    guesses = [guess_page(p, config, labels, headings, item) for p in pages]
     return guesses, {l for g in guesses for l in g.layouts}
 
 
@@ -100,7 +100,3 @@ def agreement(guesses: Sequence[PageGuess], page_layouts: Sequence[str]) -> floa
         return 1.0
     ok = sum(got in g.layouts or (got == Layout.PROSE.value and not g.layouts) for g, got in pairs)
     return round(ok / len(pairs), 3)
-
-
-def most_common(values: Sequence[str]) -> str | None:
-    return Counter(values).most_common(1)[0][0] if values else None

@@ -2,7 +2,8 @@
 words with Debian's tesseract (offline). The result is a PageContent like any other, plus
 the ruling lines, so scans go through the same table path as born-digital plans.
 
-Chain: render_page -> deskew -> rulings_from_image -> tesseract_words -> words_to_chars.
+Chain: render_page -> deskew -> ruling_masks -> rulings_from_masks / erase_rulings -> tesseract_words
+-> reread_sparse_cells -> words_to_chars.
 """
 from __future__ import annotations
 
@@ -99,10 +100,9 @@ def ruling_masks(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return horiz, vert
 
 
-def rulings_from_image(gray: np.ndarray) -> tuple[list[tuple], list[tuple]]:
-    """Horizontal and vertical line segments (pixels: x, y, w, h)."""
+def rulings_from_masks(horiz: np.ndarray, vert: np.ndarray) -> tuple[list[tuple], list[tuple]]:
+    """Horizontal and vertical line segments (pixels: x, y, w, h) of the ruling masks."""
     import cv2
-    horiz, vert = ruling_masks(gray)
     horiz = cv2.dilate(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 1)))
     vert = cv2.dilate(vert, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 9)))
     return _segments(horiz, True), _segments(vert, False)
@@ -200,7 +200,7 @@ REREAD_MIN_INK = 30          # dark pixels
 
 
 def reread_sparse_cells(gray: np.ndarray, words: list[dict], pixel_edges: list[dict]) -> list[dict]:
-    from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+    from pdfplumber.table import edges_to_intersections, intersections_to_cells, merge_edges
     edges = merge_edges(pixel_edges, 8, 8, 8, 8)
     cells = intersections_to_cells(edges_to_intersections(edges, 8, 8)) if edges else []
     out = list(words)
@@ -234,8 +234,9 @@ def ocr_page(pdf_page, number: int, width: float, height: float) -> OcrPage:
     gray = render_page(pdf_page)
     gray, angle = deskew(gray)
     scale = 72 / DPI
-    hs, vs = rulings_from_image(gray)
-    gray = denoise(erase_rulings(gray, *ruling_masks(gray)))
+    masks = ruling_masks(gray)
+    hs, vs = rulings_from_masks(*masks)
+    gray = denoise(erase_rulings(gray, *masks))
     words = tesseract_words(gray)
     words = reread_sparse_cells(gray, words, segments_to_edges(hs, vs, 1.0))
     chars = words_to_chars(words, scale)

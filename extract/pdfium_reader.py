@@ -14,6 +14,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as c
 
 from .model import BBox
+from .text import is_bold_font
 
 _LINETO, _BEZIER, _MOVETO = c.FPDF_SEGMENT_LINETO, c.FPDF_SEGMENT_BEZIERTO, c.FPDF_SEGMENT_MOVETO
 _SKIP = {"\r", "\n", "\x00"}
@@ -31,11 +32,6 @@ def _font_name(font, buf) -> str:
     if (weight >= 600 or "black" in low) and "bold" not in low:
         name += ",Bold"
     return name
-
-
-def is_bold_font(fontname: str) -> bool:
-    name = fontname.lower()
-    return "bold" in name or "black" in name or "heavy" in name or ",b" in name
 
 
 def read_chars(page: pdfium.PdfPage, left: float, top: float) -> list[dict[str, Any]]:

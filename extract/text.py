@@ -21,9 +21,21 @@ def clean_text(text: str) -> str:
     return text.translate(_INVISIBLE).translate(_SPACES)
 
 
-def _is_bold(fontname: str) -> bool:
+def is_bold_font(fontname: str) -> bool:
     name = fontname.lower()
     return "bold" in name or "black" in name or "heavy" in name or ",b" in name
+
+
+def glyph_is_bold(c: dict) -> bool:
+    """The reader decides once per font (`bold`); OCR glyphs carry only a font name."""
+    return c["bold"] if "bold" in c else is_bold_font(c.get("fontname", ""))
+
+
+def space_between(prev: dict, ch: dict) -> bool:
+    """A word gap: wider than a fifth of the font size, or one pdfium inferred (browsers
+    print words without space glyphs)."""
+    gap = ch["x0"] - prev["x1"]
+    return gap > 0.2 * max(prev["size"], 1.0) or (bool(ch.get("space_before")) and gap > -0.5)
 
 
 def _reading_order(c: dict) -> tuple[float, float]:
@@ -48,11 +60,8 @@ def chars_to_lines(chars: Sequence[dict], page: int, y_tolerance: float = 2.5) -
         parts: list[str] = []
         prev = None
         for ch in row:
-            if prev is not None:
-                gap = ch["x0"] - prev["x1"]
-                wide = gap > 0.2 * max(prev["size"], 1.0) or (ch.get("space_before") and gap > -0.5)
-                if wide and parts and parts[-1] != " " and ch["text"] != " ":
-                    parts.append(" ")
+            if prev is not None and space_between(prev, ch) and parts and parts[-1] != " " and ch["text"] != " ":
+                parts.append(" ")
             parts.append(ch["text"])
             prev = ch
         text = " ".join(clean_text("".join(parts)).split())
@@ -62,7 +71,7 @@ def chars_to_lines(chars: Sequence[dict], page: int, y_tolerance: float = 2.5) -
         bbox = BBox(min(c["x0"] for c in row), min(c["top"] for c in row),
                     max(c["x1"] for c in row), max(c["bottom"] for c in row))
         size = max(c["size"] for c in visible)
-        bold = sum(c["bold"] if "bold" in c else _is_bold(c.get("fontname", "")) for c in visible) > len(visible) / 2
+        bold = sum(glyph_is_bold(c) for c in visible) > len(visible) / 2
         lines.append(TextLine(text, page, bbox, round(size, 1), bold))
     return lines
 

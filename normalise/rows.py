@@ -61,7 +61,7 @@ def _values(row: TableRow, hmap: HeaderMap, headers: Sequence[str]) -> _RowValue
     for cell, role, head in zip(row.cells, hmap.roles, headers):
         if role == UNKNOWN:
             if cell.text:
-                extra.append((head.strip() or f"column", cell.text))
+                extra.append((head.strip() or "column", cell.text))
             continue
         cells.setdefault(role, []).append(cell)
     return _RowValues(cells, extra)

@@ -4,7 +4,6 @@ Sustainability (S1)", RAG as word or letter, a progress column, bare dotted ids,
 and a narrative plan with "Objective N" headings and other field labels."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from reportlab.lib import colors

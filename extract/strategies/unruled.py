@@ -17,8 +17,8 @@ from typing import Sequence
 from ..config import ExtractConfig
 from ..model import BBox, Cell, ExtractedTable, Fragment, RowKind, TableRow, TextLine
 from ..pdf import PageContent
-from ..text import clean_text
-from ..layout import names_two_labels
+from ..layout import label_key as _label_key, names_two_labels
+from ..text import clean_text, glyph_is_bold, space_between
 from .base import StrategyResult, boxes_on, inside_any
 
 NAME = "unruled_table"
@@ -38,8 +38,7 @@ class Segment:
 def _make_segment(s: list[dict], page: int) -> Segment | None:
     parts, prev = [], None
     for ch in s:
-        if prev is not None and ch["text"] != " " and parts and parts[-1] != " " and (
-                ch["x0"] - prev["x1"] > 0.2 * prev["size"] or (ch.get("space_before") and ch["x0"] - prev["x1"] > -0.5)):
+        if prev is not None and ch["text"] != " " and parts and parts[-1] != " " and space_between(prev, ch):
             parts.append(" ")
         parts.append(ch["text"])
         prev = ch
@@ -47,7 +46,7 @@ def _make_segment(s: list[dict], page: int) -> Segment | None:
     if not text:
         return None
     vis = [c for c in s if c["text"].strip()] or s
-    bold = sum(c["bold"] if "bold" in c else "bold" in c.get("fontname", "").lower() for c in vis) > len(vis) / 2
+    bold = sum(glyph_is_bold(c) for c in vis) > len(vis) / 2
     return Segment(text, page, BBox(min(c["x0"] for c in s), min(c["top"] for c in s),
                                     max(c["x1"] for c in s), max(c["bottom"] for c in s)),
                    max(c["size"] for c in vis), bold, tuple(s))
@@ -109,10 +108,6 @@ def page_to_segments(page: PageContent, taken, boilerplate: set[tuple[int, int]]
         if line:
             out.append(line)
     return out
-
-
-def _label_key(text: str) -> str:
-    return " ".join(re.sub(r"[^a-z0-9&/ ]", " ", text.lower()).split())
 
 
 def find_header(line: Sequence[Segment], config: ExtractConfig) -> bool:
