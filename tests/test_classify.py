@@ -171,6 +171,7 @@ class TestClassifierContract:
         assert label in p.labels, (name, p)
 
     def test_deterministic_and_independent_of_the_batch(self, name, classifiers):
+        """(Actions of one aim may be pooled; ITEMS share no aim, so none is.)"""
         clf = classifiers[name]
         batch = clf.predict(ITEMS)
         assert clf.predict(ITEMS) == batch
@@ -189,6 +190,61 @@ class TestClassifierContract:
         for p in clf.predict(ITEMS):
             for lab in p.labels:
                 assert p.scores[lab] >= clf.threshold_for(lab)
+
+
+def test_pool_takes_the_mean_or_max_of_each_group_and_leaves_singletons_alone():
+    from normalise.classify.combine import pool, pool_any
+
+    vals, groups = [0.2, 0.6, 0.9, 0.4], ["a", "a", None, "b"]
+    assert pool(vals, groups, "none") == vals
+    assert pool(vals, groups, "mean") == pytest.approx([0.4, 0.4, 0.9, 0.4])
+    assert pool(vals, groups, "max") == [0.6, 0.6, 0.9, 0.4]
+    assert pool_any([False, True, False, False], groups) == [True, True, False, False]
+    with pytest.raises(ValueError):
+        pool(vals, groups, "median")
+
+
+AIM = "Ensure technicians are recognised for their contributions to research and teaching"
+SIBLINGS = [
+    item("Encourage nominations for the University teaching awards.", aim=AIM),
+    item("Hold termly coffee mornings for technical staff.", aim=AIM),
+]
+
+
+def test_actions_of_one_aim_are_labelled_together_as_the_shipped_pooling_says(labeller):
+    """Plans tag aims: with pooling on, an aim's actions share scores and labels; an action
+    alone (or in a batch with other aims) keeps its own."""
+    cal = json.loads((CLASSIFIER / "calibration.json").read_text())
+    together = labeller.label(SIBLINGS)
+    alone = [labeller.label([i])[0] for i in SIBLINGS]
+    for task, scores, labels in (("pillars", "pillar_scores", "pillars_model"), ("talent", "talent_scores", "talent_model")):
+        mode = cal[task]["aim_pooling"]
+        assert labeller.classifiers[task].aim_pooling == mode
+        a, b = (getattr(o, scores) for o in alone)
+        if mode == "none":
+            assert [getattr(o, scores) for o in together] == [a, b]
+            continue
+        assert getattr(together[0], scores) == getattr(together[1], scores)
+        assert getattr(together[0], labels) == getattr(together[1], labels)
+        for lab in a:
+            expect = (a[lab] + b[lab]) / 2 if mode == "mean" else max(a[lab], b[lab])
+            assert getattr(together[0], scores)[lab] == pytest.approx(expect, abs=2e-4)
+    # different aims, or a narrative action whose aim is its own statement: no pooling
+    other = item("Hold termly coffee mornings for technical staff.", aim="Build a technical community")
+    assert labeller.label([SIBLINGS[0], other])[0] == alone[0]
+    narrative = item(SIBLINGS[1].action_text, aim=SIBLINGS[1].action_text)
+    assert labeller.label([SIBLINGS[0], narrative])[0] == alone[0]
+
+
+def test_shipped_pooling_rule_is_the_best_of_its_out_of_fold_candidates():
+    cal = json.loads((CLASSIFIER / "calibration.json").read_text())
+    cfg = (CLASSIFIER / "config.cfg").read_text()
+    for task in ("pillars", "talent"):
+        f1 = cal[task]["aim_pooling_oof_micro_f1"]
+        assert set(f1) == {"none", "mean", "max"} and all(c in cfg for c in ('"none"', '"mean"', '"max"'))
+        best = max(f1.values())
+        # ties go to the first candidate in config order (none, mean, max)
+        assert cal[task]["aim_pooling"] == next(m for m in ("none", "mean", "max") if f1[m] == best)
 
 
 def test_keyword_layer_lemmatises_and_negative_labels_suppress():

@@ -294,6 +294,12 @@ def test_evaluation_writes_grouped_metrics_deterministically(table, tmp_path):
     tal = json.loads((out1 / "talent.json").read_text())
     assert tal["evaluation"]["unit"] == "aim" and "single document" in tal["evaluation"]["note"]
     assert tal["false_positive_rate_uncited_rows"]["combined"]["rows"] == 1
+    fp = tal["false_positive_rate_uncited_rows"]
+    listed = fp["combined_predictions"]   # every uncited row given a label is listed for a reader to judge
+    assert len(listed) == fp["combined"]["rows_with_any_prediction"]
+    assert all(p["predicted"] and set(p["scores"]) == set(p["predicted"]) for p in listed)
+    for f in tal["evaluation"]["folds"]:
+        assert f["aim_pooling"] in f["aim_pooling_oof_micro_f1"]
     assert 0.0 <= r1["summary"]["pillars_macro_f1"] <= 1.0
     ag = json.loads((out1 / "agreement.json").read_text())
     assert ag["shipped_model_in_sample"]["trained_on_this_data"] is True

@@ -10,6 +10,12 @@ out-of-fold scores (ties go to the higher, more precise threshold); a label with
 positive out-of-fold examples may get its own threshold, chosen the same way on its own
 cells (``per_label_thresholds`` in config.cfg). A label is only predicted when the text
 itself supports it (``has_evidence``).
+
+Aim pooling: plans tag aims, not single actions (every action under "V1" carries V1's
+tags), so the actions of one aim may be scored together: each label's probability is the
+mean (or max) over the aim's actions, and the label has evidence if any of them has. Which
+rule ("none", "mean", "max") is chosen per taxonomy on the training rows' out-of-fold
+scores, like the thresholds (fit.py). ``predict(items)`` takes the items of one plan.
 """
 from __future__ import annotations
 
@@ -21,10 +27,13 @@ import numpy as np
 from spacy.tokens import Doc
 
 from .base import Classifier, Prediction, stable_id
+from .contract import LabelInput
 from .keywords import KeywordClassifier
+from .text import clean_text, input_text, make_docs
 from .textcat import TextcatClassifier
 
 EPS = 1e-4
+POOLING = ("none", "mean", "max")
 
 
 def logit(p: float) -> float:
@@ -39,6 +48,22 @@ def sigmoid(z: float) -> float:
     return e / (1.0 + e)
 
 
+def calibrate(a, b, c, model_scores, keyword_scores) -> np.ndarray:
+    """sigmoid(a * logit(model score) + b * keyword score + c), elementwise on arrays. The
+    one formula used in training, evaluation and serving, so thresholds chosen on it hold."""
+    m = np.clip(np.asarray(model_scores, dtype=np.float64), EPS, 1.0 - EPS)
+    z = (np.asarray(a, dtype=np.float64) * np.log(m / (1.0 - m))
+         + np.asarray(b, dtype=np.float64) * np.asarray(keyword_scores, dtype=np.float64)
+         + np.asarray(c, dtype=np.float64))
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+def round4(x) -> np.ndarray:
+    """Scores as served (4 decimals); thresholds are chosen on the same rounding."""
+    return np.round(np.asarray(x, dtype=np.float64), 4)
+
+
 @dataclass(frozen=True)
 class Calibration:
     a: float   # weight of logit(textcat score)
@@ -46,7 +71,7 @@ class Calibration:
     c: float   # bias
 
     def __call__(self, model_score: float, keyword_score: float) -> float:
-        return sigmoid(self.a * logit(model_score) + self.b * keyword_score + self.c)
+        return float(calibrate([self.a], [self.b], [self.c], [model_score], [keyword_score])[0])
 
     def to_dict(self) -> dict[str, float]:
         return {k: round(v, 8) for k, v in asdict(self).items()}
@@ -101,6 +126,17 @@ class LabelCalibration:
     def __call__(self, label: str, model_score: float, keyword_score: float) -> float:
         return self.per_label.get(label, self.pooled)(model_score, keyword_score)
 
+    def params(self, labels: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(a, b, c) arrays, one entry per label given (labels may repeat)."""
+        cs = [self.per_label.get(lab, self.pooled) for lab in labels]
+        return (np.array([c.a for c in cs]), np.array([c.b for c in cs]), np.array([c.c for c in cs]))
+
+    def apply(self, labels: Sequence[str], model_scores, keyword_scores) -> np.ndarray:
+        """Calibrated probabilities: ``labels`` gives the label of each column (matrix input)
+        or of each cell (vector input)."""
+        a, b, c = self.params(labels)
+        return calibrate(a, b, c, model_scores, keyword_scores)
+
     def to_dict(self) -> dict:
         return {"pooled": self.pooled.to_dict(),
                 "per_label": {k: v.to_dict() for k, v in sorted(self.per_label.items())}}
@@ -148,12 +184,67 @@ def has_evidence(model_score: float, keyword_score: float, floor: float | None) 
     return floor is None or keyword_score > 0 or model_score >= floor
 
 
+def aim_group(item: LabelInput) -> str | None:
+    """The key that puts an action with the other actions of its aim (None: on its own).
+    An aim that is the action's own statement (narrative plans) groups nothing."""
+    aim = clean_text(item.aim).lower()
+    return aim if aim and aim != clean_text(item.action_text).lower() else None
+
+
+def pool(values: Sequence[float], groups: Sequence[object | None], mode: str) -> list[float]:
+    """Each value replaced by the mean or max of its group's values (None: its own group)."""
+    if mode == "none":
+        return list(values)
+    if mode not in POOLING:
+        raise ValueError(f"aim pooling must be one of {POOLING}, not {mode!r}")
+    members: dict[object, list[float]] = {}
+    for v, g in zip(values, groups):
+        if g is not None:
+            members.setdefault(g, []).append(v)
+    agg = {g: (sum(vs) / len(vs) if mode == "mean" else max(vs)) for g, vs in members.items()}
+    return [v if g is None else agg[g] for v, g in zip(values, groups)]
+
+
+def pool_any(flags: Sequence[bool], groups: Sequence[object | None]) -> list[bool]:
+    """Each flag true if any flag of its group is (None: its own group)."""
+    anyg: dict[object, bool] = {}
+    for f, g in zip(flags, groups):
+        if g is not None:
+            anyg[g] = anyg.get(g, False) or f
+    return [f if g is None else anyg[g] for f, g in zip(flags, groups)]
+
+
+def group_index(groups: Sequence[object | None]) -> np.ndarray:
+    """An integer per item: items sharing a key share it; a None key gets one of its own."""
+    ids: dict[object, int] = {}
+    out = []
+    for i, g in enumerate(groups):
+        out.append(ids.setdefault(("__own__", i) if g is None else ("key", g), len(ids)))
+    return np.asarray(out, dtype=np.int64)
+
+
+def pool_rows(X: np.ndarray, gidx: np.ndarray, mode: str) -> np.ndarray:
+    """Rows of X replaced by the mean or max over the rows of their group."""
+    if mode == "none":
+        return X
+    n_groups = int(gidx.max()) + 1 if len(gidx) else 0
+    if mode == "mean":
+        sums = np.zeros((n_groups, X.shape[1]))
+        np.add.at(sums, gidx, X)
+        return (sums / np.bincount(gidx, minlength=n_groups)[:, None])[gidx]
+    if mode == "max":
+        best = np.full((n_groups, X.shape[1]), -np.inf)
+        np.maximum.at(best, gidx, X)
+        return best[gidx]
+    raise ValueError(f"aim pooling must be one of {POOLING}, not {mode!r}")
+
+
 class CombinedClassifier(Classifier):
     kind = "combined"
 
     def __init__(self, keywords: KeywordClassifier, textcat: TextcatClassifier, calibration: LabelCalibration,
                  threshold: float, evidence_floor: float | None = None,
-                 label_thresholds: dict[str, float] | None = None):
+                 label_thresholds: dict[str, float] | None = None, aim_pooling: str = "none"):
         if keywords.labels != textcat.labels or keywords.task != textcat.task:
             raise ValueError("keyword and textcat classifiers disagree on the taxonomy")
         self.keywords, self.textcat = keywords, textcat
@@ -164,6 +255,11 @@ class CombinedClassifier(Classifier):
         parts = [keywords.id, textcat.id, calibration.to_dict(), threshold, evidence_floor]
         if self.label_thresholds:   # (ids of models without per-label thresholds are unchanged)
             parts.append(self.label_thresholds)
+        if aim_pooling not in POOLING:
+            raise ValueError(f"aim pooling must be one of {POOLING}, not {aim_pooling!r}")
+        self.aim_pooling = aim_pooling
+        if aim_pooling != "none":   # (nor of models without pooling)
+            parts.append({"aim_pooling": aim_pooling})
         self._id = stable_id(self.kind, *parts)
 
     def threshold_for(self, label: str) -> float:
@@ -173,13 +269,41 @@ class CombinedClassifier(Classifier):
     def id(self) -> str:
         return self._id
 
-    def predict_docs(self, docs: Sequence[Doc]) -> list[Prediction]:
+    def predict(self, items: Sequence[LabelInput]) -> list[Prediction]:
+        """The items of one plan: with aim pooling on, actions of one aim are scored together."""
+        if not items:
+            return []
+        return self.predict_docs(make_docs(self.nlp, [input_text(i) for i in items]),
+                                 [aim_group(i) for i in items])
+
+    def predict_docs(self, docs: Sequence[Doc], groups: Sequence[object | None] | None = None) -> list[Prediction]:
+        """``groups``: one key per doc (docs sharing a key are one aim); None scores each doc alone."""
+        if not docs:
+            return []
         kw = self.keywords.predict_docs(docs)
         tc = self.textcat.raw_scores(docs)
+        labels = self.labels
+        M = np.array([[m[lab] for lab in labels] for m in tc], dtype=np.float64)
+        K = np.array([[k.scores[lab] for lab in labels] for k in kw], dtype=np.float64)
+        P = self.calibration.apply(labels, M, K)
+        E = np.ones_like(P, dtype=bool) if self.evidence_floor is None else (K > 0) | (M >= self.evidence_floor)
+        if groups is not None and self.aim_pooling != "none":
+            if len(groups) != len(docs):
+                raise ValueError("one group key per doc")
+            gidx = group_index(groups)
+            P = pool_rows(P, gidx, self.aim_pooling)
+            E = pool_rows(E.astype(np.float64), gidx, "max") > 0
+        S = round4(P)
+        mask = self._predictable_mask()
+        decide = (S >= self._threshold_row()) & E & mask
         out = []
-        for k, m in zip(kw, tc):
-            scores = {lab: round(self.calibration(lab, m[lab], k.scores[lab]), 4) for lab in self.labels}
-            labels = tuple(lab for lab in self.predictable if scores[lab] >= self.threshold_for(lab)
-                           and has_evidence(m[lab], k.scores[lab], self.evidence_floor))
-            out.append(Prediction(scores, labels, k.evidence))
+        for k, srow, drow in zip(kw, S.tolist(), decide.tolist()):
+            out.append(Prediction(dict(zip(labels, srow)),
+                                  tuple(lab for lab, d in zip(labels, drow) if d), k.evidence))
         return out
+
+    def _predictable_mask(self) -> np.ndarray:
+        return np.array([lab in self.predictable for lab in self.labels])
+
+    def _threshold_row(self) -> np.ndarray:
+        return np.array([self.threshold_for(lab) for lab in self.labels])

@@ -51,6 +51,7 @@ def cross_validate(rows: Sequence[Row], task: str, taxonomy: Taxonomy, cfg: dict
     plan = fold_plan(labelled, task, int(cfg["labeller"]["max_aim_folds"]))
     preds: dict[str, dict[int, set[str]]] = {s: {} for s in SYSTEMS}
     scores: dict[int, dict[str, float]] = {}
+    evidence: dict[int, tuple] = {}
     folds = []
     for fi, (train_idx, test_idx) in enumerate(plan.split(labelled)):
         if not test_idx:
@@ -61,15 +62,16 @@ def cross_validate(rows: Sequence[Row], task: str, taxonomy: Taxonomy, cfg: dict
         kw = KeywordClassifier(taxonomy, nlp)
         tc = TextcatClassifier(nlp, task, taxonomy.ids, taxonomy.predictable_ids, fit.model_threshold)
         comb = CombinedClassifier(kw, tc, fit.calibration, fit.combined_threshold, fit.evidence_floor,
-                                  fit.label_thresholds)
+                                  fit.label_thresholds, fit.aim_pooling)
         items = [labelled[i].item for i in test_idx]
         ungated = CombinedClassifier(kw, tc, fit.calibration, fit.combined_threshold_no_evidence_rule, None,
-                                     fit.label_thresholds_no_evidence_rule)
+                                     fit.label_thresholds_no_evidence_rule, fit.aim_pooling)
         for name, clf in (("keywords", kw), ("model", tc), ("combined", comb), ("combined_no_evidence_rule", ungated)):
             for i, p in zip(test_idx, clf.predict(items)):
                 preds[name][i] = set(p.labels)
                 if name == "combined":
                     scores[i] = p.scores
+                    evidence[i] = p.evidence
         held = sorted({plan.group_of(labelled[i]) for i in test_idx})
         folds.append({"fold": fi, "held_out": [labelled[test_idx[0]].source_file] if plan.unit == "document"
                       else [h.split("|", 1)[1] for h in held],
@@ -77,8 +79,10 @@ def cross_validate(rows: Sequence[Row], task: str, taxonomy: Taxonomy, cfg: dict
                       "model_threshold": fit.model_threshold, "combined_threshold": fit.combined_threshold,
                       "combined_threshold_no_evidence_rule": fit.combined_threshold_no_evidence_rule,
                       "combined_label_thresholds": fit.label_thresholds or {},
+                      "aim_pooling": fit.aim_pooling, "aim_pooling_oof_micro_f1": fit.pooling_f1 or {},
                       "calibration": fit.calibration.to_dict(), "inner_folds": fit.inner_note})
-    return {"labelled": labelled, "plan": plan, "preds": preds, "scores": scores, "folds": folds}
+    return {"labelled": labelled, "plan": plan, "preds": preds, "scores": scores, "evidence": evidence,
+            "folds": folds}
 
 
 def task_report(cv: dict[str, Any], task: str, taxonomy: Taxonomy) -> dict[str, Any]:
@@ -124,6 +128,17 @@ def task_report(cv: dict[str, Any], task: str, taxonomy: Taxonomy) -> dict[str, 
         out["false_positive_rate_uncited_rows"]["note"] = (
             "actions in documents that cite TALENT whose aim cites no recommendation: share that get any "
             "TALENT label")
+        # the rate rests on few rows, and the plan's silence is a weak negative: list what was
+        # predicted there, with the probability and the taxonomy phrase matched, for a reader to judge
+        out["false_positive_rate_uncited_rows"]["combined_predictions"] = [
+            {"source_file": labelled[i].source_file, "action_id": labelled[i].action_id,
+             "aim_id": labelled[i].parent_id, "action_text": labelled[i].item.action_text,
+             "predicted": sorted(cv["preds"]["combined"][i], key=taxonomy.ids.index),
+             "scores": {lab: cv["scores"][i][lab] for lab in sorted(cv["preds"]["combined"][i],
+                                                                     key=taxonomy.ids.index)},
+             "matched_phrases": sorted({f"{lab}: {ph}" for lab, ph in cv["evidence"].get(i, ())
+                                        if lab in cv["preds"]["combined"][i]})}
+            for i in uncited if cv["preds"]["combined"][i]]
         cells = {}
         for s in SYSTEMS:
             fp = sum(len(cv["preds"][s][i] - gold_labels(labelled[i], task, taxonomy)) for i in idx)
@@ -150,7 +165,11 @@ def agreement_report(cvs: dict[str, dict], rows: Sequence[Row], taxonomies: dict
         out["shipped_model_in_sample"] = {"error": f"{type(exc).__name__}: {exc}"}
         return out
     same = manifest["training_data"]["rows_sha256"] == data_sha
-    outs = lab.label([r.item for r in rows])
+    outs = []
+    for did in dict.fromkeys(r.document_id for r in rows):   # one plan per call (aim pooling)
+        outs += lab.label([r.item for r in rows if r.document_id == did])
+    order = [i for did in dict.fromkeys(r.document_id for r in rows) for i, r in enumerate(rows) if r.document_id == did]
+    outs = [o for _, o in sorted(zip(order, outs))]
     for task in TASKS:
         tax = taxonomies[task]
         sel = [i for i, r in enumerate(rows) if (r.item.pillars_document if task == "pillars" else r.item.talent_document)]
@@ -234,6 +253,9 @@ def print_task(rep: dict[str, Any], file=sys.stdout) -> None:
         print("  FPR on rows citing no recommendation: " +
               ", ".join(f"{s} {f[s]['rate']} ({f[s]['rows_with_any_prediction']}/{f[s]['rows']})" for s in SYSTEMS),
               file=file)
+        for p in f.get("combined_predictions", []):
+            print(f"    {p['action_id']} (aim {p['aim_id']}): {', '.join(f'{k} {v:.2f}' for k, v in p['scores'].items())}"
+                  f"  [{'; '.join(p['matched_phrases']) or 'no phrase matched'}]  {p['action_text'][:70]}", file=file)
 
 
 def evaluate(data_path: Path, models_dir: Path, out_dir: Path, *, speed: bool = True) -> dict[str, Any]:

@@ -6,8 +6,8 @@ For one taxonomy (task), given training rows:
      come from one document): train the textcat on the other folds plus the taxonomy's
      weak examples, score the held-out fold -> out-of-fold model scores;
   2. keyword scores for the same rows (the rule layer needs no training);
-  3. fit the calibration (pooled, per label where supported) and choose the thresholds
-     (model alone, combination) on those out-of-fold scores only;
+  3. fit the calibration (pooled, per label where supported) and choose the aim pooling
+     rule and the thresholds (model alone, combination) on those out-of-fold scores only;
   4. train the textcat on all the training rows plus weak examples.
 """
 from __future__ import annotations
@@ -19,7 +19,8 @@ from typing import Any, Sequence
 import spacy
 from spacy.language import Language
 
-from .combine import LabelCalibration, choose_threshold, fit_label_calibration, has_evidence
+from .combine import (POOLING, LabelCalibration, aim_group, choose_threshold, fit_label_calibration, has_evidence,
+                      pool, pool_any, round4)
 from .data import Row, fold_plan, weak_examples  # noqa: F401
 from .keywords import KeywordClassifier
 from .taxonomy import Taxonomy
@@ -57,6 +58,10 @@ class TaskFit:
     # combined_threshold
     label_thresholds: dict | None = None
     label_thresholds_no_evidence_rule: dict | None = None
+    # how the actions of one aim are scored together (combine.py), and the out-of-fold
+    # micro-F1 of each candidate rule it was chosen by
+    aim_pooling: str = "none"
+    pooling_f1: dict | None = None
 
 
 def training_pairs(rows: Sequence[Row], task: str, weak: Sequence[tuple[str, dict[str, float]]],
@@ -111,28 +116,61 @@ def fit_task(nlp: Language, rows: Sequence[Row], task: str, taxonomy: Taxonomy, 
     predictable = set(taxonomy.predictable_ids)
     keys = sorted(i for i in oof if predictable <= set(rows[i].cats(task)))
     kw_pred = kw.predict([rows[i].item for i in keys]) if keys else []
-    cells = [(lab, oof[i][lab], kp.scores[lab], truth)
-             for i, kp in zip(keys, kw_pred) for lab, truth in sorted(rows[i].cats(task).items())]
+    cells, cell_rows = [], []
+    for i, kp in zip(keys, kw_pred):
+        for lab, truth in sorted(rows[i].cats(task).items()):
+            cells.append((lab, oof[i][lab], kp.scores[lab], truth))
+            cell_rows.append(i)
     calibration = fit_label_calibration(cells, l2=float(lab_cfg["calibration_l2"]),
                                         min_positives=int(lab_cfg["per_label_min_positives"]))
     # thresholds are chosen on the labels the classifier may output, on rounded scores as served
-    chosen = [c for c in cells if c[0] in predictable]
+    sel = [j for j, c in enumerate(cells) if c[0] in predictable]
+    chosen = [cells[j] for j in sel]
     y = [c[3] for c in chosen]
     model_threshold = choose_threshold([round(c[1], 6) for c in chosen], y) if y else 0.5
     floor = evidence_floor(cfg)
-    # a cell without evidence is never predicted: score it 0 for the threshold search
-    gated = [round(calibration(*c[:3]), 4) if has_evidence(c[1], c[2], floor) else 0.0 for c in chosen]
-    ungated = [round(calibration(*c[:3]), 4) for c in chosen]
-    combined_threshold = choose_threshold(gated, y) if y else 0.5
-    ungated_threshold = choose_threshold(ungated, y) if y else 0.5
     per_label = str(lab_cfg.get("per_label_thresholds", False)).lower() in ("true", "1", "yes")
     min_pos = int(lab_cfg["per_label_min_positives"])
-    label_th = label_thresholds(chosen, gated, min_pos) if per_label else {}
-    label_th_ungated = label_thresholds(chosen, ungated, min_pos) if per_label else {}
+    # one pooling group per (label, document, aim): the out-of-fold scores of an aim's
+    # actions come from one inner fold, as at prediction time they come from one plan
+    groups = []
+    for j in sel:
+        r = rows[cell_rows[j]]
+        g = aim_group(r.item)
+        groups.append(None if g is None else (cells[j][0], r.document_id, g))
+    own = calibration.apply([c[0] for c in chosen], [c[1] for c in chosen], [c[2] for c in chosen]).tolist()
+    evid = [has_evidence(c[1], c[2], floor) for c in chosen]
+    candidates = [str(m) for m in lab_cfg.get("aim_pooling", ["none"])]
+    best = None
+    pooling_f1 = {}
+    for mode in candidates:   # ties go to the earlier (simpler) rule
+        if mode not in POOLING:
+            raise ValueError(f"config aim_pooling: {mode!r} is not one of {POOLING}")
+        pooled = pool(own, groups, mode)
+        ev = pool_any(evid, groups)
+        # a cell without evidence is never predicted: score it 0 for the threshold search
+        ungated = round4(pooled).tolist()
+        gated = [p if e else 0.0 for p, e in zip(ungated, ev)]
+        th = choose_threshold(gated, y) if y else 0.5
+        label_th = label_thresholds(chosen, gated, min_pos) if per_label else {}
+        f1 = _micro_f1([g >= label_th.get(c[0], th) for g, c in zip(gated, chosen)], y)
+        pooling_f1[mode] = round(f1, 4)
+        if best is None or f1 > best[0] + 1e-12:
+            best = (f1, mode, th, label_th, choose_threshold(ungated, y) if y else 0.5,
+                    label_thresholds(chosen, ungated, min_pos) if per_label else {})
+    _, aim_pooling, combined_threshold, label_th, ungated_threshold, label_th_ungated = best
     train_component(nlp, task, training_pairs(rows, task, weak, settings.row_repeats), settings)
     return TaskFit(task, calibration, floor, model_threshold, combined_threshold, ungated_threshold, note,
                    n_rows=sum(1 for r in rows if r.cats(task)), n_weak=len(weak), n_oof_cells=len(cells),
-                   label_thresholds=label_th, label_thresholds_no_evidence_rule=label_th_ungated)
+                   label_thresholds=label_th, label_thresholds_no_evidence_rule=label_th_ungated,
+                   aim_pooling=aim_pooling, pooling_f1=pooling_f1)
+
+
+def _micro_f1(pred: Sequence[bool], y: Sequence[float]) -> float:
+    tp = sum(1 for p, t in zip(pred, y) if p and t >= 0.5)
+    fp = sum(1 for p, t in zip(pred, y) if p and t < 0.5)
+    fn = sum(1 for p, t in zip(pred, y) if not p and t >= 0.5)
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
 def label_thresholds(cells, scores, min_positives: int) -> dict[str, float]:

@@ -1,6 +1,7 @@
 """The labeller the pipeline calls: the shipped model loaded from models/, both
 taxonomies, the plan's own tags final where it gives them.
 
+``label(items)`` takes the actions of one plan (aims are pooled within the call).
 For each action and each taxonomy: the combined classifier (rule layer + trained model,
 calibrated) scores every label; the labels at or above the chosen threshold are the
 model's prediction (``*_model``, stored even where the plan tags the row, so agreement
@@ -18,7 +19,7 @@ from typing import Sequence
 import spacy
 
 from .base import Prediction
-from .combine import CombinedClassifier, LabelCalibration
+from .combine import CombinedClassifier, LabelCalibration, aim_group
 from .contract import LabelInput, LabelOutput
 from .keywords import KeywordClassifier
 from .taxonomy import Taxonomy, default_models_dir, load_taxonomies, taxonomy_version
@@ -48,7 +49,8 @@ class Labeller:
             return {t: [] for t in TASKS}
         with self._lock:   # spaCy pipelines are not thread-safe; processes each load their own
             docs = make_docs(self.nlp, [input_text(i) for i in items])
-            return {t: self.classifiers[t].predict_docs(docs) for t in TASKS}
+            groups = [aim_group(i) for i in items]
+            return {t: self.classifiers[t].predict_docs(docs, groups) for t in TASKS}
 
     def label(self, items: Sequence[LabelInput]) -> list[LabelOutput]:
         items = list(items)
@@ -88,7 +90,7 @@ def build_labeller(nlp: spacy.Language, taxonomies: dict[str, Taxonomy], calibra
         tc = TextcatClassifier(nlp, task, tax.ids, tax.predictable_ids, cal["model_threshold"])
         classifiers[task] = CombinedClassifier(kw, tc, LabelCalibration.from_dict(cal["calibration"]),
                                                cal["combined_threshold"], cal.get("evidence_floor"),
-                                               cal.get("combined_label_thresholds"))
+                                               cal.get("combined_label_thresholds"), cal.get("aim_pooling", "none"))
     return Labeller(nlp, classifiers, model_version, taxonomy_version(taxonomies))
 
 

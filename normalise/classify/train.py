@@ -150,6 +150,8 @@ def train(data_path: Path, models_dir: Path, *, quiet: bool = False) -> dict[str
         calibration[task] = {"calibration": f.calibration.to_dict(), "model_threshold": f.model_threshold,
                              "combined_threshold": f.combined_threshold, "evidence_floor": f.evidence_floor,
                              "combined_label_thresholds": dict(sorted((f.label_thresholds or {}).items())),
+                             "aim_pooling": f.aim_pooling,
+                             "aim_pooling_oof_micro_f1": dict(sorted((f.pooling_f1 or {}).items())),
                              "inner_folds": f.inner_note,
                              "rows": f.n_rows, "weak_examples": f.n_weak, "oof_cells": f.n_oof_cells}
     # assemble once in memory to record the classifier ids the shipped files must reproduce
@@ -200,7 +202,8 @@ def train(data_path: Path, models_dir: Path, *, quiet: bool = False) -> dict[str
     for task in TASKS:
         c = calibration[task]
         say(f"  {task}: thresholds model {c['model_threshold']} combined {c['combined_threshold']} "
-            f"per label {c['combined_label_thresholds']}, "
+            f"per label {c['combined_label_thresholds']}, aim pooling {c['aim_pooling']} "
+            f"(out-of-fold micro-F1 {c['aim_pooling_oof_micro_f1']}), "
             f"calibration {c['calibration']}; inner folds: {c['inner_folds']}")
     return manifest
 
