@@ -212,6 +212,18 @@ def test_threshold_maximises_f1_and_prefers_precision_on_ties():
     assert 0.55 < th <= 0.6
 
 
+def test_calibration_report_measures_brier_ece_and_reliability():
+    from normalise.classify.metrics import calibration_report
+
+    honest = calibration_report([0.25] * 4 + [0.75] * 4, [True, False, False, False, True, True, True, False])
+    assert honest["ece"] == 0.0 and honest["brier"] == 0.1875 and honest["brier_base_rate"] == 0.25
+    assert [(b["cells"], b["observed_rate"]) for b in honest["reliability"]] == [(4, 0.25), (4, 0.75)]
+    overconfident = calibration_report([0.95] * 4, [True, False, True, False])
+    assert overconfident["ece"] == 0.45 and overconfident["brier"] > overconfident["brier_base_rate"]
+    assert calibration_report([1.0], [True])["reliability"][0]["bin"] == [0.9, 1.0]   # 1.0 falls in the last bin
+    assert calibration_report([], []) == {"cells": 0}
+
+
 def test_multilabel_report_and_agreement():
     gold = [{"V"}, {"V", "S"}, set(), {"R"}]
     pred = [{"V"}, {"V"}, {"CD"}, set()]
@@ -294,6 +306,10 @@ def test_evaluation_writes_grouped_metrics_deterministically(table, tmp_path):
     tal = json.loads((out1 / "talent.json").read_text())
     assert tal["evaluation"]["unit"] == "aim" and "single document" in tal["evaluation"]["note"]
     assert tal["false_positive_rate_uncited_rows"]["combined"]["rows"] == 1
+    for rep in (pil, tal):   # held-out calibration over every (row, predictable label) cell
+        cal = rep["calibration"]["all_rows"]
+        assert cal["cells"] == rep["all_rows"]["combined"]["n_rows"] * len(rep["labels_evaluated"])
+        assert sum(b["cells"] for b in cal["reliability"]) == cal["cells"] and 0.0 <= cal["brier"] <= 1.0
     fp = tal["false_positive_rate_uncited_rows"]
     listed = fp["combined_predictions"]   # every uncited row given a label is listed for a reader to judge
     assert len(listed) == fp["combined"]["rows_with_any_prediction"]

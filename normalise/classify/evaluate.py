@@ -28,7 +28,7 @@ from .data import Row, build_rows, deduplicate, fold_plan, read_table, table_che
 from .fit import fit_task, load_settings  # noqa: E402
 from .keywords import KeywordClassifier  # noqa: E402
 from .labeller import CLASSIFIER_DIR, TASKS, _load, load_labeller, read_manifest  # noqa: E402
-from .metrics import agreement, multilabel_report, r4  # noqa: E402
+from .metrics import agreement, calibration_report, multilabel_report, r4  # noqa: E402
 from .taxonomy import Taxonomy, default_models_dir, load_taxonomies, taxonomy_version  # noqa: E402
 from .textcat import TextcatClassifier, TrainSettings, new_pipeline  # noqa: E402
 
@@ -113,8 +113,16 @@ def task_report(cv: dict[str, Any], task: str, taxonomy: Taxonomy) -> dict[str, 
         sel = [i for i in idx if labelled[i].source_file == d]
         kinds = sorted({labelled[i].pillar_kind if task == "pillars" else labelled[i].talent_kind for i in sel})
         out["per_document"][d] = {"label_kinds": kinds, **report(sel)}
+    def calib(sel: list[int]) -> dict[str, Any]:
+        cells = [(cv["scores"][i][lab], lab in gold_labels(labelled[i], task, taxonomy)) for i in sel for lab in labels]
+        return calibration_report([c[0] for c in cells], [c[1] for c in cells])
+
+    out["calibration"] = {"all_rows": calib(idx),
+                          "note": "held-out probabilities of the combined system (as stored in the dataset's "
+                                  "*_scores) against the plans' labels, over (row, predictable label) cells"}
     if task == "pillars":
         sel = [i for i in idx if labelled[i].pillar_kind == "explicit"]
+        out["calibration"]["explicit_tags_only"] = calib(sel)
         out["explicit_tags_only"] = report(sel)
         out["explicit_tags_only"]["note"] = ("rows whose plan tags pillars explicitly (a pillar column or "
                                              "'Commitment areas'); section-implied single labels left out")
@@ -241,6 +249,11 @@ def print_task(rep: dict[str, Any], file=sys.stdout) -> None:
             cells.append(f"{p['precision']:.2f} {p['recall']:.2f} {p['f1']:.2f}".center(17))
         sup = rep["all_rows"]["combined"]["per_label"][lab]["support"]
         print(f"{lab:6} {sup:4d} | " + " | ".join(cells), file=file)
+    c = rep["calibration"]["all_rows"]
+    print(f"  calibration (held out, {c['cells']} cells): Brier {c['brier']} (base-rate constant "
+          f"{c['brier_base_rate']}), ECE {c['ece']}; reliability " +
+          ", ".join(f"{b['bin'][0]:.1f}-{b['bin'][1]:.1f}: {b['mean_probability']:.2f}->{b['observed_rate']:.2f} "
+                    f"(n={b['cells']})" for b in c["reliability"]), file=file)
     if task == "pillars":
         for d, r in rep["per_document"].items():
             print(f"  {d} ({','.join(r['label_kinds'])}): macro-F1 " +

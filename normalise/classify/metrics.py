@@ -68,3 +68,29 @@ def agreement(a: Sequence[set[str]], b: Sequence[set[str]], labels: Sequence[str
         per[lab] = {"agreement": r4(po), "kappa": r4(kappa), "plan": sum(xs), "model": sum(ys)}
     return {"n_rows": n, "exact_match": r4(sum(1 for x, y in zip(a, b) if x == y) / n),
             "mean_jaccard": r4(sum(jac) / n), "per_label": per}
+
+
+def calibration_report(probs: Sequence[float], truth: Sequence[bool], bins: int = 10) -> dict:
+    """How far probabilities match observed frequencies, over (row, label) cells: Brier
+    score, expected calibration error (equal-width bins, weighted by cell count) and the
+    reliability table. Reference: the Brier score of always answering the cells' own base
+    rate (a constant that knows the answer's prevalence; lower is better for both)."""
+    n = len(probs)
+    if not n:
+        return {"cells": 0}
+    ys = [1.0 if t else 0.0 for t in truth]
+    brier = sum((p - y) ** 2 for p, y in zip(probs, ys)) / n
+    base = sum(ys) / n
+    table, ece = [], 0.0
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        idx = [i for i, p in enumerate(probs) if lo <= p < hi or (b == bins - 1 and p == 1.0)]
+        if not idx:
+            continue
+        mp = sum(probs[i] for i in idx) / len(idx)
+        obs = sum(ys[i] for i in idx) / len(idx)
+        ece += len(idx) / n * abs(mp - obs)
+        table.append({"bin": [r4(lo), r4(hi)], "cells": len(idx), "mean_probability": r4(mp),
+                      "observed_rate": r4(obs)})
+    return {"cells": n, "positives": int(sum(ys)), "brier": r4(brier), "brier_base_rate": r4(base * (1 - base)),
+            "ece": r4(ece), "reliability": table}
