@@ -193,15 +193,17 @@ class TestClassifierContract:
 
 
 def test_pool_takes_the_mean_or_max_of_each_group_and_leaves_singletons_alone():
-    from normalise.classify.combine import pool, pool_any
+    import numpy as np
+    from normalise.classify.combine import group_index, pool_rows
 
-    vals, groups = [0.2, 0.6, 0.9, 0.4], ["a", "a", None, "b"]
-    assert pool(vals, groups, "none") == vals
-    assert pool(vals, groups, "mean") == pytest.approx([0.4, 0.4, 0.9, 0.4])
-    assert pool(vals, groups, "max") == [0.6, 0.6, 0.9, 0.4]
-    assert pool_any([False, True, False, False], groups) == [True, True, False, False]
+    gidx = group_index(["a", "a", None, "b", None])
+    assert gidx.tolist() == [0, 0, 1, 2, 3]            # every None is a group of its own
+    X = np.array([[0.2, 1.0], [0.6, 0.0], [0.9, 0.5], [0.4, 0.3], [0.1, 0.7]])
+    assert pool_rows(X, gidx, "none") is X
+    assert np.allclose(pool_rows(X, gidx, "mean"), [[0.4, 0.5], [0.4, 0.5], [0.9, 0.5], [0.4, 0.3], [0.1, 0.7]])
+    assert pool_rows(X, gidx, "max").tolist() == [[0.6, 1.0], [0.6, 1.0], [0.9, 0.5], [0.4, 0.3], [0.1, 0.7]]
     with pytest.raises(ValueError):
-        pool(vals, groups, "median")
+        pool_rows(X, gidx, "median")
 
 
 AIM = "Ensure technicians are recognised for their contributions to research and teaching"

@@ -191,29 +191,6 @@ def aim_group(item: LabelInput) -> str | None:
     return aim if aim and aim != clean_text(item.action_text).lower() else None
 
 
-def pool(values: Sequence[float], groups: Sequence[object | None], mode: str) -> list[float]:
-    """Each value replaced by the mean or max of its group's values (None: its own group)."""
-    if mode == "none":
-        return list(values)
-    if mode not in POOLING:
-        raise ValueError(f"aim pooling must be one of {POOLING}, not {mode!r}")
-    members: dict[object, list[float]] = {}
-    for v, g in zip(values, groups):
-        if g is not None:
-            members.setdefault(g, []).append(v)
-    agg = {g: (sum(vs) / len(vs) if mode == "mean" else max(vs)) for g, vs in members.items()}
-    return [v if g is None else agg[g] for v, g in zip(values, groups)]
-
-
-def pool_any(flags: Sequence[bool], groups: Sequence[object | None]) -> list[bool]:
-    """Each flag true if any flag of its group is (None: its own group)."""
-    anyg: dict[object, bool] = {}
-    for f, g in zip(flags, groups):
-        if g is not None:
-            anyg[g] = anyg.get(g, False) or f
-    return [f if g is None else anyg[g] for f, g in zip(flags, groups)]
-
-
 def group_index(groups: Sequence[object | None]) -> np.ndarray:
     """An integer per item: items sharing a key share it; a None key gets one of its own."""
     ids: dict[object, int] = {}

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
+import numpy as np
 import spacy
 from spacy.language import Language
 
-from .combine import (POOLING, LabelCalibration, aim_group, choose_threshold, fit_label_calibration, has_evidence,
-                      pool, pool_any, round4)
+from .combine import (POOLING, LabelCalibration, aim_group, choose_threshold, fit_label_calibration, group_index,
+                      has_evidence, pool_rows, round4)
 from .data import Row, fold_plan, weak_examples  # noqa: F401
 from .keywords import KeywordClassifier
 from .taxonomy import Taxonomy
@@ -138,16 +139,17 @@ def fit_task(nlp: Language, rows: Sequence[Row], task: str, taxonomy: Taxonomy, 
         r = rows[cell_rows[j]]
         g = aim_group(r.item)
         groups.append(None if g is None else (cells[j][0], r.document_id, g))
-    own = calibration.apply([c[0] for c in chosen], [c[1] for c in chosen], [c[2] for c in chosen]).tolist()
-    evid = [has_evidence(c[1], c[2], floor) for c in chosen]
+    gidx = group_index(groups)
+    own = calibration.apply([c[0] for c in chosen], [c[1] for c in chosen], [c[2] for c in chosen])[:, None]
+    evid = np.array([[has_evidence(c[1], c[2], floor)] for c in chosen], dtype=np.float64).reshape(-1, 1)
     candidates = [str(m) for m in lab_cfg.get("aim_pooling", ["none"])]
     best = None
     pooling_f1 = {}
     for mode in candidates:   # ties go to the earlier (simpler) rule
         if mode not in POOLING:
             raise ValueError(f"config aim_pooling: {mode!r} is not one of {POOLING}")
-        pooled = pool(own, groups, mode)
-        ev = pool_any(evid, groups)
+        pooled = pool_rows(own, gidx, mode)[:, 0]
+        ev = (pool_rows(evid, gidx, "max")[:, 0] > 0).tolist()
         # a cell without evidence is never predicted: score it 0 for the threshold search
         ungated = round4(pooled).tolist()
         gated = [p if e else 0.0 for p, e in zip(ungated, ev)]
