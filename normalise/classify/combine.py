@@ -19,7 +19,6 @@ scores, like the thresholds (fit.py). ``predict(items)`` takes the items of one 
 """
 from __future__ import annotations
 
-import math
 from dataclasses import asdict, dataclass
 from typing import Sequence
 
@@ -36,23 +35,17 @@ EPS = 1e-4
 POOLING = ("none", "mean", "max")
 
 
-def logit(p: float) -> float:
-    p = min(max(p, EPS), 1.0 - EPS)
-    return math.log(p / (1.0 - p))
-
-
-def sigmoid(z: float) -> float:
-    if z >= 0:
-        return 1.0 / (1.0 + math.exp(-z))
-    e = math.exp(z)
-    return e / (1.0 + e)
+def logit(p) -> np.ndarray:
+    """log(p / (1 - p)) elementwise, p clipped to [EPS, 1 - EPS] (a textcat score of 0 or 1
+    must not become infinite evidence)."""
+    m = np.clip(np.asarray(p, dtype=np.float64), EPS, 1.0 - EPS)
+    return np.log(m / (1.0 - m))
 
 
 def calibrate(a, b, c, model_scores, keyword_scores) -> np.ndarray:
     """sigmoid(a * logit(model score) + b * keyword score + c), elementwise on arrays. The
     one formula used in training, evaluation and serving, so thresholds chosen on it hold."""
-    m = np.clip(np.asarray(model_scores, dtype=np.float64), EPS, 1.0 - EPS)
-    z = (np.asarray(a, dtype=np.float64) * np.log(m / (1.0 - m))
+    z = (np.asarray(a, dtype=np.float64) * logit(model_scores)
          + np.asarray(b, dtype=np.float64) * np.asarray(keyword_scores, dtype=np.float64)
          + np.asarray(c, dtype=np.float64))
     e = np.exp(-np.abs(z))
@@ -84,7 +77,7 @@ def fit_calibration(model_scores: Sequence[float], keyword_scores: Sequence[floa
     with one it pulls all three towards the prior. Deterministic."""
     if not y:
         return prior or Calibration(1.0, 0.0, 0.0)
-    X = np.array([[logit(m), k, 1.0] for m, k in zip(model_scores, keyword_scores)], dtype=np.float64)
+    X = np.column_stack([logit(model_scores), np.asarray(keyword_scores, dtype=np.float64), np.ones(len(y))])
     t = np.asarray(y, dtype=np.float64)
     if prior is None:
         w0, pen = np.zeros(3), np.array([l2, l2, 0.0])
@@ -123,19 +116,11 @@ class LabelCalibration:
     pooled: Calibration
     per_label: dict[str, Calibration]
 
-    def __call__(self, label: str, model_score: float, keyword_score: float) -> float:
-        return self.per_label.get(label, self.pooled)(model_score, keyword_score)
-
-    def params(self, labels: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(a, b, c) arrays, one entry per label given (labels may repeat)."""
-        cs = [self.per_label.get(lab, self.pooled) for lab in labels]
-        return (np.array([c.a for c in cs]), np.array([c.b for c in cs]), np.array([c.c for c in cs]))
-
     def apply(self, labels: Sequence[str], model_scores, keyword_scores) -> np.ndarray:
         """Calibrated probabilities: ``labels`` gives the label of each column (matrix input)
         or of each cell (vector input)."""
-        a, b, c = self.params(labels)
-        return calibrate(a, b, c, model_scores, keyword_scores)
+        cs = [self.per_label.get(lab, self.pooled) for lab in labels]
+        return calibrate([c.a for c in cs], [c.b for c in cs], [c.c for c in cs], model_scores, keyword_scores)
 
     def to_dict(self) -> dict:
         return {"pooled": self.pooled.to_dict(),
@@ -178,10 +163,13 @@ def choose_threshold(scores: Sequence[float], y: Sequence[float], lo: float = 0.
     return best
 
 
-def has_evidence(model_score: float, keyword_score: float, floor: float | None) -> bool:
-    """The text itself supports the label: a taxonomy phrase matched, or the model alone
-    would predict it (score >= floor). None: no such requirement."""
-    return floor is None or keyword_score > 0 or model_score >= floor
+def has_evidence(model_scores, keyword_scores, floor: float | None) -> np.ndarray:
+    """Elementwise: the text itself supports the label: a taxonomy phrase matched, or the
+    model alone would predict it (score >= floor). None: no such requirement."""
+    k = np.asarray(keyword_scores, dtype=np.float64)
+    if floor is None:
+        return np.ones(k.shape, dtype=bool)
+    return (k > 0) | (np.asarray(model_scores, dtype=np.float64) >= floor)
 
 
 def aim_group(item: LabelInput) -> str | None:
@@ -238,6 +226,8 @@ class CombinedClassifier(Classifier):
         if aim_pooling != "none":   # (nor of models without pooling)
             parts.append({"aim_pooling": aim_pooling})
         self._id = stable_id(self.kind, *parts)
+        self._predictable_mask = np.array([lab in self.predictable for lab in self.labels])
+        self._thresholds = np.array([self.threshold_for(lab) for lab in self.labels])
 
     def threshold_for(self, label: str) -> float:
         return self.label_thresholds.get(label, self.threshold)
@@ -263,7 +253,7 @@ class CombinedClassifier(Classifier):
         M = np.array([[m[lab] for lab in labels] for m in tc], dtype=np.float64)
         K = np.array([[k.scores[lab] for lab in labels] for k in kw], dtype=np.float64)
         P = self.calibration.apply(labels, M, K)
-        E = np.ones_like(P, dtype=bool) if self.evidence_floor is None else (K > 0) | (M >= self.evidence_floor)
+        E = has_evidence(M, K, self.evidence_floor)
         if groups is not None and self.aim_pooling != "none":
             if len(groups) != len(docs):
                 raise ValueError("one group key per doc")
@@ -271,16 +261,9 @@ class CombinedClassifier(Classifier):
             P = pool_rows(P, gidx, self.aim_pooling)
             E = pool_rows(E.astype(np.float64), gidx, "max") > 0
         S = round4(P)
-        mask = self._predictable_mask()
-        decide = (S >= self._threshold_row()) & E & mask
+        decide = (S >= self._thresholds) & E & self._predictable_mask
         out = []
         for k, srow, drow in zip(kw, S.tolist(), decide.tolist()):
             out.append(Prediction(dict(zip(labels, srow)),
                                   tuple(lab for lab, d in zip(labels, drow) if d), k.evidence))
         return out
-
-    def _predictable_mask(self) -> np.ndarray:
-        return np.array([lab in self.predictable for lab in self.labels])
-
-    def _threshold_row(self) -> np.ndarray:
-        return np.array([self.threshold_for(lab) for lab in self.labels])

@@ -253,6 +253,13 @@ def deduplicate(records: Sequence[dict]) -> tuple[list[dict], list[PlanGroup]]:
     return [{**r, "plan_id": kept[str(r["document_id"])]} for r in records if str(r["document_id"]) in kept], groups
 
 
+def plans_summary(groups: Sequence[PlanGroup]) -> list[dict]:
+    """The plan groups as recorded in the manifest and the metrics."""
+    return [{"plan_id": g.plan_id, "documents": [{"document_id": d, "source_file": f, "used": d == g.kept}
+                                                 for d, f in zip(g.documents, g.source_files)],
+             "grouped_because": g.reason} for g in groups]
+
+
 def _section_names_pillar(section: str | None, code: str, taxonomy: Taxonomy) -> bool:
     if not section:
         return False

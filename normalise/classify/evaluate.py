@@ -24,7 +24,7 @@ from pathlib import Path  # noqa: E402
 from typing import Any, Sequence  # noqa: E402
 
 from .combine import CombinedClassifier  # noqa: E402
-from .data import Row, build_rows, deduplicate, fold_plan, read_table, table_checksum  # noqa: E402
+from .data import Row, build_rows, deduplicate, fold_plan, plans_summary, read_table, table_checksum  # noqa: E402
 from .fit import fit_task, load_settings  # noqa: E402
 from .keywords import KeywordClassifier  # noqa: E402
 from .labeller import CLASSIFIER_DIR, TASKS, _load, load_labeller, read_manifest  # noqa: E402
@@ -173,11 +173,13 @@ def agreement_report(cvs: dict[str, dict], rows: Sequence[Row], taxonomies: dict
         out["shipped_model_in_sample"] = {"error": f"{type(exc).__name__}: {exc}"}
         return out
     same = manifest["training_data"]["rows_sha256"] == data_sha
-    outs = []
-    for did in dict.fromkeys(r.document_id for r in rows):   # one plan per call (aim pooling)
-        outs += lab.label([r.item for r in rows if r.document_id == did])
-    order = [i for did in dict.fromkeys(r.document_id for r in rows) for i, r in enumerate(rows) if r.document_id == did]
-    outs = [o for _, o in sorted(zip(order, outs))]
+    by_doc: dict[str, list[int]] = {}
+    for i, r in enumerate(rows):
+        by_doc.setdefault(r.document_id, []).append(i)
+    outs: list = [None] * len(rows)
+    for idx in by_doc.values():   # one plan per call (aim pooling)
+        for i, o in zip(idx, lab.label([rows[i].item for i in idx])):
+            outs[i] = o
     for task in TASKS:
         tax = taxonomies[task]
         sel = [i for i, r in enumerate(rows) if (r.item.pillars_document if task == "pillars" else r.item.talent_document)]
@@ -282,7 +284,6 @@ def evaluate(data_path: Path, models_dir: Path, out_dir: Path, *, speed: bool = 
         shown = data_path.resolve().relative_to(REPO).as_posix()
     except ValueError:
         shown = str(data_path)
-    from .train import plans_summary
     header = {"data": {"path": shown, "rows_sha256": data_sha, "n_rows": len(rows),
                        "n_documents": len({r.document_id for r in rows}),
                        "table_rows": len(all_records),

@@ -22,8 +22,9 @@ from spacy.language import Language
 
 from .combine import (POOLING, LabelCalibration, aim_group, choose_threshold, fit_label_calibration, group_index,
                       has_evidence, pool_rows, round4)
-from .data import Row, fold_plan, weak_examples  # noqa: F401
+from .data import Row, fold_plan, weak_examples
 from .keywords import KeywordClassifier
+from .metrics import micro_f1
 from .taxonomy import Taxonomy
 from .text import blank_pipeline, input_text, make_docs
 from .textcat import TrainSettings, new_pipeline, train_component, component_name
@@ -141,7 +142,7 @@ def fit_task(nlp: Language, rows: Sequence[Row], task: str, taxonomy: Taxonomy, 
         groups.append(None if g is None else (cells[j][0], r.document_id, g))
     gidx = group_index(groups)
     own = calibration.apply([c[0] for c in chosen], [c[1] for c in chosen], [c[2] for c in chosen])[:, None]
-    evid = np.array([[has_evidence(c[1], c[2], floor)] for c in chosen], dtype=np.float64).reshape(-1, 1)
+    evid = has_evidence([c[1] for c in chosen], [c[2] for c in chosen], floor).astype(np.float64)[:, None]
     candidates = [str(m) for m in lab_cfg.get("aim_pooling", ["none"])]
     best = None
     pooling_f1 = {}
@@ -155,7 +156,7 @@ def fit_task(nlp: Language, rows: Sequence[Row], task: str, taxonomy: Taxonomy, 
         gated = [p if e else 0.0 for p, e in zip(ungated, ev)]
         th = choose_threshold(gated, y) if y else 0.5
         label_th = label_thresholds(chosen, gated, min_pos) if per_label else {}
-        f1 = _micro_f1([g >= label_th.get(c[0], th) for g, c in zip(gated, chosen)], y)
+        f1 = micro_f1([g >= label_th.get(c[0], th) for g, c in zip(gated, chosen)], [t >= 0.5 for t in y])
         pooling_f1[mode] = round(f1, 4)
         if best is None or f1 > best[0] + 1e-12:
             best = (f1, mode, th, label_th, choose_threshold(ungated, y) if y else 0.5,
@@ -167,12 +168,6 @@ def fit_task(nlp: Language, rows: Sequence[Row], task: str, taxonomy: Taxonomy, 
                    label_thresholds=label_th, label_thresholds_no_evidence_rule=label_th_ungated,
                    aim_pooling=aim_pooling, pooling_f1=pooling_f1)
 
-
-def _micro_f1(pred: Sequence[bool], y: Sequence[float]) -> float:
-    tp = sum(1 for p, t in zip(pred, y) if p and t >= 0.5)
-    fp = sum(1 for p, t in zip(pred, y) if p and t < 0.5)
-    fn = sum(1 for p, t in zip(pred, y) if not p and t >= 0.5)
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
 def label_thresholds(cells, scores, min_positives: int) -> dict[str, float]:

@@ -12,6 +12,14 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, f
 
 
+def micro_f1(pred: Sequence[bool], truth: Sequence[bool]) -> float:
+    """F1 over binary cells (prediction, truth)."""
+    tp = sum(1 for p, t in zip(pred, truth) if p and t)
+    fp = sum(1 for p, t in zip(pred, truth) if p and not t)
+    fn = sum(1 for p, t in zip(pred, truth) if t and not p)
+    return _prf(tp, fp, fn)[2]
+
+
 def r4(x: float) -> float:
     return round(float(x), 4)
 

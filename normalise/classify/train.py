@@ -28,8 +28,9 @@ from typing import Any, Sequence  # noqa: E402
 import spacy  # noqa: E402
 
 from .contract import LabelInput  # noqa: E402
-from .data import PlanGroup, Row, build_rows, deduplicate, read_table, table_checksum, weak_examples  # noqa: E402
-from .fit import TaskFit, fit_all, load_settings  # noqa: E402
+from .data import (PlanGroup, Row, build_rows, deduplicate, plans_summary, read_table, table_checksum,  # noqa: E402
+                   weak_examples)
+from .fit import TaskFit, fit_all, load_settings, weak_policy  # noqa: E402
 from .labeller import CLASSIFIER_DIR, TASKS, build_labeller  # noqa: E402
 from .taxonomy import default_models_dir, load_taxonomies, taxonomy_version  # noqa: E402
 
@@ -77,12 +78,6 @@ def output_record(o) -> dict:
 def input_record(i: LabelInput) -> dict:
     return {"action_text": i.action_text, "aim": i.aim, "section": i.section,
             "pillars_document": list(i.pillars_document), "talent_document": list(i.talent_document)}
-
-
-def plans_summary(groups: Sequence[PlanGroup]) -> list[dict[str, Any]]:
-    return [{"plan_id": g.plan_id, "documents": [{"document_id": d, "source_file": f, "used": d == g.kept}
-                                                 for d, f in zip(g.documents, g.source_files)],
-             "grouped_because": g.reason} for g in groups]
 
 
 def data_summary(records: list[dict], rows: Sequence[Row], data_path: Path,
@@ -170,9 +165,8 @@ def train(data_path: Path, models_dir: Path, *, quiet: bool = False) -> dict[str
         digest = hashlib.sha256(json.dumps(artifacts, sort_keys=True).encode()).hexdigest()[:10]
         model_version = f"tc-labeller-{cfg['labeller']['version']}+{digest}"
         lab.model_version = model_version
-        samples = [{"input": input_record(i), "output": output_record(o)}
-                   for i, o in zip(sample_inputs(rows), lab.label(sample_inputs(rows)))]
-        from .fit import weak_policy
+        picked = sample_inputs(rows)
+        samples = [{"input": input_record(i), "output": output_record(o)} for i, o in zip(picked, lab.label(picked))]
         weak = {t: len(weak_examples(taxonomies[t], weak_policy(cfg))) for t in TASKS}
         manifest = {
             "model_version": model_version,
