@@ -24,7 +24,7 @@ CACHE_DIR = ".cache"
 VERSIONS_MEMO = "versions.json"    # OUT/.cache: the versions last computed, and from what files
 DATASET_RECORD = "dataset.json"    # OUT/.cache: what the current actions/documents.parquet were built from
 
-# = tcpipe.process.INPUT_SUFFIXES, repeated so finding the inputs does not import the pipeline
+# what extract reads (PDF, and DOCX/HTML through extract/convert.py)
 # (tests/test_batch.py checks that the two agree).
 INPUT_SUFFIXES = frozenset({".pdf", ".docx", ".html", ".htm"})
 

@@ -25,8 +25,6 @@ from normalise.timeframe import parse_timeframe
 from . import __version__
 from .schema import ACTIONS, DOCUMENTS, check_actions
 
-INPUT_SUFFIXES = {".pdf", ".docx", ".html", ".htm"}
-
 
 @dataclass(frozen=True)
 class DocumentResult:

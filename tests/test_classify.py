@@ -172,6 +172,8 @@ class TestClassifierContract:
 
     def test_deterministic_and_independent_of_the_batch(self, name, classifiers):
         """(Actions of one aim may be pooled; ITEMS share no aim, so none is.)"""
+        aims = [i.aim for i in ITEMS if i.aim]
+        assert len(set(aims)) == len(aims)
         clf = classifiers[name]
         batch = clf.predict(ITEMS)
         assert clf.predict(ITEMS) == batch
@@ -350,6 +352,8 @@ def test_every_output_scores_every_label_and_may_be_empty(labeller):
 
 
 def test_labeller_is_deterministic_across_batches(labeller):
+    aims = [i.aim for i in ITEMS if i.aim]
+    assert len(set(aims)) == len(aims)   # (siblings of one aim would be pooled: see the aim tests)
     batch = labeller.label(ITEMS)
     assert labeller.label(ITEMS) == batch
     assert [labeller.label([i])[0] for i in ITEMS] == batch

@@ -29,6 +29,9 @@ A = [  # a plan with a pillar column and TALENT citations
     ("V2", "Celebrate technician achievements. [TCR - R11]", "Nominate technicians for external awards.",
      ["V", "R"], ["R11"]),
     ("V3", "Keep the working group going.", "Meet termly.", ["V"], []),
+    # uncited, but its wording is a TALENT concept's (R11): the false positives the evaluation lists
+    ("V4", "Recognise what technicians contribute.",
+     "Nominate technicians for external awards and prizes in recognition of their contributions.", ["V", "R"], []),
     ("CD1", "Training for technicians. [TCR - R10]", "Fund CPD and professional registration.", ["CD", "R"], ["R10"]),
     ("CD1", "Training for technicians. [TCR - R10]", "Provide protected time for training.", ["CD"], ["R10"]),
     ("S1", "New entry routes. [TCR - R9]", "Create apprenticeships and trainee technician posts.", ["S"], ["R9"]),
@@ -305,14 +308,15 @@ def test_evaluation_writes_grouped_metrics_deterministically(table, tmp_path):
     assert all(ref["per_label"][lab]["recall"] == 1.0 for lab in ("V", "R", "CD", "S"))
     tal = json.loads((out1 / "talent.json").read_text())
     assert tal["evaluation"]["unit"] == "aim" and "single document" in tal["evaluation"]["note"]
-    assert tal["false_positive_rate_uncited_rows"]["combined"]["rows"] == 1
+    assert tal["false_positive_rate_uncited_rows"]["combined"]["rows"] == 2
     for rep in (pil, tal):   # held-out calibration over every (row, predictable label) cell
         cal = rep["calibration"]["all_rows"]
         assert cal["cells"] == rep["all_rows"]["combined"]["n_rows"] * len(rep["labels_evaluated"])
         assert sum(b["cells"] for b in cal["reliability"]) == cal["cells"] and 0.0 <= cal["brier"] <= 1.0
     fp = tal["false_positive_rate_uncited_rows"]
     listed = fp["combined_predictions"]   # every uncited row given a label is listed for a reader to judge
-    assert len(listed) == fp["combined"]["rows_with_any_prediction"]
+    assert listed and len(listed) == fp["combined"]["rows_with_any_prediction"]
+    assert any(p["action_id"].startswith("V4") and "R11" in p["predicted"] for p in listed)
     assert all(p["predicted"] and set(p["scores"]) == set(p["predicted"]) for p in listed)
     for f in tal["evaluation"]["folds"]:
         assert f["aim_pooling"] in f["aim_pooling_oof_micro_f1"]

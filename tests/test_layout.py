@@ -46,9 +46,16 @@ def test_detection_agrees_with_what_was_extracted():
     assert agreement(guesses, doc.page_layouts) == 0.9
 
 
-def test_prose_without_structure_tries_every_strategy_and_finds_nothing():
+def test_prose_without_structure_tries_every_strategy_and_finds_nothing(monkeypatch):
+    import extract
+    from extract.strategies import STRATEGY_ORDER
+
+    calls = []
+    real = extract._run_strategies
+    monkeypatch.setattr(extract, "_run_strategies", lambda names, *a: calls.append(list(names)) or real(names, *a))
     path = FIXTURES / "no-actions-prose.pdf"
     doc = pdf_to_document(path.read_bytes(), path.name)
+    assert calls and calls[-1] == list(STRATEGY_ORDER)
     assert not any(len(t.rows) > 1 for t in doc.tables)
     assert "no action table or action block found" in doc.warnings
     assert "layout detection missed the structure; found by trying every strategy" not in doc.warnings

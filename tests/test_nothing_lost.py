@@ -18,8 +18,17 @@ def _docs(run):
                                   "portsmouth-action-plan.pdf", "essex-2020-23-action-plan-scan.pdf"])
 def test_page_text_is_accounted_for(sample_run, name):
     d = _docs(sample_run)[name]
-    assert d["chars_total"] == d["chars_in_rows"] + d["chars_boilerplate"] + d["chars_other"]
-    assert d["share_in_rows"] == pytest.approx(d["chars_in_rows"] / d["chars_total"], abs=1e-4)
+    assert d["chars_other"] >= 0 and d["chars_boilerplate"] >= 0
+    # every printed character of an action lies in a row's box
+    printed = sum(len("".join(a["action_text"].split())) for a in sample_run[1] if a["source_file"] == name)
+    assert d["chars_in_rows"] >= printed > 0
+    if not d["ocr"]:   # the total is the page text pdfium itself reads (its line-end hyphen is U+0002)
+        import pypdfium2
+
+        from tests.conftest import RAW
+        pdf = pypdfium2.PdfDocument(str(RAW / name))
+        on_pages = sum(len("".join(pg.get_textpage().get_text_range().split()).replace("\x02", "-")) for pg in pdf)
+        assert d["chars_total"] == on_pages
     assert d["share_in_rows"] >= 0.6, d
 
 
