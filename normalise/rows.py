@@ -76,7 +76,7 @@ def _fix_ref_role(table: ExtractedTable, hmap: HeaderMap, ocr: bool = False) -> 
         if role == "ref" and not head.strip():
             vals = [r.cells[i].text for r in table.rows if r.kind is RowKind.BODY and r.cells[i].text]
             if ocr:
-                vals = [repair_ocr_id(v.split()[0]) for v in vals]
+                vals = [repair_ocr_id(v.split()[0], require_digit=True) for v in vals]
             if vals and sum(bool(key_re.match(v)) for v in vals) / len(vals) < 0.5:
                 roles[i] = UNKNOWN
     return HeaderMap(tuple(roles), hmap.unknown, hmap.score)
@@ -109,7 +109,7 @@ def _keyed_rows(table: ExtractedTable, ocr: bool, min_rows: int = 3) -> bool:
     firsts = [next((c.text for c in r.cells if c.text), "") for r in table.rows if r.kind is RowKind.BODY]
     firsts = [f.split()[0] for f in firsts if f]
     if ocr:
-        firsts = [repair_ocr_id(f) for f in firsts]
+        firsts = [repair_ocr_id(f, require_digit=True) for f in firsts]
     return len(firsts) >= min_rows and sum(bool(key_re.match(f)) for f in firsts) / len(firsts) >= 0.5
 
 

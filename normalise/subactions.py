@@ -45,11 +45,15 @@ def split_aim_id(text: str | None) -> tuple[str | None, str | None]:
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "s": "5", "S": "5"})
 
 
-def repair_ocr_id(token: str) -> str:
+def repair_ocr_id(token: str, *, require_digit: bool = False) -> str:
     """Row keys as tesseract misreads them: "$1" -> "S1", "v1" -> "V1", "Cl" -> "C1", "cs" -> "C5".
     Only for text from OCR; a key is 1-3 letters then digits (a token with no digit-like
-    character after its letters is left alone)."""
+    character after its letters is left alone). Where the token may be an ordinary word
+    (deciding whether a column or a table holds ids at all), ``require_digit`` leaves alone
+    a token without a real digit or "$": "All" and "To" would otherwise read as AL1, T0."""
     token = token.strip("_|~.:)–-—")
+    if require_digit and not re.search(r"[0-9$]", token):
+        return token
     m = (re.fullmatch(r"([$A-Za-z]{1,3})([0-9OoIl|]{1,2})((?:\.[0-9OoIl|a-z]{1,3})*)", token)
          or re.fullmatch(r"([$A-Za-z]{1,2})([sS])()", token))
     if not m:

@@ -122,3 +122,13 @@ def test_talent_roundtrip(nums):
 @given(st.text(alphabet=st.characters(whitelist_categories=("L", "N", "Zs")), max_size=80))
 def test_no_talent_without_citation(text):
     assert parse_talent(text) == ()
+
+
+def test_ocr_id_repair_and_words_that_are_not_ids():
+    from normalise.subactions import repair_ocr_id
+
+    assert [repair_ocr_id(t) for t in ("$1", "v2", "Cl", "cs", "S2.a")] == ["S1", "V2", "C1", "C5", "S2.a"]
+    # deciding whether a column holds ids: ordinary words stay words
+    assert [repair_ocr_id(t, require_digit=True) for t in ("All", "To", "No", "is", "Will")] == \
+        ["All", "To", "No", "is", "Will"]
+    assert [repair_ocr_id(t, require_digit=True) for t in ("$1", "v2", "C4.")] == ["S1", "V2", "C4"]
