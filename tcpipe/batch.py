@@ -196,7 +196,7 @@ def _hash_file(path: Path, index: dict, root_index_key: str) -> tuple[str, int]:
     entry = index.get(root_index_key)
     if entry and entry[0] == st.st_size and entry[1] == st.st_mtime_ns:
         return entry[2], st.st_size
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    digest = _file_sha256(path)
     index[root_index_key] = [st.st_size, st.st_mtime_ns, digest]
     return digest, st.st_size
 
@@ -259,10 +259,13 @@ def run_local(jobs: Sequence[_Job], cache: Path, password: str | None, limits: L
 
 def _prune(cache: Path, keep: set[str]) -> None:
     """Drop cache entries of files no longer in the inputs or of older versions, after the
-    dataset that no longer needs them has been written."""
+    dataset that no longer needs them has been written; and temporary files a killed worker
+    left behind (no worker runs by now)."""
     for path in cache.glob("*.parquet"):
         if path.name.split(".", 1)[0] not in keep:
             path.unlink(missing_ok=True)
+    for path in cache.glob(".*.tmp"):
+        path.unlink(missing_ok=True)
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -307,23 +310,26 @@ def _sources_fingerprint() -> str:
 
 def _real_versions() -> dict[str, str]:
     """tcpipe.process.versions(): imports the pipeline and loads the labeller (spaCy), here
-    in the parent, so forked workers share them instead of loading them per document."""
+    in the parent (with the word list), so forked workers share them instead of loading them
+    per document."""
+    from extract.lexicon import warm
     from .process import versions
+    warm()
     return versions()
 
 
-def _known_versions(cache: Path) -> tuple[dict[str, str], bool]:
-    """(versions, exact): from OUT/.cache/versions.json when the code, models and spaCy are
-    the ones they were computed from (no import, no model load), else computed now and
-    remembered. exact says they were computed in this process."""
+def _known_versions(cache: Path) -> tuple[dict[str, str], bool, str]:
+    """(versions, exact, fingerprint): from OUT/.cache/versions.json when the code, models
+    and spaCy are the ones they were computed from (no import, no model load), else computed
+    now and remembered. exact says they were computed in this process."""
     memo_path = cache / VERSIONS_MEMO
     fingerprint = _sources_fingerprint()
     memo = _read_json(memo_path)
     if memo.get("fingerprint") == fingerprint and isinstance(memo.get("versions"), dict):
-        return memo["versions"], False
+        return memo["versions"], False, fingerprint
     vers = _real_versions()
     _write_json({"fingerprint": fingerprint, "versions": vers}, memo_path)
-    return vers, True
+    return vers, True, fingerprint
 
 
 def _file_sha256(path: Path) -> str:
@@ -421,7 +427,7 @@ def run_batch(paths: Sequence[Path], out_dir: Path, workers: int = 0, password: 
     index_path = cache / "index.json"
     index = _read_json(index_path)
     index_before = json.dumps(index, sort_keys=True)
-    vers, exact = _known_versions(cache)
+    vers, exact, fingerprint = _known_versions(cache)
     report = BatchReport(out_dir=out_dir)
     hashed = [(inp, *_hash_file(inp.path, index, str(inp.path.resolve()))) for inp in inputs]
     if json.dumps(index, sort_keys=True) != index_before:
@@ -458,7 +464,7 @@ def run_batch(paths: Sequence[Path], out_dir: Path, workers: int = 0, password: 
         # share them), and check the remembered versions against the real ones.
         real = _real_versions()
         if real != vers:
-            _write_json({"fingerprint": _sources_fingerprint(), "versions": real}, cache / VERSIONS_MEMO)
+            _write_json({"fingerprint": fingerprint, "versions": real}, cache / VERSIONS_MEMO)
             keys = plan(real)
             results, todo = load_all(keys)
     report.reused = [inp.source_file for (inp, _, _), k in zip(hashed, keys) if results[k] is not None]

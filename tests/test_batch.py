@@ -158,7 +158,10 @@ def test_rerun_is_byte_identical_and_incremental(tmp_path):
     before = _actions(a)
     target = sorted(raw.glob("*.pdf"))[0]
     shutil.copy(RAW / SAMPLE, target)
+    left = a / ".cache" / ".x.doc.parquet.k1ll3d.tmp"   # what a worker killed mid-write leaves
+    left.write_bytes(b"partial")
     changed = run_batch([raw], a, workers=2, progress=False)
+    assert not left.exists()
     assert changed.processed == [target.name]
     after = _actions(a)
     untouched = lambda rows: [r["row_id"] for r in rows if r["source_file"] != target.name]  # noqa: E731
