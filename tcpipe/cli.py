@@ -6,10 +6,11 @@ import importlib
 import sys
 from pathlib import Path
 
-EXTRACT_HELP = """Extract actions from Technician Commitment plan PDFs into a Parquet dataset.
+EXTRACT_HELP = """Extract actions from Technician Commitment plans (PDF, DOCX, HTML) into a Parquet dataset.
 
-Takes files or folders (searched recursively for *.pdf). Writes OUT/actions.parquet
-(one row per atomic action) and OUT/documents.parquet (one record per input file).
+Takes files or folders (searched recursively for *.pdf, *.docx, *.html, *.htm; hidden
+paths skipped). Writes OUT/actions.parquet (one row per atomic action) and
+OUT/documents.parquet (one record per input file).
 Unchanged files are not reprocessed; each file runs in its own worker with a time
 and memory limit, so one bad file never stops the batch.
 
@@ -83,7 +84,7 @@ def build_parser(describe_all: bool = True) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("extract", help="extract plans into the Parquet dataset", description=EXTRACT_HELP,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("inputs", nargs="+", help="PDF files or folders")
+    p.add_argument("inputs", nargs="+", help="plan files (PDF, DOCX, HTML) or folders")
     p.add_argument("--out", default="data/processed", help="output folder (default: data/processed)")
     p.add_argument("--jobs", type=int, default=0, help="worker processes (default: all cores)")
     p.add_argument("--password", default=None, help="password for encrypted PDFs")

@@ -59,7 +59,9 @@ def pipeline_version() -> str:
     the next run reprocess every file instead of reusing stale cached rows."""
     root = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
-    for part in (__version__, extract.__version__, load_config().version, load_aliases()[0], load_rules().version):
+    # EXTRACTOR_VERSION names pypdfium2's and pdfplumber's versions: an upgrade re-reads every file
+    for part in (__version__, extract.EXTRACTOR_VERSION, load_config().version, load_aliases()[0],
+                 load_rules().version):
         digest.update(part.encode())
     for pkg in ("extract", "normalise", "tcpipe"):
         for path in sorted((root / pkg).rglob("*.py")):
