@@ -70,14 +70,11 @@ def _values(row: TableRow, hmap: HeaderMap, headers: Sequence[str]) -> _RowValue
 def _fix_ref_role(table: ExtractedTable, hmap: HeaderMap, ocr: bool = False) -> HeaderMap:
     """A blank header is an id column only if its values look like ids (as OCR misreads
     them too: "$1", "v2")."""
-    key_re = load_config().row_key_regex()
     roles = list(hmap.roles)
     for i, (role, head) in enumerate(zip(hmap.roles, table.header)):
         if role == "ref" and not head.strip():
             vals = [r.cells[i].text for r in table.rows if r.kind is RowKind.BODY and r.cells[i].text]
-            if ocr:
-                vals = [repair_ocr_id(v.split()[0], require_digit=True) for v in vals]
-            if vals and sum(bool(key_re.match(v)) for v in vals) / len(vals) < 0.5:
+            if vals and _key_share(vals, ocr) < 0.5:
                 roles[i] = UNKNOWN
     return HeaderMap(tuple(roles), hmap.unknown, hmap.score)
 
@@ -105,12 +102,23 @@ def _provenance(doc: ExtractedDocument, table: ExtractedTable, row_index: int, l
 def _keyed_rows(table: ExtractedTable, ocr: bool, min_rows: int = 3) -> bool:
     """Rows that open with action ids ("V1", "S2.1") in most of at least `min_rows` rows:
     an action table whatever its headers say, so failing to map it is a loss, not a skip."""
-    key_re = load_config().row_key_regex()
     firsts = [next((c.text for c in r.cells if c.text), "") for r in table.rows if r.kind is RowKind.BODY]
-    firsts = [f.split()[0] for f in firsts if f]
+    firsts = [f for f in firsts if f.strip()]
+    return len(firsts) >= min_rows and _key_share(firsts, ocr) >= 0.5
+
+
+def _key_share(texts: Sequence[str], ocr: bool) -> float:
+    """Share of non-empty texts that open with a row key ("V1", "S2.1", "Action 3"; from
+    OCR, the first word repaired where it has a digit or "$")."""
+    key_re = load_config().row_key_regex()
     if ocr:
-        firsts = [repair_ocr_id(f, require_digit=True) for f in firsts]
-    return len(firsts) >= min_rows and sum(bool(key_re.match(f)) for f in firsts) / len(firsts) >= 0.5
+        texts = [_repair_first_word(t) for t in texts]
+    return sum(bool(key_re.match(t.strip())) for t in texts) / len(texts)
+
+
+def _repair_first_word(text: str) -> str:
+    first, _, rest = text.strip().partition(" ")
+    return f"{repair_ocr_id(first, require_digit=True)} {rest}".rstrip()
 
 
 def _is_action_table(hmap: HeaderMap) -> bool:
