@@ -9,6 +9,8 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, Field
 
+from .text import label_key
+
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 
 
@@ -60,8 +62,10 @@ class ExtractConfig(BaseModel):
     narrative: NarrativeSettings
     list_plan: ListPlanSettings
     boilerplate: BoilerplateSettings
-    # Field labels a narrative block may use; read from header_aliases.yaml.
+    # Column and field labels, as label_key gives them; read from header_aliases.yaml.
     known_labels: frozenset[str] = frozenset()
+    # the same, 3 characters or more, longest first: what a header line is searched for
+    header_labels: tuple[str, ...] = ()
 
     def row_key_regex(self) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in self.row_key_patterns))
@@ -71,5 +75,6 @@ class ExtractConfig(BaseModel):
 def load_config(models_dir: Path = MODELS_DIR) -> ExtractConfig:
     raw = yaml.safe_load((models_dir / "extract.yaml").read_text(encoding="utf-8"))
     aliases = yaml.safe_load((models_dir / "header_aliases.yaml").read_text(encoding="utf-8"))
-    labels = {a.lower() for role in aliases["roles"].values() for a in role["aliases"]}
-    return ExtractConfig(**raw, known_labels=frozenset(labels))
+    labels = {label_key(a) for role in aliases["roles"].values() for a in role["aliases"]} - {""}
+    header = tuple(sorted((l for l in labels if len(l) >= 3), key=lambda l: (-len(l), l)))
+    return ExtractConfig(**raw, known_labels=frozenset(labels), header_labels=header)

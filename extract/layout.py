@@ -15,6 +15,7 @@ from typing import Sequence
 from .config import ExtractConfig
 from .model import Layout
 from .pdf import PageContent
+from .text import label_key
 
 # A ruled table needs at least this many rules each way on the page (cell borders are often
 # drawn cell by cell, so a rule need only be a few points long).
@@ -42,11 +43,6 @@ def _extent(page: PageContent) -> tuple[float, float, float, float]:
 def _inside(b, area) -> bool:
     cx, cy = (b.x0 + b.x1) / 2, (b.top + b.bottom) / 2
     return area[0] - 2 <= cx <= area[2] + 2 and area[1] - 2 <= cy <= area[3] + 2
-
-
-def label_key(text: str) -> str:
-    """A column label as compared with header_aliases.yaml: lower case, punctuation gone."""
-    return " ".join(re.sub(r"[^a-z0-9&/ ]", " ", text.lower()).split())
 
 
 def names_two_labels(text: str, labels: Sequence[str]) -> bool:
@@ -85,7 +81,7 @@ def guess_page(page: PageContent, config: ExtractConfig, labels: Sequence[str],
 
 
 def detect(pages: Sequence[PageContent], config: ExtractConfig) -> tuple[list[PageGuess], set[str]]:
-    labels = sorted((l for l in config.known_labels if len(l) >= 3), key=len, reverse=True)
+    labels = config.header_labels
     headings = [re.compile(p) for p in config.narrative.heading_patterns]
     item = re.compile(config.list_plan.item_pattern)
     guesses = [guess_page(p, config, labels, headings, item) for p in pages]

@@ -21,6 +21,11 @@ def clean_text(text: str) -> str:
     return text.translate(_INVISIBLE).translate(_SPACES)
 
 
+def label_key(text: str) -> str:
+    """A column or field label as compared with header_aliases.yaml: lower case, punctuation gone."""
+    return " ".join(re.sub(r"[^a-z0-9&/ ]", " ", text.lower()).split())
+
+
 def is_bold_font(fontname: str) -> bool:
     name = fontname.lower()
     return "bold" in name or "black" in name or "heavy" in name or ",b" in name

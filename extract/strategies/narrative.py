@@ -14,6 +14,7 @@ from typing import Sequence
 from ..config import ExtractConfig
 from ..model import BBox, Cell, ExtractedTable, Fragment, RowKind, TableRow, TextLine
 from ..pdf import PageContent
+from ..text import label_key
 from .base import StrategyResult, boxes_on, inside_any
 
 NAME = "narrative"
@@ -51,12 +52,12 @@ def _is_label(line: TextLine, config: ExtractConfig) -> re.Match | None:
     if not m:
         # A known label alone on its line, without a colon, as web pages print field names.
         m = _BARE_LABEL.match(line.text)
-        if not m or m.group("label").strip().lower() not in config.known_labels:
+        if not m or label_key(m.group("label")) not in config.known_labels:
             return None
         return m
     if len(m.group("label").split()) > config.narrative.label_max_words:
         return None
-    known = m.group("label").strip().lower() in config.known_labels
+    known = label_key(m.group("label")) in config.known_labels
     return m if (known or line.bold) else None
 
 

@@ -17,7 +17,8 @@ from typing import Sequence
 from ..config import ExtractConfig
 from ..model import BBox, Cell, ExtractedTable, Fragment, RowKind, TableRow, TextLine
 from ..pdf import PageContent
-from ..layout import label_key as _label_key, names_two_labels
+from ..layout import names_two_labels
+from ..text import label_key as _label_key
 from ..text import clean_text, glyph_is_bold, space_between
 from .base import StrategyResult, boxes_on, inside_any
 
@@ -307,8 +308,7 @@ def _may_hold_header(page: PageContent, taken, config: ExtractConfig) -> bool:
     """Cheap test on the page's lines: does any line outside the taken regions name two or
     more column labels? (find_header decides on the phrases; this only saves the work.)"""
     boxes = boxes_on(taken, page.number)
-    labels = sorted((l for l in config.known_labels if len(l) >= 3), key=len, reverse=True)
-    return any(names_two_labels(line.text, labels) for line in page.lines
+    return any(names_two_labels(line.text, config.header_labels) for line in page.lines
                if not inside_any((line.bbox.x0 + line.bbox.x1) / 2, (line.bbox.top + line.bbox.bottom) / 2, boxes))
 
 
