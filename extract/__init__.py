@@ -124,7 +124,7 @@ def pdf_to_document(data: bytes, source_file: str, password: str | None = None,
         if not any(p.has_text for p in pages):
             raise ExtractionError("no_text", "no page has any text, even after OCR")
         boilerplate = find_boilerplate(pages, config)
-        guesses, candidates = detect_layouts(pages, config)
+        _, candidates = detect_layouts(pages, config)
         tables, regions = _run_strategies([n for n in STRATEGY_ORDER if n in candidates], pages, config, boilerplate)
         if not any(r.kind is RowKind.BODY for t in tables for r in t.rows) and set(STRATEGY_ORDER) - candidates:
             # Nothing where detection pointed (or it pointed nowhere): every strategy is tried.

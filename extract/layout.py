@@ -86,13 +86,3 @@ def detect(pages: Sequence[PageContent], config: ExtractConfig) -> tuple[list[Pa
     item = re.compile(config.list_plan.item_pattern)
     guesses = [guess_page(p, config, labels, headings, item) for p in pages]
     return guesses, {l for g in guesses for l in g.layouts}
-
-
-def agreement(guesses: Sequence[PageGuess], page_layouts: Sequence[str]) -> float:
-    """Share of content pages whose extracted layout was among the detected candidates
-    (prose pages count as agreeing when nothing was detected on them)."""
-    pairs = [(g, got) for g, got in zip(guesses, page_layouts) if got not in (Layout.EMPTY.value, Layout.SCAN.value)]
-    if not pairs:
-        return 1.0
-    ok = sum(got in g.layouts or (got == Layout.PROSE.value and not g.layouts) for g, got in pairs)
-    return round(ok / len(pairs), 3)

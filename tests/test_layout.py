@@ -2,13 +2,26 @@
 and the fallback that tries every strategy when detection points nowhere."""
 from __future__ import annotations
 
+from typing import Sequence
+
 import pytest
 
 from extract import pdf_to_document
 from extract.config import load_config
-from extract.layout import agreement, detect
+from extract.layout import PageGuess, detect
+from extract.model import Layout
 from extract.pdf import open_pdf, read_page
 from tests.conftest import FIXTURES, RAW
+
+
+def agreement(guesses: Sequence[PageGuess], page_layouts: Sequence[str]) -> float:
+    """Share of content pages whose extracted layout was among the detected candidates
+    (prose pages count as agreeing when nothing was detected on them)."""
+    pairs = [(g, got) for g, got in zip(guesses, page_layouts) if got not in (Layout.EMPTY.value, Layout.SCAN.value)]
+    if not pairs:
+        return 1.0
+    ok = sum(got in g.layouts or (got == Layout.PROSE.value and not g.layouts) for g, got in pairs)
+    return round(ok / len(pairs), 3)
 
 
 def _pages(path):
