@@ -21,6 +21,12 @@ def clean_text(text: str) -> str:
     return text.translate(_INVISIBLE).translate(_SPACES)
 
 
+# Characters that open a bulleted list item (one set for the unruled strategy and for
+# normalise's sub-action splitter).
+BULLETS = "•●▪■◦‣∙·○-–*"
+BULLET_CLASS = "[" + "".join(re.escape(c) for c in BULLETS) + "]"
+
+
 def label_key(text: str) -> str:
     """A column or field label as compared with header_aliases.yaml: lower case, punctuation gone."""
     return " ".join(re.sub(r"[^a-z0-9&/ ]", " ", text.lower()).split())

@@ -10,18 +10,18 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from extract.model import TextLine
-from extract.text import join_lines
+from extract.text import BULLET_CLASS, join_lines
 
 DASHES = "-–—"
 # "V1.1", "CD2.3"; a bare "1.1" only before a capital, so "1.5 days a week" is not a marker.
 _DOTTED = re.compile(rf"(?P<id>[A-Z]{{1,3}}\d{{1,2}}(?:\.\d{{1,2}})+|\d{{1,2}}(?:\.\d{{1,2}})+(?=\s*[{DASHES}:.)]?\s+[A-Z\"“‘']))"
                      rf"\s*[{DASHES}:.)]?\s+")
 _LETTER = re.compile(r"\(?(?P<id>[a-z])[).]\s+")
-_ROMAN = re.compile(r"\((?P<id>i{1,3}|iv|v|vi{1,3}|ix|x)\)\s+")
-_NUMBER = re.compile(r"(?P<id>\d{1,2})[.)]\s+")
-_BULLET = re.compile(r"[•●▪■◦‣∙·○\-–*]\s+")
-_AIM_ID = re.compile(rf"^(?P<id>[A-Z]{{1,3}}\d{{1,2}}|\d{{1,2}}(?=\s*[{DASHES}:.]\s+[A-Z]))\s*[{DASHES}:.]\s+")
 ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+_ROMAN = re.compile(r"\((?P<id>" + "|".join(sorted(ROMANS, key=len, reverse=True)) + r")\)\s+")
+_NUMBER = re.compile(r"(?P<id>\d{1,2})[.)]\s+")
+_BULLET = re.compile(BULLET_CLASS + r"\s+")
+_AIM_ID = re.compile(rf"^(?P<id>[A-Z]{{1,3}}\d{{1,2}}|\d{{1,2}}(?=\s*[{DASHES}:.]\s+[A-Z]))\s*[{DASHES}:.]\s+")
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from ..config import ExtractConfig
 from ..model import BBox, Cell, ExtractedTable, Fragment, RowKind, TableRow, TextLine
 from ..pdf import PageContent
 from ..layout import names_two_labels
-from ..text import label_key as _label_key
+from ..text import BULLET_CLASS, label_key as _label_key
 from ..text import clean_text, glyph_is_bold, space_between
 from .base import StrategyResult, boxes_on, inside_any
 
@@ -199,7 +199,7 @@ def lines_to_table(lines: Sequence[list[Segment]], header: list[Segment], config
     return (ExtractedTable(index, tuple(heads), all_rows, pages, NAME, round(filled, 3)), regions)
 
 
-_LIST_MARKER = re.compile(r"^(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|[a-z]\.|\d{1,2}[.)]|[•▪●◦\-–])\s")
+_LIST_MARKER = re.compile(rf"^(?:\(?[a-z]\)|\(?[ivx]{{1,4}}\)|[a-z]\.|\d{{1,2}}[.)]|{BULLET_CLASS})\s")
 
 
 def _list_column(lines: Sequence[list[Segment]], anchors: Sequence[float]) -> int | None:
