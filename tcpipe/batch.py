@@ -51,6 +51,7 @@ class BatchReport:
     actions: int = 0
     statuses: dict[str, int] = field(default_factory=dict)
     out_dir: Path | None = None
+    override_notes: list[str] = field(default_factory=list)   # what the overrides file did
 
 
 def find_inputs(paths: Sequence[Path]) -> list[InputFile]:
@@ -408,13 +409,13 @@ def _summarise(docs) -> dict:
     return summary
 
 
-def _fill_report(report: BatchReport, summary: dict, actions: int, notes: list[str]) -> None:
+def _fill_report(report: BatchReport, summary: dict) -> None:
     report.documents = summary["documents"]
-    report.actions = actions
+    report.actions = summary["actions"]
     report.statuses = dict(summary["statuses"])
     report.failed = [tuple(f) for f in summary["failed"]]
     report.warned = [tuple(w) for w in summary["warned"]]
-    report.override_notes = list(notes)  # type: ignore[attr-defined]
+    report.override_notes = list(summary["override_notes"])
 
 
 def run_batch(paths: Sequence[Path], out_dir: Path, workers: int = 0, password: str | None = None,
@@ -452,7 +453,7 @@ def run_batch(paths: Sequence[Path], out_dir: Path, workers: int = 0, password: 
     if record is not None:
         try:
             summary = record["report"]
-            _fill_report(report, summary, summary["actions"], summary["override_notes"])
+            _fill_report(report, summary)
             report.reused = [inp.source_file for inp, _, _ in hashed]
             return report
         except (KeyError, TypeError, ValueError):   # a record this code did not write: rebuild
@@ -516,5 +517,5 @@ def run_batch(paths: Sequence[Path], out_dir: Path, workers: int = 0, password: 
                for name in OUTPUTS}
     _write_json({"keys": keys, "overrides": overrides_id, "outputs": outputs, "report": summary},
                 cache / DATASET_RECORD)
-    _fill_report(report, summary, actions.num_rows, override_notes)
+    _fill_report(report, summary)
     return report

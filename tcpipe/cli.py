@@ -31,7 +31,7 @@ def _summary(report) -> str:
     if report.warned:
         lines.append("warnings:")
         lines += [f"  {name} ({status}): {reason}" for name, status, reason in report.warned]
-    for note in getattr(report, "override_notes", []):
+    for note in report.override_notes:
         lines.append(f"overrides: {note}")
     lines += [f"dataset:   {report.out_dir / 'actions.parquet'}",
               f"           {report.out_dir / 'documents.parquet'}", "=" * 64]

@@ -163,11 +163,11 @@ def process_bytes(data: bytes, source_file: str, password: str | None = None) ->
         unread = [s for s in norm.skipped_tables if "no header" in s or "could not be read" in s]
         status = "partial" if unread else "success"
         warnings.extend(f"partial: {s}" for s in unread)
-    elif n_tables and not all("not an action table" in s or "summary" in s for s in norm.skipped_tables):
+    elif n_tables and (problems := [s for s in norm.skipped_tables
+                                    if "not an action table" not in s and "summary" not in s]):
         status = "partial"
         warnings.append("tables were found but no action could be read from them")
-        warnings.extend(f"partial: {s}" for s in norm.skipped_tables
-                        if "not an action table" not in s and "summary" not in s)
+        warnings.extend(f"partial: {s}" for s in problems)
     else:
         status = "skipped"
         if not any(w.startswith("no action table") for w in warnings):

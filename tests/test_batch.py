@@ -188,7 +188,7 @@ def test_kill_minus_nine_then_rerun_gives_the_clean_dataset(tmp_path):
 
 def _summary_of(report) -> tuple:
     return (report.documents, report.actions, report.statuses, report.failed, report.warned,
-            getattr(report, "override_notes", None))
+            report.override_notes)
 
 
 @pytest.fixture(scope="module")
