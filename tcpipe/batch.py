@@ -157,6 +157,18 @@ def memory_limit_reason(limits: Limits) -> str:
     return f"the document needed more than {limits.memory_mb} MB and was stopped"
 
 
+def timeout_reason(limits: Limits) -> str:
+    return f"processing took longer than {limits.seconds:g} s and was stopped"
+
+
+def crash_reason(status: int) -> str:
+    """A worker that ended without a result, from its wait status (local and cluster runs
+    word it alike, so their datasets agree)."""
+    if os.WIFSIGNALED(status):
+        return f"the worker was killed by signal {os.WTERMSIG(status)} (out of memory?)"
+    return f"the worker exited with code {os.WEXITSTATUS(status) if os.WIFEXITED(status) else status}"
+
+
 MEMORY_POLL_SECONDS = 0.05
 
 
@@ -209,6 +221,13 @@ def run_local(jobs: Sequence[_Job], cache: Path, password: str | None, limits: L
     from .process import failed_result
     pending = list(jobs)
     running: dict[int, _Job] = {}
+
+    def kill_and_fail(pid: int, job: _Job, code: str, reason: str) -> None:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        del running[pid]
+        _store(failed_result(job.inp.source_file, job.document_id, job.size, code, reason), cache, job.key)
+        on_done(job, code)
     next_memory_check = 0.0
     while pending or running:
         while pending and len(running) < workers:
@@ -227,34 +246,20 @@ def run_local(jobs: Sequence[_Job], cache: Path, password: str | None, limits: L
             now = time.monotonic()
             for p, job in list(running.items()):
                 if now - job.started > limits.seconds:
-                    os.kill(p, signal.SIGKILL)
-                    os.waitpid(p, 0)
-                    del running[p]
-                    _store(failed_result(job.inp.source_file, job.document_id, job.size, "timeout",
-                                         f"processing took longer than {limits.seconds:g} s and was stopped"),
-                           cache, job.key)
-                    on_done(job, "timeout")
+                    kill_and_fail(p, job, "timeout", timeout_reason(limits))
             if now >= next_memory_check:
                 next_memory_check = now + MEMORY_POLL_SECONDS
                 for p, job in list(running.items()):
                     if over_memory_limit(p, limits.memory_mb):
-                        os.kill(p, signal.SIGKILL)
-                        os.waitpid(p, 0)
-                        del running[p]
-                        _store(failed_result(job.inp.source_file, job.document_id, job.size, "memory_limit",
-                                             memory_limit_reason(limits)), cache, job.key)
-                        on_done(job, "memory_limit")
+                        kill_and_fail(p, job, "memory_limit", memory_limit_reason(limits))
             time.sleep(0.01)
             continue
         job = running.pop(pid, None)
         if job is None:
             continue
         if _load(cache, job.key) is None:
-            sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
-            reason = (f"the worker was killed by signal {sig} (out of memory?)" if sig
-                      else f"the worker exited with code {os.WEXITSTATUS(status)}")
-            _store(failed_result(job.inp.source_file, job.document_id, job.size, "worker_crashed", reason),
-                   cache, job.key)
+            _store(failed_result(job.inp.source_file, job.document_id, job.size, "worker_crashed",
+                                 crash_reason(status)), cache, job.key)
         on_done(job, "done")
 
 

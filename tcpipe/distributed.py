@@ -31,7 +31,8 @@ from typing import Any, Callable, Sequence
 
 import pyarrow as pa
 
-from .batch import MEMORY_POLL_SECONDS, Limits, _Job, _store, _vm_size, memory_limit_reason, over_memory_limit
+from .batch import (MEMORY_POLL_SECONDS, Limits, _Job, _store, _vm_size, crash_reason, memory_limit_reason,
+                    over_memory_limit, timeout_reason)
 from .process import DocumentResult, failed_result, process_bytes, versions
 
 KEY_PREFIX = "tcplans"
@@ -118,13 +119,6 @@ def _wait(pid: int, deadline: float, memory_mb: float = float("inf")) -> int | s
         time.sleep(0.01)
 
 
-def _crash_reason(status: int) -> str:
-    # The wording of tcpipe.batch.run_local, so local and cluster datasets agree.
-    if os.WIFSIGNALED(status):
-        return f"the worker was killed by signal {os.WTERMSIG(status)} (out of memory?)"
-    return f"the worker exited with code {os.WEXITSTATUS(status) if os.WIFEXITED(status) else status}"
-
-
 def _worker_name() -> str:
     try:
         from distributed import get_worker
@@ -161,11 +155,11 @@ def process_on_worker(path: str, source_file: str, document_id: str, password: s
             os.waitpid(pid, 0)
             return Outcome("timeout", versions=here, worker=worker, seconds=time.monotonic() - start)
         if status != 0:
-            return Outcome("crashed", reason=_crash_reason(status), versions=here, worker=worker,
+            return Outcome("crashed", reason=crash_reason(status), versions=here, worker=worker,
                            seconds=time.monotonic() - start)
         raw = Path(out_path).read_bytes()
         if len(raw) < 8:
-            return Outcome("crashed", reason=_crash_reason(status), versions=here, worker=worker)
+            return Outcome("crashed", reason=crash_reason(status), versions=here, worker=worker)
         n = int.from_bytes(raw[:8], "little")
         return Outcome("done", document=raw[8:8 + n], actions=raw[8 + n:], versions=here, worker=worker,
                        seconds=time.monotonic() - start)
@@ -219,7 +213,7 @@ def outcome_to_result(outcome: Outcome, job: _Job, limits: Limits) -> tuple[Docu
         return DocumentResult(ipc_to_table(outcome.document), ipc_to_table(outcome.actions)), "done"
     if outcome.kind == "timeout":
         return failed_result(job.inp.source_file, job.document_id, job.size, "timeout",
-                             f"processing took longer than {limits.seconds:g} s and was stopped"), "timeout"
+                             timeout_reason(limits)), "timeout"
     if outcome.kind == "memory":
         return failed_result(job.inp.source_file, job.document_id, job.size, "memory_limit",
                              memory_limit_reason(limits)), "memory_limit"
