@@ -294,8 +294,9 @@ def _sources_fingerprint() -> str:
     """A hash of everything tcpipe.process.versions() can depend on: the code of extract,
     normalise (the labeller's included) and tcpipe, every file under models/ (extraction
     settings, aliases, tag patterns, taxonomies, the trained model and its manifest) and
-    the installed spaCy. A superset of what pipeline_version() hashes, so equal
-    fingerprints mean equal versions. About 4 MB read, a few milliseconds; no imports."""
+    the installed spaCy, pypdfium2 and pdfplumber (the extractor's version names the last
+    two). A superset of what pipeline_version() hashes, so equal fingerprints mean equal
+    versions. About 4 MB read, a few milliseconds; no import but importlib.metadata."""
     digest = hashlib.sha256()
     for pkg in ("extract", "normalise", "tcpipe"):
         for path in sorted((ROOT / pkg).rglob("*.py")):
@@ -305,12 +306,13 @@ def _sources_fingerprint() -> str:
         if path.is_file() and not any(part.startswith(".") for part in path.relative_to(ROOT).parts):
             digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0")
             digest.update(path.read_bytes())
-    try:
-        from importlib.metadata import version
-        spacy = version("spacy")
-    except Exception:  # noqa: BLE001
-        spacy = "absent"
-    digest.update(f"spacy {spacy}; python {sys.version}".encode())
+    from importlib.metadata import PackageNotFoundError, version
+    for dist in ("spacy", "pypdfium2", "pdfplumber"):
+        try:
+            digest.update(f"{dist} {version(dist)}; ".encode())
+        except PackageNotFoundError:
+            digest.update(f"{dist} absent; ".encode())
+    digest.update(f"python {sys.version}".encode())
     return digest.hexdigest()
 
 
