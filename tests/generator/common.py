@@ -344,6 +344,19 @@ def html_to_pdf(html_path: Path, out_pdf: Path) -> Path:
     return out_pdf
 
 
+def linkify(text: str, links: list[str] | None) -> str:
+    """HTML-escaped text with the first occurrence of each link text made a link (mailto
+    for an address, "#" otherwise), as web pages print them."""
+    import html
+    out = html.escape(text, quote=False)
+    for link in links or []:
+        esc = html.escape(link, quote=False)
+        if esc in out:
+            href = f"mailto:{link}" if "@" in link else "#"
+            out = out.replace(esc, f'<a href="{href}">{esc}</a>', 1)
+    return out
+
+
 def pin_pdf_metadata(data: bytes) -> bytes:
     """Replace the export timestamps and the file /ID with fixed, same-length values, so
     that re-runs give identical bytes where the renderer itself is deterministic (the
@@ -395,34 +408,16 @@ def save_docx_reproducible(doc: Document, out: Path) -> Path:
 
 
 def soffice_convert_like_pipeline(src: Path, out_pdf: Path) -> Path:
-    """Convert a DOCX with the same soffice command line as extract/convert.py uses
-    (plain "--convert-to pdf", fresh profile), to learn on which pages the pipeline will
-    see the text. The result is only used for page lookups, not committed."""
-    with tempfile.TemporaryDirectory(prefix="tcgen-conv-") as tmp:
-        tmpdir = Path(tmp)
-        plan = tmpdir / "plan.docx"
-        shutil.copy(src, plan)
-        cmd = ["soffice", "--headless", f"-env:UserInstallation=file://{tmpdir}/profile",
-               "--convert-to", "pdf", "--outdir", str(tmpdir), str(plan)]
-        subprocess.run(cmd, check=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                       timeout=240)
-        shutil.copy(tmpdir / "plan.pdf", out_pdf)
+    """Convert a DOCX exactly as the pipeline does (extract.convert.to_pdf), to learn on
+    which pages the pipeline will see the text. Only used for page lookups, not committed."""
+    from extract.convert import to_pdf
+    Path(out_pdf).write_bytes(to_pdf(Path(src).read_bytes(), "docx", timeout=240))
     return Path(out_pdf)
 
 
 def chromium_print_like_pipeline(src: Path, out_pdf: Path) -> Path:
-    """Print an HTML file with the same chromium command line as extract/convert.py uses
-    (file named plan.html in a temporary directory), for page lookups."""
-    with tempfile.TemporaryDirectory(prefix="tcgen-conv-") as tmp:
-        tmpdir = Path(tmp)
-        plan = tmpdir / "plan.html"
-        shutil.copy(src, plan)
-        out = tmpdir / "plan.pdf"
-        cmd = ["chromium", "--headless", "--no-sandbox", "--disable-gpu",
-               "--disable-background-networking", "--disable-component-update",
-               "--disable-sync", "--no-first-run", f"--user-data-dir={tmpdir}/profile",
-               "--no-pdf-header-footer", f"--print-to-pdf={out}", plan.as_uri()]
-        subprocess.run(cmd, check=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                       timeout=180)
-        shutil.copy(out, out_pdf)
+    """Print an HTML file exactly as the pipeline does (extract.convert.to_pdf), for page
+    lookups."""
+    from extract.convert import to_pdf
+    Path(out_pdf).write_bytes(to_pdf(Path(src).read_bytes(), "html", timeout=180))
     return Path(out_pdf)

@@ -31,20 +31,10 @@ footer span { margin-right: 20px; }
 """
 
 
-def _linkify(text: str, links: list[str]) -> str:
-    out = html.escape(text, quote=False)
-    for link in links:
-        esc = html.escape(link, quote=False)
-        if esc in out:
-            href = f"mailto:{link}" if "@" in link else "#"
-            out = out.replace(esc, f'<a href="{href}">{esc}</a>', 1)
-    return out
-
-
 def build_html(plan: dict) -> str:
     nav = "".join(f'<a href="#">{html.escape(n)}</a>' for n in plan["nav"])
     crumbs = "".join(f"<span>{html.escape(b)}</span>" for b in plan["breadcrumb"])
-    paras = "\n".join(f"<p>{_linkify(p, plan.get('links', []))}</p>" for p in plan["paragraphs"])
+    paras = "\n".join(f"<p>{c.linkify(p, plan.get('links', []))}</p>" for p in plan["paragraphs"])
     foot = "".join(f"<span>{html.escape(f)}</span>" for f in plan["footer"])
     return f"""<!DOCTYPE html>
 <html lang="en-GB">

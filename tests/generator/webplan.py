@@ -66,15 +66,6 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def _linkify(text: str, links: list[str] | None) -> str:
-    out = _esc(text)
-    for link in links or []:
-        esc = _esc(link)
-        if esc in out:
-            out = out.replace(esc, f'<a href="#">{esc}</a>', 1)
-    return out
-
-
 def _field(items: list[str]) -> str:
     if len(items) == 1:
         return f"<p>{_esc(items[0])}</p>"
@@ -98,14 +89,14 @@ def _card(a: dict) -> str:
     return (f'<article class="card" id="action-{a["number"]}">'
             f'<h3>Action {a["number"]}</h3>'
             f'<p class="statement">{_esc(a["title"])}</p>'
-            f'<p class="description">{_linkify(a["description"], a.get("links"))}</p>'
+            f'<p class="description">{c.linkify(a["description"], a.get("links"))}</p>'
             f"{fields}</article>")
 
 
 def build_html(plan: dict) -> str:
     nav = "".join(f'<a href="#">{_esc(n)}</a>' for n in NAV)
     crumbs = "".join(f"<span>{_esc(b)}</span>" for b in BREADCRUMB)
-    intro = "\n".join(f"<p>{_linkify(b['text'], b.get('links'))}</p>" for b in plan["intro"])
+    intro = "\n".join(f"<p>{c.linkify(b['text'], b.get('links'))}</p>" for b in plan["intro"])
     areas = "\n".join(f"<li><strong>{_esc(k['name'])}</strong>: {_esc(k['text'])}</li>"
                       for k in plan["key_areas"])
     by_no = {a["number"]: a for a in plan["actions"]}
