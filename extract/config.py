@@ -38,7 +38,9 @@ class StitchSettings(BaseModel):
 
 
 class ListPlanSettings(BaseModel):
-    section_headings: list[str]       # lower case; a heading line must start with one
+    # lower case; a heading line must start with one. Not set in extract.yaml: the pillar
+    # names of tag_patterns.yaml (one list of what a pillar is called)
+    section_headings: list[str] = []
     item_pattern: str                 # a numbered item: groups id and rest
     min_items: int
 
@@ -77,4 +79,8 @@ def load_config(models_dir: Path = MODELS_DIR) -> ExtractConfig:
     aliases = yaml.safe_load((models_dir / "header_aliases.yaml").read_text(encoding="utf-8"))
     labels = {label_key(a) for role in aliases["roles"].values() for a in role["aliases"]} - {""}
     header = tuple(sorted((l for l in labels if len(l) >= 3), key=lambda l: (-len(l), l)))
+    if not raw.get("list_plan", {}).get("section_headings"):
+        tags = yaml.safe_load((models_dir / "tag_patterns.yaml").read_text(encoding="utf-8"))
+        names = {n.lower() for p in tags["pillars"].values() for n in p["names"]}
+        raw = {**raw, "list_plan": {**raw["list_plan"], "section_headings": sorted(names, key=lambda n: (-len(n), n))}}
     return ExtractConfig(**raw, known_labels=frozenset(labels), header_labels=header)

@@ -7,8 +7,8 @@
     Recognition
     3. ...
 
-A heading is a bold or larger line that starts with a pillar name (models/extract.yaml,
-list_plan.section_headings); an item is a numbered line under one and runs until the next
+A heading is a bold or larger line that starts with a pillar name (the names in
+models/tag_patterns.yaml, unless models/extract.yaml sets list_plan.section_headings); an item is a numbered line under one and runs until the next
 item, the next heading or a paragraph gap. Headings become section rows and items body
 rows of one table, so lists reach the normalise stage in the same shape as tables.
 """
