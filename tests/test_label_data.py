@@ -1,0 +1,84 @@
+"""The guide-labelled data in data/labels/ (README there): schema, keys, coverage, frozen split."""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+LABELS = ROOT / "data" / "labels"
+EXPECTED = ROOT / "tests" / "expected"
+SEED_PLANS = ("essex-2020-23-action-plan", "essex-2024-27-action-plan", "portsmouth-action-plan")
+
+PILLARS = {"V", "R", "CD", "S"}
+TALENT = {f"R{i}" for i in range(1, 17)}
+NEVER = {"R14", "R16"}
+PREDICTED = sorted(TALENT - NEVER, key=lambda r: int(r[1:]))
+FIELDS = {"key", "plan", "action_id", "text_hash", "aim", "action_text", "pillars", "talent",
+          "reason", "label_source", "split"}
+
+
+def read_jsonl(name: str) -> list[dict]:
+    lines = (LABELS / name).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def recomputed_hash(text: str) -> str:
+    """The README's recipe, written out again here rather than imported."""
+    return hashlib.sha1(" ".join(text.lower().split()).encode("utf-8")).hexdigest()[:12]
+
+
+@pytest.fixture(scope="module")
+def seed() -> list[dict]:
+    return read_jsonl("seed-plans.jsonl")
+
+
+def check_rows(rows: list[dict]) -> None:
+    for r in rows:
+        assert set(r) == FIELDS, r.get("key")
+        assert r["pillars"] and set(r["pillars"]) <= PILLARS, r["key"]
+        assert len(r["pillars"]) == len(set(r["pillars"])) <= 2, r["key"]
+        assert set(r["talent"]) <= TALENT and not set(r["talent"]) & NEVER, r["key"]
+        assert len(r["talent"]) == len(set(r["talent"])) <= 2, r["key"]
+        assert isinstance(r["reason"], str) and r["reason"].strip() and "\n" not in r["reason"], r["key"]
+        assert r["label_source"] == "reviewer", r["key"]
+        assert isinstance(r["action_text"], str) and r["action_text"].strip(), r["key"]
+        assert r["aim"] is None or (isinstance(r["aim"], str) and r["aim"].strip()), r["key"]
+        assert r["text_hash"] == recomputed_hash(r["action_text"]), r["key"]
+        suffix = r["action_id"] if r["action_id"] else "h:" + r["text_hash"]
+        assert r["key"] == f"{r['plan']}:{suffix}" or r["plan"] == "fresh", r["key"]
+    keys = [r["key"] for r in rows]
+    assert len(keys) == len(set(keys)), [k for k, n in Counter(keys).items() if n > 1]
+    # mostly one pillar: two only for a minority (the guide says about one in eight)
+    assert sum(len(r["pillars"]) == 2 for r in rows) <= 0.25 * len(rows)
+
+
+def test_helper_module_agrees_with_recipe():
+    spec = importlib.util.spec_from_file_location("labelkeys", LABELS / "labelkeys.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    text = "  Deliver   the Technician\tShowcase \n annually. "
+    assert mod.text_hash(text) == recomputed_hash(text) == recomputed_hash("deliver the technician showcase annually.")
+    assert mod.text_hash(text) != recomputed_hash("Deliver the Technician Showcase annually")
+    assert mod.row_key("p", None, text) == "p:h:" + recomputed_hash(text)
+
+
+def test_seed_rows_valid(seed):
+    check_rows(seed)
+    assert {r["split"] for r in seed} == {"seed"}
+    assert {r["plan"] for r in seed} == set(SEED_PLANS)
+
+
+@pytest.mark.parametrize("plan", SEED_PLANS)
+def test_seed_covers_every_expected_action(seed, plan):
+    expected = json.loads((EXPECTED / f"{plan}.json").read_text(encoding="utf-8"))["actions"]
+    mine = {(r["action_id"], r["text_hash"]): r for r in seed if r["plan"] == plan}
+    want = {(a["action_id"], recomputed_hash(a["action_text"])) for a in expected}
+    assert set(mine) == want
+    for a in expected:
+        r = mine[(a["action_id"], recomputed_hash(a["action_text"]))]
+        assert r["aim"] == a["aim"] and r["action_text"] == a["action_text"]
