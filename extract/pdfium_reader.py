@@ -38,7 +38,8 @@ def read_chars(page: pdfium.PdfPage, left: float, top: float) -> list[dict[str, 
     """Glyphs as pdfplumber-style dicts (text, x0, x1, top, bottom, size, fontname, bold),
     top-left origin. Generated characters (PDFium's inferred spaces and line breaks) are not
     glyphs: an inferred space is kept as the next glyph's `space_before` flag. Exact
-    duplicates (fake-bold overprinting) are dropped.
+    duplicates (fake-bold overprinting) are dropped; the several characters of one ligature
+    glyph are not duplicates (each gets its share of the glyph's box).
 
     This loop is the pipeline's hottest (one ctypes call per fact per glyph): pdfium
     functions are bound to locals and the font is looked up once per text object."""
@@ -57,6 +58,7 @@ def read_chars(page: pdfium.PdfPage, left: float, top: float) -> list[dict[str, 
         out: list[dict[str, Any]] = []
         seen: set[tuple] = set()
         space_before = False
+        ligature, last_index, last_box, last_obj = 0, -2, None, None
         for i in range(n):
             code = get_unicode(raw, i)
             ch = chr(code) if code else ""
@@ -77,12 +79,27 @@ def read_chars(page: pdfium.PdfPage, left: float, top: float) -> list[dict[str, 
             y0, y1 = (rect.bottom, rect.top) if rect.bottom <= rect.top else (rect.top, rect.bottom)
             if ch == " " and x1 - x0 <= 0:
                 continue
+            obj = get_object(raw, i)
+            obj_key = address(obj).value
+            box = (x0, x1, y0, y1)
+            if i == last_index + 1 and box == last_box and obj_key == last_obj and out:
+                # One glyph, several characters: a ligature ("ff", "ffi", "tt") is reported
+                # as consecutive characters of one text object sharing the glyph's box. All
+                # of them are text; the box is shared out so they keep their order.
+                ligature += 1
+                first = out[-ligature]
+                step = (x1 - x0) / (ligature + 1)
+                for j, prev in enumerate(out[-ligature:]):
+                    prev["x0"], prev["x1"] = first["x0"] + j * step, first["x0"] + (j + 1) * step
+                out.append({**out[-1], "text": ch, "x0": out[-1]["x1"], "x1": out[-1]["x1"] + step,
+                            "space_before": False})
+                last_index = i
+                continue
             key = (ch, int(x0 * 10), int(y1 * 10))
             if key in seen:
                 continue
             seen.add(key)
-            obj = get_object(raw, i)
-            obj_key = address(obj).value
+            ligature, last_index, last_box, last_obj = 0, i, box, obj_key
             face = objects.get(obj_key)
             if face is None:
                 font = get_font(obj)
