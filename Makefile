@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 SYSDEPS := $(VENV)/.sysdeps
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps extract test samples train evaluate bench fuzz query report review coverage clean
+.PHONY: help setup system-deps extract test samples train evaluate evaluate-links bench fuzz query report review coverage clean
 
 help: ## List the targets
 	@echo "Usage: make <target> [RAW=folder] [OUT=folder]"
@@ -51,6 +51,9 @@ train: setup ## Retrain the pillar/TALENT classifier from the dataset in OUT (de
 
 evaluate: setup ## Evaluate keyword baseline, model and combination, held out by document
 	$(PY) -m normalise.classify.evaluate --data $(OUT)/actions.parquet
+
+evaluate-links: setup ## Cross-cycle links, fates and progress attachment vs gold (tests/links/; TUNE=1: the Essex grid)
+	$(PY) -m tests.links.evaluate --out build/links $(if $(TUNE),--tune)
 
 bench: setup ## Benchmark the pipeline on a generated 150-plan corpus against raw baselines
 	$(PY) -m tcpipe.bench

@@ -1,0 +1,1 @@
+"""The dataset: its schema, the atomic writer, reviewer overrides, plan grouping."""

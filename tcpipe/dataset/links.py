@@ -1,0 +1,417 @@
+"""Actions linked across plans: a progress report's rows to the plan actions they report
+on, and an earlier plan's actions to the later plan's (continued, split, merged), with
+each earlier action's fate and the later plan's new actions.
+
+Deterministic and explainable: the score of a pair is a weighted mean of cosine
+similarities (TF-IDF over stemmed words and word pairs, over character n-grams, over the
+aims' texts, and static sentence embeddings when models/embeddings/ is shipped), one
+matrix per pair of plans (no pairwise calls to anything); pairs are chosen by a one-to-one
+assignment (scipy's linear_sum_assignment) and then few-to-few extensions for splits and
+merges. Thresholds and vocabularies are in models/links.yaml. Pure: no disk access except
+loading that file (and the embedding model) once.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+MODELS_DIR = Path(__file__).resolve().parent.parent.parent / "models"
+
+KINDS = ("continued", "split", "merged")
+FATES = ("continued", "completed", "dropped")
+
+
+# ---------------------------------------------------------------- configuration
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Weights(_Strict):
+    words: float
+    context_words: float
+    context_chars: float
+    aim: float
+    embedding: float
+
+
+class SimilarityCfg(_Strict):
+    weights: Weights
+    same_objective: float
+    key_terms: int
+
+
+class LinkCfg(_Strict):
+    continued: float
+    extra: float
+    extra_ratio: float
+
+
+class AttachCfg(_Strict):
+    id_min_similarity: float
+    text: float
+
+
+class FateCfg(_Strict):
+    completed_terms: list[str]
+    negations: list[str]
+
+
+class LinksConfig(_Strict):
+    version: str
+    similarity: SimilarityCfg
+    links: LinkCfg
+    attach: AttachCfg
+    fates: FateCfg
+    stopwords: list[str]
+
+
+@lru_cache(maxsize=4)
+def load_config(path: Path | None = None) -> LinksConfig:
+    path = Path(path or MODELS_DIR / "links.yaml")
+    return LinksConfig.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+Embedder = Callable[[Sequence[str]], np.ndarray]
+
+
+@lru_cache(maxsize=1)
+def default_embedder() -> Embedder | None:
+    """The labeller's static sentence embeddings (models/embeddings/) when shipped, else
+    None: the similarity then uses the lexical parts alone."""
+    folder = MODELS_DIR / "embeddings"
+    if not (folder / "model.safetensors").exists():
+        return None
+    try:
+        from normalise.classify.embed import StaticEmbedder
+        return StaticEmbedder(folder).encode
+    except Exception:  # noqa: BLE001 - no model, no embedding part: never a failure
+        return None
+
+
+# ---------------------------------------------------------------- inputs and outputs
+
+@dataclass(frozen=True)
+class ActionRef:
+    """What linking needs of one action row."""
+    row_id: str
+    text: str
+    action_id: str | None = None
+    aim: str | None = None
+    rag_status: str | None = None
+    progress: str | None = None
+
+
+@dataclass(frozen=True)
+class Link:
+    from_row_id: str
+    to_row_id: str
+    kind: str                    # continued / split / merged
+    score: float                 # the combined similarity the link was chosen on
+    similarity: dict[str, float]  # each part: words, context_words, context_chars, aim, embedding
+    shared_terms: tuple[str, ...]
+    same_objective: bool
+
+
+@dataclass(frozen=True)
+class CycleLinks:
+    links: list[Link]
+    fates: dict[str, str]        # earlier row_id -> continued / completed / dropped
+    new: list[str]               # later row_ids nothing links to
+    fate_evidence: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Attachment:
+    report_row_id: str
+    plan_row_id: str | None
+    score: float | None
+    how: str                     # id / text / unmatched
+
+
+# ---------------------------------------------------------------- text features
+
+_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ed", "es", "s")
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper: enough to meet appraisal/appraisals, meet/meetings."""
+    for suf in _SUFFIXES:
+        if word.endswith(suf) and len(word) - len(suf) >= 4:
+            word = word[: -len(suf)]
+            break
+    return word
+
+
+def words(text: str, stop: frozenset[str]) -> list[str]:
+    toks = [t.replace("'", "") for t in _WORD.findall((text or "").lower())]
+    return [stem(t) for t in toks if t not in stop and len(t) > 1]
+
+
+def word_features(text: str, stop: frozenset[str]) -> list[str]:
+    ws = words(text, stop)
+    return ws + [f"{a} {b}" for a, b in zip(ws, ws[1:])]
+
+
+def char_features(text: str, stop: frozenset[str]) -> list[str]:
+    out = []
+    for w in words(text, stop):
+        w = f" {w} "
+        for n in (3, 4, 5):
+            out += [w[i:i + n] for i in range(max(len(w) - n + 1, 1))]
+    return out
+
+
+def tfidf(docs: list[list[str]]) -> tuple[np.ndarray, list[str]]:
+    """L2-normalised TF-IDF rows (sublinear tf, smoothed idf) and the vocabulary."""
+    vocab: dict[str, int] = {}
+    for d in docs:
+        for t in d:
+            vocab.setdefault(t, len(vocab))
+    m = np.zeros((len(docs), max(len(vocab), 1)))
+    for i, d in enumerate(docs):
+        for t in d:
+            m[i, vocab[t]] += 1.0
+    df = (m > 0).sum(axis=0)
+    idf = np.log((1 + len(docs)) / (1 + df)) + 1.0
+    m = np.where(m > 0, 1.0 + np.log(np.where(m > 0, m, 1.0)), 0.0) * idf
+    norms = np.linalg.norm(m, axis=1, keepdims=True)
+    return m / np.where(norms > 0, norms, 1.0), sorted(vocab, key=vocab.get)
+
+
+@dataclass(frozen=True)
+class Similarity:
+    score: np.ndarray                 # combined, len(a) x len(b)
+    parts: dict[str, np.ndarray]      # each part's cosine matrix (see models/links.yaml)
+    word_a: np.ndarray                # TF-IDF rows (for shared key terms)
+    word_b: np.ndarray
+    vocab: list[str]
+
+
+def similarity(a: Sequence[ActionRef], b: Sequence[ActionRef], cfg: LinksConfig,
+               embed: Embedder | None = None) -> Similarity:
+    """Every pair of a x b in one pass: TF-IDF fitted on both lists together."""
+    stop = frozenset(cfg.stopwords)
+    texts = [r.text for r in a] + [r.text for r in b]
+    aims = [r.aim or "" for r in a] + [r.aim or "" for r in b]
+    context = [f"{t} {m}" for t, m in zip(texts, aims)]
+    n = len(a)
+    wm, vocab = tfidf([word_features(t, stop) for t in texts])
+    xm, _ = tfidf([word_features(t, stop) for t in context])
+    cm, _ = tfidf([char_features(t, stop) for t in context])
+    am, _ = tfidf([word_features(t, stop) for t in aims])
+    parts = {"words": wm[:n] @ wm[n:].T, "context_words": xm[:n] @ xm[n:].T,
+             "context_chars": cm[:n] @ cm[n:].T, "aim": am[:n] @ am[n:].T}
+    w = cfg.similarity.weights
+    weights = {"words": w.words, "context_words": w.context_words, "context_chars": w.context_chars,
+               "aim": w.aim}
+    if embed is not None and texts:
+        e = np.asarray(embed(texts), dtype=np.float64)
+        parts["embedding"] = np.clip(e[:n] @ e[n:].T, 0.0, 1.0)
+        weights["embedding"] = w.embedding
+    total = sum(weights.values()) or 1.0
+    score = sum(parts[k] * (weights[k] / total) for k in weights)
+    if not isinstance(score, np.ndarray):
+        score = np.zeros((len(a), len(b)))
+    return Similarity(np.round(score, 6), parts, wm[:n], wm[n:], vocab)
+
+
+def shared_terms(sim: Similarity, i: int, j: int, k: int) -> tuple[str, ...]:
+    both = np.minimum(sim.word_a[i], sim.word_b[j])
+    idx = [t for t in np.argsort(-both, kind="stable")[:k] if both[t] > 0]
+    return tuple(sim.vocab[t] for t in idx)
+
+
+# ---------------------------------------------------------------- assignment
+
+def _assign(score: np.ndarray) -> list[tuple[int, int]]:
+    from scipy.optimize import linear_sum_assignment
+    if score.size == 0:
+        return []
+    rows, cols = linear_sum_assignment(-score)
+    return sorted(zip(rows.tolist(), cols.tolist()))
+
+
+def choose_pairs(score: np.ndarray, cfg: LinkCfg) -> list[tuple[int, int]]:
+    """One-to-one pairs from cfg.continued, then splits (a later action left over joins
+    the earlier action it is most like) and merges (an earlier action left over joins the
+    later action it is most like), each only from cfg.extra and within cfg.extra_ratio of
+    the link it joins. Ties break by position: deterministic."""
+    pairs = [(i, j) for i, j in _assign(score) if score[i, j] >= cfg.continued]
+    first_of_from = {i: score[i, j] for i, j in pairs}
+    first_of_to = {j: score[i, j] for i, j in pairs}
+    extra = []
+    for j in range(score.shape[1]):
+        if j in first_of_to:
+            continue
+        i = int(np.argmax(score[:, j])) if score.shape[0] else -1
+        if i in first_of_from and score[i, j] >= cfg.extra and score[i, j] >= cfg.extra_ratio * first_of_from[i]:
+            extra.append((i, j))
+    for i in range(score.shape[0]):
+        if i in first_of_from:
+            continue
+        j = int(np.argmax(score[i])) if score.shape[1] else -1
+        if j in first_of_to and score[i, j] >= cfg.extra and score[i, j] >= cfg.extra_ratio * first_of_to[j]:
+            extra.append((i, j))
+    return sorted(set(pairs) | set(extra))
+
+
+def _kinds(pairs: list[tuple[int, int]]) -> dict[tuple[int, int], str]:
+    outs: dict[int, int] = {}
+    ins: dict[int, int] = {}
+    for i, j in pairs:
+        outs[i] = outs.get(i, 0) + 1
+        ins[j] = ins.get(j, 0) + 1
+    return {(i, j): "split" if outs[i] > 1 else "merged" if ins[j] > 1 else "continued" for i, j in pairs}
+
+
+# ---------------------------------------------------------------- fates
+
+def says_completed(progress: str | None, cfg: FateCfg) -> bool:
+    """Whether a progress update states the action is complete ("Completed in March
+    2022"), and not that it is not ("Not yet complete", "partially achieved")."""
+    low = " ".join((progress or "").lower().split())
+    if not low:
+        return False
+    negs = set(cfg.negations)
+    for term in sorted(cfg.completed_terms, key=len, reverse=True):
+        for m in re.finditer(rf"(?<![a-z]){re.escape(term)}(?![a-z])", low):
+            before = re.findall(r"[a-z]+", low[: m.start()])[-3:]
+            if not negs.intersection(before):
+                return True
+    return False
+
+
+def link_plans(earlier: Sequence[ActionRef], later: Sequence[ActionRef], cfg: LinksConfig | None = None,
+               embed: Embedder | None = None, progress: dict[str, str | None] | None = None,
+               decisions: dict[tuple[str, str], bool] | None = None) -> CycleLinks:
+    """Links from each earlier action to the later actions that carry it forward, each
+    earlier action's fate, and the later actions that are new.
+
+    progress: earlier row_id -> the latest progress update attached to it (for
+    'completed'). decisions: (from_row_id, to_row_id) -> True (a reviewer confirmed the
+    link: kept whatever its score) or False (rejected: never made)."""
+    cfg = cfg or load_config()
+    decisions = decisions or {}
+    sim = similarity(earlier, later, cfg, embed)
+    score = sim.score.copy()
+    index_a = {r.row_id: i for i, r in enumerate(earlier)}
+    index_b = {r.row_id: j for j, r in enumerate(later)}
+    for (f, t), keep in decisions.items():
+        if not keep and f in index_a and t in index_b:
+            score[index_a[f], index_b[t]] = -1.0     # rejected: the assignment cannot pick it
+    pairs = set(choose_pairs(score, cfg.links))
+    for (f, t), keep in decisions.items():
+        if keep and f in index_a and t in index_b:
+            pairs.add((index_a[f], index_b[t]))
+    pairs = sorted(pairs)
+    kinds = _kinds(pairs)
+    links = []
+    for i, j in pairs:
+        parts = {k: round(float(v[i, j]), 4) for k, v in sim.parts.items()}
+        links.append(Link(earlier[i].row_id, later[j].row_id, kinds[(i, j)], round(float(sim.score[i, j]), 4),
+                          parts, shared_terms(sim, i, j, cfg.similarity.key_terms),
+                          parts.get("aim", 0.0) >= cfg.similarity.same_objective))
+    linked_from = {l.from_row_id for l in links}
+    linked_to = {l.to_row_id for l in links}
+    fates, why = {}, {}
+    for r in earlier:
+        note = (progress or {}).get(r.row_id) if progress else None
+        if note is None:
+            note = r.progress
+        if r.row_id in linked_from:
+            fates[r.row_id] = "continued"
+            why[r.row_id] = "linked to the later plan"
+        elif says_completed(note, cfg.fates):
+            fates[r.row_id] = "completed"
+            why[r.row_id] = f"progress report: {note}"
+        else:
+            fates[r.row_id] = "dropped"
+            why[r.row_id] = "no later action is like it and no report says it was completed"
+    new = [r.row_id for r in later if r.row_id not in linked_to]
+    return CycleLinks(links, fates, new, why)
+
+
+# ---------------------------------------------------------------- progress reports
+
+def norm_id(action_id: str | None) -> str | None:
+    if not action_id:
+        return None
+    return re.sub(r"[\s.\-–_()]+", ".", action_id.strip().upper()).strip(".") or None
+
+
+def attach_progress(report: Sequence[ActionRef], plan: Sequence[ActionRef], cfg: LinksConfig | None = None,
+                    embed: Embedder | None = None) -> list[Attachment]:
+    """Each progress-report row to the plan action it reports on: by id when both have
+    one (and it names one row on each side) and the texts do not contradict it, else by text (a one-to-one assignment over
+    the rows left, then the best action for any row still left), with its score; rows
+    below the threshold stay unmatched (kept, and listed)."""
+    cfg = cfg or load_config()
+    if not report:
+        return []
+    if not plan:
+        return [Attachment(r.row_id, None, None, "unmatched") for r in report]
+    sim = similarity(report, plan, cfg, embed).score
+    by_id: dict[str, list[int]] = {}
+    for j, p in enumerate(plan):
+        if norm_id(p.action_id):
+            by_id.setdefault(norm_id(p.action_id), []).append(j)
+    in_report: dict[str, int] = {}
+    for r in report:
+        if norm_id(r.action_id):
+            in_report[norm_id(r.action_id)] = in_report.get(norm_id(r.action_id), 0) + 1
+    out: dict[int, Attachment] = {}
+    for i, r in enumerate(report):
+        key = norm_id(r.action_id) or ""
+        cands = by_id.get(key, [])
+        # an id is a key only where it names one row on each side (a blank reference cell
+        # read as a continuation of the one above repeats that id down the column)
+        if len(cands) == 1 and in_report.get(key) == 1 and sim[i, cands[0]] >= cfg.attach.id_min_similarity:
+            j = cands[0]
+            out[i] = Attachment(r.row_id, plan[j].row_id, round(float(sim[i, j]), 4), "id")
+    left = [i for i in range(len(report)) if i not in out]
+    taken = {a.plan_row_id for a in out.values()}
+    free = [j for j, p in enumerate(plan) if p.row_id not in taken]
+    if left and free:
+        sub = sim[np.ix_(left, free)]
+        for a, b in _assign(sub):
+            i, j = left[a], free[b]
+            if sim[i, j] >= cfg.attach.text:
+                out[i] = Attachment(report[i].row_id, plan[j].row_id, round(float(sim[i, j]), 4), "text")
+    for i in range(len(report)):
+        if i in out:
+            continue
+        j = int(np.argmax(sim[i]))
+        if sim[i, j] >= cfg.attach.text:
+            out[i] = Attachment(report[i].row_id, plan[j].row_id, round(float(sim[i, j]), 4), "text")
+        else:
+            out[i] = Attachment(report[i].row_id, None, round(float(sim[i, j]), 4), "unmatched")
+    return [out[i] for i in range(len(report))]
+
+
+def score_table(links: Sequence[Link]) -> list[dict]:
+    """The links as rows (the action_links table)."""
+    return [dict(from_row_id=l.from_row_id, to_row_id=l.to_row_id, kind=l.kind, score=l.score,
+                 similarity_words=l.similarity.get("words"),
+                 similarity_context=l.similarity.get("context_words"),
+                 similarity_chars=l.similarity.get("context_chars"), similarity_aim=l.similarity.get("aim"), similarity_embedding=l.similarity.get("embedding"),
+                 shared_terms=list(l.shared_terms), same_objective=l.same_objective)
+            for l in links]
+
+
+def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+__all__ = ["ActionRef", "Attachment", "CycleLinks", "Link", "LinksConfig", "attach_progress", "default_embedder",
+           "f1", "link_plans", "load_config", "says_completed", "score_table", "similarity"]

@@ -1,0 +1,209 @@
+"""`make evaluate-links`: cross-cycle links, fates and progress-report attachment against
+hand-made gold, end to end (the PDFs go through the pipeline; rows are matched to gold by
+the plans' own action ids).
+
+Pairs:
+  essex       data/raw/essex-2020-23-action-plan.pdf -> essex-2024-27-action-plan.pdf
+              (tests/links/essex-2020-23_2024-27.yaml): the TUNING pair
+  northbridge the fictional pair and progress report in tests/links/northbridge/, rendered
+              to PDFs here: HELD OUT (models/links.yaml was never tuned on it)
+
+Prints link precision / recall / F1, kind accuracy on the links found, fate accuracy,
+new-action accuracy and progress attachment accuracy; writes metrics/links.json.
+`--tune` prints the threshold grid on the Essex pair (hand-checked rows from
+tests/expected/, no extraction): the figures models/links.yaml was chosen from.
+
+    python -m tests.links.evaluate [--out build/links] [--tune]
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+ESSEX_GOLD = HERE / "essex-2020-23_2024-27.yaml"
+NB = HERE / "northbridge"
+
+
+def _norm(text: str | None) -> str:
+    return " ".join((text or "").lower().split())
+
+
+@dataclass
+class Pair:
+    name: str
+    split: str                     # tuning / held out
+    gold: dict
+    from_stem: str
+    to_stem: str
+    report_stem: str | None
+    report_gold: dict[str, str | None] | None   # normalised report action text -> gold plan action id
+
+
+def pairs() -> list[Pair]:
+    essex = yaml.safe_load(ESSEX_GOLD.read_text(encoding="utf-8"))
+    nb = yaml.safe_load((NB / "gold.yaml").read_text(encoding="utf-8"))
+    spec = {p.name: yaml.safe_load(p.read_text(encoding="utf-8")) for p in NB.glob("*.yaml")}
+    report = spec[nb["progress_report"]]
+    report_gold = {_norm(r[1]): (r[4] if len(r) > 4 else r[0]) or None for r in report["rows"]}
+    return [Pair("essex 2020-23 -> 2024-27", "tuning", essex, essex["from_plan"], essex["to_plan"], None, None),
+            Pair("northbridge 2021-24 -> 2024-27", "held out", nb, spec[nb["from_plan"]]["stem"],
+                 spec[nb["to_plan"]]["stem"], report["stem"], report_gold)]
+
+
+def build(out: Path) -> Path:
+    """Render the fictional PDFs, put the Essex pair beside them and run the pipeline."""
+    from tests.links.render import render_all
+    raw = out / "raw"
+    if raw.exists():
+        shutil.rmtree(raw)
+    raw.mkdir(parents=True)
+    render_all(raw)
+    for stem in ("essex-2020-23-action-plan", "essex-2024-27-action-plan"):
+        shutil.copy2(ROOT / "data" / "raw" / f"{stem}.pdf", raw / f"{stem}.pdf")
+    ds = out / "dataset"
+    subprocess.run([sys.executable, "-m", "tcpipe.cli", "extract", str(raw), "--out", str(ds), "--jobs", "2"],
+                   check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    return ds
+
+
+def _refs(rows: list[dict]):
+    from tcpipe.dataset.links import ActionRef
+    return [ActionRef(r["row_id"], r["action_text"], r.get("action_id"), r.get("aim"), r.get("rag_status"),
+                      r.get("progress")) for r in rows]
+
+
+def evaluate_pair(pair: Pair, rows_by_stem: dict[str, list[dict]]) -> dict:
+    from tcpipe.dataset.links import attach_progress, f1, link_plans
+    earlier, later = rows_by_stem[pair.from_stem], rows_by_stem[pair.to_stem]
+    aid = {r["row_id"]: r.get("action_id") for r in earlier + later}
+    out: dict = {"pair": pair.name, "split": pair.split, "earlier_actions": len(earlier),
+                 "later_actions": len(later)}
+    progress = None
+    if pair.report_stem:
+        report = rows_by_stem[pair.report_stem]
+        att = attach_progress(_refs(report), _refs(earlier))
+        right = 0
+        wrong = []
+        for r, a in zip(report, att):
+            want = pair.report_gold.get(_norm(r["action_text"]), "?")
+            got = aid.get(a.plan_row_id) if a.plan_row_id else None
+            right += got == want
+            if got != want:
+                wrong.append(f"{r['action_text'][:50]!r}: {got} (want {want}, {a.how} {a.score})")
+        out["attachment"] = {"rows": len(report), "correct": right, "accuracy": round(right / max(len(report), 1), 4),
+                             "unmatched": sum(a.plan_row_id is None for a in att), "wrong": wrong}
+        progress = {a.plan_row_id: r.get("progress") for r, a in zip(report, att) if a.plan_row_id}
+    res = link_plans(_refs(earlier), _refs(later), progress=progress)
+    pred = {(aid[l.from_row_id], aid[l.to_row_id]): l.kind for l in res.links}
+    gold = {(l["from"], l["to"]): l["kind"] for l in pair.gold["links"]}
+    tp = set(pred) & set(gold)
+    p, r, f = f1(len(tp), len(set(pred) - set(gold)), len(set(gold) - set(pred)))
+    out["links"] = {"gold": len(gold), "predicted": len(pred), "true_positive": len(tp), "precision": round(p, 4),
+                    "recall": round(r, 4), "f1": round(f, 4),
+                    "kind_accuracy": round(sum(pred[k] == gold[k] for k in tp) / max(len(tp), 1), 4),
+                    "false": sorted(f"{a}->{b}" for a, b in set(pred) - set(gold)),
+                    "missed": sorted(f"{a}->{b}" for a, b in set(gold) - set(pred))}
+    fates_gold = {i: "continued" for i, _ in gold}
+    for fate in ("completed", "dropped"):
+        fates_gold.update({i: fate for i in pair.gold["fates"][fate]})
+    fates = {aid[k]: v for k, v in res.fates.items()}
+    ok = sum(fates.get(i) == v for i, v in fates_gold.items())
+    out["fates"] = {"actions": len(fates_gold), "correct": ok, "accuracy": round(ok / max(len(fates_gold), 1), 4),
+                    "wrong": sorted(f"{i}: {fates.get(i)} (want {v})" for i, v in fates_gold.items()
+                                    if fates.get(i) != v)}
+    new_gold = {r["action_id"] for r in later} - {b for _, b in gold}
+    new_pred = {aid[k] for k in res.new}
+    out["new"] = {"gold": len(new_gold), "accuracy": round(
+        sum((r["action_id"] in new_gold) == (r["action_id"] in new_pred) for r in later) / max(len(later), 1), 4)}
+    return out
+
+
+def print_result(res: dict) -> None:
+    li = res["links"]
+    print(f"\n{res['pair']} ({res['split']}): {res['earlier_actions']} -> {res['later_actions']} actions")
+    print(f"  links      precision {li['precision']:.3f}  recall {li['recall']:.3f}  F1 {li['f1']:.3f}"
+          f"  (gold {li['gold']}, found {li['predicted']}, right {li['true_positive']}); "
+          f"kind right on {li['kind_accuracy']:.0%} of the links found   [target F1 >= 0.85]")
+    fa = res["fates"]
+    print(f"  fates      accuracy {fa['accuracy']:.3f} ({fa['correct']}/{fa['actions']})   [target >= 0.85]")
+    print(f"  new        accuracy {res['new']['accuracy']:.3f} (gold new: {res['new']['gold']})")
+    if "attachment" in res:
+        at = res["attachment"]
+        print(f"  progress   attachment accuracy {at['accuracy']:.3f} ({at['correct']}/{at['rows']}, "
+              f"unmatched {at['unmatched']})   [target >= 0.95]")
+        for w in at["wrong"]:
+            print(f"             wrong: {w}")
+    if li["false"]:
+        print(f"  false links: {', '.join(li['false'])}")
+    if li["missed"]:
+        print(f"  missed links: {', '.join(li['missed'])}")
+    if fa["wrong"]:
+        print(f"  wrong fates: {'; '.join(fa['wrong'])}")
+
+
+def tune() -> None:
+    """The grid models/links.yaml was chosen from: Essex only (hand-checked rows)."""
+    from tcpipe.dataset import links as L
+    essex = yaml.safe_load(ESSEX_GOLD.read_text(encoding="utf-8"))
+    rows = {s: json.loads((ROOT / "tests" / "expected" / f"{s}.json").read_text())["actions"]
+            for s in (essex["from_plan"], essex["to_plan"])}
+    A = [L.ActionRef(a["action_id"], a["action_text"], a["action_id"], a["aim"]) for a in rows[essex["from_plan"]]]
+    B = [L.ActionRef(a["action_id"], a["action_text"], a["action_id"], a["aim"]) for a in rows[essex["to_plan"]]]
+    gold = {(l["from"], l["to"]) for l in essex["links"]}
+    cfg = L.load_config()
+    sim = L.similarity(A, B, cfg, L.default_embedder())
+    grid = []
+    for c, e, r in itertools.product([0.10, 0.12, 0.15, 0.18, 0.21, 0.25], [0.15, 0.18, 0.22, 0.26],
+                                     [0.5, 0.7, 0.9]):
+        pairs_ = L.choose_pairs(sim.score, L.LinkCfg(continued=c, extra=e, extra_ratio=r))
+        pred = {(A[i].row_id, B[j].row_id) for i, j in pairs_}
+        tp = len(pred & gold)
+        grid.append((L.f1(tp, len(pred - gold), len(gold - pred)), c, e, r))
+    grid.sort(key=lambda g: (-g[0][2], g[1:]))
+    print("Essex grid (F1, precision, recall) by continued / extra / extra_ratio; weights as in models/links.yaml:")
+    for (p, rc, f), c, e, r in grid[:12]:
+        print(f"  continued {c:.2f}  extra {e:.2f}  ratio {r:.1f}:  F1 {f:.3f}  P {p:.3f}  R {rc:.3f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m tests.links.evaluate", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out", default="build/links", help="work folder for the PDFs and dataset (default build/links)")
+    ap.add_argument("--tune", action="store_true", help="print the Essex threshold grid and stop")
+    ap.add_argument("--metrics", default="metrics/links.json", help="where to write the figures")
+    args = ap.parse_args(argv)
+    if args.tune:
+        tune()
+        return 0
+    import pyarrow.parquet as pq
+    ds = build(Path(args.out))
+    actions = pq.read_table(ds / "actions.parquet").to_pylist()
+    rows_by_stem: dict[str, list[dict]] = {}
+    for r in actions:
+        rows_by_stem.setdefault(Path(r["source_file"]).stem, []).append(r)
+    for rows in rows_by_stem.values():
+        rows.sort(key=lambda r: (r["table_index"] or 0, r["row_index"] or 0))
+    results = [evaluate_pair(p, rows_by_stem) for p in pairs()]
+    from tcpipe.dataset.links import load_config
+    print(f"cross-cycle links (models/links.yaml {load_config().version}; dataset {ds})")
+    for res in results:
+        print_result(res)
+    out = ROOT / args.metrics
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"config_version": load_config().version, "pairs": results}, indent=1) + "\n")
+    print(f"\nfigures written to {args.metrics}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,164 @@
+"""Cross-cycle links, fates and progress-report attachment (tcpipe/dataset/links.py).
+The figures against the full gold are printed by `make evaluate-links`; these tests pin
+the behaviour on small cases and keep the gold files consistent with the plans."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tcpipe.dataset.links import (ActionRef, attach_progress, f1, link_plans, load_config, norm_id,
+                                  says_completed)
+
+ROOT = Path(__file__).resolve().parent.parent
+LINKS = ROOT / "tests" / "links"
+
+
+def ref(rid: str, text: str, aim: str | None = None, action_id: str | None = None, **kw) -> ActionRef:
+    return ActionRef(rid, text, action_id, aim, **kw)
+
+
+EARLIER = [
+    ref("e1", "Hold informal coffee mornings for technicians every month.", "Build a technician community."),
+    ref("e2", "Create a central training fund that technicians can apply to.", "Time and money to develop."),
+    ref("e3", "Reduce single-use plastics in teaching labs.", "Greener labs."),
+    ref("e4", "Secure technician membership of each Faculty Research Committee.", "A voice in decisions."),
+    ref("e5", "Survey technicians each year on their involvement in committees.", "A voice in decisions."),
+    ref("e6", "Thank technicians publicly in the Vice-Chancellor's annual address.", "Celebrate technicians."),
+]
+LATER = [
+    ref("l1", "Continue the monthly informal coffee mornings for technical staff.", "Community."),
+    ref("l2", "Run two rounds a year of the central training fund for technicians.", "Development."),
+    ref("l3", "Open the central training fund to apprentices and part-time technicians.", "Development."),
+    ref("l4", "Secure technician membership of every faculty committee and survey technicians each year on "
+        "their involvement.", "Representation."),
+    ref("l5", "Install energy meters in the research workshops.", "Research facilities."),
+]
+
+
+def test_config_loads_and_thresholds_are_ordered():
+    cfg = load_config()
+    assert 0 < cfg.links.continued < 1 and 0 < cfg.attach.text < 1
+    assert "completed" in cfg.fates.completed_terms and "not" in cfg.fates.negations
+
+
+def test_reworded_split_and_merged_links_and_fates():
+    res = link_plans(EARLIER, LATER)
+    got = {(l.from_row_id, l.to_row_id): l.kind for l in res.links}
+    assert got.get(("e1", "l1")) == "continued"
+    assert got.get(("e2", "l2")) == "split" and got.get(("e2", "l3")) == "split"
+    assert got.get(("e4", "l4")) == "merged" and got.get(("e5", "l4")) == "merged"
+    assert not any(f in ("e3", "e6") for f, _ in got), "unrelated actions must not be linked"
+    assert res.fates["e3"] == "dropped" and res.fates["e1"] == "continued"
+    assert res.new == ["l5"]
+    link = next(l for l in res.links if (l.from_row_id, l.to_row_id) == ("e1", "l1"))
+    assert "coffee" in link.shared_terms and 0 < link.score <= 1
+    assert set(link.similarity) >= {"words", "context_words", "context_chars", "aim"}
+
+
+def test_completed_fate_comes_from_the_progress_report():
+    res = link_plans(EARLIER, LATER, progress={"e6": "Completed: thanks given in the 2022 address.",
+                                               "e3": "Not yet complete: plastic use down by a third."})
+    assert res.fates["e6"] == "completed"
+    assert res.fates["e3"] == "dropped"
+    assert "progress report" in res.fate_evidence["e6"]
+
+
+def test_reviewer_decisions_confirm_and_reject_links():
+    res = link_plans(EARLIER, LATER, decisions={("e1", "l1"): False, ("e6", "l5"): True})
+    got = {(l.from_row_id, l.to_row_id) for l in res.links}
+    assert ("e1", "l1") not in got
+    assert ("e6", "l5") in got and res.fates["e6"] == "continued"
+
+
+def test_links_are_deterministic():
+    a = link_plans(EARLIER, LATER)
+    b = link_plans(list(EARLIER), list(LATER))
+    assert a == b
+
+
+@pytest.mark.parametrize("text,done", [
+    ("Completed in March 2022; 412 staff now carry the tag.", True),
+    ("Completed: the lead was appointed in January 2022.", True),
+    ("Not yet complete: only two mentors have volunteered.", False),
+    ("Partially achieved: one workshop a year so far.", False),
+    ("On track; workshops held each June and December.", False),
+    (None, False),
+])
+def test_says_completed(text, done):
+    assert says_completed(text, load_config().fates) is done
+
+
+def test_attach_by_id_and_by_text_and_keep_unmatched():
+    plan = [ref("p1", "Publish technician case studies on the website each term.", action_id="V1.1"),
+            ref("p2", "Create apprenticeship posts in two departments.", action_id="CD2.3"),
+            ref("p3", "Join the regional technician network and attend its meetings.", action_id="S2.6")]
+    report = [ref("r1", "Publish technician case studies on the website.", action_id="V 1.1"),
+              # a blank reference cell read as the row above: the id repeats, so text decides
+              ref("r2", "Apprentice posts in two departments.", action_id="V1.1"),
+              ref("r3", "Regional technician network membership.", action_id=None),
+              ref("r4", "Support for laboratory reopening after the building works.", action_id=None)]
+    att = {a.report_row_id: a for a in attach_progress(report, plan)}
+    assert att["r2"].plan_row_id == "p2" and att["r2"].how == "text"
+    assert att["r3"].plan_row_id == "p3" and att["r3"].how == "text"
+    assert att["r1"].plan_row_id == "p1"
+    assert att["r4"].plan_row_id is None and att["r4"].how == "unmatched"
+
+
+def test_id_match_is_vetoed_when_the_texts_disagree():
+    plan = [ref("p1", "Publish technician case studies on the website each term.", action_id="1"),
+            ref("p2", "Create apprenticeship posts in two departments.", action_id="2")]
+    report = [ref("r1", "Apprenticeship posts created in two departments.", action_id="1")]
+    (a,) = attach_progress(report, plan)
+    assert a.plan_row_id == "p2" and a.how == "text"
+
+
+def test_norm_id():
+    assert norm_id(" v1 .2 ") == "V1.2" and norm_id("CD2-10") == "CD2.10" and norm_id("") is None
+
+
+def _ids_of_yaml_plan(path: Path) -> list[str]:
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [a[0] for s in spec["sections"] for aim in s["aims"] for a in aim["actions"]]
+
+
+def test_gold_files_are_complete_and_consistent():
+    essex = yaml.safe_load((LINKS / "essex-2020-23_2024-27.yaml").read_text(encoding="utf-8"))
+    ids = {s: [a["action_id"] for a in json.loads((ROOT / "tests" / "expected" / f"{s}.json").read_text())["actions"]]
+           for s in (essex["from_plan"], essex["to_plan"])}
+    nb = yaml.safe_load((LINKS / "northbridge" / "gold.yaml").read_text(encoding="utf-8"))
+    nb_from = _ids_of_yaml_plan(LINKS / "northbridge" / nb["from_plan"])
+    nb_to = _ids_of_yaml_plan(LINKS / "northbridge" / nb["to_plan"])
+    assert len(nb_from) >= 38, "the fictional earlier plan has about 40 actions"
+    for gold, a_ids, b_ids in ((essex, ids[essex["from_plan"]], ids[essex["to_plan"]]), (nb, nb_from, nb_to)):
+        assert all(l["kind"] in ("continued", "split", "merged") and l["reason"].strip() for l in gold["links"])
+        assert {l["from"] for l in gold["links"]} <= set(a_ids) and {l["to"] for l in gold["links"]} <= set(b_ids)
+        fated = set(gold["fates"]["completed"]) | set(gold["fates"]["dropped"])
+        linked = {l["from"] for l in gold["links"]}
+        assert not fated & linked and fated | linked == set(a_ids), "every earlier action has exactly one fate"
+        outs = {}
+        ins = {}
+        for l in gold["links"]:
+            outs[l["from"]] = outs.get(l["from"], 0) + 1
+            ins[l["to"]] = ins.get(l["to"], 0) + 1
+        for l in gold["links"]:
+            want = "split" if outs[l["from"]] > 1 else "merged" if ins[l["to"]] > 1 else "continued"
+            assert l["kind"] == want, l
+    assert set(nb["new"]) == set(nb_to) - {l["to"] for l in nb["links"]}
+
+
+def test_essex_expected_rows_link_above_floor():
+    """The tuning pair on its hand-checked rows: a floor under the figure make
+    evaluate-links prints (0.67 when the thresholds were chosen), so a regression fails."""
+    essex = yaml.safe_load((LINKS / "essex-2020-23_2024-27.yaml").read_text(encoding="utf-8"))
+    rows = {s: json.loads((ROOT / "tests" / "expected" / f"{s}.json").read_text())["actions"]
+            for s in (essex["from_plan"], essex["to_plan"])}
+    a = [ref(r["action_id"], r["action_text"], r["aim"]) for r in rows[essex["from_plan"]]]
+    b = [ref(r["action_id"], r["action_text"], r["aim"]) for r in rows[essex["to_plan"]]]
+    res = link_plans(a, b)
+    pred = {(l.from_row_id, l.to_row_id) for l in res.links}
+    gold = {(l["from"], l["to"]) for l in essex["links"]}
+    p, r, f = f1(len(pred & gold), len(pred - gold), len(gold - pred))
+    assert f >= 0.6 and p >= 0.7, (p, r, f)
