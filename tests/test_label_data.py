@@ -82,3 +82,46 @@ def test_seed_covers_every_expected_action(seed, plan):
     for a in expected:
         r = mine[(a["action_id"], recomputed_hash(a["action_text"]))]
         assert r["aim"] == a["aim"] and r["action_text"] == a["action_text"]
+
+
+# SHA-1 of the sorted test keys of fresh.jsonl, joined by newlines. The split is frozen:
+# if this fails, the test split changed; restore it rather than update this constant.
+FROZEN_TEST_KEYS_SHA1 = "f3aaca26b860468be63b1ed087d15238bd14a330"
+
+
+@pytest.fixture(scope="module")
+def fresh() -> list[dict]:
+    return read_jsonl("fresh.jsonl")
+
+
+def has(row: dict, label: str) -> bool:
+    return label in row["pillars"] or label in row["talent"]
+
+
+def test_fresh_rows_valid(fresh, seed):
+    check_rows(fresh)
+    assert len(fresh) >= 200
+    assert all(r["plan"] == "fresh" and r["action_id"] is None for r in fresh)
+    assert all(r["key"] == f"fresh:{n}" for n, r in enumerate(fresh, 1))
+    assert {r["split"] for r in fresh} == {"train", "test"}
+    # fresh actions are new text: none repeats another fresh or seed action
+    hashes = [r["text_hash"] for r in fresh]
+    assert len(set(hashes)) == len(hashes)
+    assert not set(hashes) & {r["text_hash"] for r in seed}
+
+
+def test_fresh_label_coverage(fresh):
+    for label in sorted(PILLARS) + PREDICTED:
+        assert sum(has(r, label) for r in fresh) >= 10, label
+    assert sum(not r["talent"] for r in fresh) >= 40
+    assert 0.08 <= sum(len(r["pillars"]) == 2 for r in fresh) / len(fresh) <= 0.2  # "about one in eight"
+
+
+def test_fresh_split_share_stratified_and_frozen(fresh):
+    test = [r for r in fresh if r["split"] == "test"]
+    assert abs(len(test) - 0.3 * len(fresh)) <= 1
+    for label in sorted(PILLARS) + PREDICTED:
+        assert sum(has(r, label) for r in test) >= 3, label
+    keys = "\n".join(sorted(r["key"] for r in test))
+    assert hashlib.sha1(keys.encode("utf-8")).hexdigest() == FROZEN_TEST_KEYS_SHA1
+
