@@ -2,7 +2,10 @@
 
 "by December 2024" -> 2024-12-31, once; "Termly" -> no date, termly; "Ongoing" -> ongoing;
 "April 2021, 2022 and 2023" -> 2023-04-30, annual; "Y1-3" -> end of plan year 3 (needs the
-plan period). Academic terms end: autumn -> December, spring -> March/April, summer -> July.
+plan period); "Spring 2025" -> 2025-03-31; "2025/26", "Academic year 2025/26" -> 2026-07-31
+(academic years end in July); "Q2 2025" -> 2025-06-30; "Dec-24" -> 2024-12-31. Academic
+terms end: autumn -> December, spring -> March/April, summer -> July. A timeframe naming
+several deadlines keeps them all (due_dates_of); due_date is the latest of them.
 """
 from __future__ import annotations
 
@@ -44,37 +47,65 @@ def recurrence_of(text: str) -> str | None:
     return None
 
 
-def due_date_of(text: str, period_start: int | None = None, period_end: int | None = None) -> dt.date | None:
+_SEASON = r"autumn|spring|summer|winter|michaelmas|lent|trinity|easter"
+
+
+def _blank(text: str, m: re.Match) -> str:
+    """The text with a match's span replaced by spaces, so later patterns do not read it again."""
+    return text[: m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+
+
+def due_dates_of(text: str, period_start: int | None = None, period_end: int | None = None) -> list[dt.date]:
+    """Every deadline the timeframe names, earliest first ("by July 2025 ... by July 2026"
+    gives both). Empty when it names none: never guessed."""
     low = text.lower()
     dates: list[dt.date] = []
-    # "December 2024", "Dec 2024", "July and December 2021, 2022 and 2023"
-    for m in re.finditer(r"\b([a-z]{3,9})\.?\s+((?:20)?\d{2})\b((?:\s*(?:,|and|&)\s*(?:20)?\d{2}\b)*)", low):
-        month = _MONTHS.get(m.group(1))
-        if not month:
-            continue
-        years = [_year(m.group(2))] + [_year(y) for y in re.findall(r"\d{2,4}", m.group(3))]
+    # "Spring 2025", "summer term 2025", "Spring 2025/26/27": the end of that term
+    for m in re.finditer(rf"\b({_SEASON})(?:\s+term)?\s+((?:20)?\d{{2}})\b((?:\s*/\s*\d{{2}}\b)*)(?![/.]\d)", low):
+        years = [_year(m.group(2))] + [(_year(m.group(2)) // 100) * 100 + int(y)
+                                       for y in re.findall(r"\d{2}", m.group(3))]
+        month = _TERM_END.get(m.group(1), 12 if m.group(1) == "winter" else 3)
         dates.extend(_month_end(y, month) for y in years if 2000 <= y <= 2100)
+        low = _blank(low, m)
+    # "Q2 2025": the end of that calendar quarter
+    for m in re.finditer(r"\bq([1-4])\s*(?:of\s+)?((?:20)?\d{2})\b", low):
+        dates.append(_month_end(_year(m.group(2)), 3 * int(m.group(1))))
+        low = _blank(low, m)
     # "31/07/2025", "31.07.25"
     for m in re.finditer(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:20)?\d{2})\b", low):
         try:
             dates.append(dt.date(_year(m.group(3)), int(m.group(2)), int(m.group(1))))
         except ValueError:
             pass
-    # "summer term 2025"
-    for m in re.finditer(r"\b(autumn|spring|summer|michaelmas|lent|trinity|easter)\s+term\s+((?:20)?\d{2})\b", low):
-        dates.append(_month_end(_year(m.group(2)), _TERM_END[m.group(1)]))
+        low = _blank(low, m)
+    # "2025/26", "Academic year 2024/25", "AY 2024-25": the end of that academic year (July)
+    for m in re.finditer(r"\b(?:academic\s+year\s+|ay\s*)?(20\d{2})\s*[/–-]\s*(20\d{2}|\d{2})\b(?![/.]\d)", low):
+        first, second = int(m.group(1)), _year(m.group(2)) if len(m.group(2)) == 2 else int(m.group(2))
+        if second == first + 1:
+            dates.append(_month_end(second, 7))
+            low = _blank(low, m)
+    # "December 2024", "Dec 2024", "Dec-24", "July and December 2021, 2022 and 2023"
+    for m in re.finditer(r"\b([a-z]{3,9})\.?(?:\s+|-)((?:20)?\d{2})\b((?:\s*(?:,|and|&)\s*(?:20)?\d{2}\b)*)", low):
+        month = _MONTHS.get(m.group(1))
+        if not month:
+            continue
+        years = [_year(m.group(2))] + [_year(y) for y in re.findall(r"\d{2,4}", m.group(3))]
+        dates.extend(_month_end(y, month) for y in years if 2000 <= y <= 2100)
     # "Y1-3", "Year 2" relative to the plan period
     m = re.search(r"\by(?:ear)?\s*(\d)(?:\s*[-–]\s*(?:y(?:ear)?\s*)?(\d))?\b", low)
     if not dates and m and period_start:
         last = int(m.group(2) or m.group(1))
         dates.append(_month_end(period_start + last, 7))
-    if dates:
-        return max(dates)
-    # A bare year ("2025") is a deadline at the year's end only after "by"/"in"/"end of".
-    m = re.search(r"\b(?:by|in|end of|before)\s+(20\d{2})\b", low)
-    if m:
-        return dt.date(int(m.group(1)), 12, 31)
-    return None
+    if not dates:
+        # A bare year ("2025") is a deadline at the year's end only after "by"/"in"/"end of".
+        dates += [dt.date(int(y), 12, 31) for y in re.findall(r"\b(?:by|in|end of|before)\s+(20\d{2})\b", low)]
+    return sorted(set(dates))
+
+
+def due_date_of(text: str, period_start: int | None = None, period_end: int | None = None) -> dt.date | None:
+    """The primary deadline: the latest the timeframe names (all of them: due_dates_of)."""
+    dates = due_dates_of(text, period_start, period_end)
+    return dates[-1] if dates else None
 
 
 def parse_timeframe(text: str | None, period_start: int | None = None,
