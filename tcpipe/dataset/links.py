@@ -64,8 +64,16 @@ class FateCfg(_Strict):
     negations: list[str]
 
 
+class PlansCfg(_Strict):
+    same_plan_share: float
+    report_share: float
+    progress_share: float
+    web_copy_name_tokens: list[str]
+
+
 class LinksConfig(_Strict):
     version: str
+    plans: PlansCfg
     similarity: SimilarityCfg
     links: LinkCfg
     attach: AttachCfg
