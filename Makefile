@@ -56,7 +56,7 @@ evaluate-links: setup ## Cross-cycle links, fates and progress attachment vs gol
 	$(PY) -m tests.links.evaluate --out build/links $(if $(TUNE),--tune)
 
 bench: setup ## Benchmark the pipeline on a generated 150-plan corpus against raw baselines
-	$(PY) -m tcpipe.bench
+	$(PY) -m bench
 
 fuzz: setup ## Long mutation fuzz of the PDF loader
 	TCPLANS_FUZZ_CASES=2000 $(PY) -m pytest tests/test_fuzz.py -q

@@ -1,18 +1,22 @@
-"""Extract stage: PDF bytes -> ExtractedDocument (tables and narrative blocks with
-provenance). Never imports normalise/."""
+"""The extract floor, in three stages: read (bytes -> pages: conversion, PDF parsing,
+OCR), segment (running headers, layout per page), extract (tables and blocks with
+provenance, by the strategies in extract/strategies/). Never imports normalise/."""
 from __future__ import annotations
 
 import hashlib
 import re
 from collections import Counter
+from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Sequence
 
 from importlib.metadata import version as _version
 
 from .config import ExtractConfig, load_config
+from .issues import ExtractionError, Issue, IssueCode, note, warning
 from .layout import detect as detect_layouts
 from .model import ExtractedDocument, ExtractedTable, Layout, RowKind, TextCoverage
-from .pdf import ExtractionError, PageContent, open_pdf, read_page
+from .pdf import PageContent, open_pdf, read_page
 from .strategies import REGISTRY, STRATEGY_ORDER
 from .strategies.base import boxes_on, inside_any
 
@@ -20,7 +24,8 @@ __version__ = "0.1.0"
 EXTRACTOR_VERSION = (f"tcplans-extract {__version__}; pypdfium2 {_version('pypdfium2')}; "
                      f"pdfplumber {_version('pdfplumber')} table finder")
 
-__all__ = ["pdf_to_document", "ExtractionError", "ExtractedDocument", "EXTRACTOR_VERSION", "sha256_bytes"]
+__all__ = ["read_document", "segment_document", "extract_document", "pdf_to_document", "ReadDocument", "Segments",
+           "ExtractionError", "ExtractedDocument", "EXTRACTOR_VERSION", "sha256_bytes"]
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -103,48 +108,96 @@ def _run_strategies(names: Sequence[str], pages, config: ExtractConfig, boilerpl
     return tables, regions
 
 
-def pdf_to_document(data: bytes, source_file: str, password: str | None = None,
-                    config: ExtractConfig | None = None) -> ExtractedDocument:
-    """Pure function of the file bytes: the same bytes give the same document."""
-    config = config or load_config()
+@dataclass(frozen=True)
+class ReadDocument:
+    """The read stage's output: every page as glyphs, lines and rulings (OCR'd where the
+    page had no text layer), from a PDF or from the PDF a DOCX/HTML was printed to."""
+    source_file: str
+    document_id: str                  # sha256 of the bytes the user gave (not of a rendering)
+    kind: str                         # 'pdf', 'docx' or 'html'
+    pages: tuple[PageContent, ...]
+    ocr_confidences: tuple[float, ...] = ()
+    issues: tuple[Issue, ...] = ()
+
+
+@dataclass(frozen=True)
+class Segments:
+    """The segment stage's output: running headers/footers and where each strategy may look."""
+    boilerplate: frozenset[tuple[int, int]]
+    candidates: frozenset[str]
+
+
+def read_document(data: bytes, source_file: str, password: str | None = None) -> ReadDocument:
+    """Bytes -> pages. DOCX and HTML are printed to PDF first (extract/convert.py); pages
+    without a text layer are OCR'd. Raises ExtractionError when nothing can be read."""
+    from .convert import sniff_kind, to_pdf
     document_id = sha256_bytes(data)
+    kind = sniff_kind(data, PurePath(source_file).suffix.lower())
+    issues: list[Issue] = []
+    if kind != "pdf":
+        data = to_pdf(data, kind)
+        issues.append(note(IssueCode.CONVERTED, f"{kind.upper()} converted to PDF for reading; pages refer to "
+                                                "that rendering", "read"))
     pdf = open_pdf(data, password)
     try:
         try:
             pages = [read_page(pdf, i) for i in range(len(pdf))]
         except Exception as exc:
             raise ExtractionError("unreadable_pdf", f"a page cannot be parsed ({type(exc).__name__}: {exc})") from exc
-        warnings: list[str] = []
         ocr_conf: list[float] = []
         blank = [i for i, p in enumerate(pages) if not p.has_text and p.image_count]
         if blank:
             pages, ocr_conf = _ocr_pages(pdf, pages, blank)
-            warnings.append(f"{len(blank)} page(s) without a text layer were OCR'd (tesseract); "
-                            f"mean word confidence {sum(ocr_conf) / len(ocr_conf):.2f}")
-        if not any(p.has_text for p in pages):
-            raise ExtractionError("no_text", "no page has any text, even after OCR")
-        boilerplate = find_boilerplate(pages, config)
-        _, candidates = detect_layouts(pages, config)
-        tables, regions = _run_strategies([n for n in STRATEGY_ORDER if n in candidates], pages, config, boilerplate)
-        if not any(r.kind is RowKind.BODY for t in tables for r in t.rows) and set(STRATEGY_ORDER) - candidates:
-            # Nothing where detection pointed (or it pointed nowhere): every strategy is tried.
-            tables, regions = _run_strategies(list(STRATEGY_ORDER), pages, config, boilerplate)
-            if tables:
-                warnings.append("layout detection missed the structure; found by trying every strategy")
-        page_layouts = tuple(_page_layout(p, tables) for p in pages)
-        layout, confidence = _document_layout(page_layouts)
-        boiler_text = sorted({pages[pg - 1].lines[i].text for pg, i in boilerplate})
-        # Title pages first; running headers/footers last (they name the institution too).
-        front = "\n".join([l.text for p in pages[:2] for i, l in enumerate(p.lines) if (p.number, i) not in boilerplate]
-                          + boiler_text)
-        if not any(r.kind is RowKind.BODY for t in tables for r in t.rows):
-            warnings.append("no action table or action block found")
-        return ExtractedDocument(
-            source_file=source_file, document_id=document_id, page_count=len(pages), layout=layout,
-            layout_confidence=confidence, page_layouts=page_layouts, tables=tuple(tables),
-            front_text=front[:8000], coverage=_coverage(pages, regions, boilerplate),
-            extractor_version=EXTRACTOR_VERSION, warnings=tuple(warnings),
-            ocr=bool(ocr_conf), ocr_confidence=round(sum(ocr_conf) / len(ocr_conf), 3) if ocr_conf else None,
-            debug={"boilerplate": boiler_text})
+            issues.append(warning(IssueCode.OCR_USED, f"{len(blank)} page(s) without a text layer were OCR'd "
+                                                   f"(tesseract); mean word confidence "
+                                                   f"{sum(ocr_conf) / len(ocr_conf):.2f}", "read"))
     finally:
         pdf.close()
+    if not any(p.has_text for p in pages):
+        raise ExtractionError("no_text", "no page has any text, even after OCR")
+    return ReadDocument(source_file, document_id, kind, tuple(pages), tuple(ocr_conf), tuple(issues))
+
+
+def segment_document(read: ReadDocument, config: ExtractConfig | None = None) -> Segments:
+    """Pages -> running headers/footers and the strategies each page's layout calls for."""
+    config = config or load_config()
+    _, candidates = detect_layouts(read.pages, config)
+    return Segments(frozenset(find_boilerplate(read.pages, config)), frozenset(candidates))
+
+
+def extract_document(read: ReadDocument, segments: Segments,
+                     config: ExtractConfig | None = None) -> ExtractedDocument:
+    """Pages and segments -> tables and blocks with provenance, by the registry's strategies."""
+    config = config or load_config()
+    pages, boilerplate, candidates = list(read.pages), set(segments.boilerplate), segments.candidates
+    issues: list[Issue] = list(read.issues)
+    tables, regions = _run_strategies([n for n in STRATEGY_ORDER if n in candidates], pages, config, boilerplate)
+    if not any(r.kind is RowKind.BODY for t in tables for r in t.rows) and set(STRATEGY_ORDER) - candidates:
+        # Nothing where detection pointed (or it pointed nowhere): every strategy is tried.
+        tables, regions = _run_strategies(list(STRATEGY_ORDER), pages, config, boilerplate)
+        if tables:
+            issues.append(warning(IssueCode.LAYOUT_FALLBACK, "layout detection missed the structure; found by "
+                                                             "trying every strategy", "extract"))
+    page_layouts = tuple(_page_layout(p, tables) for p in pages)
+    layout, confidence = _document_layout(page_layouts)
+    boiler_text = sorted({pages[pg - 1].lines[i].text for pg, i in boilerplate})
+    # Title pages first; running headers/footers last (they name the institution too).
+    front = "\n".join([l.text for p in pages[:2] for i, l in enumerate(p.lines) if (p.number, i) not in boilerplate]
+                      + boiler_text)
+    if not any(r.kind is RowKind.BODY for t in tables for r in t.rows):
+        issues.append(warning(IssueCode.NO_ACTION_STRUCTURE, "no action table or action block found", "extract"))
+    ocr_conf = read.ocr_confidences
+    return ExtractedDocument(
+        source_file=read.source_file, document_id=read.document_id, page_count=len(pages), layout=layout,
+        layout_confidence=confidence, page_layouts=page_layouts, tables=tuple(tables),
+        front_text=front[:8000], coverage=_coverage(pages, regions, boilerplate),
+        extractor_version=EXTRACTOR_VERSION, issues=tuple(issues),
+        ocr=bool(ocr_conf), ocr_confidence=round(sum(ocr_conf) / len(ocr_conf), 3) if ocr_conf else None)
+
+
+def pdf_to_document(data: bytes, source_file: str, password: str | None = None,
+                    config: ExtractConfig | None = None) -> ExtractedDocument:
+    """read -> segment -> extract in one call. Pure function of the file bytes: the same
+    bytes give the same document."""
+    read = read_document(data, source_file, password)
+    return extract_document(read, segment_document(read, config), config)

@@ -6,8 +6,11 @@ so a researcher can always find the cell on the page.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
+
+from .issues import Issue
+from .wrap import join_lines
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,6 @@ class Cell:
 
     @property
     def text(self) -> str:
-        from .text import join_lines
         return join_lines(l.text for l in self.lines)
 
     @property
@@ -106,7 +108,7 @@ class ExtractedTable:
     pages: tuple[int, ...]
     strategy: str
     quality: float  # 0..1: grid completeness / header confidence
-    notes: tuple[str, ...] = ()
+    notes: tuple[Issue, ...] = ()
 
 
 class Layout(str, Enum):
@@ -144,7 +146,6 @@ class ExtractedDocument:
     front_text: str               # text of the first page(s), for title/institution/period
     coverage: TextCoverage
     extractor_version: str
-    warnings: tuple[str, ...] = ()
+    issues: tuple[Issue, ...] = ()
     ocr: bool = False
     ocr_confidence: float | None = None
-    debug: dict = field(default_factory=dict, compare=False, hash=False, repr=False)

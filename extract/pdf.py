@@ -9,21 +9,10 @@ from typing import Any
 
 import pypdfium2 as pdfium
 
+from .issues import ExtractionError  # noqa: F401 - raised here, re-exported
 from .model import TextLine
 from .pdfium_reader import read_chars, read_paths
 from .text import chars_to_lines
-
-
-class ExtractionError(Exception):
-    """A document that cannot be read. `code` is stable and machine-readable."""
-
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-    def __str__(self) -> str:
-        return f"{self.code}: {self.message}"
 
 
 def sniff_pdf(data: bytes) -> None:

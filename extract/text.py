@@ -7,6 +7,7 @@ from typing import Iterable, Sequence
 
 from .lexicon import is_word
 from .model import BBox, TextLine
+from .wrap import WORD_CONTINUES, join_lines  # noqa: F401 - re-exported
 
 # Characters that carry no text but break matching: soft hyphen, zero-width spaces and
 # joiners, direction marks, BOM. Removed from all text the pipeline emits.
@@ -87,12 +88,6 @@ def chars_to_lines(chars: Sequence[dict], page: int, y_tolerance: float = 2.5) -
     return lines
 
 
-_SOFT_BREAK = re.compile(r"[A-Za-z0-9]-$")
-# Ends a line whose word was cut by the column edge ("Communication" / "s and ..."): the next
-# line continues the word. Set by mark_cut_words; join_lines removes it.
-WORD_CONTINUES = "\u2060"
-
-
 def _joins_into_word(word: str, next_text: str) -> bool:
     """"Communication" + "s and ..." -> "Communications" is a word; "Administrative" +
     "support" is not. Only the letters at the cut are compared."""
@@ -117,24 +112,6 @@ def mark_cut_words(lines: Sequence[TextLine], left_edge: float, right_edge: floa
                 and cur.bbox.x1 >= right_edge - padding - 0.8 * max(cur.size, 4.0)
                 and _joins_into_word(word, nxt.text)):
             out[i] = TextLine(word + WORD_CONTINUES, cur.page, cur.bbox, cur.size, cur.bold)
-    return out
-
-
-def join_lines(texts: Iterable[str]) -> str:
-    """Join wrapped lines with spaces, except after a hyphen that ends a word-part
-    ("T-" + "PIKE" -> "T-PIKE", "co-" + "authors" -> "co-authors")."""
-    out = ""
-    for t in texts:
-        t = t.strip()
-        if not t:
-            continue
-        if out.endswith(WORD_CONTINUES):
-            out = out[:-1]
-        elif out and not (_SOFT_BREAK.search(out) and t[:1].isalnum()):
-            out += " "
-        out += t
-    if out.endswith(WORD_CONTINUES):
-        out = out[:-1]
     return out
 
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from extract.issues import Issue, IssueCode, warning
+
 from .model import DocumentMeta
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
@@ -89,8 +91,8 @@ def parse_period(text: str) -> tuple[int | None, int | None]:
     return None, None
 
 
-def document_meta(front_text: str, file_name: str) -> tuple[DocumentMeta, list[str]]:
-    warnings = []
+def document_meta(front_text: str, file_name: str) -> tuple[DocumentMeta, list[Issue]]:
+    warnings: list[Issue] = []
     lines = [l.strip() for l in front_text.splitlines() if l.strip()]
     title = next((l for l in lines if re.search(r"action\s+plan", l, re.I) and len(l) < 200), None)
     if title is None and lines:
@@ -101,8 +103,8 @@ def document_meta(front_text: str, file_name: str) -> tuple[DocumentMeta, list[s
     if start is None:
         start, end = parse_period(re.sub(r"[_]+", " ", Path(file_name).stem))
     if start is None:
-        warnings.append("plan period not found")
-    inst, warning = resolve_institution("\n".join(lines), file_name)
-    if warning:
-        warnings.append(warning)
+        warnings.append(warning(IssueCode.PERIOD_NOT_FOUND, "plan period not found", "interpret"))
+    inst, doubt = resolve_institution("\n".join(lines), file_name)
+    if doubt:
+        warnings.append(warning(IssueCode.INSTITUTION_UNCERTAIN, doubt, "interpret"))
     return DocumentMeta(inst, title, start, end), warnings

@@ -1,7 +1,10 @@
 """The canonical action record every layout is mapped onto."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
+
+from extract.issues import Issue
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,8 @@ class Action:
     extra_fields: tuple[tuple[str, str], ...]   # unknown headers, kept with their text
     provenance: Provenance
     warnings: tuple[str, ...] = ()
+    due_date: dt.date | None = None      # from timeframe (normalise.timeframe), set by interpret_document
+    recurrence: str | None = None
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,7 @@ class DocumentMeta:
 class NormalisedDocument:
     meta: DocumentMeta
     actions: tuple[Action, ...]
-    warnings: tuple[str, ...] = ()
-    notes: tuple[str, ...] = field(default=())
+    warnings: tuple[Issue, ...] = ()
+    notes: tuple[Issue, ...] = field(default=())
     unknown_headers: tuple[str, ...] = ()
-    skipped_tables: tuple[str, ...] = ()
+    skipped_tables: tuple[Issue, ...] = ()

@@ -12,6 +12,8 @@ from typing import Sequence
 from extract.config import load_config
 from extract.model import Cell, ExtractedDocument, ExtractedTable, RowKind, TableRow, TextLine
 
+from extract.issues import Issue, IssueCode, note, warning
+
 from .headers import UNKNOWN, HeaderMap, map_headers
 from .meta import document_meta
 from .model import Action, DocumentMeta, NormalisedDocument, Provenance
@@ -137,8 +139,8 @@ def _summary_of_others(table: ExtractedTable, hmap: HeaderMap, other_texts: set[
 def document_to_actions(doc: ExtractedDocument) -> NormalisedDocument:
     meta, warnings = document_meta(doc.front_text, doc.source_file)
     mapped: list[tuple[ExtractedTable, HeaderMap]] = []
-    notes: list[str] = []
-    skipped: list[str] = []
+    notes: list[Issue] = []
+    skipped: list[Issue] = []
     unknown: list[str] = []
     prev_map: HeaderMap | None = None
     for table in doc.tables:
@@ -146,18 +148,21 @@ def document_to_actions(doc: ExtractedDocument) -> NormalisedDocument:
             hmap = _fix_ref_role(table, map_headers(table.header), doc.ocr)
         elif prev_map is not None and len(prev_map.roles) == len(table.rows[0].cells):
             hmap = prev_map  # a continuation printed without its header row
-            notes.append(f"table {table.index} has no header row; columns taken from the table before")
+            notes.append(note(IssueCode.HEADER_FROM_PREVIOUS, f"table {table.index} has no header row; columns taken "
+                                                            f"from the table before", "interpret"))
         else:
-            skipped.append(f"table {table.index} (pages {_pages(table)}): no header row, not read as actions")
+            skipped.append(warning(IssueCode.TABLE_WITHOUT_HEADER, f"table {table.index} (pages {_pages(table)}): no header "
+                                   f"row, not read as actions", "interpret"))
             continue
         if not _is_action_table(hmap):
             if _keyed_rows(table, doc.ocr):
-                skipped.append(f"table {table.index} (pages {_pages(table)}): could not be read: its rows carry "
-                               f"action ids but no column header is recognised "
-                               f"(headers: {' | '.join(h for h in table.header)})")
+                skipped.append(warning(IssueCode.TABLE_UNREADABLE,
+                                       f"table {table.index} (pages {_pages(table)}): could not be read: its rows carry "
+                                       f"action ids but no column header is recognised "
+                                       f"(headers: {' | '.join(h for h in table.header)})", "interpret"))
             else:
-                skipped.append(f"table {table.index} (pages {_pages(table)}): not an action table "
-                               f"(headers: {' | '.join(h for h in table.header)})")
+                skipped.append(note(IssueCode.TABLE_NOT_ACTIONS, f"table {table.index} (pages {_pages(table)}): not an "
+                                    f"action table (headers: {' | '.join(h for h in table.header)})", "interpret"))
             continue
         mapped.append((table, hmap))
         prev_map = hmap
@@ -169,7 +174,8 @@ def document_to_actions(doc: ExtractedDocument) -> NormalisedDocument:
         others = {_key(c.text) for t, h in mapped if t is not table for r in t.rows if r.kind is RowKind.BODY
                   for c, role in zip(r.cells, h.roles) if role in ("action_text", "aim") and c.text}
         if _summary_of_others(table, hmap, others):
-            skipped.append(f"table {table.index} (pages {_pages(table)}): summary of actions detailed elsewhere")
+            skipped.append(note(IssueCode.TABLE_SUMMARY, f"table {table.index} (pages {_pages(table)}): summary of "
+                                                         f"actions detailed elsewhere", "interpret"))
             continue
         kept.append((table, hmap))
     actions: list[Action] = []
@@ -177,9 +183,10 @@ def document_to_actions(doc: ExtractedDocument) -> NormalisedDocument:
     for table, hmap in kept:
         actions.extend(table_to_actions(doc, meta, table, hmap, seen))
     if unknown:
-        warnings.append(f"unknown column headers kept as extra fields: {', '.join(unknown)}")
+        warnings.append(warning(IssueCode.UNKNOWN_HEADERS, f"unknown column headers kept as extra fields: "
+                                                           f"{', '.join(unknown)}", "interpret"))
     if doc.tables and not actions:
-        warnings.append("tables found but none read as action tables")
+        warnings.append(warning(IssueCode.TABLES_NOT_READ, "tables found but none read as action tables", "interpret"))
     return NormalisedDocument(meta, tuple(actions), tuple(warnings), tuple(notes), tuple(unknown), tuple(skipped))
 
 

@@ -44,7 +44,7 @@ def _default_overrides() -> Path | None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .batch import Limits, run_batch
+    from .run.batch import Limits, run_batch
     limits = Limits(seconds=args.timeout, memory_mb=args.memory_mb)
     try:
         report = run_batch([Path(p) for p in args.inputs], Path(args.out), workers=args.jobs,
@@ -52,9 +52,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
                            scheduler=args.scheduler,
                            overrides=Path(args.overrides) if args.overrides else _default_overrides())
     except Exception as exc:  # noqa: BLE001 - only the user's mistakes below; the rest re-raised
-        # tcpipe.overrides (pyarrow) is imported only when an overrides file is read: if it
+        # tcpipe.dataset.overrides (pyarrow) is imported only when an overrides file is read: if it
         # is not loaded, the error cannot be an OverridesError.
-        overrides_mod = sys.modules.get("tcpipe.overrides")
+        overrides_mod = sys.modules.get("tcpipe.dataset.overrides")
         expected = (FileNotFoundError,) + ((overrides_mod.OverridesError,) if overrides_mod else ())
         if not isinstance(exc, expected):
             raise
@@ -96,19 +96,19 @@ def build_parser(describe_all: bool = True) -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_extract)
     for name, summary in PASS_THROUGH.items():
-        description = (getattr(importlib.import_module(f"tcpipe.{name}"), "HELP", summary) if describe_all
+        description = (getattr(importlib.import_module(f"tcpipe.tools.{name}"), "HELP", summary) if describe_all
                        else summary)
         sp = sub.add_parser(name, help=summary, add_help=False, description=description,
                             formatter_class=argparse.RawDescriptionHelpFormatter)
         sp.add_argument("args", nargs=argparse.REMAINDER, help=f"see `tcplans {name} --help`")
-        sp.set_defaults(func=lambda a, n=name: importlib.import_module(f"tcpipe.{n}").main(a.args))
+        sp.set_defaults(func=lambda a, n=name: importlib.import_module(f"tcpipe.tools.{n}").main(a.args))
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in PASS_THROUGH:  # the module parses its own options
-        return importlib.import_module(f"tcpipe.{argv[0]}").main(argv[1:])
+        return importlib.import_module(f"tcpipe.tools.{argv[0]}").main(argv[1:])
     args = build_parser(describe_all=False).parse_args(argv)
     return args.func(args)
 

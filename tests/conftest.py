@@ -14,6 +14,17 @@ FIXTURES = ROOT / "tests" / "fixtures"
 GOLDEN = ROOT / "tests" / "golden"
 
 
+def pytest_configure(config):
+    """One temporary root per checkout: pytest keeps only the last three numbered roots of
+    a user, so several checkouts testing at once (worktrees, CI beside a developer) would
+    delete each other's files mid-run."""
+    if not config.option.basetemp:
+        import hashlib
+        import tempfile
+        tag = hashlib.sha256(str(ROOT).encode()).hexdigest()[:8]
+        config.option.basetemp = str(Path(tempfile.gettempdir()) / f"tcplans-pytest-{tag}")
+
+
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", default=False,
                      help="rewrite tests/golden/*.json from the current pipeline output")
@@ -25,7 +36,7 @@ def update_golden(request) -> bool:
 
 
 def run_pipeline(inputs, out: Path):
-    from tcpipe.batch import run_batch
+    from tcpipe.run.batch import run_batch
     report = run_batch(list(inputs), out, workers=2, progress=False)
     actions = pq.read_table(out / "actions.parquet").to_pylist()
     documents = pq.read_table(out / "documents.parquet").to_pylist()

@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from tests.conftest import EXPECTED, RAW, ROOT, load_expected
-from tcpipe.batch import Limits, run_batch
+from tcpipe.run.batch import Limits, run_batch
 from tests import badinputs
 
 SAMPLE = "essex-2024-27-action-plan.pdf"

@@ -1,9 +1,9 @@
-"""The batch on a Dask cluster (tcpipe.distributed) gives the dataset a local run gives,
+"""The batch on a Dask cluster (tcpipe.run.distributed) gives the dataset a local run gives,
 byte for byte, and a bad file fails alone there too: a hang is stopped by the time limit,
 a crash ends only its own document.
 
 Runs against a real LocalCluster of two worker processes, on small fictional plans drawn
-by tcpipe.bench plus the awkward inputs of tests/badinputs.py."""
+by bench plus the awkward inputs of tests/badinputs.py."""
 from __future__ import annotations
 
 import faulthandler
@@ -19,9 +19,9 @@ import pytest
 
 distributed = pytest.importorskip("distributed")
 
-from tcpipe import distributed as tcdist  # noqa: E402
-from tcpipe.batch import Limits, run_batch  # noqa: E402
-from tcpipe.bench import build_plan, plan_spec  # noqa: E402
+from tcpipe.run import distributed as tcdist  # noqa: E402
+from tcpipe.run.batch import Limits, run_batch  # noqa: E402
+from bench.run import build_plan, plan_spec  # noqa: E402
 from tests import badinputs  # noqa: E402
 
 LIMITS = Limits(seconds=300)   # generous: the identity runs must not depend on machine load

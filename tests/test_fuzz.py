@@ -1,5 +1,5 @@
 """Mutation fuzz of the PDF loader: bytes of a real plan with random byte ranges flipped,
-deleted, duplicated, zeroed or cut off, each fed to tcpipe.process.process_bytes, which
+deleted, duplicated, zeroed or cut off, each fed to tcpipe.pipeline.process_bytes, which
 must always return a DocumentResult (failed with a clear error code, or success, partial,
 skipped) and never raise.
 
@@ -28,8 +28,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tcpipe.process import DocumentResult, process_bytes
-from tcpipe.schema import ACTIONS, DOCUMENTS, STATUSES
+from tcpipe.pipeline import DocumentResult, process_bytes
+from tcpipe.dataset.schema import ACTIONS, DOCUMENTS, STATUSES
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "data" / "raw"
@@ -43,14 +43,14 @@ CODE = re.compile(r"^(?P<code>[a-z][a-z0-9_]*): (?P<message>\S.*)$", re.S)
 @lru_cache(maxsize=1)
 def seed_pdf() -> tuple[str, bytes]:
     """The smallest real sample plan (fewest pages keeps each case quick); a small plan
-    drawn by tcpipe.bench when data/raw has none yet."""
+    drawn by bench when data/raw has none yet."""
     override = os.environ.get("TCPLANS_FUZZ_PDF")
     if override:
         return Path(override).name, Path(override).read_bytes()
     samples = sorted(RAW.glob("*.pdf"), key=lambda p: (p.stat().st_size, p.name)) if RAW.is_dir() else []
     if samples:
         return samples[0].name, samples[0].read_bytes()
-    from tcpipe.bench import plan_spec, render_plan
+    from bench.run import plan_spec, render_plan
     data, _, _ = render_plan(plan_spec(0, seed=1), 2)
     return "bench-plan.pdf", data
 

@@ -8,6 +8,7 @@ import pytest
 
 from extract import pdf_to_document
 from extract.config import load_config
+from extract.issues import IssueCode
 from extract.layout import PageGuess, detect
 from extract.model import Layout
 from extract.pdf import open_pdf, read_page
@@ -70,5 +71,6 @@ def test_prose_without_structure_tries_every_strategy_and_finds_nothing(monkeypa
     doc = pdf_to_document(path.read_bytes(), path.name)
     assert calls and calls[-1] == list(STRATEGY_ORDER)
     assert not any(len(t.rows) > 1 for t in doc.tables)
-    assert "no action table or action block found" in doc.warnings
-    assert "layout detection missed the structure; found by trying every strategy" not in doc.warnings
+    codes = {i.code for i in doc.issues}
+    assert IssueCode.NO_ACTION_STRUCTURE in codes
+    assert IssueCode.LAYOUT_FALLBACK not in codes

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tcpipe.process import process_bytes
+from tcpipe.pipeline import process_bytes
 
 
 def _docs(run):
@@ -116,7 +116,7 @@ def test_a_plan_given_twice_is_flagged_on_the_later_file(sample_run):
 
 
 def test_same_plan_needs_matching_institution_and_period():
-    from tcpipe.sameplan import same_plan_warnings
+    from tcpipe.dataset.sameplan import same_plan_warnings
     docs = [dict(source_file=f, status="success", institution=i, period_start=p, period_end=p + 3)
             for f, i, p in (("a.pdf", "X", 2020), ("b.pdf", "X", 2023), ("c.pdf", "X", 2020), ("d.pdf", "Y", 2020))]
     actions = [dict(source_file=f, action_text=t) for f in ("a.pdf", "b.pdf", "c.pdf", "d.pdf")

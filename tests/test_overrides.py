@@ -13,9 +13,9 @@ import yaml
 from normalise.model import DocumentMeta
 from normalise.rows import row_id as content_row_id
 from tcpipe import cli
-from tcpipe.batch import CACHE_DIR, run_batch
-from tcpipe.overrides import OverridesError, apply_overrides
-from tcpipe.schema import ACTIONS, DOCUMENTS, check_actions
+from tcpipe.run.batch import CACHE_DIR, run_batch
+from tcpipe.dataset.overrides import OverridesError, apply_overrides
+from tcpipe.dataset.schema import ACTIONS, DOCUMENTS, check_actions
 
 from .conftest import RAW
 

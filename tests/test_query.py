@@ -13,8 +13,8 @@ import pyarrow as pa
 import pytest
 
 from tcpipe import query
-from tcpipe.schema import ACTIONS, DOCUMENTS
-from tcpipe.writer import write_parquet
+from tcpipe.dataset.schema import ACTIONS, DOCUMENTS
+from tcpipe.dataset.writer import write_parquet
 
 ROOT = Path(__file__).resolve().parent.parent
 ANALYSIS = ROOT / "docs" / "analysis.md"

@@ -12,8 +12,8 @@ import pyarrow as pa
 import pytest
 
 from tcpipe import report
-from tcpipe.schema import ACTIONS, DOCUMENTS
-from tcpipe.writer import write_parquet
+from tcpipe.dataset.schema import ACTIONS, DOCUMENTS
+from tcpipe.dataset.writer import write_parquet
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 

@@ -11,8 +11,8 @@ import pypdfium2 as pdfium
 import pytest
 
 from tcpipe import review
-from tcpipe.schema import ACTIONS, DOCUMENTS
-from tcpipe.writer import write_parquet
+from tcpipe.dataset.schema import ACTIONS, DOCUMENTS
+from tcpipe.dataset.writer import write_parquet
 
 from .conftest import RAW
 from .test_report import browser_page

@@ -7,7 +7,7 @@ import pyarrow as pa
 import pytest
 
 from tests.conftest import ROOT
-from tcpipe.schema import ACTIONS, DOCUMENTS, SchemaError, check_actions, validate
+from tcpipe.dataset.schema import ACTIONS, DOCUMENTS, SchemaError, check_actions, validate
 
 
 def _documented_columns() -> set[str]:

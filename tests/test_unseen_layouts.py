@@ -11,7 +11,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from tcpipe.process import process_bytes
+from tcpipe.pipeline import process_bytes
 
 STYLE = getSampleStyleSheet()
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import Protocol, Sequence
 
 from ..config import ExtractConfig
+from ..issues import Issue
 from ..model import BBox, ExtractedTable
 from ..pdf import PageContent
 
@@ -15,7 +16,7 @@ class StrategyResult:
     # Regions (page, box) the strategy consumed; the text inside them counts as "in rows"
     # and later strategies skip it.
     regions: tuple[tuple[int, BBox], ...]
-    notes: tuple[str, ...] = ()
+    notes: tuple[Issue, ...] = ()
 
 
 class Strategy(Protocol):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..config import ExtractConfig
+from ..issues import Issue, IssueCode, note
 from ..model import EMPTY_CELL, BBox, Cell, ExtractedTable, Fragment, RowKind, TableRow
 from ..pdf import PageContent
 from ..text import chars_to_lines, mark_cut_words
@@ -195,7 +196,7 @@ def grids_to_tables(grids: Sequence[PageGrid], config: ExtractConfig, first_inde
         header_row = _classify(group[0].rows[0], width, config)
         header_key = _norm(header_row.text)
         rows: list[TableRow] = []
-        notes: list[str] = []
+        notes: list[Issue] = []
         has_header = header_row.kind is RowKind.BODY
         if has_header:
             rows.append(TableRow(RowKind.HEADER, header_row.cells))
@@ -210,7 +211,8 @@ def grids_to_tables(grids: Sequence[PageGrid], config: ExtractConfig, first_inde
                     score = continuation_score(rows[-1], row, keys, config)
                     if score >= config.stitch.continuation_min_score:
                         rows[-1] = _merge_rows(rows[-1], row)
-                        notes.append(f"row cut by the page break {grid.page - 1}/{grid.page} merged (score {score})")
+                        notes.append(note(IssueCode.ROW_MERGED_ACROSS_PAGES, f"row cut by the page break {grid.page - 1}/{grid.page} "
+                                                                         f"merged (score {score})", "extract"))
                         continue
                 rows.append(row)
         header = tuple(c.text for c in rows[0].cells) if has_header else ()

@@ -1,6 +1,6 @@
 """The batch on a Dask cluster: `tcplans extract ... --scheduler tcp://host:8786`.
 
-Same contract as the local runner (tcpipe.batch.run_local): every job ends as a
+Same contract as the local runner (tcpipe.run.local.run_local): every job ends as a
 DocumentResult in the cache, written here, on the client side, by the one atomic writer;
 run_batch then assembles the dataset exactly as for a local run, so both give the same
 bytes.
@@ -31,9 +31,11 @@ from typing import Any, Callable, Sequence
 
 import pyarrow as pa
 
-from .batch import (MEMORY_POLL_SECONDS, Limits, _Job, _store, _vm_size, crash_reason, memory_limit_reason,
-                    over_memory_limit, timeout_reason)
-from .process import DocumentResult, failed_result, process_bytes, versions
+from ..pipeline import DocumentResult, failed_result, process_bytes, versions
+from .cache import store
+from .isolation import (MEMORY_POLL_SECONDS, Limits, crash_reason, memory_limit_reason, over_memory_limit,
+                        timeout_reason, vm_size)
+from .local import Job
 
 KEY_PREFIX = "tcplans"
 
@@ -72,13 +74,13 @@ def ipc_to_table(data: bytes) -> pa.Table:
 
 def _child(out_path: str, data: bytes, source_file: str, password: str | None, limits: Limits) -> None:
     """Runs in the forked child: limits, process, write the result file, exit. Never
-    returns. Mirrors tcpipe.batch._child, so the same document fails the same way."""
+    returns. Mirrors tcpipe.run.local.child, so the same document fails the same way."""
     code = 0
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        # Counted from the address space the worker already has, as in tcpipe.batch._child.
-        soft = _vm_size() + limits.memory_mb * 1024 * 1024
+        # Counted from the address space the worker already has, as in tcpipe.run.local.child.
+        soft = vm_size() + limits.memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (soft, resource.getrlimit(resource.RLIMIT_AS)[1]))
         try:
             result = process_bytes(data, source_file, password)
@@ -207,7 +209,7 @@ def _mismatch_message(mine: dict[str, str], bad: dict[str, dict]) -> str:
     return "\n".join(lines)
 
 
-def outcome_to_result(outcome: Outcome, job: _Job, limits: Limits) -> tuple[DocumentResult, str]:
+def outcome_to_result(outcome: Outcome, job: Job, limits: Limits) -> tuple[DocumentResult, str]:
     """(result to cache, how) with the failure wording of the local runner."""
     if outcome.kind == "done":
         return DocumentResult(ipc_to_table(outcome.document), ipc_to_table(outcome.actions)), "done"
@@ -221,8 +223,8 @@ def outcome_to_result(outcome: Outcome, job: _Job, limits: Limits) -> tuple[Docu
                          outcome.reason or "the worker stopped without a result"), "done"
 
 
-def run_dask(jobs: Sequence[_Job], cache: Path, password: str | None, limits: Limits, scheduler: Any,
-             on_done: Callable[[_Job, str], None]) -> None:
+def run_dask(jobs: Sequence[Job], cache: Path, password: str | None, limits: Limits, scheduler: Any,
+             on_done: Callable[[Job, str], None]) -> None:
     """Process `jobs` on the cluster at `scheduler`; store each result in `cache` as it
     arrives and call on_done(job, how). A document's hang or crash is its own failed
     result; lost contact with the cluster or a version mismatch raises (nothing wrong is
@@ -232,7 +234,7 @@ def run_dask(jobs: Sequence[_Job], cache: Path, password: str | None, limits: Li
 
     mine = versions()
     client, owned = connect(scheduler)
-    futures: dict[Any, _Job] = {}
+    futures: dict[Any, Job] = {}
     try:
         check_versions(client, mine)
         for job in jobs:
@@ -263,7 +265,7 @@ def run_dask(jobs: Sequence[_Job], cache: Path, password: str | None, limits: Li
                 mismatched[outcome.worker or "?"] = outcome.versions
                 continue
             result, how = outcome_to_result(outcome, job, limits)
-            _store(result, cache, job.key)
+            store(result, cache, job.key)
             on_done(job, how)
         if mismatched:
             raise VersionMismatch(_mismatch_message(mine, mismatched))

@@ -193,14 +193,14 @@ in_model, with row_id, institution, period_start, period_end, source_file) and t
 (kind, label, name, text_status, confidence). Worked examples: docs/analysis.md.
 
 example:
-  python -m tcpipe.query "SELECT institution, label, count(*) AS actions FROM labels
+  python -m tcpipe.tools.query "SELECT institution, label, count(*) AS actions FROM labels
       WHERE kind = 'pillar' GROUP BY ALL ORDER BY ALL" --dataset data/processed
-  python -m tcpipe.query "SELECT * FROM documents" --format csv --output /tmp/documents.csv
+  python -m tcpipe.tools.query "SELECT * FROM documents" --format csv --output /tmp/documents.csv
 """
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m tcpipe.query", description=HELP,
+    p = argparse.ArgumentParser(prog="python -m tcpipe.tools.query", description=HELP,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("sql", help="the SQL to run; '-' reads it from standard input, @FILE from a file")
     p.add_argument("--dataset", default="data/processed",
@@ -233,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     text = format_table(columns, rows, args.max_width) if fmt == "table" else format_result(columns, rows, fmt)
     if args.output:
-        from .writer import write_text
+        from ..dataset.writer import write_text
         write_text(text if text.endswith("\n") else text + "\n", Path(args.output))
         print(f"{len(rows)} rows written to {args.output}", file=sys.stderr)
     else:

@@ -4,7 +4,7 @@ scripts or files it needs from elsewhere) that shows how institutions compare.
 Sections: institution x pillar heatmap; institution x TALENT coverage with gaps marked;
 actions and due dates over time; agreement between the plans' own tags and the model;
 the documents with their status and warnings. Numbers come from the same DuckDB views
-as `tcpipe.query`, so every figure can be re-derived with a query.
+as `tcpipe.tools.query`, so every figure can be re-derived with a query.
 """
 from __future__ import annotations
 
@@ -443,7 +443,7 @@ def build_report(dataset: Path, out: Path | None = None) -> Path:
     defaults to the dataset folder) and return the path of the page."""
     dataset = Path(dataset)
     page = Path(out or dataset) / "report" / "index.html"
-    from .writer import write_text
+    from ..dataset.writer import write_text
     write_text(render(gather(dataset)), page)
     return page
 
@@ -456,13 +456,13 @@ dates over time, agreement between the plans' own tags and the model, and the do
 with their status and warnings.
 
 example:
-  python -m tcpipe.report --dataset data/processed
-  python -m tcpipe.report --dataset /tmp/ds --out /tmp/site    # writes /tmp/site/report/index.html
+  python -m tcpipe.tools.report --dataset data/processed
+  python -m tcpipe.tools.report --dataset /tmp/ds --out /tmp/site    # writes /tmp/site/report/index.html
 """
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m tcpipe.report", description=HELP,
+    p = argparse.ArgumentParser(prog="python -m tcpipe.tools.report", description=HELP,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--dataset", default="data/processed", help="dataset folder (default: data/processed)")
     p.add_argument("--out", default=None, help="folder to write report/index.html into (default: the dataset folder)")

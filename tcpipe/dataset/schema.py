@@ -7,12 +7,16 @@ import re
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from extract.issues import IssueCode, Status
+
 STR = pa.string()
 LIST_STR = pa.list_(STR)
 SCORES = pa.map_(STR, pa.float64())
 BOX = pa.struct([("page", pa.int32()), ("x0", pa.float64()), ("top", pa.float64()),
                  ("x1", pa.float64()), ("bottom", pa.float64())])
 FIELD = pa.struct([("header", STR), ("text", STR)])
+# One typed outcome (extract.issues.Issue): status is computed from the codes, never the message.
+ISSUE = pa.struct([("code", STR), ("severity", STR), ("stage", STR), ("message", STR)])
 
 ACTIONS = pa.schema([
     ("row_id", STR), ("document_id", STR), ("source_file", STR), ("institution", STR), ("plan_title", STR),
@@ -35,7 +39,7 @@ ACTIONS = pa.schema([
 
 DOCUMENTS = pa.schema([
     ("document_id", STR), ("source_file", STR), ("file_size", pa.int64()), ("status", STR),
-    ("errors", LIST_STR), ("warnings", LIST_STR), ("notes", LIST_STR),
+    ("errors", LIST_STR), ("warnings", LIST_STR), ("notes", LIST_STR), ("issues", pa.list_(ISSUE)),
     ("page_count", pa.int32()), ("layout", STR), ("layout_confidence", pa.float64()), ("page_layouts", LIST_STR),
     ("n_actions", pa.int32()), ("n_tables", pa.int32()), ("tables_skipped", LIST_STR),
     ("unknown_headers", LIST_STR),
@@ -46,7 +50,8 @@ DOCUMENTS = pa.schema([
     ("taxonomy_version", STR),
 ])
 
-STATUSES = {"success", "partial", "failed", "skipped"}
+STATUSES = {s.value for s in Status}
+ISSUE_CODES = {c.value for c in IssueCode}
 PILLAR_CODES = {"V", "R", "CD", "S", "EI"}
 TALENT_RE = re.compile(r"^R([1-9]|1[0-6])$")
 LABEL_SOURCES = {"document", "model", "reviewer", "none"}
@@ -115,10 +120,13 @@ def check_documents(table: pa.Table) -> list[str]:
     bad = {v for v in _values(table, "status") if v not in STATUSES}
     if bad:
         fails.append(f"status: unknown values {sorted(bad)}")
-    for status, errors in zip(_values(table, "status"), _values(table, "errors")):
-        if status == "failed" and not errors:
+    for status, issues in zip(_values(table, "status"), _values(table, "issues")):
+        if status == "failed" and not any(i["severity"] == "error" for i in issues):
             fails.append("a failed document has no error recorded")
             break
+    bad = {i["code"] for issues in _values(table, "issues") for i in issues} - ISSUE_CODES
+    if bad:
+        fails.append(f"issues: unknown codes {sorted(bad)}")
     return fails
 
 

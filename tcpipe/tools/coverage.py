@@ -99,7 +99,7 @@ def coverage(documents: list[dict], registry: list[Signatory]) -> Coverage:
 
 
 def dataset_coverage(dataset: Path, registry: Path | None = None) -> Coverage:
-    from .writer import read_parquet
+    from ..dataset.writer import read_parquet
     path = Path(dataset) / "documents.parquet"
     if not path.exists():
         raise DatasetMissing(f"no dataset in {dataset} (missing {path}): run `make extract` first")
@@ -180,13 +180,13 @@ which periods, and which have only failed files (or none at all). Documents that
 no signatory are listed at the end with the reason.
 
 example:
-  python -m tcpipe.coverage --dataset data/processed
-  python -m tcpipe.coverage --dataset /tmp/ds --only failed --format csv --output /tmp/failed.csv
+  python -m tcpipe.tools.coverage --dataset data/processed
+  python -m tcpipe.tools.coverage --dataset /tmp/ds --only failed --format csv --output /tmp/failed.csv
 """
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m tcpipe.coverage", description=HELP,
+    p = argparse.ArgumentParser(prog="python -m tcpipe.tools.coverage", description=HELP,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--dataset", default="data/processed", help="dataset folder (default: data/processed)")
     p.add_argument("--registry", default=None, help="institution registry CSV (default: models/institutions.csv)")
@@ -207,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     text = FORMATS[fmt](cov, args.only)
     if args.output:
-        from .writer import write_text
+        from ..dataset.writer import write_text
         write_text(text, Path(args.output))
         print(f"coverage written to {args.output}", file=sys.stderr)
     else:

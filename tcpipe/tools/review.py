@@ -18,7 +18,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .overrides import ADDED_WARNING
+from ..dataset.overrides import ADDED_WARNING
 from .query import DatasetMissing
 
 MIN_QUALITY = 0.6            # extraction_quality below this flags the row
@@ -367,7 +367,7 @@ def index_page(entries: list[dict]) -> str:
 # ---------------------------------------------------------------- building
 
 def _read(dataset: Path):
-    from .writer import read_parquet
+    from ..dataset.writer import read_parquet
     try:
         actions = read_parquet(dataset / "actions.parquet").to_pylist()
         documents = read_parquet(dataset / "documents.parquet").to_pylist()
@@ -382,7 +382,7 @@ def build_review(dataset: Path, raw: Path, out: Path | None = None, only: list[s
     """Write review pages for every document in the dataset (or those whose source_file
     is in `only`) to `out`/review/ (`out` defaults to the dataset folder), finding each
     PDF by its source_file under `raw`. Returns the path of the index page."""
-    from .writer import write_text
+    from ..dataset.writer import write_text
     dataset, raw = Path(dataset), Path(raw)
     folder = Path(out or dataset) / "review"
     actions, documents = _read(dataset)
@@ -429,13 +429,13 @@ Writes OUT/review/index.html and one page per plan. The PDFs are found by their
 source_file under RAW (the folder given to the extract).
 
 example:
-  python -m tcpipe.review --raw data/raw --dataset data/processed
-  python -m tcpipe.review --raw data/raw --dataset /tmp/ds --only essex-2024-27-action-plan.pdf
+  python -m tcpipe.tools.review --raw data/raw --dataset data/processed
+  python -m tcpipe.tools.review --raw data/raw --dataset /tmp/ds --only essex-2024-27-action-plan.pdf
 """
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m tcpipe.review", description=HELP,
+    p = argparse.ArgumentParser(prog="python -m tcpipe.tools.review", description=HELP,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--raw", default="data/raw", help="folder holding the PDFs (default: data/raw)")
     p.add_argument("--dataset", default="data/processed", help="dataset folder (default: data/processed)")

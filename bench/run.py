@@ -1,8 +1,8 @@
 """Benchmarks of the full pipeline against raw PDF-reading baselines, on a synthetic corpus.
 
-    python -m tcpipe.bench                       # 150 plans of ~20 pages in bench-corpus/
-    python -m tcpipe.bench --plans 20 --pages 10 # a quicker look
-    python -m tcpipe.bench --help
+    python -m bench                       # 150 plans of ~20 pages in bench-corpus/
+    python -m bench --plans 20 --pages 10 # a quicker look
+    python -m bench --help
 
 The corpus is built once, outside git (bench-corpus/, ignored), deterministically with
 reportlab from a seed: fictional institutions, in the layouts the pipeline reads (ruled
@@ -123,7 +123,7 @@ class _Canvas:
         from reportlab.pdfgen import canvas
         self.c = canvas.Canvas(buf, pagesize=size, invariant=1)
         self.c.setTitle(f"{spec.institution} Technician Commitment Action Plan")
-        self.c.setCreator("tcpipe.bench")
+        self.c.setCreator("bench")
         self.width, self.height = size
         self.spec = spec
         self.page = 0
@@ -381,7 +381,7 @@ def build_corpus(folder: Path, plans: int = 150, pages: int = 20, seed: int = 0,
 
 
 # --------------------------------------------------------------------------------------
-# Measurements: each runs in its own process (python -m tcpipe.bench --measure KIND) and
+# Measurements: each runs in its own process (python -m bench --measure KIND) and
 # prints one JSON object, so imports, caches and max RSS of one do not leak into another.
 # --------------------------------------------------------------------------------------
 
@@ -419,7 +419,7 @@ def measure_pipeline(corpus: Path, out: Path, workers: int) -> dict:
     """run_batch on every plan into a fresh folder, then the same call again (nothing
     changed: everything comes from the cache)."""
     import pyarrow.parquet as pq
-    from .batch import run_batch
+    from tcpipe.run.batch import run_batch
     manifest = {p["file"]: p for p in json.loads((corpus / "manifest.json").read_text())["plans"]}
     c0, t0 = _cpu_seconds(), time.perf_counter()
     report = run_batch([corpus], out, workers=workers, progress=False)
@@ -529,7 +529,7 @@ def measure_profile(files: list[Path], top: int = 30) -> dict:
     data-file loading are not counted): the top functions by cumulative and by own time."""
     import cProfile
     import pstats
-    from .process import process_bytes
+    from tcpipe.pipeline import process_bytes
     process_bytes(files[0].read_bytes(), files[0].name)   # warm-up: imports, models, caches
     prof = cProfile.Profile()
     pages = 0
@@ -577,7 +577,7 @@ def _measure_main(argv: list[str]) -> int:
 
 
 def _run_measure(*args: str) -> dict:
-    cmd = [sys.executable, "-m", "tcpipe.bench", "--measure", *args]
+    cmd = [sys.executable, "-m", "bench", "--measure", *args]
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{proc.stderr[-4000:]}")
@@ -742,7 +742,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if "--measure" in argv:
         return _measure_main(argv)
-    p = argparse.ArgumentParser(prog="python -m tcpipe.bench", description=__doc__,
+    p = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus folder (default: bench-corpus/)")
     p.add_argument("--plans", type=int, default=150, help="plans in the corpus (default: 150)")
@@ -758,7 +758,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--quiet", action="store_true", help="no progress lines")
     args = p.parse_args(argv)
     res = run_bench(args)
-    from .writer import write_json
+    from tcpipe.dataset.writer import write_json
     write_json(res, args.json)
     print(render_table(res))
     print(f"\nwritten: {args.json}")

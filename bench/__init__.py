@@ -1,0 +1,1 @@
+"""Benchmark: the pipeline against raw pdfium/pdfplumber/camelot baselines (not shipped)."""

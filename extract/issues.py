@@ -1,0 +1,129 @@
+"""Outcomes as data: every error, warning and note a stage reports is an `Issue` with a
+stable code, a severity and a message for people. A document's status is computed from the
+codes (`document_status`), never from the wording of a message.
+
+Lives at the bottom of the import graph (no imports from the project), so extract,
+normalise and tcpipe all report in the same vocabulary.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Iterable
+
+
+class Severity(str, Enum):
+    ERROR = "error"        # the document failed: no rows are written for it
+    WARNING = "warning"    # rows may be missing or doubtful; shown on screen
+    NOTE = "note"          # how the document was read; for the record
+
+
+class Status(str, Enum):
+    SUCCESS = "success"
+    PARTIAL = "partial"
+    SKIPPED = "skipped"
+    FAILED = "failed"
+
+
+class IssueCode(str, Enum):
+    # --- errors: the file could not be read (read stage) ---
+    EMPTY_FILE = "empty_file"
+    NOT_A_PDF = "not_a_pdf"
+    TRUNCATED_PDF = "truncated_pdf"
+    ENCRYPTED_PDF = "encrypted_pdf"
+    WRONG_PASSWORD = "wrong_password"
+    UNREADABLE_PDF = "unreadable_pdf"
+    UNREADABLE_FILE = "unreadable_file"
+    NO_PAGES = "no_pages"
+    NO_TEXT = "no_text"
+    OCR_UNAVAILABLE = "ocr_unavailable"
+    OCR_FAILED = "ocr_failed"
+    UNSUPPORTED_FORMAT = "unsupported_format"
+    CONVERTER_UNAVAILABLE = "converter_unavailable"
+    CONVERSION_FAILED = "conversion_failed"
+    # --- errors: the run stopped the document (run layer) ---
+    TIMEOUT = "timeout"
+    MEMORY_LIMIT = "memory_limit"
+    WORKER_CRASHED = "worker_crashed"
+    INTERNAL_ERROR = "internal_error"
+    # --- errors: later stages ---
+    LABELLER_UNAVAILABLE = "labeller_unavailable"
+    SCHEMA_ERROR = "schema_error"
+    # --- warnings: rows may be missing (make a document with rows `partial`) ---
+    TABLE_WITHOUT_HEADER = "table_without_header"
+    TABLE_UNREADABLE = "table_unreadable"
+    ACTION_TEXT_OUTSIDE_ROWS = "action_text_outside_rows"
+    # --- warnings: worth a look, rows are complete as far as we know ---
+    NO_ACTIONS = "no_actions"
+    NO_ACTION_STRUCTURE = "no_action_structure"
+    TABLES_NOT_READ = "tables_not_read"
+    LAYOUT_FALLBACK = "layout_fallback"
+    UNKNOWN_HEADERS = "unknown_headers"
+    PERIOD_NOT_FOUND = "period_not_found"
+    INSTITUTION_UNCERTAIN = "institution_uncertain"
+    SAME_PLAN = "same_plan"
+    # --- notes: how the document was read ---
+    CONVERTED = "converted"
+    OCR_USED = "ocr_used"
+    TABLE_NOT_ACTIONS = "table_not_actions"
+    TABLE_SUMMARY = "table_summary"
+    HEADER_FROM_PREVIOUS = "header_from_previous"
+    ROW_MERGED_ACROSS_PAGES = "row_merged_across_pages"
+
+
+# Codes that mean "rows may be missing": a document with rows and one of these is partial,
+# a document without rows and one of these is partial rather than skipped.
+ROWS_MAY_BE_MISSING = frozenset({
+    IssueCode.TABLE_WITHOUT_HEADER, IssueCode.TABLE_UNREADABLE, IssueCode.ACTION_TEXT_OUTSIDE_ROWS,
+})
+
+
+@dataclass(frozen=True)
+class Issue:
+    code: IssueCode
+    severity: Severity
+    message: str
+    stage: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.code.value}: {self.message}"
+
+    def as_record(self) -> dict:
+        return {"code": self.code.value, "severity": self.severity.value, "stage": self.stage,
+                "message": self.message}
+
+
+def error(code: IssueCode, message: str, stage: str = "") -> Issue:
+    return Issue(code, Severity.ERROR, message, stage)
+
+
+def warning(code: IssueCode, message: str, stage: str = "") -> Issue:
+    return Issue(code, Severity.WARNING, message, stage)
+
+
+def note(code: IssueCode, message: str, stage: str = "") -> Issue:
+    return Issue(code, Severity.NOTE, message, stage)
+
+
+def document_status(issues: Iterable[Issue], n_actions: int) -> Status:
+    """failed on any error; otherwise partial when rows may be missing; otherwise success
+    with rows, skipped without."""
+    issues = list(issues)
+    if any(i.severity is Severity.ERROR for i in issues):
+        return Status.FAILED
+    if any(i.code in ROWS_MAY_BE_MISSING for i in issues):
+        return Status.PARTIAL
+    return Status.SUCCESS if n_actions else Status.SKIPPED
+
+
+class ExtractionError(Exception):
+    """A document that cannot be read. Carries its typed issue; `code` is the code's value."""
+
+    def __init__(self, code: IssueCode, message: str):
+        super().__init__(message)
+        self.issue = error(IssueCode(code), message, "read")
+        self.code = self.issue.code.value
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.message}"

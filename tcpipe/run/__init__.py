@@ -1,0 +1,2 @@
+"""Running the pipeline over many files: inputs, cache, versions, isolated workers
+(local or Dask), batch assembly."""

@@ -1,0 +1,1 @@
+"""Analysis tools over a written dataset: query, report, review pages, coverage."""
