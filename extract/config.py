@@ -6,12 +6,10 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, Field
 
 from .text import label_key
-
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+from .vocabulary import MODELS_DIR, read_yaml
 
 
 class RuledTableSettings(BaseModel):
@@ -75,12 +73,12 @@ class ExtractConfig(BaseModel):
 
 @lru_cache(maxsize=4)
 def load_config(models_dir: Path = MODELS_DIR) -> ExtractConfig:
-    raw = yaml.safe_load((models_dir / "extract.yaml").read_text(encoding="utf-8"))
-    aliases = yaml.safe_load((models_dir / "header_aliases.yaml").read_text(encoding="utf-8"))
+    raw = read_yaml(models_dir / "extract.yaml")
+    aliases = read_yaml(models_dir / "header_aliases.yaml")
     labels = {label_key(a) for role in aliases["roles"].values() for a in role["aliases"]} - {""}
     header = tuple(sorted((l for l in labels if len(l) >= 3), key=lambda l: (-len(l), l)))
     if not raw.get("list_plan", {}).get("section_headings"):
-        tags = yaml.safe_load((models_dir / "tag_patterns.yaml").read_text(encoding="utf-8"))
+        tags = read_yaml(models_dir / "tag_patterns.yaml")
         names = {n.lower() for p in tags["pillars"].values() for n in p["names"]}
         raw = {**raw, "list_plan": {**raw["list_plan"], "section_headings": sorted(names, key=lambda n: (-len(n), n))}}
     return ExtractConfig(**raw, known_labels=frozenset(labels), header_labels=header)

@@ -7,6 +7,7 @@ from typing import Iterable, Sequence
 
 from .lexicon import is_word
 from .model import BBox, TextLine
+from .vocabulary import label_key  # noqa: F401 - re-exported: the one label key
 from .wrap import WORD_CONTINUES, join_lines  # noqa: F401 - re-exported
 
 # Characters that carry no text but break matching: soft hyphen, zero-width spaces and
@@ -26,11 +27,6 @@ def clean_text(text: str) -> str:
 # normalise's sub-action splitter).
 BULLETS = "•●▪■◦‣∙·○-–*"
 BULLET_CLASS = "[" + "".join(re.escape(c) for c in BULLETS) + "]"
-
-
-def label_key(text: str) -> str:
-    """A column or field label as compared with header_aliases.yaml: lower case, punctuation gone."""
-    return " ".join(re.sub(r"[^a-z0-9&/ ]", " ", text.lower()).split())
 
 
 def is_bold_font(fontname: str) -> bool:

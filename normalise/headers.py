@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from extract.vocabulary import MODELS_DIR, read_yaml
 
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 UNKNOWN = "unknown"
 
 
@@ -27,7 +26,7 @@ def normalise_header(text: str) -> str:
 
 @lru_cache(maxsize=2)
 def load_aliases(models_dir: Path = MODELS_DIR) -> tuple[str, dict[str, str]]:
-    raw = yaml.safe_load((models_dir / "header_aliases.yaml").read_text(encoding="utf-8"))
+    raw = read_yaml(models_dir / "header_aliases.yaml")
     table: dict[str, str] = {}
     for role, spec in raw["roles"].items():
         for alias in spec["aliases"]:

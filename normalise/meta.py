@@ -8,10 +8,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from extract.issues import Issue, IssueCode, warning
+from extract.vocabulary import MODELS_DIR
 
 from .model import DocumentMeta
-
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 
 
 @dataclass(frozen=True)

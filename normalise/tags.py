@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from extract.vocabulary import MODELS_DIR, read_yaml
 
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
-PILLAR_ORDER = ("V", "R", "CD", "S", "EI")
+from .vocabulary import pillar_codes
+
+PILLAR_ORDER = pillar_codes()   # models/taxonomy/pillars.yaml
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class TagRules:
 
 @lru_cache(maxsize=2)
 def load_rules(models_dir: Path = MODELS_DIR) -> TagRules:
-    raw = yaml.safe_load((models_dir / "tag_patterns.yaml").read_text(encoding="utf-8"))
+    raw = read_yaml(models_dir / "tag_patterns.yaml")
     names, codes = [], {}
     for code, spec in raw["pillars"].items():
         names += [(n.lower(), code) for n in spec["names"]]

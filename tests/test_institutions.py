@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from normalise.meta import load_institutions, resolve_institution
-from tcpipe import coverage
+from tcpipe.tools import coverage
 
 ROOT = Path(__file__).resolve().parent.parent
 REGISTRY = ROOT / "models" / "institutions.csv"

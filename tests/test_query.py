@@ -12,7 +12,7 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
-from tcpipe import query
+from tcpipe.tools import query
 from tcpipe.dataset.schema import ACTIONS, DOCUMENTS
 from tcpipe.dataset.writer import write_parquet
 

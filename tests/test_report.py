@@ -11,7 +11,7 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
-from tcpipe import report
+from tcpipe.tools import report
 from tcpipe.dataset.schema import ACTIONS, DOCUMENTS
 from tcpipe.dataset.writer import write_parquet
 

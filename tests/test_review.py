@@ -10,7 +10,7 @@ import pyarrow as pa
 import pypdfium2 as pdfium
 import pytest
 
-from tcpipe import review
+from tcpipe.tools import review
 from tcpipe.dataset.schema import ACTIONS, DOCUMENTS
 from tcpipe.dataset.writer import write_parquet
 

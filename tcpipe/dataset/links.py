@@ -19,10 +19,9 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 import numpy as np
-import yaml
 from pydantic import BaseModel, ConfigDict
 
-MODELS_DIR = Path(__file__).resolve().parent.parent.parent / "models"
+from extract.vocabulary import MODELS_DIR, read_yaml
 
 KINDS = ("continued", "split", "merged")
 FATES = ("continued", "completed", "dropped")
@@ -84,7 +83,7 @@ class LinksConfig(_Strict):
 @lru_cache(maxsize=4)
 def load_config(path: Path | None = None) -> LinksConfig:
     path = Path(path or MODELS_DIR / "links.yaml")
-    return LinksConfig.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return LinksConfig.model_validate(read_yaml(path))
 
 
 Embedder = Callable[[Sequence[str]], np.ndarray]

@@ -8,6 +8,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from extract.issues import IssueCode, Status
+from normalise.vocabulary import pillar_codes
 
 STR = pa.string()
 LIST_STR = pa.list_(STR)
@@ -52,7 +53,7 @@ DOCUMENTS = pa.schema([
 
 STATUSES = {s.value for s in Status}
 ISSUE_CODES = {c.value for c in IssueCode}
-PILLAR_CODES = {"V", "R", "CD", "S", "EI"}
+PILLAR_CODES = frozenset(pillar_codes())   # models/taxonomy/pillars.yaml
 TALENT_RE = re.compile(r"^R([1-9]|1[0-6])$")
 LABEL_SOURCES = {"document", "model", "reviewer", "none"}
 RAG = {"red", "amber", "green"}

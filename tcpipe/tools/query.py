@@ -26,9 +26,10 @@ from typing import Any, Sequence
 
 import duckdb
 
-PILLARS = [("V", "Visibility"), ("R", "Recognition"), ("CD", "Career Development"), ("S", "Sustainability"),
-           ("EI", "Evaluating Impact")]
-TALENT = [f"R{i}" for i in range(1, 17)]
+from normalise.vocabulary import pillar_concepts, talent_ids
+
+PILLARS = list(pillar_concepts())   # [(code, name)] from models/taxonomy/pillars.yaml
+TALENT = list(talent_ids())
 
 LABELS_SQL = """
 CREATE VIEW labels AS
