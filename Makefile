@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 SYSDEPS := $(VENV)/.sysdeps
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps extract test samples train evaluate evaluate-links bench fuzz query report review coverage clean
+.PHONY: help setup system-deps extract test samples train evaluate evaluate-links bench fuzz query report review coverage clean zoo evaluate-extraction
 
 help: ## List the targets
 	@echo "Usage: make <target> [RAW=folder] [OUT=folder]"
@@ -21,14 +21,17 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[dev]'
 	@touch $(STAMP)
 
-# OCR (tesseract) and a headless browser (chromium, for the report test) come from Debian.
+# OCR (tesseract) and a headless browser (chromium, for the report test) come from Debian;
+# Carlito/Caladea (LibreOffice's Calibri/Cambria stand-ins, which print ff/fi/tt ligatures) for the zoo.
 # Without them the pipeline still runs: scans are marked failed with the reason.
 $(SYSDEPS): | $(STAMP)
-	@if command -v tesseract >/dev/null && command -v chromium >/dev/null && command -v soffice >/dev/null; then :; \
+	@if command -v tesseract >/dev/null && command -v chromium >/dev/null && command -v soffice >/dev/null \
+	   && { ! command -v fc-list >/dev/null || fc-list | grep -q Carlito; }; then :; \
 	elif command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
-	  echo "Installing Debian packages: tesseract-ocr ocrmypdf chromium libreoffice-writer (once)"; \
+	  echo "Installing Debian packages: tesseract-ocr ocrmypdf chromium libreoffice-writer fonts (once)"; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-	    tesseract-ocr tesseract-ocr-eng ocrmypdf chromium fonts-liberation libreoffice-writer-nogui >/dev/null) \
+	    tesseract-ocr tesseract-ocr-eng ocrmypdf chromium fonts-liberation fonts-crosextra-carlito \
+	    fonts-crosextra-caladea libreoffice-writer-nogui >/dev/null) \
 	  || echo "WARNING: could not install tesseract/chromium: scanned PDFs will fail with 'ocr_unavailable'"; \
 	else \
 	  echo "NOTE: install tesseract-ocr and chromium (Debian: apt-get install tesseract-ocr chromium) for OCR and the report test"; \
@@ -72,6 +75,25 @@ review: setup ## Write review pages (page images with boxes beside the rows) to 
 
 coverage: setup ## Which signatories have plans in the dataset, for which periods
 	$(PY) -m tcpipe.cli coverage --dataset $(OUT)
+
+# ---- layout zoo (issue #10): randomised variants of every layout family, with gold files ----
+ZOO       ?= build/zoo
+ZOO_SEED  ?= 20261205
+ZOO_N     ?= 17
+ZOO_STAMP := $(ZOO)/.stamp-$(ZOO_SEED)-$(ZOO_N)
+ZOO_SRC   := $(wildcard tests/generator/zoo/*.py tests/generator/zoo/*.yaml) tests/generator/common.py \
+             tests/generator/scan.py $(wildcard tests/expected/*.json)
+
+$(ZOO_STAMP): $(ZOO_SRC) | setup
+	rm -f $(ZOO)/.stamp-*
+	$(PY) -m tests.generator.zoo --out $(ZOO) --seed $(ZOO_SEED) --per-family $(ZOO_N)
+	@touch $@
+
+zoo: $(ZOO_STAMP) ## Render the layout zoo (PDFs + gold files) into build/zoo (cached by a stamp)
+
+evaluate-extraction: setup $(ZOO_STAMP) ## Run the pipeline on the zoo and score it per family (metrics/extraction.json)
+	$(PY) -m tcpipe.cli extract $(ZOO)/pdfs --out $(ZOO)/dataset --jobs $(JOBS) --quiet
+	$(PY) -m tests.generator.zoo.evaluate --zoo $(ZOO) --dataset $(ZOO)/dataset --out metrics/extraction.json
 
 clean: ## Remove the environment and generated outputs
 	rm -rf $(VENV) $(OUT)/*.parquet $(OUT)/.cache debug
