@@ -1,4 +1,12 @@
-"""Document-level facts: institution, plan title, period."""
+"""Document-level facts: institution, plan title, period.
+
+Read from the document's own words: the title block (the first lines of the first page),
+the running headers and the full names the text writes. The registry
+(models/institutions.csv) resolves a name to its canonical form; it never overrides a
+name the document writes (a plan of an institution the registry lacks keeps its own
+name, flagged "not in the registry"). Short forms ("UoE") count only when no full name is
+written, and only when unambiguous. Vocabulary and weights: models/meta.yaml.
+"""
 from __future__ import annotations
 
 import csv
@@ -8,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from extract.issues import Issue, IssueCode, warning
-from extract.vocabulary import MODELS_DIR
+from extract.vocabulary import MODELS_DIR, read_yaml
 
 from .model import DocumentMeta
 
@@ -17,6 +25,25 @@ from .model import DocumentMeta
 class Institution:
     name: str
     aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MetaConfig:
+    version: str
+    title_block_lines: int
+    title_block_weight: int
+    title_keywords: tuple[str, ...]
+    breadcrumb_separators: tuple[str, ...]
+    determiners: frozenset[str]
+    connectors: frozenset[str]
+
+
+@lru_cache(maxsize=2)
+def load_meta_config(models_dir: Path = MODELS_DIR) -> MetaConfig:
+    raw = read_yaml(models_dir / "meta.yaml")
+    return MetaConfig(str(raw["version"]), int(raw["title_block_lines"]), int(raw["title_block_weight"]),
+                      tuple(k.lower() for k in raw["title_keywords"]), tuple(raw["breadcrumb_separators"]),
+                      frozenset(w.lower() for w in raw["determiners"]), frozenset(w.lower() for w in raw["connectors"]))
 
 
 @lru_cache(maxsize=2)
@@ -40,20 +67,84 @@ def _short_forms(inst: Institution) -> list[str]:
     return forms
 
 
+def _flat(text: str) -> str:
+    """Whitespace-normalised: a name broken over two lines ("University of\\nEssex") is whole."""
+    return " ".join((text or "").split())
+
+
+_NAME_WORD = r"[A-Z][A-Za-z'’\-]+"
+# "University of Northbridge", "University of the Highlands" (one place word), "Northbridge
+# University", "Northbridge Institute of Technology", "X College London"
+_GENERIC = (
+    re.compile(rf"\b(University\s+of\s+(?:the\s+)?(?:(?:East|West|North|South|Central)\s+)?{_NAME_WORD})"),
+    re.compile(rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD})?\s+(?:University|Institute\s+of\s+Technology|College\s+London))\b"))
+
+
+def _canonical(name: str) -> str | None:
+    """The registry's name for a name or alias as written, else None."""
+    low = _flat(name).lower()
+    for inst in load_institutions():
+        if low == inst.name.lower() or low in (a.lower() for a in inst.aliases if len(a) > 4):
+            return inst.name
+    return None
+
+
+def full_names(text: str, cfg: MetaConfig | None = None) -> dict[str, tuple[int, int, bool]]:
+    """Institution names the document writes in full: name -> (weighted count, first
+    position, in the registry). Registry names are found first (so "University of the
+    West of England" is not also read as "University of the West"); then any other
+    "University of X" / "X University", without determiners ("The University")."""
+    cfg = cfg or load_meta_config()
+    lines = [l.strip() for l in (text or "").splitlines() if l.strip()]
+    flat = _flat(text)
+    head_len = len(_flat("\n".join(lines[:cfg.title_block_lines])))
+    found: dict[str, list[int]] = {}
+    rest = flat
+    for inst in sorted(load_institutions(), key=lambda i: -len(i.name)):
+        pat = re.compile(rf"(?<![A-Za-z]){re.escape(inst.name)}(?![A-Za-z])", re.I)
+        for m in pat.finditer(rest):
+            found.setdefault(inst.name, []).append(m.start())
+        rest = pat.sub(lambda m: " " * len(m.group(0)), rest)
+    # other names line by line (a name is not made of the end of one line and the start of
+    # the next: "Ongoing" / "University ..."), with registry names blanked out
+    offset = 0
+    for line in lines:
+        flat_line = _flat(line)
+        for inst in load_institutions():
+            flat_line = re.sub(rf"(?<![A-Za-z]){re.escape(inst.name)}(?![A-Za-z])", lambda m: " " * len(m.group(0)),
+                               flat_line, flags=re.I)
+        for m in (m for pat in _GENERIC for m in pat.finditer(flat_line)):
+            words = _flat(m.group(1)).split()
+            while words and words[0].lower() in cfg.determiners:   # "The University", "Our University"
+                words = words[1:]
+            if not words or (m.re is _GENERIC[1] and words[0] in ("University", "Institute", "College")):
+                continue
+            name = " ".join(words)
+            found.setdefault(_canonical(name) or name, []).append(offset + m.start())
+        offset += len(_flat(line)) + 1
+    registry = {i.name for i in load_institutions()}
+    out = {}
+    for name, pos in found.items():
+        weight = sum(cfg.title_block_weight if p < head_len else 1 for p in pos)
+        if name in registry or weight >= 2:   # a name the registry lacks must recur or head the document
+            out[name] = (weight, min(pos), name in registry)
+    return out
+
+
 def resolve_institution(text: str, file_name: str) -> tuple[str | None, str | None]:
-    """(canonical name, warning). Full names in the text win; a short form must be
-    unambiguous ("UoE" could be Essex, Edinburgh or Exeter: flagged, not guessed)."""
+    """(name, warning). The full name the document writes most (title block weighted,
+    running headers counted) wins, resolved through the registry when it is there; a
+    partner mentioned once in the introduction does not win. Without a full name, a short
+    form or the file name, when unambiguous ("UoE" could be Essex, Edinburgh or Exeter:
+    flagged, not guessed)."""
+    names = full_names(text)
+    if names:
+        best = max(names, key=lambda n: (names[n][0], -names[n][1], names[n][2]))
+        if names[best][2]:
+            return best, None
+        return best, "institution not in the registry (models/institutions.csv)"
     insts = load_institutions()
-    low = text.lower()
-    counts = {}
-    for inst in insts:
-        found = [m.start() for m in re.finditer(rf"(?<![a-z]){re.escape(inst.name.lower())}(?![a-z])", low)]
-        if found:
-            counts[inst.name] = (len(found), -found[0], len(inst.name))
-    if counts:
-        # the plan's own institution is named most often (running headers count); a partner
-        # or host mentioned once in the introduction does not win
-        return max(counts, key=counts.get), None
+    low = _flat(text).lower()
     stem = re.sub(r"[_\-.]+", " ", Path(file_name).stem.lower())
     hits = {}
     for inst in insts:
@@ -66,9 +157,6 @@ def resolve_institution(text: str, file_name: str) -> tuple[str | None, str | No
         return next(iter(hits)), None
     if len(hits) > 1:
         return None, f"institution ambiguous: {', '.join(sorted(hits))}"
-    m = re.search(r"\b(University of (?:East |West |the West of )?[A-Z][a-z]+|[A-Z][a-z]+ University|[A-Z][a-z]+ Institute)\b", text)
-    if m:
-        return m.group(1), "institution not in the registry (models/institutions.csv)"
     return None, "institution not found"
 
 
@@ -90,12 +178,57 @@ def parse_period(text: str) -> tuple[int | None, int | None]:
     return None, None
 
 
+def is_breadcrumb(line: str, cfg: MetaConfig | None = None) -> bool:
+    """"Home › Staff directory › Technician Commitment": a navigation trail, not a title."""
+    cfg = cfg or load_meta_config()
+    seps = sum(line.count(f" {s} ") + line.count(s) * (s not in "/|>") for s in cfg.breadcrumb_separators
+               if s in line)
+    return seps >= 2 or bool(re.match(r"^home\s*[›»>|/]", line.strip().lower()))
+
+
+def _unfinished(title: str, cfg: MetaConfig) -> bool:
+    """A title cut by a line break: a bracket left open, or a connector at its end."""
+    if title.count("(") > title.count(")") or title.count("[") > title.count("]"):
+        return True
+    last = title.rstrip().split()[-1].lower() if title.split() else ""
+    return last in cfg.connectors
+
+
+def title_of(lines: list[str], cfg: MetaConfig | None = None) -> str | None:
+    """The plan's title from its title block: the first line naming an action plan (else
+    the first heading-like line), breadcrumbs skipped, continued over line breaks while it
+    is unfinished ("... to July 2027 (last" + "updated 03/07/24)")."""
+    cfg = cfg or load_meta_config()
+    block = [l for l in lines[:cfg.title_block_lines]]
+    usable = [i for i, l in enumerate(block) if not is_breadcrumb(l, cfg) and len(l) < 200
+              and not re.match(r"^page\s+\d+(\s+of\s+\d+)?$", l.lower())]
+    pick = None
+    for kw in cfg.title_keywords:
+        pick = next((i for i in usable if kw in l_(block[i])), None)
+        if pick is not None:
+            break
+    if pick is None:
+        pick = next((i for i in usable if re.search(r"[A-Za-z]", block[i])), None)
+    if pick is None:
+        return None
+    title = block[pick]
+    j = pick + 1
+    while j < len(block) and len(title) < 250 and (_unfinished(title, cfg) or re.match(r"^[a-z)\]]", block[j])):
+        if is_breadcrumb(block[j], cfg):
+            break
+        title = f"{title} {block[j]}"
+        j += 1
+    return _flat(title)[:250]
+
+
+def l_(text: str) -> str:
+    return text.lower()
+
+
 def document_meta(front_text: str, file_name: str) -> tuple[DocumentMeta, list[Issue]]:
     warnings: list[Issue] = []
     lines = [l.strip() for l in front_text.splitlines() if l.strip()]
-    title = next((l for l in lines if re.search(r"action\s+plan", l, re.I) and len(l) < 200), None)
-    if title is None and lines:
-        title = lines[0][:200]
+    title = title_of(lines)
     start, end = parse_period(title or "")
     if start is None:
         start, end = parse_period(" ".join(lines[:10]))
