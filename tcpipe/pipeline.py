@@ -28,6 +28,7 @@ from normalise import interpret_document
 from normalise.headers import load_aliases
 from normalise.model import Action, NormalisedDocument
 from normalise.tags import load_rules
+from normalise.timeframe import due_dates_of
 
 from . import __version__
 from .dataset.schema import ACTIONS, DOCUMENTS, check_actions
@@ -89,7 +90,8 @@ def pipeline_version() -> str:
                 continue  # the labeller has its own model_version
             digest.update(path.relative_to(root).as_posix().encode())
             digest.update(path.read_bytes())
-    for name in ("extract.yaml", "header_aliases.yaml", "tag_patterns.yaml", "institutions.csv"):
+    for name in ("extract.yaml", "header_aliases.yaml", "tag_patterns.yaml", "institutions.csv", "meta.yaml",
+                 "links.yaml"):
         digest.update((root / "models" / name).read_bytes())
     return f"tcplans {__version__}+{digest.hexdigest()[:10]}"
 
@@ -167,6 +169,7 @@ def _action_row(a: Action, labels: dict, pipeline: str, ocr: bool, ocr_conf: flo
         parent_id=a.parent_id, action_id=a.action_id, aim=a.aim, action_text=a.action_text,
         description=a.description, supporting_actions=a.supporting_actions, success_measures=a.success_measures,
         timeframe=a.timeframe, due_date=a.due_date, recurrence=a.recurrence, owner=a.owner, resources=a.resources,
+        due_dates=due_dates_of(a.timeframe, a.period_start, a.period_end) if a.timeframe else [],
         rag_status=a.rag_status, rag_evidence=a.rag_evidence, progress=a.progress, comments=a.comments,
         pillars_document=list(a.pillars_document), talent_document=list(a.talent_document),
         other_tags=list(a.other_tags), extra_fields=[{"header": h, "text": t} for h, t in a.extra_fields],

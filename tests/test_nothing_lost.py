@@ -105,21 +105,28 @@ def test_a_scan_without_tesseract_fails_with_the_reason(monkeypatch, tmp_path):
     assert doc["errors"][0].startswith("ocr_unavailable") and "tesseract" in doc["errors"][0], doc["errors"]
 
 
-def test_a_plan_given_twice_is_flagged_on_the_later_file(sample_run):
+def test_a_plan_given_twice_is_flagged_on_its_renderings(sample_run):
+    """A copy of a plan (DOCX and PDF, scan, web copy) is flagged as a rendering of the copy
+    that counts (dataset.plans); the progress report is not a copy."""
     docs = _docs(sample_run)
     flagged = {name: w for name, d in docs.items() for w in d["warnings"] if w.startswith("same plan as")}
-    assert flagged["essex-2024-27-action-plan.pdf"].startswith("same plan as essex-2024-27-action-plan.docx (100%")
-    assert flagged["portsmouth-action-plan.pdf"].startswith("same plan as portsmouth-action-plan-web.html")
-    assert "essex-2024-27-action-plan.docx" not in flagged          # the first file of a plan is not
+    assert flagged["essex-2024-27-action-plan.docx"].startswith("same plan as essex-2024-27-action-plan.pdf (100%")
+    assert flagged["portsmouth-action-plan-web.html"].startswith("same plan as portsmouth-action-plan.pdf")
+    assert flagged["essex-2020-23-action-plan-scan.pdf"].startswith("same plan as essex-2020-23-action-plan.pdf")
+    assert "essex-2024-27-action-plan.pdf" not in flagged          # the copy that counts is not
+    assert "essex-2024-27-progress-report.pdf" not in flagged      # a progress report is no duplicate
+    assert docs["essex-2024-27-progress-report.pdf"]["plan_role"] == "progress_report"
     assert not any(d["warnings"] and "same plan" in " ".join(d["warnings"])
                    for n, d in docs.items() if n.startswith("essex-technician"))
 
 
 def test_same_plan_needs_matching_institution_and_period():
-    from tcpipe.dataset.sameplan import same_plan_warnings
-    docs = [dict(source_file=f, status="success", institution=i, period_start=p, period_end=p + 3)
+    from tcpipe.dataset.plans import assemble
+    docs = [dict(document_id=f, source_file=f, status="success", institution=i, period_start=p, period_end=p + 3,
+                 ocr=False, notes=[])
             for f, i, p in (("a.pdf", "X", 2020), ("b.pdf", "X", 2023), ("c.pdf", "X", 2020), ("d.pdf", "Y", 2020))]
-    actions = [dict(source_file=f, action_text=t) for f in ("a.pdf", "b.pdf", "c.pdf", "d.pdf")
+    actions = [dict(row_id=f + t, document_id=f, action_text=t) for f in ("a.pdf", "b.pdf", "c.pdf", "d.pdf")
                for t in ("Run a network.", "Fund registration.", "Publish profiles.")]
-    assert same_plan_warnings(docs, actions) == {
-        "c.pdf": "same plan as a.pdf (100% of the action texts are identical): its actions are in the dataset twice"}
+    roles = assemble(docs, actions).roles
+    assert roles["c.pdf"].plan_role == "rendering" and roles["c.pdf"].duplicate_of == "a.pdf"
+    assert {roles[f].plan_role for f in ("a.pdf", "b.pdf", "d.pdf")} == {"plan"}

@@ -271,6 +271,8 @@ def _retime(row: dict, changed: dict) -> None:
     if "timeframe" in changed and not ({"due_date", "recurrence"} & set(changed)):
         from normalise.timeframe import parse_timeframe
         row["due_date"], row["recurrence"] = parse_timeframe(row["timeframe"], row["period_start"], row["period_end"])
+        from normalise.timeframe import due_dates_of
+        row["due_dates"] = due_dates_of(row["timeframe"] or "", row["period_start"], row["period_end"])
 
 
 def _mark_reviewed(row: dict, ov: Override, changed: dict) -> None:

@@ -285,6 +285,53 @@ def link_rows(assembly: Assembly) -> list[dict]:
     return out
 
 
+def apply_plans(documents, actions, decisions: dict[tuple[str, str], bool] | None = None):
+    """The batch's assembly step on Arrow tables: (documents, actions, plans,
+    action_links) with the plan columns filled (documents: plan_id, plan_role,
+    duplicate_of, reports_on, and a same_plan warning on each rendering; actions:
+    plan_row_id, plan_match, plan_match_score, fate, is_new)."""
+    import pyarrow as pa
+
+    from extract.issues import IssueCode, warning
+
+    from .schema import ACTION_LINKS, PLANS
+
+    docs = documents.to_pylist()
+    rows = actions.select(["row_id", "document_id", "action_text", "action_id", "aim", "rag_status", "progress",
+                           "extraction_quality", "table_index", "row_index"]).to_pylist()
+    asm = assemble(docs, rows, decisions=decisions)
+    files = {d["document_id"]: d["source_file"] for d in docs}
+    texts = {p.preferred.document_id: p.preferred for p in asm.plans}
+    for d in docs:
+        role = asm.roles.get(d["document_id"])
+        d.update(plan_id=role.plan_id if role else None, plan_role=role.plan_role if role else None,
+                 duplicate_of=role.duplicate_of if role else None, reports_on=role.reports_on if role else None)
+        if role and role.plan_role == "rendering":
+            first = files[role.duplicate_of]
+            mine = next(x for p in asm.plans for x in p.renderings if x.document_id == d["document_id"])
+            issue = warning(IssueCode.SAME_PLAN, f"same plan as {first} ({shared(mine, texts[role.duplicate_of]):.0%} of "
+                            f"the action texts are identical): a rendering, counted once, from {first}", "dataset")
+            d["warnings"] = list(d["warnings"]) + [issue.message]
+            d["issues"] = list(d["issues"]) + [issue.as_record()]
+    documents = pa.Table.from_pylist(docs, schema=documents.schema)
+    confirmed = {k for k, v in (decisions or {}).items() if v}
+    att = asm.attachments
+    ids = actions.column("row_id").to_pylist()
+    cols = {
+        "plan_row_id": pa.array([att[i].plan_row_id if i in att else None for i in ids], pa.string()),
+        "plan_match": pa.array([att[i].how if i in att else None for i in ids], pa.string()),
+        "plan_match_score": pa.array([att[i].score if i in att else None for i in ids], pa.float64()),
+        "fate": pa.array([asm.fates.get(i) for i in ids], pa.string()),
+        "is_new": pa.array([asm.new.get(i) for i in ids], pa.bool_()),
+    }
+    for name, arr in cols.items():
+        actions = actions.set_column(actions.schema.get_field_index(name), actions.schema.field(name), arr)
+    plans = pa.Table.from_pylist(plan_rows(asm), schema=PLANS)
+    links = [dict(r, reviewer_decision="confirmed" if (r["from_row_id"], r["to_row_id"]) in confirmed else None)
+             for r in link_rows(asm)]
+    return documents, actions, plans, pa.Table.from_pylist(links, schema=ACTION_LINKS)
+
+
 def read_link_decisions(path: Path | None) -> dict[tuple[str, str], bool]:
     """Reviewer decisions on links from the overrides file's `links:` section:
 
@@ -294,8 +341,8 @@ def read_link_decisions(path: Path | None) -> dict[tuple[str, str], bool]:
     """
     if path is None or not Path(path).exists() or Path(path).suffix.lower() not in (".yaml", ".yml"):
         return {}
-    import yaml
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    from extract.vocabulary import read_yaml
+    data = read_yaml(Path(path))
     if not isinstance(data, dict):
         return {}
     out = {}

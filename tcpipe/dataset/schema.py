@@ -24,7 +24,7 @@ ACTIONS = pa.schema([
     ("period_start", pa.int32()), ("period_end", pa.int32()),
     ("section", STR), ("parent_id", STR), ("action_id", STR), ("aim", STR), ("action_text", STR),
     ("description", STR), ("supporting_actions", STR), ("success_measures", STR), ("timeframe", STR),
-    ("due_date", pa.date32()), ("recurrence", STR),
+    ("due_date", pa.date32()), ("due_dates", pa.list_(pa.date32())), ("recurrence", STR),
     ("owner", STR), ("resources", STR), ("rag_status", STR), ("rag_evidence", STR), ("progress", STR),
     ("comments", STR), ("pillars_document", LIST_STR), ("talent_document", LIST_STR), ("other_tags", LIST_STR),
     ("extra_fields", pa.list_(FIELD)),
@@ -36,6 +36,9 @@ ACTIONS = pa.schema([
     ("boxes", pa.list_(BOX)), ("table_index", pa.int32()), ("row_index", pa.int32()),
     ("extractor", STR), ("extraction_quality", pa.float64()), ("ocr", pa.bool_()), ("ocr_confidence", pa.float64()),
     ("row_warnings", LIST_STR), ("pipeline_version", STR),
+    # plans (tcpipe/dataset/plans.py): a progress-report row's plan action, a plan action's fate
+    ("plan_row_id", STR), ("plan_match", STR), ("plan_match_score", pa.float64()), ("fate", STR),
+    ("is_new", pa.bool_()),
 ])
 
 DOCUMENTS = pa.schema([
@@ -49,7 +52,27 @@ DOCUMENTS = pa.schema([
     ("institution", STR), ("plan_title", STR), ("period_start", pa.int32()), ("period_end", pa.int32()),
     ("ocr", pa.bool_()), ("extractor", STR), ("pipeline_version", STR), ("model_version", STR),
     ("taxonomy_version", STR),
+    # plans (tcpipe/dataset/plans.py)
+    ("plan_id", STR), ("plan_role", STR), ("duplicate_of", STR), ("reports_on", STR),
 ])
+
+PLANS = pa.schema([
+    ("plan_id", STR), ("institution", STR), ("period_start", pa.int32()), ("period_end", pa.int32()),
+    ("plan_title", STR), ("preferred_document_id", STR), ("preferred_source_file", STR), ("n_actions", pa.int32()),
+    ("documents", LIST_STR), ("renderings", LIST_STR), ("progress_reports", LIST_STR),
+    ("previous_plan_id", STR), ("next_plan_id", STR),
+])
+
+ACTION_LINKS = pa.schema([
+    ("from_plan_id", STR), ("to_plan_id", STR), ("from_row_id", STR), ("to_row_id", STR), ("kind", STR),
+    ("score", pa.float64()), ("similarity_words", pa.float64()), ("similarity_context", pa.float64()),
+    ("similarity_chars", pa.float64()), ("similarity_aim", pa.float64()), ("similarity_embedding", pa.float64()),
+    ("shared_terms", LIST_STR), ("same_objective", pa.bool_()), ("reviewer_decision", STR),
+])
+PLAN_ROLES = {"plan", "rendering", "progress_report"}
+FATES = {"continued", "completed", "dropped"}
+PLAN_MATCHES = {"id", "text", "unmatched", "reviewer"}
+LINK_KINDS = {"continued", "split", "merged"}
 
 STATUSES = {s.value for s in Status}
 ISSUE_CODES = {c.value for c in IssueCode}
@@ -102,6 +125,10 @@ def check_actions(table: pa.Table) -> list[str]:
     bad = {v for v in _values(table, "rag_status") if v is not None and v not in RAG}
     if bad:
         fails.append(f"rag_status: unknown values {sorted(bad)}")
+    for col, allowed in (("fate", FATES), ("plan_match", PLAN_MATCHES)):
+        bad = {v for v in _values(table, col) if v is not None and v not in allowed}
+        if bad:
+            fails.append(f"{col}: unknown values {sorted(bad)}")
     for s, e in zip(_values(table, "page_start"), _values(table, "page_end")):
         if s is None or e is None or s < 1 or e < s:
             fails.append(f"page_start/page_end invalid ({s}, {e})")
@@ -128,6 +155,32 @@ def check_documents(table: pa.Table) -> list[str]:
     bad = {i["code"] for issues in _values(table, "issues") for i in issues} - ISSUE_CODES
     if bad:
         fails.append(f"issues: unknown codes {sorted(bad)}")
+    bad = {v for v in _values(table, "plan_role") if v is not None and v not in PLAN_ROLES}
+    if bad:
+        fails.append(f"plan_role: unknown values {sorted(bad)}")
+    return fails
+
+
+def check_plans(plans: pa.Table, links: pa.Table, actions: pa.Table) -> list[str]:
+    """The plans and action_links tables: declared schemas, one row per plan id, link
+    kinds known, every link's rows present in actions."""
+    fails: list[str] = []
+    if plans.schema != PLANS:
+        fails.append("plans schema differs from the declared schema")
+    if links.schema != ACTION_LINKS:
+        fails.append("action_links schema differs from the declared schema")
+    if fails:
+        return fails
+    ids = _values(plans, "plan_id")
+    if len(set(ids)) != len(ids):
+        fails.append(f"plan_id: {len(ids) - len(set(ids))} duplicates")
+    bad = set(_values(links, "kind")) - LINK_KINDS
+    if bad:
+        fails.append(f"action_links kind: unknown values {sorted(bad)}")
+    rows = set(_values(actions, "row_id"))
+    missing = {r for col in ("from_row_id", "to_row_id") for r in _values(links, col)} - rows
+    if missing:
+        fails.append(f"action_links: {len(missing)} row ids not in actions")
     return fails
 
 

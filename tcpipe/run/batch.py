@@ -46,7 +46,7 @@ def _overrides_id(overrides: Path | None) -> dict | None:
     except OSError:
         return {"path": str(overrides), "sha256": None}   # unreadable: never matches, the full path reports it
 
-OUTPUTS = ("actions.parquet", "documents.parquet")
+OUTPUTS = ("actions.parquet", "documents.parquet", "plans.parquet", "action_links.parquet")
 
 def _dataset_is_current(out_dir: Path, cache: Path, keys: list[str], overrides_id: dict | None) -> dict | None:
     """The record of the last assembly when the dataset in out_dir is exactly what these
@@ -72,24 +72,12 @@ def _dataset_is_current(out_dir: Path, cache: Path, keys: list[str], overrides_i
             return None
     return record
 
-def _flag_same_plans(docs, actions):
-    """documents with a warning where a file repeats another file's plan (see sameplan)."""
-    import pyarrow as pa
-
-    from extract.issues import IssueCode, warning
-
-    from ..dataset.sameplan import same_plan_warnings
-    from ..dataset.schema import DOCUMENTS
-    rows = docs.to_pylist()
-    found = same_plan_warnings(rows, actions.select(["source_file", "action_text"]).to_pylist())
-    if not found:
-        return docs
-    for row in rows:
-        if row["source_file"] in found:
-            issue = warning(IssueCode.SAME_PLAN, found[row["source_file"]], "dataset")
-            row["warnings"] = list(row["warnings"]) + [issue.message]
-            row["issues"] = list(row["issues"]) + [issue.as_record()]
-    return pa.Table.from_pylist(rows, schema=DOCUMENTS)
+def _assemble_plans(docs, actions, overrides):
+    """Documents grouped into plans, progress rows attached, consecutive plans linked
+    (see dataset.plans); a rendering of a plan gets a same_plan warning naming the copy
+    that counts. Reviewer link decisions come from the overrides file's links: section."""
+    from ..dataset.plans import apply_plans, read_link_decisions
+    return apply_plans(docs, actions, read_link_decisions(overrides))
 
 
 def _summarise(docs) -> dict:
@@ -188,7 +176,7 @@ def run_batch(paths: Sequence[Path], out_dir: Path, workers: int = 0, password: 
     import pyarrow as pa
 
     from ..dataset.overrides import apply_overrides
-    from ..dataset.schema import ACTIONS, DOCUMENTS, validate
+    from ..dataset.schema import ACTIONS, DOCUMENTS, SchemaError, check_plans, validate
     from ..dataset.writer import write_parquet
     for job in todo:
         results[job.key] = load(cache, job.key)
@@ -197,10 +185,15 @@ def run_batch(paths: Sequence[Path], out_dir: Path, workers: int = 0, password: 
     acts = [r.actions for r in loaded if r.actions.num_rows]
     actions = pa.concat_tables(acts) if acts else ACTIONS.empty_table()
     actions, override_notes = apply_overrides(actions, overrides, documents=docs)
-    docs = _flag_same_plans(docs, actions)
+    docs, actions, plans, links = _assemble_plans(docs, actions, overrides)
     validate(actions, docs)
+    fails = check_plans(plans, links, actions)
+    if fails:
+        raise SchemaError(fails)
     write_parquet(actions, out_dir / "actions.parquet")
     write_parquet(docs, out_dir / "documents.parquet")
+    write_parquet(plans, out_dir / "plans.parquet")
+    write_parquet(links, out_dir / "action_links.parquet")
     prune(cache, set(keys))
     summary = _summarise(docs)
     summary.update(actions=actions.num_rows, override_notes=list(override_notes))
