@@ -19,6 +19,7 @@ class RuledTableSettings(BaseModel):
     min_rows: int
     min_columns: int
     section_row_min_width: float
+    header_max_words: int
 
 
 class StitchScores(BaseModel):

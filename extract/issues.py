@@ -69,6 +69,9 @@ class IssueCode(str, Enum):
     TABLE_SUMMARY = "table_summary"
     HEADER_FROM_PREVIOUS = "header_from_previous"
     ROW_MERGED_ACROSS_PAGES = "row_merged_across_pages"
+    SPANNED_CELLS = "spanned_cells"              # merged cells gave their value to every row they span
+    ROLES_FROM_CONTENT = "roles_from_content"    # a table without a header row read from its columns' content
+    DUPLICATES_MERGED = "duplicates_merged"      # the same action printed twice became one row
 
 
 # Codes that mean "rows may be missing": a document with rows and one of these is partial,

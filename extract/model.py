@@ -55,6 +55,9 @@ class Cell:
     lines: tuple[TextLine, ...]
     fragments: tuple[Fragment, ...]
     fill_rgb: tuple[float, float, float] | None = None  # background colour, for RAG cells
+    # A slot under a cell merged down from a row above (also across a page break): lines and
+    # fragments are that cell's, printed once; its value belongs to every row it spans.
+    spanned: bool = False
 
     @property
     def text(self) -> str:
@@ -67,7 +70,7 @@ class Cell:
     def extended(self, other: "Cell") -> "Cell":
         """This cell followed by its continuation on the next page."""
         return Cell(self.lines + other.lines, self.fragments + other.fragments,
-                    self.fill_rgb or other.fill_rgb)
+                    self.fill_rgb or other.fill_rgb, self.spanned)
 
 
 EMPTY_CELL = Cell((), ())

@@ -69,3 +69,5 @@ class NormalisedDocument:
     notes: tuple[Issue, ...] = field(default=())
     unknown_headers: tuple[str, ...] = ()
     skipped_tables: tuple[Issue, ...] = ()
+    # every table column's role with its score and evidence (normalise.roles.ColumnRole)
+    table_roles: tuple = ()

@@ -9,15 +9,15 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from extract.config import load_config
 from extract.model import Cell, ExtractedDocument, ExtractedTable, RowKind, TableRow, TextLine
 
 from extract.issues import Issue, IssueCode, note, warning
 
-from .headers import UNKNOWN, HeaderMap, map_headers
+from .headers import UNKNOWN, HeaderMap
 from .meta import document_meta
 from .model import Action, DocumentMeta, NormalisedDocument, Provenance
 from .rag import rag_from_cell
+from .roles import ColumnRole, TableRoles, is_key, table_roles
 from .subactions import normalise_action_id, parent_of_dotted, repair_ocr_id, split_aim_id, split_items
 from .tags import parse_other_tags, parse_pillars, parse_talent, strip_tags
 
@@ -56,6 +56,11 @@ class _RowValues:
         parts = [c.text for c in self.cells.get(role, []) if c.text]
         return _norm_ws(" ".join(parts)) if parts else None
 
+    def own_text(self, role: str) -> str | None:
+        """The row's own text in the role, not a value merged down from a row above."""
+        parts = [c.text for c in self.cells.get(role, []) if c.text and not c.spanned]
+        return _norm_ws(" ".join(parts)) if parts else None
+
 
 def _values(row: TableRow, hmap: HeaderMap, headers: Sequence[str]) -> _RowValues:
     cells: dict[str, list[Cell]] = {}
@@ -67,18 +72,6 @@ def _values(row: TableRow, hmap: HeaderMap, headers: Sequence[str]) -> _RowValue
             continue
         cells.setdefault(role, []).append(cell)
     return _RowValues(cells, extra)
-
-
-def _fix_ref_role(table: ExtractedTable, hmap: HeaderMap, ocr: bool = False) -> HeaderMap:
-    """A blank header is an id column only if its values look like ids (as OCR misreads
-    them too: "$1", "v2")."""
-    roles = list(hmap.roles)
-    for i, (role, head) in enumerate(zip(hmap.roles, table.header)):
-        if role == "ref" and not head.strip():
-            vals = [r.cells[i].text for r in table.rows if r.kind is RowKind.BODY and r.cells[i].text]
-            if vals and _key_share(vals, ocr) < 0.5:
-                roles[i] = UNKNOWN
-    return HeaderMap(tuple(roles), hmap.unknown, hmap.score)
 
 
 def _provenance(doc: ExtractedDocument, table: ExtractedTable, row_index: int, lines: Sequence[TextLine],
@@ -110,17 +103,8 @@ def _keyed_rows(table: ExtractedTable, ocr: bool, min_rows: int = 3) -> bool:
 
 
 def _key_share(texts: Sequence[str], ocr: bool) -> float:
-    """Share of non-empty texts that open with a row key ("V1", "S2.1", "Action 3"; from
-    OCR, the first word repaired where it has a digit or "$")."""
-    key_re = load_config().row_key_regex()
-    if ocr:
-        texts = [_repair_first_word(t) for t in texts]
-    return sum(bool(key_re.match(t.strip())) for t in texts) / len(texts)
-
-
-def _repair_first_word(text: str) -> str:
-    first, _, rest = text.strip().partition(" ")
-    return f"{repair_ocr_id(first, require_digit=True)} {rest}".rstrip()
+    """Share of non-empty texts that open with a row key ("V1", "S2.1", "Action 3")."""
+    return sum(is_key(t.strip(), ocr) for t in texts) / len(texts)
 
 
 def _is_action_table(hmap: HeaderMap) -> bool:
@@ -136,36 +120,50 @@ def _summary_of_others(table: ExtractedTable, hmap: HeaderMap, other_texts: set[
     return bool(texts) and sum(t in other_texts for t in texts) / len(texts) >= 0.8
 
 
+def _hmap(tr: TableRoles) -> HeaderMap:
+    named = [c for c in tr.columns if c.header]
+    score = sum(c.role != UNKNOWN for c in named) / len(named) if named else 0.0
+    return HeaderMap(tr.roles, tr.unknown, round(score, 3))
+
+
 def document_to_actions(doc: ExtractedDocument) -> NormalisedDocument:
     meta, warnings = document_meta(doc.front_text, doc.source_file)
     mapped: list[tuple[ExtractedTable, HeaderMap]] = []
     notes: list[Issue] = []
     skipped: list[Issue] = []
     unknown: list[str] = []
-    prev_map: HeaderMap | None = None
+    roles_found: list[ColumnRole] = []
+    prev: tuple[str, ...] | None = None
     for table in doc.tables:
+        ncol = len(table.rows[0].cells) if table.rows else 0
         if table.header:
-            hmap = _fix_ref_role(table, map_headers(table.header), doc.ocr)
-        elif prev_map is not None and len(prev_map.roles) == len(table.rows[0].cells):
-            hmap = prev_map  # a continuation printed without its header row
+            tr = table_roles(table, ocr=doc.ocr)
+        elif prev is not None and len(prev) == ncol:
+            tr = table_roles(table, prev, doc.ocr)  # a continuation printed without its header row
             notes.append(note(IssueCode.HEADER_FROM_PREVIOUS, f"table {table.index} has no header row; columns taken "
                                                             f"from the table before", "interpret"))
         else:
-            skipped.append(warning(IssueCode.TABLE_WITHOUT_HEADER, f"table {table.index} (pages {_pages(table)}): no header "
-                                   f"row, not read as actions", "interpret"))
-            continue
-        if not _is_action_table(hmap):
+            tr = table_roles(table, ocr=doc.ocr)
+            if tr.is_action_table:
+                notes.append(note(IssueCode.ROLES_FROM_CONTENT, f"table {table.index} (pages {_pages(table)}) has no "
+                                  f"header row; column roles read from the content", "interpret"))
+        roles_found.extend(tr.columns)
+        hmap = _hmap(tr)
+        if not tr.is_action_table:
+            heads = " | ".join(table.header) if table.header else "no header row"
             if _keyed_rows(table, doc.ocr):
                 skipped.append(warning(IssueCode.TABLE_UNREADABLE,
                                        f"table {table.index} (pages {_pages(table)}): could not be read: its rows carry "
-                                       f"action ids but no column header is recognised "
-                                       f"(headers: {' | '.join(h for h in table.header)})", "interpret"))
+                                       f"action ids but no column holds the actions (headers: {heads})", "interpret"))
+            elif not table.header:
+                skipped.append(note(IssueCode.TABLE_NOT_ACTIONS, f"table {table.index} (pages {_pages(table)}): no "
+                                    f"header row and no column of actions, not read as actions", "interpret"))
             else:
                 skipped.append(note(IssueCode.TABLE_NOT_ACTIONS, f"table {table.index} (pages {_pages(table)}): not an "
-                                    f"action table (headers: {' | '.join(h for h in table.header)})", "interpret"))
+                                    f"action table (headers: {heads})", "interpret"))
             continue
         mapped.append((table, hmap))
-        prev_map = hmap
+        prev = tuple(table.header) or tuple(c.header for c in tr.columns)
         unknown.extend(h for h in hmap.unknown if h not in unknown)
         notes.extend(table.notes)
     # Overview tables that only repeat actions detailed elsewhere are skipped, not doubled.
@@ -187,7 +185,16 @@ def document_to_actions(doc: ExtractedDocument) -> NormalisedDocument:
                                                            f"{', '.join(unknown)}", "interpret"))
     if doc.tables and not actions:
         warnings.append(warning(IssueCode.TABLES_NOT_READ, "tables found but none read as action tables", "interpret"))
-    return NormalisedDocument(meta, tuple(actions), tuple(warnings), tuple(notes), tuple(unknown), tuple(skipped))
+    return NormalisedDocument(meta, tuple(actions), tuple(warnings), tuple(notes), tuple(unknown), tuple(skipped),
+                              tuple(roles_found))
+
+
+def _talent_column(text: str | None) -> tuple[str, ...]:
+    """A column of its own for TALENT recommendations: "R2, R5", "2 and 9"."""
+    if not text:
+        return ()
+    return tuple(dict.fromkeys(f"R{int(n)}" for n in re.findall(r"(?<![A-Za-z0-9])R?\s*(\d{1,2})(?!\d)", text)
+                               if 1 <= int(n) <= 16))
 
 
 def _pages(table: ExtractedTable) -> str:
@@ -202,6 +209,7 @@ def table_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: Extracte
     has_action_col = "action_text" in hmap.roles
     for ri, row in enumerate(table.rows):
         if row.kind is RowKind.HEADER:
+            section = None   # rows above the header are the table's title, not a section
             continue
         if row.kind is RowKind.SECTION:
             section = _norm_ws(row.cells[0].text)
@@ -209,8 +217,8 @@ def table_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: Extracte
         vals = _values(row, hmap, table.header)
         if not any(c.text for cs in vals.cells.values() for c in cs):
             continue
-        # A row whose aim/ref cells are empty continues the aim above (vertically merged).
-        if anchor is not None and not vals.text("aim") and not vals.text("ref"):
+        # A row whose aim/ref cells are empty (or merged down from above) continues the aim above.
+        if anchor is not None and not vals.own_text("aim") and not vals.own_text("ref"):
             for role in AIM_LEVEL:
                 if not vals.text(role) and role in anchor.cells:
                     vals.cells[role] = anchor.cells[role]
@@ -233,7 +241,7 @@ def row_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: ExtractedT
     parent = ref_id or aim_id
     row_level_text = " ".join(t for t in (aim_raw, ref_text, vals.text("pillar_tags"), vals.text("description"))
                               if t)
-    row_talent = parse_talent(row_level_text)
+    row_talent = parse_talent(row_level_text) + _talent_column(vals.text("talent_tags"))
     row_other = parse_other_tags(row_level_text)
     if "pillar_tags" in vals.cells:
         pillars = parse_pillars(vals.text("pillar_tags"), allow_codes=True)
@@ -243,6 +251,8 @@ def row_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: ExtractedT
         pillars = parse_pillars(section, allow_codes=False)[:1]
     rag, rag_evidence = rag_from_cell(vals.cells.get("rag_status", []))
     action_cells = vals.cells.get("action_text", []) if has_action_col else vals.cells.get("aim", [])
+    # An action merged down over several rows is one action, read in its first row.
+    action_cells = [c for c in action_cells if not c.spanned]
     lines = [l for c in action_cells for l in c.lines]
     items = split_items(lines) if lines else []
     row_warnings: list[str] = []

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Sequence
 
 from ..config import ExtractConfig
@@ -21,13 +21,25 @@ from .base import StrategyResult
 NAME = "ruled_table"
 
 
+class _Covered:
+    """A grid slot under a cell merged down from a row above (a vertical span)."""
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "COVERED"
+
+
+COVERED = _Covered()
+
+
 @dataclass(frozen=True)
 class PageGrid:
     """One table as found on one page, before stitching."""
     page: int
     bbox: BBox
     column_edges: tuple[float, ...]
-    rows: tuple[tuple[Cell | None, ...], ...]   # None: covered by a merged cell
+    # None: covered by a cell merged across from the left; COVERED: by one merged down
+    rows: tuple[tuple[Cell | None | _Covered, ...], ...]
 
 
 def _cell_fill(box: BBox, fills) -> tuple[float, float, float] | None:
@@ -50,14 +62,26 @@ def find_grids(edges: list[dict], settings) -> list[list[tuple[float, float, flo
     return cells_to_tables(cells)
 
 
-def cells_to_rows(cells: list[tuple]) -> list[list[tuple | None]]:
-    """Cells into rows by top, columns by every x0 in the table (None under merged cells),
-    the way pdfplumber's Table.rows does."""
+def cells_to_rows(cells: list[tuple]) -> list[list[tuple | None | _Covered]]:
+    """Cells into rows by top, columns by every x0 in the table, the way pdfplumber's
+    Table.rows does. A slot under a merged cell is None when the cell spans across from
+    the left and COVERED when one spans down from a row above (its value belongs to every
+    row it spans)."""
     xs = sorted({cell[0] for cell in cells})
     rows: dict[float, dict[float, tuple]] = {}
     for cell in sorted(cells, key=lambda b: (b[1], b[0])):
         rows.setdefault(cell[1], {})[cell[0]] = cell
-    return [[row.get(x) for x in xs] for _, row in sorted(rows.items())]
+    out: list[list[tuple | None | _Covered]] = []
+    for top, row in sorted(rows.items()):
+        slots: list[tuple | None | _Covered] = []
+        for x in xs:
+            cell = row.get(x)
+            if cell is None and any(c[0] <= x + 0.5 and c[2] > x + 0.5 and c[1] < top - 0.5 and c[3] > top + 0.5
+                                    for c in cells):
+                cell = COVERED
+            slots.append(cell)
+        out.append(slots)
+    return out
 
 
 def _centre_x(c: dict) -> float:
@@ -80,8 +104,8 @@ def page_to_grids(page: PageContent, config: ExtractConfig) -> list[PageGrid]:
         for prow in cells_to_rows(cells_of_table):
             cells: list[Cell | None] = []
             for box in prow:
-                if box is None:
-                    cells.append(None)
+                if box is None or box is COVERED:
+                    cells.append(box)
                     continue
                 bb = BBox(*box)
                 lo = bisect.bisect_left(centres_y, bb.top)
@@ -98,7 +122,7 @@ def page_to_grids(page: PageContent, config: ExtractConfig) -> list[PageGrid]:
             rows.append(tuple(cells))
         if len(rows) < s.min_rows or max(len(r) for r in rows) < s.min_columns:
             continue
-        if not any(c is not None and not c.empty for r in rows for c in r):
+        if not any(isinstance(c, Cell) and not c.empty for r in rows for c in r):
             continue  # a ruled box with no text (a frame, a chart)
         x0 = min(b[0] for b in cells_of_table)
         top = min(b[1] for b in cells_of_table)
@@ -118,10 +142,10 @@ def _same_columns(a: PageGrid, b: PageGrid, tol: float) -> bool:
 
 def _outer_edges(g: PageGrid) -> list[float]:
     """Column boundaries from the fullest row (merged cells hide some boundaries)."""
-    best = max(g.rows, key=lambda r: sum(c is not None for c in r))
+    best = max(g.rows, key=lambda r: sum(isinstance(c, Cell) for c in r))
     edges = []
     for c in best:
-        if c is not None:
+        if isinstance(c, Cell):
             edges.extend([c.fragments[0].bbox.x0, c.fragments[0].bbox.x1])
     return sorted(set(round(e) for e in edges))
 
@@ -130,21 +154,62 @@ def _norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
-def _is_section(row: tuple[Cell | None, ...], table_width: float, min_share: float) -> bool:
-    filled = [c for c in row if c is not None and not c.empty]
+def _is_section(row: tuple[Cell | None | _Covered, ...], table_width: float, min_share: float) -> bool:
+    filled = [c for c in row if isinstance(c, Cell) and not c.empty]
     if len(filled) != 1:
         return False
-    present = [c for c in row if c is not None]
+    present = [c for c in row if isinstance(c, Cell)]
     return len(present) == 1 or filled[0].fragments[0].bbox.width >= min_share * table_width
 
 
-def _classify(row: tuple[Cell | None, ...], width: float, config: ExtractConfig) -> TableRow:
-    cells = tuple(c if c is not None else EMPTY_CELL for c in row)
+# An empty slot under a cell merged down from above; filled from that cell after stitching.
+_SPAN_PENDING = Cell((), (), None, True)
+
+
+def _classify(row: tuple[Cell | None | _Covered, ...], width: float, config: ExtractConfig) -> TableRow:
+    cells = tuple(c if isinstance(c, Cell) else _SPAN_PENDING if c is COVERED else EMPTY_CELL for c in row)
     kind = RowKind.SECTION if _is_section(row, width, config.ruled_table.section_row_min_width) else RowKind.BODY
     if kind is RowKind.SECTION:  # the section text goes to the first column slot
-        only = next(c for c in row if c is not None and not c.empty)
+        only = next(c for c in row if isinstance(c, Cell) and not c.empty)
         cells = (only,) + (EMPTY_CELL,) * (len(cells) - 1)
     return TableRow(kind, cells)
+
+
+def _reads_as_header(row: TableRow, body: Sequence[TableRow], config: ExtractConfig) -> bool:
+    """The first full row is the header unless it reads as data: a cell as long as a
+    sentence, or a row key where the rows below have them too."""
+    texts = [c.text for c in row.cells if c.text]
+    if not texts:
+        return False
+    if max(len(t.split()) for t in texts) > config.ruled_table.header_max_words:
+        return False
+    key_re = config.row_key_regex()
+    firsts = [r.cells[0].text for r in body if r.kind is RowKind.BODY and r.cells[0].text]
+    if row.cells[0].text and key_re.match(row.cells[0].text) and firsts \
+            and sum(bool(key_re.match(t)) for t in firsts) / len(firsts) >= 0.5:
+        return False
+    return True
+
+
+def fill_spans(rows: Sequence[TableRow]) -> list[TableRow]:
+    """Give every slot under a merged-down cell that cell's value (marked `spanned`), also
+    on the pages after the one its text printed on. A section row or header ends spans."""
+    last: dict[int, Cell] = {}
+    out: list[TableRow] = []
+    for row in rows:
+        if row.kind is not RowKind.BODY:
+            last.clear()
+            out.append(row)
+            continue
+        cells = []
+        for i, c in enumerate(row.cells):
+            if c.spanned and not c.lines:
+                c = replace(last[i], spanned=True) if i in last else EMPTY_CELL
+            elif not c.spanned:
+                last[i] = c
+            cells.append(c)
+        out.append(replace(row, cells=tuple(cells)))
+    return out
 
 
 _TERMINAL = (".", ";", ":", "!", "?", ")", "]")
@@ -180,7 +245,8 @@ def _merge_rows(prev: TableRow, cont: TableRow) -> TableRow:
 
 
 def grids_to_tables(grids: Sequence[PageGrid], config: ExtractConfig, first_index: int = 0) -> list[ExtractedTable]:
-    """Stitch page pieces into logical tables; drop repeated headers; merge cut rows."""
+    """Stitch page pieces into logical tables; drop repeated headers; merge cut rows;
+    give merged-down cells' values to every row they span."""
     groups: list[list[PageGrid]] = []
     for g in grids:
         last = groups[-1][-1] if groups else None
@@ -193,19 +259,27 @@ def grids_to_tables(grids: Sequence[PageGrid], config: ExtractConfig, first_inde
     tables = []
     for group in groups:
         width = group[0].bbox.width
-        header_row = _classify(group[0].rows[0], width, config)
-        header_key = _norm(header_row.text)
-        rows: list[TableRow] = []
+        first = [_classify(r, width, config) for r in group[0].rows]
+        # Title rows above the header (one cell across the table) stay as section rows.
+        lead = 0
+        while lead < len(first) - 1 and first[lead].kind is RowKind.SECTION:
+            lead += 1
+        has_header = first[lead].kind is RowKind.BODY and _reads_as_header(first[lead], first[lead + 1:], config)
+        top = first[:lead + 1] if has_header else first[:lead]
+        top_keys = {_norm(r.text) for r in top}
+        rows: list[TableRow] = list(first[:lead])
         notes: list[Issue] = []
-        has_header = header_row.kind is RowKind.BODY
         if has_header:
-            rows.append(TableRow(RowKind.HEADER, header_row.cells))
+            rows.append(TableRow(RowKind.HEADER, first[lead].cells))
         for gi, grid in enumerate(group):
-            body = list(grid.rows[1:] if gi == 0 and has_header else grid.rows)
-            if gi > 0 and body and has_header and _norm(_classify(body[0], width, config).text) == header_key:
-                body = body[1:]  # the header repeated on every page
+            body = list(grid.rows[len(top):] if gi == 0 else grid.rows)
+            if gi > 0:   # the header (and title rows) repeated on every page
+                while body and top_keys and _norm(_classify(body[0], width, config).text) in top_keys:
+                    body = body[1:]
             for ri, raw in enumerate(body):
                 row = _classify(raw, width, config)
+                if gi > 0 and ri == 0 and row.kind is RowKind.BODY:
+                    row = _continued_spans(row, raw, body[1] if len(body) > 1 else None)
                 if gi > 0 and ri == 0 and row.kind is RowKind.BODY and rows and rows[-1].kind is RowKind.BODY:
                     keys = [r.cells[0].text for r in rows if r.kind is RowKind.BODY]
                     score = continuation_score(rows[-1], row, keys, config)
@@ -215,11 +289,27 @@ def grids_to_tables(grids: Sequence[PageGrid], config: ExtractConfig, first_inde
                                                                          f"merged (score {score})", "extract"))
                         continue
                 rows.append(row)
-        header = tuple(c.text for c in rows[0].cells) if has_header else ()
+        rows = fill_spans(rows)
+        spanned = sum(c.spanned for r in rows for c in r.cells)
+        if spanned:
+            notes.append(note(IssueCode.SPANNED_CELLS, f"table (pages {group[0].page}-{group[-1].page}): {spanned} "
+                                                       f"slot(s) under cells merged across rows take the merged cell's "
+                                                       f"value", "extract"))
+        header = tuple(c.text for c in next(r for r in rows if r.kind is RowKind.HEADER).cells) if has_header else ()
         quality = _grid_quality(rows)
         tables.append(ExtractedTable(first_index + len(tables), header, tuple(rows),
                                      tuple(g.page for g in group), NAME, quality, tuple(notes)))
     return tables
+
+
+def _continued_spans(row: TableRow, raw, below) -> TableRow:
+    """The first row on a continuation page: an empty cell that is merged down over the rows
+    below it continues a merged cell whose text printed on the page before."""
+    if below is None:
+        return row
+    cells = tuple(_SPAN_PENDING if isinstance(r, Cell) and r.empty and b is COVERED else c
+                  for c, r, b in zip(row.cells, raw, below))
+    return replace(row, cells=cells)
 
 
 def _is_last_on_page(g: PageGrid, grids: Sequence[PageGrid]) -> bool:

@@ -1,0 +1,326 @@
+"""Column roles from header words *and* column content, each with its evidence.
+
+Chain: table_roles -> (header_evidence, column_profile -> content_evidence) -> assign.
+
+A header that names a known alias (models/header_aliases.yaml) is a strong prior; a header
+word that is a known keyword ("Measure of impact", "Date for completion") is weaker
+evidence; and what the column holds decides where the header says nothing or is unknown:
+dates and terms -> timeframe, short ids -> ref, pillar names or letters -> pillar_tags,
+RAG words, letters or fills -> rag_status, percentages -> progress, short names of people
+and teams -> owner, and the column of long sentences of intent ("Publish ...", "We will
+...") -> action_text. A table whose headers are all unknown is still read when its content
+shows an action column. Every decision is recorded (`ColumnRole`) for documents.parquet.
+"""
+from __future__ import annotations
+
+import difflib
+import gzip
+import json
+import re
+import statistics
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+import yaml
+
+from extract.model import Cell, ExtractedTable, RowKind
+
+from .headers import MODELS_DIR, UNKNOWN, load_aliases, normalise_header
+from .rag import rag_from_rgb, rag_from_text
+from .subactions import repair_ocr_id
+from .tags import parse_pillars
+
+# Roles whose cells are free text: a header naming one of them is kept unless the column
+# plainly holds something else (ids, dates, RAG letters).
+TEXT_ROLES = ("aim", "action_text", "description", "supporting_actions", "success_measures", "progress",
+              "comments", "resources", "owner")
+ACTION_ROLES = ("action_text", "aim")
+
+
+@dataclass(frozen=True)
+class ColumnRole:
+    table: int
+    column: int
+    header: str
+    role: str
+    score: float
+    evidence: str
+
+
+@dataclass(frozen=True)
+class TableRoles:
+    roles: tuple[str, ...]
+    columns: tuple[ColumnRole, ...]
+    unknown: tuple[str, ...]          # non-empty headers kept as extra fields
+
+    @property
+    def is_action_table(self) -> bool:
+        return any(r in ACTION_ROLES for r in self.roles)
+
+
+@dataclass(frozen=True)
+class RoleVocabulary:
+    keywords: tuple[tuple[str, str], ...]       # (stem, role)
+    id_re: re.Pattern[str]
+    timeframe_re: re.Pattern[str]
+    percent_re: re.Pattern[str]
+    talent_re: re.Pattern[str]
+    intent_re: re.Pattern[str]
+    numbered_re: re.Pattern[str]
+    strong: float
+    accept: float
+    sample: int
+
+
+def _stem(word: str) -> str:
+    w = word.lower()
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
+@lru_cache(maxsize=2)
+def load_vocabulary(models_dir: Path = MODELS_DIR) -> RoleVocabulary:
+    raw = yaml.safe_load((models_dir / "header_aliases.yaml").read_text(encoding="utf-8"))
+    kw = tuple((_stem(w), role) for role, words in raw["keywords"].items() for w in words)
+    c = raw["content"]
+    flags = re.IGNORECASE
+    return RoleVocabulary(kw, re.compile(c["id_pattern"]), re.compile(c["timeframe_pattern"], flags),
+                          re.compile(c["percent_pattern"]), re.compile(c["talent_pattern"], flags),
+                          re.compile(c["intent_pattern"], flags), re.compile(c["numbered_pattern"]), float(raw["scores"]["strong_header"]),
+                          float(raw["scores"]["accept"]), int(raw["scores"]["content_sample"]))
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    """English verb forms (spacy-lookups-data's WordNet lemma index): an action usually opens
+    with one ("Publish ...", "Review ..."). Without the package no column reads as imperative."""
+    try:
+        import spacy_lookups_data
+    except ImportError:
+        return frozenset()
+    data = Path(spacy_lookups_data.__file__).parent / "data" / "en_lemma_index.json.gz"
+    return frozenset(w.lower() for w in json.loads(gzip.open(data).read())["verb"])
+
+
+def is_key(text: str, ocr: bool = False) -> bool:
+    """The text opens with an id ("V1", "S2.1", "3.", "Action 7"; from OCR, the first word
+    repaired where it has a digit or "$")."""
+    words = text.split()
+    if not words:
+        return False
+    first = words[0].rstrip("–-:")
+    if ocr:
+        first = repair_ocr_id(first, require_digit=True)
+    vocab = load_vocabulary()
+    return bool(vocab.id_re.match(first) or vocab.numbered_re.match(text))
+
+
+# ----------------------------------------------------------------------------- header words
+def header_evidence(header: str) -> tuple[str, float, str]:
+    """(role, score, evidence) from the header text alone; UNKNOWN with 0 when it says nothing."""
+    key = normalise_header(header)
+    if not key:
+        return UNKNOWN, 0.0, "blank header"
+    aliases = load_aliases()[1]
+    if key in aliases:
+        return aliases[key], 1.0, f"header alias '{key}'"
+    squeezed = key.replace(" ", "")  # a label wrapped mid-word in a narrow column ("TC Pilla r")
+    for alias, role in aliases.items():
+        if alias and alias.replace(" ", "") == squeezed:
+            return role, 0.95, f"header alias '{alias}' (wrapped)"
+    # Longest alias contained as whole words ("Key Outputs / KPI"), if it is most of the
+    # header: "Notes for auditors" is not a "notes" column.
+    best, best_len = None, 0
+    for alias, role in aliases.items():
+        if len(alias) > best_len and len(alias) >= 3 and len(alias) >= 0.5 * len(key) \
+                and re.search(rf"(?<![a-z]){re.escape(alias)}(?![a-z])", key):
+            best, best_len = (role, alias), len(alias)
+    if best:
+        return best[0], 0.85, f"header contains alias '{best[1]}'"
+    # Close spelling of an alias ("Timeline", "Responsibilty")
+    close = difflib.get_close_matches(key, [a for a in aliases if len(a) >= 4], n=1, cutoff=0.85)
+    if close:
+        return aliases[close[0]], 0.7, f"header close to alias '{close[0]}'"
+    # Keywords: the role whose words the header uses most, earliest word breaking ties.
+    vocab = load_vocabulary()
+    votes: dict[str, tuple[int, int, str]] = {}
+    for pos, word in enumerate(re.findall(r"[a-z0-9#]+", key)):
+        stem = _stem(word)
+        for kw, role in vocab.keywords:
+            if kw == stem:
+                n, first, w = votes.get(role, (0, pos, word))
+                votes[role] = (n + 1, first, w)
+    if votes:
+        role, (n, _, word) = max(votes.items(), key=lambda kv: (kv[1][0], -kv[1][1]))
+        return role, 0.6, f"header word '{word}'"
+    return UNKNOWN, 0.0, f"header '{header.strip()}' unknown"
+
+
+# ----------------------------------------------------------------------------- column content
+@dataclass(frozen=True)
+class ColumnProfile:
+    filled: int
+    words: float          # median words per filled cell
+    longest: bool         # the column with the most words per cell in its table
+    shares: dict          # role -> share of the column's cells that look like it
+
+
+def _own_cells(table: ExtractedTable, i: int) -> list[Cell]:
+    """The column's cells in body rows; a cell merged down over several rows counts once."""
+    out = []
+    for r in table.rows:
+        if r.kind is RowKind.BODY and i < len(r.cells) and not r.cells[i].spanned:
+            out.append(r.cells[i])
+    return out
+
+
+def _intent(text: str, vocab: RoleVocabulary) -> bool:
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
+    if not words:
+        return False
+    first = words[1] if words[0].lower() == "to" and len(words) > 1 else words[0]
+    return first.lower() in _verbs() or bool(vocab.intent_re.search(text))
+
+
+def column_profile(cells: Sequence[Cell], longest: bool, ocr: bool) -> ColumnProfile:
+    vocab = load_vocabulary()
+    step = max(1, len(cells) // vocab.sample)   # evenly spread: a 300-page column needs no more
+    cells = cells[::step]
+    texts = [t for t in (c.text for c in cells) if t]
+    fills = [c for c in cells if not c.text and c.fill_rgb is not None and rag_from_rgb(c.fill_rgb)]
+    n = len(texts)
+    if not n and not fills:
+        return ColumnProfile(0, 0.0, False, {})
+    counts = [len(t.split()) for t in texts]
+    words = statistics.median(counts) if counts else 0.0
+
+    def share(pred) -> float:
+        return sum(1 for t, k in zip(texts, counts) if pred(t, k)) / n if n else 0.0
+
+    ids = share(lambda t, k: k <= 2 and is_key(t, ocr))
+    dates = share(lambda t, k: k <= 12 and bool(vocab.timeframe_re.search(t)))
+    pillars = share(lambda t, k: k <= 8 and bool(parse_pillars(t, allow_codes=True)))
+    rag = (sum(1 for t, k in zip(texts, counts) if k <= 3 and rag_from_text(t)) + len(fills)) / (n + len(fills))
+    percents = share(lambda t, k: bool(vocab.percent_re.match(t)))
+    talent = share(lambda t, k: bool(vocab.talent_re.match(t)))
+    intent = share(lambda t, k: k >= 3 and _intent(t, vocab))
+    names = share(lambda t, k: 1 <= k <= 8 and not t.rstrip().endswith((".", "?", "!"))
+                  and t[:1].isupper() and not vocab.timeframe_re.search(t) and not vocab.id_re.match(t)
+                  and not rag_from_text(t) and not parse_pillars(t, allow_codes=True) and not _intent(t, vocab))
+    distinct = len(set(texts)) / n if n else 1.0
+    action = intent * min(1.0, words / 6) * (1.0 if longest else 0.8)
+    owner = names * (1.0 if words <= 5 else 0.6) * (1.0 if distinct < 0.9 or n < 4 else 0.85)
+    shares = {"ref": ids, "timeframe": dates, "pillar_tags": pillars, "rag_status": rag, "progress": percents,
+              "talent_tags": talent, "owner": owner, "action_text": action}
+    return ColumnProfile(n, float(words), longest, shares)
+
+
+_CONTENT_WORDS = {"ref": "ids", "timeframe": "dates/terms", "pillar_tags": "pillar names/letters",
+                  "rag_status": "RAG words/letters/fills", "progress": "percentages", "talent_tags": "TALENT ids",
+                  "owner": "short names of people/teams", "action_text": "sentences of intent"}
+
+
+def content_evidence(profile: ColumnProfile) -> tuple[str, float, str]:
+    if not profile.shares:
+        return UNKNOWN, 0.0, "empty column"
+    role, score = max(profile.shares.items(), key=lambda kv: kv[1])
+    if score <= 0:
+        return UNKNOWN, 0.0, f"content: {profile.filled} cells, median {profile.words:g} words"
+    return role, round(score, 3), f"content: {score:.0%} {_CONTENT_WORDS[role]}"
+
+
+def _contradicts(role: str, profile: ColumnProfile) -> bool:
+    """A text role named by the header over a column of one- or two-word ids, dates or RAG
+    letters: the header is wrong ("Action" over 1.1, 1.2, ...)."""
+    if role not in TEXT_ROLES or not profile.filled or profile.words > 2:
+        return False
+    s = profile.shares
+    return max(s["ref"], s["rag_status"], s["progress"]) >= 0.8 or (role != "owner" and s["timeframe"] >= 0.8)
+
+
+def _is_legend(cols: Sequence[Sequence[Cell]], profiles: Sequence[ColumnProfile]) -> bool:
+    """A key, legend or glossary: two filled columns, one of distinct short terms that are
+    not ids ("Red", "Amber"; "TCWG"), the other of their definitions."""
+    filled = [i for i, p in enumerate(profiles) if p.filled]
+    if len(filled) != 2:
+        return False
+    for i in filled:
+        texts = [c.text for c in cols[i] if c.text]
+        if texts and len(set(texts)) == len(texts) and profiles[i].words <= 3 and profiles[i].shares["ref"] < 0.5 \
+                and max(len(t.split()) for t in texts) <= 4:
+            other = profiles[filled[1] if i == filled[0] else filled[0]]
+            return other.words > profiles[i].words
+    return False
+
+
+# ----------------------------------------------------------------------------- assignment
+def table_roles(table: ExtractedTable, headers: Sequence[str] | None = None, ocr: bool = False) -> TableRoles:
+    """Each column's role, with its score and evidence. `headers` overrides the table's own
+    (a continuation printed without its header takes the previous table's)."""
+    vocab = load_vocabulary()
+    ncol = max((len(r.cells) for r in table.rows), default=0)
+    heads = list(headers if headers is not None else table.header) + [""] * ncol
+    heads = heads[:ncol]
+    cols = [_own_cells(table, i) for i in range(ncol)]
+    med = [statistics.median([len(c.text.split()) for c in cs if c.text] or [0]) for cs in cols]
+    top = max(med, default=0)
+    profiles = [column_profile(cs, med[i] == top and top > 0, ocr) for i, cs in enumerate(cols)]
+    roles: list[str] = [UNKNOWN] * ncol
+    scores: list[float] = [0.0] * ncol
+    evidence: list[str] = [""] * ncol
+    taken: set[str] = set()
+
+    def take(i: int, role: str, score: float, ev: str) -> bool:
+        if role != UNKNOWN and role in taken and role != "timeframe":   # Start / End: both timeframe
+            return False
+        roles[i], scores[i], evidence[i] = role, round(score, 3), ev
+        taken.add(role)
+        return True
+
+    # 1. Strong header aliases, in column order (a second column of a taken role stays extra).
+    pending = []
+    for i, h in enumerate(heads):
+        h_role, h_score, h_ev = header_evidence(h)
+        c_role, c_score, c_ev = content_evidence(profiles[i])
+        if h_score >= vocab.strong and not _contradicts(h_role, profiles[i]):
+            if h_role == "ref" and not h.strip():
+                pass
+            elif not take(i, h_role, h_score, f"{h_ev}; {c_ev}"):
+                evidence[i] = f"{h_ev}, but that role is taken by an earlier column; {c_ev}"
+            continue
+        if h_score >= vocab.strong:
+            h_ev += " contradicted by the content"
+            h_role, h_score = UNKNOWN, 0.0
+        pending.append((i, h_role, h_score, h_ev, c_role, c_score, c_ev))
+    # 2. Weak header words where the content agrees or says nothing; else the content.
+    for i, h_role, h_score, h_ev, c_role, c_score, c_ev in sorted(pending, key=lambda p: -max(p[2], p[5])):
+        if c_role == "action_text":
+            c_role, c_score = UNKNOWN, 0.0   # the action column is chosen last, among all columns
+        if h_role != UNKNOWN and (c_score < vocab.accept or c_role == h_role):
+            if take(i, h_role, max(h_score, (h_score + c_score) / 2 if c_role == h_role else h_score), f"{h_ev}; {c_ev}"):
+                continue
+        if c_role != UNKNOWN and c_score >= vocab.accept and take(i, c_role, c_score, f"{h_ev}; {c_ev}"):
+            continue
+        evidence[i] = f"{h_ev}; {c_ev}"
+    # 3. No action column named: the column of sentences of intent is the action column
+    #    (not in a legend or glossary: a column of distinct one-word terms beside definitions).
+    if not any(r in ACTION_ROLES for r in roles) and not _is_legend(cols, profiles):
+        cands = [(profiles[i].shares.get("action_text", 0.0), i) for i in range(ncol)
+                 if roles[i] in (UNKNOWN, "description", "supporting_actions", "comments", "progress")]
+        best = max(cands, default=(0.0, -1))
+        if best[0] >= vocab.accept - 0.1 and best[1] >= 0:
+            i = best[1]
+            was = roles[i]
+            taken.discard(was)
+            roles[i] = UNKNOWN
+            take(i, "action_text", best[0], f"content: {best[0]:.0%} sentences of intent, the longest text "
+                                            f"column" + (f" (header said {was})" if was != UNKNOWN else "")
+                 + (f"; {evidence[i]}" if evidence[i] else ""))
+    columns = tuple(ColumnRole(table.index, i, heads[i].strip(), roles[i], scores[i], evidence[i]) for i in range(ncol))
+    unknown = tuple(dict.fromkeys(h.strip() for h, r in zip(heads, roles) if r == UNKNOWN and h.strip()))
+    return TableRoles(tuple(roles), columns, unknown)
