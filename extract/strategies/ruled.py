@@ -215,6 +215,11 @@ def fill_spans(rows: Sequence[TableRow]) -> list[TableRow]:
 _TERMINAL = (".", ";", ":", "!", "?", ")", "]")
 
 
+def _key_shape(key: str) -> str:
+    first = key.split()[0] if key.split() else ""
+    return re.sub(r"\d+", "#", first) if any(ch.isdigit() for ch in first) else ""
+
+
 def continuation_score(prev: TableRow, cont: TableRow, other_keys: Sequence[str], config: ExtractConfig) -> int:
     """How strongly `cont` (first body row on a page) reads as the rest of `prev`
     (last row on the page before), cut by the page break."""
@@ -223,11 +228,14 @@ def continuation_score(prev: TableRow, cont: TableRow, other_keys: Sequence[str]
     keyed = [k for k in other_keys if k]
     key_share = sum(bool(key_re.match(k)) for k in keyed) / len(keyed) if keyed else 0.0
     prev_key, cont_key = prev.cells[0].text, cont.cells[0].text
+    # keys of one shape ("1000" after "999", "V12.3" after "V2.1") are alike whatever the pattern says
+    shapes = {_key_shape(k) for k in keyed[-20:]} - {""}
     score = 0
     if not cont_key and prev_key:
         score += sc.key_cell_empty
     elif cont_key and key_share >= 0.5:
-        score += sc.key_like_other_keys if key_re.match(cont_key) else sc.key_not_like_other_keys
+        like = key_re.match(cont_key) or _key_shape(cont_key) in shapes
+        score += sc.key_like_other_keys if like else sc.key_not_like_other_keys
     for p, c in zip(prev.cells, cont.cells):
         if p.text and c.text and not p.text.endswith(_TERMINAL) and c.text[:1].islower():
             score += sc.starts_lowercase_after_open_sentence
