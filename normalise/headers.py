@@ -16,6 +16,7 @@ class HeaderMap:
     roles: tuple[str, ...]            # one per column: a canonical role or "unknown"
     unknown: tuple[str, ...]          # headers kept as extra columns
     score: float                      # share of non-empty headers that mapped
+    headers: tuple[str, ...] = ()     # the header text each role was read from ("" where none printed)
 
 
 def normalise_header(text: str) -> str:

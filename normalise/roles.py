@@ -23,11 +23,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-import yaml
-
 from extract.model import Cell, ExtractedTable, RowKind
 
-from .headers import MODELS_DIR, UNKNOWN, load_aliases, normalise_header
+from extract.vocabulary import MODELS_DIR, read_yaml
+
+from .headers import UNKNOWN, load_aliases, normalise_header
 from .rag import rag_from_rgb, rag_from_text
 from .subactions import repair_ocr_id
 from .tags import parse_pillars
@@ -85,7 +85,7 @@ def _stem(word: str) -> str:
 
 @lru_cache(maxsize=2)
 def load_vocabulary(models_dir: Path = MODELS_DIR) -> RoleVocabulary:
-    raw = yaml.safe_load((models_dir / "header_aliases.yaml").read_text(encoding="utf-8"))
+    raw = read_yaml(models_dir / "header_aliases.yaml")
     kw = tuple((_stem(w), role) for role, words in raw["keywords"].items() for w in words)
     c = raw["content"]
     flags = re.IGNORECASE

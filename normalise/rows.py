@@ -123,7 +123,7 @@ def _summary_of_others(table: ExtractedTable, hmap: HeaderMap, other_texts: set[
 def _hmap(tr: TableRoles) -> HeaderMap:
     named = [c for c in tr.columns if c.header]
     score = sum(c.role != UNKNOWN for c in named) / len(named) if named else 0.0
-    return HeaderMap(tr.roles, tr.unknown, round(score, 3))
+    return HeaderMap(tr.roles, tr.unknown, round(score, 3), tuple(c.header for c in tr.columns))
 
 
 def document_to_actions(doc: ExtractedDocument) -> NormalisedDocument:
@@ -207,6 +207,9 @@ def table_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: Extracte
     section: str | None = None
     anchor: _RowValues | None = None
     has_action_col = "action_text" in hmap.roles
+    # a table printed without its header row: its columns are named by the roles found
+    headers = table.header if len(table.header) == len(hmap.roles) else \
+        tuple(h or (r if r != UNKNOWN else "") for h, r in zip(hmap.headers or ("",) * len(hmap.roles), hmap.roles))
     for ri, row in enumerate(table.rows):
         if row.kind is RowKind.HEADER:
             section = None   # rows above the header are the table's title, not a section
@@ -214,7 +217,7 @@ def table_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: Extracte
         if row.kind is RowKind.SECTION:
             section = _norm_ws(row.cells[0].text)
             continue
-        vals = _values(row, hmap, table.header)
+        vals = _values(row, hmap, headers)
         if not any(c.text for cs in vals.cells.values() for c in cs):
             continue
         # A row whose aim/ref cells are empty (or merged down from above) continues the aim above.

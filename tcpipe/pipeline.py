@@ -139,7 +139,8 @@ def validate(actions: pa.Table) -> list[Issue]:
 
 def _doc_row(**kw) -> pa.Table:
     base = {f.name: None for f in DOCUMENTS}
-    for k in ("errors", "warnings", "notes", "issues", "page_layouts", "tables_skipped", "unknown_headers"):
+    for k in ("errors", "warnings", "notes", "issues", "page_layouts", "tables_skipped", "unknown_headers",
+              "table_roles"):
         base[k] = []
     base.update(kw)
     return pa.Table.from_pylist([base], schema=DOCUMENTS)
@@ -229,6 +230,8 @@ def process_bytes(data: bytes, source_file: str, password: str | None = None) ->
         layout_confidence=doc.layout_confidence, page_layouts=list(doc.page_layouts), n_actions=len(rows),
         n_tables=sum(1 for t in doc.tables if len(t.rows) > 1),
         tables_skipped=[i.message for i in norm.skipped_tables], unknown_headers=list(norm.unknown_headers),
+        table_roles=[dict(table=c.table, column=c.column, header=c.header, role=c.role, score=c.score,
+                          evidence=c.evidence) for c in norm.table_roles],
         chars_total=cov.chars_total, chars_in_rows=cov.chars_in_rows, chars_boilerplate=cov.chars_boilerplate,
         chars_other=cov.chars_other, share_in_rows=round(cov.share_in_rows, 4),
         institution=norm.meta.institution, plan_title=norm.meta.plan_title, period_start=norm.meta.period_start,

@@ -87,6 +87,6 @@ def html_pdf(html: str) -> bytes:
 
 def run(data: bytes, name: str):
     """The real pipeline on the bytes: (document record, action rows)."""
-    from tcpipe.process import process_bytes
+    from tcpipe.pipeline import process_bytes
     result = process_bytes(data, name)
     return result.document.to_pylist()[0], result.actions.to_pylist()

@@ -34,12 +34,19 @@ def test_fixture_rows(fixture_run, case):
 
 
 def test_row_cut_by_page_break_is_one_row(fixture_run):
+    """The row the page break cuts (S1.1, pages 2-3) is one row with both pages' text, and
+    the note names that page break; no other row spans pages."""
     name = "stitch-row-across-pages.pdf"
-    doc = _doc(fixture_run, name)
-    assert any("merged" in n for n in doc["notes"])
+    exp = load_expected(FIXTURES / "stitch-row-across-pages.json")
+    cut = [e for e in exp["actions"] if e["page_start"] != e["page_end"]]
+    assert cut, "the fixture must hold a row cut by a page break"
     rows = _rows(fixture_run, name)
-    assert any(r["page_start"] != r["page_end"] or len({b["page"] for b in r["boxes"]}) > 1 for r in rows) or \
-        len({r["page_start"] for r in rows}) > 1
+    spanning = [r for r in rows if r["page_start"] != r["page_end"]]
+    assert [(r["action_id"], r["page_start"], r["page_end"], norm_ws(r["action_text"])) for r in spanning] == \
+        [(e["action_id"], e["page_start"], e["page_end"], norm_ws(e["action_text"])) for e in cut]
+    assert {b["page"] for r in spanning for b in r["boxes"]} == {cut[0]["page_start"], cut[0]["page_end"]}
+    doc = _doc(fixture_run, name)
+    assert any(f"page break {cut[0]['page_start']}/{cut[0]['page_end']} merged" in n for n in doc["notes"]), doc["notes"]
 
 
 def test_unknown_header_kept_and_key_table_skipped(fixture_run):

@@ -18,6 +18,9 @@ BOX = pa.struct([("page", pa.int32()), ("x0", pa.float64()), ("top", pa.float64(
 FIELD = pa.struct([("header", STR), ("text", STR)])
 # One typed outcome (extract.issues.Issue): status is computed from the codes, never the message.
 ISSUE = pa.struct([("code", STR), ("severity", STR), ("stage", STR), ("message", STR)])
+# One table column's role as normalise decided it (normalise.roles.ColumnRole), with the evidence.
+TABLE_ROLE = pa.struct([("table", pa.int32()), ("column", pa.int32()), ("header", STR), ("role", STR),
+                        ("score", pa.float64()), ("evidence", STR)])
 
 ACTIONS = pa.schema([
     ("row_id", STR), ("document_id", STR), ("source_file", STR), ("institution", STR), ("plan_title", STR),
@@ -46,7 +49,7 @@ DOCUMENTS = pa.schema([
     ("errors", LIST_STR), ("warnings", LIST_STR), ("notes", LIST_STR), ("issues", pa.list_(ISSUE)),
     ("page_count", pa.int32()), ("layout", STR), ("layout_confidence", pa.float64()), ("page_layouts", LIST_STR),
     ("n_actions", pa.int32()), ("n_tables", pa.int32()), ("tables_skipped", LIST_STR),
-    ("unknown_headers", LIST_STR),
+    ("unknown_headers", LIST_STR), ("table_roles", pa.list_(TABLE_ROLE)),
     ("chars_total", pa.int64()), ("chars_in_rows", pa.int64()), ("chars_boilerplate", pa.int64()),
     ("chars_other", pa.int64()), ("share_in_rows", pa.float64()),
     ("institution", STR), ("plan_title", STR), ("period_start", pa.int32()), ("period_end", pa.int32()),
