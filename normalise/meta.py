@@ -10,6 +10,7 @@ written, and only when unambiguous. Vocabulary and weights: models/meta.yaml.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -225,6 +226,20 @@ def l_(text: str) -> str:
     return text.lower()
 
 
+def report_date_of(lines: list[str], cfg: MetaConfig | None = None) -> dt.date | None:
+    """A progress report's date from its title block: the first title-block line naming a
+    progress report or update with a month and year ("Progress report, July 2025 (end of
+    year 1)" gives 2025-07-31). None when no such line: never guessed."""
+    from .timeframe import due_dates_of
+    cfg = cfg or load_meta_config()
+    for line in lines[:cfg.title_block_lines]:
+        if re.search(r"\b(progress|update|report)\b", line, re.I) and not is_breadcrumb(line, cfg):
+            dates = due_dates_of(line)
+            if dates:
+                return dates[0]
+    return None
+
+
 def document_meta(front_text: str, file_name: str) -> tuple[DocumentMeta, list[Issue]]:
     warnings: list[Issue] = []
     lines = [l.strip() for l in front_text.splitlines() if l.strip()]
@@ -239,4 +254,4 @@ def document_meta(front_text: str, file_name: str) -> tuple[DocumentMeta, list[I
     inst, doubt = resolve_institution("\n".join(lines), file_name)
     if doubt:
         warnings.append(warning(IssueCode.INSTITUTION_UNCERTAIN, doubt, "interpret"))
-    return DocumentMeta(inst, title, start, end), warnings
+    return DocumentMeta(inst, title, start, end, report_date_of(lines)), warnings

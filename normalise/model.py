@@ -59,6 +59,7 @@ class DocumentMeta:
     plan_title: str | None
     period_start: int | None
     period_end: int | None
+    report_date: dt.date | None = None   # progress reports: the date the title block gives the report
 
 
 @dataclass(frozen=True)

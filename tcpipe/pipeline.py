@@ -235,7 +235,8 @@ def process_bytes(data: bytes, source_file: str, password: str | None = None) ->
         chars_total=cov.chars_total, chars_in_rows=cov.chars_in_rows, chars_boilerplate=cov.chars_boilerplate,
         chars_other=cov.chars_other, share_in_rows=round(cov.share_in_rows, 4),
         institution=norm.meta.institution, plan_title=norm.meta.plan_title, period_start=norm.meta.period_start,
-        period_end=norm.meta.period_end, ocr=doc.ocr, extractor=doc.extractor_version,
+        period_end=norm.meta.period_end, report_date=norm.meta.report_date, ocr=doc.ocr,
+        extractor=doc.extractor_version,
         pipeline_version=v["pipeline"], model_version=v["model"], taxonomy_version=v["taxonomy"], **cols)
     return DocumentResult(record, actions)
 

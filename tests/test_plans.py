@@ -97,3 +97,15 @@ def test_a_report_whose_plan_is_missing_stands_for_it():
     asm = assemble(docs, acts)
     assert len(asm.plans) == 1 and asm.roles["r"].plan_role == "progress_report"
     assert all(a.plan_row_id is None for a in asm.attachments.values()) or not asm.attachments
+
+
+def test_coverage_counts_each_plan_once(sample_run):
+    from tcpipe.tools.coverage import coverage, load_registry, rows
+    _, _, documents = sample_run
+    got = {r["institution"]: r for r in rows(coverage(documents, load_registry()), only="covered")}
+    essex = got["University of Essex"]
+    assert essex["actions"] == 54 + 65        # not 314: each plan once, from its preferred copy
+    assert essex["plans"] == ["essex-2020-23-action-plan.pdf", "essex-2024-27-action-plan.pdf"]
+    assert essex["progress_reports"] == ["essex-2024-27-progress-report.pdf"]
+    assert len(essex["copies"]) == 3
+    assert got["University of Portsmouth"]["actions"] == 21

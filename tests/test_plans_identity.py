@@ -65,3 +65,11 @@ def test_sample_documents_identity(sample_run, name):
     assert doc["institution"] == exp["institution"]
     assert (doc["period_start"], doc["period_end"]) == (exp["period_start"], exp["period_end"])
     assert doc["plan_title"].startswith(exp["plan_title"])
+
+
+def test_report_date_from_the_title_block():
+    from normalise.meta import report_date_of
+    import datetime as dt
+    assert report_date_of(["Technician Commitment Action Plan 2024-27", "Progress report, July 2025 (end of year 1)"]) \
+        == dt.date(2025, 7, 31)
+    assert report_date_of(["Technician Commitment Action Plan August 2024 to July 2027"]) is None

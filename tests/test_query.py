@@ -50,8 +50,16 @@ def test_views_hold_the_dataset(dataset, sample_run):
     assert {r[1] for r in rows if r[0] == "pillar"} == {"V", "R", "CD", "S", "EI"}
 
 
+def _plan_actions(sample_run):
+    """The actions of each plan's preferred copy: what labels and the examples count."""
+    _, actions, documents = sample_run
+    preferred = {d["document_id"] for d in documents if d["plan_role"] == "plan"}
+    return [a for a in actions if a["document_id"] in preferred]
+
+
 def test_labels_view_is_one_row_per_action_and_label(dataset, sample_run):
-    _, actions, _ = sample_run
+    actions = _plan_actions(sample_run)
+    assert 0 < len(actions) < len(sample_run[1]), "each plan once: copies and reports left out"
     cols, rows = query.run_query("SELECT row_id, kind, label, source, score, in_document FROM labels", dataset)
     expected = Counter()
     for a in actions:
@@ -64,8 +72,10 @@ def test_labels_view_is_one_row_per_action_and_label(dataset, sample_run):
     assert sum(expected.values()) > 0, "no labels in the sample: the plans' own tags should give some"
 
 
-def test_labels_view_carries_scores(scored_dataset):
+def test_labels_view_carries_scores(scored_dataset, sample_run):
     out, rows = scored_dataset
+    preferred = {a["row_id"] for a in _plan_actions(sample_run)}
+    rows = [r for r in rows if r["row_id"] in preferred]
     _, got = query.run_query("SELECT row_id, kind, label, score FROM labels", out)
     want = {}
     for r in rows:
@@ -109,7 +119,7 @@ def _example(word: str) -> str:
 
 
 def test_example_actions_per_pillar_per_institution(dataset, sample_run):
-    _, actions, _ = sample_run
+    actions = _plan_actions(sample_run)
     want = Counter((a["institution"], p) for a in actions for p in a["pillars"])
     cols, rows = query.run_query(_example("per pillar"), dataset)
     assert cols[:3] == ["institution", "pillar", "actions"]
@@ -117,7 +127,7 @@ def test_example_actions_per_pillar_per_institution(dataset, sample_run):
 
 
 def test_example_talent_never_addressed(dataset, sample_run):
-    _, actions, _ = sample_run
+    actions = _plan_actions(sample_run)
     insts = {a["institution"] for a in actions if a["institution"]}
     addressed = {i: {t for a in actions if a["institution"] == i for t in a["talent"]} for i in insts}
     want = {(i, f"R{n}") for i in insts for n in range(1, 17) if f"R{n}" not in addressed[i]}
@@ -126,19 +136,37 @@ def test_example_talent_never_addressed(dataset, sample_run):
 
 
 def test_example_actions_due_in_a_year(dataset, sample_run):
-    _, actions, _ = sample_run
+    actions = _plan_actions(sample_run)
     sql = _example("due in")
     year = int(re.search(r"\b(20\d\d)\b", sql).group(1))
-    want = sorted(a["row_id"] for a in actions if a["due_date"] and a["due_date"].year == year)
+    want = sorted(a["row_id"] for a in actions if any(d.year == year for d in a["due_dates"]))
+    assert len(want) > sum(1 for a in actions if a["due_date"] and a["due_date"].year == year), \
+        "a cell with several deadlines is found by each year"
     cols, rows = query.run_query(sql, dataset)
     assert sorted(r[cols.index("row_id")] for r in rows) == want
 
 
 def test_example_progress_status_by_pillar(dataset, sample_run):
-    _, actions, _ = sample_run
-    want = Counter((p, a["rag_status"] or "no status") for a in actions for p in a["pillars"])
+    actions = _plan_actions(sample_run)
+    status = {r["plan_row_id"]: r["rag_status"] for r in sample_run[1] if r["plan_row_id"]}
+    want = Counter((p, status.get(a["row_id"]) or "no status") for a in actions for p in a["pillars"])
+    assert {s for (_, s) in want} >= {"green", "amber", "red", "no status"}
     cols, rows = query.run_query(_example("status by pillar"), dataset)
     assert {(r[0], r[1]): r[2] for r in rows} == dict(want)
+
+
+def test_example_carried_forward_and_completed(dataset, sample_run):
+    _, actions, _ = sample_run
+    cols, rows = query.run_query(_example("carried forward from"), dataset)
+    pairs = {(r[cols.index("from_id")], r[cols.index("to_id")]) for r in rows}
+    assert ("C7.a", "S4.2") in pairs and all(r[cols.index("kind")] in ("continued", "split", "merged") for r in rows)
+    cols, rows = query.run_query(_example("share of actions completed"), dataset)
+    essex = next(r for r in rows if r[0] == "University of Essex")
+    e = [a for a in _plan_actions(sample_run) if a["period_start"] == 2020]
+    assert essex[1] == len(e) and essex[3] == round(sum(a["fate"] == "continued" for a in e) / len(e), 3)
+    _, hist = query.run_query("SELECT count(*), count(DISTINCT plan_row_id), min(report_date) FROM status_history",
+                              dataset)
+    assert hist[0][0] == hist[0][1] == 22 and hist[0][2].year == 2025
 
 
 def test_cli_formats(dataset, capsys, tmp_path):

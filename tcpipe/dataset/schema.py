@@ -56,7 +56,7 @@ DOCUMENTS = pa.schema([
     ("ocr", pa.bool_()), ("extractor", STR), ("pipeline_version", STR), ("model_version", STR),
     ("taxonomy_version", STR),
     # plans (tcpipe/dataset/plans.py)
-    ("plan_id", STR), ("plan_role", STR), ("duplicate_of", STR), ("reports_on", STR),
+    ("plan_id", STR), ("plan_role", STR), ("duplicate_of", STR), ("reports_on", STR), ("report_date", pa.date32()),
 ])
 
 PLANS = pa.schema([

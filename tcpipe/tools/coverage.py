@@ -28,6 +28,7 @@ class Plan:
     status: str
     n_actions: int
     problem: str | None = None     # first error or warning, for failed and skipped files
+    role: str | None = None        # plan / rendering / progress_report (documents.plan_role)
 
     @property
     def period(self) -> str:
@@ -87,7 +88,8 @@ def coverage(documents: list[dict], registry: list[Signatory]) -> Coverage:
         start, end = d.get("period_start"), d.get("period_end")
         if start is None:       # a failed file has no text: its name may still give the period
             start, end = parse_period(Path(d["source_file"]).stem.replace("_", " "))
-        plan = Plan(d["source_file"], start, end, d["status"], d.get("n_actions") or 0, msgs[0] if msgs else None)
+        plan = Plan(d["source_file"], start, end, d["status"], d.get("n_actions") or 0, msgs[0] if msgs else None,
+                    d.get("plan_role"))
         name, why = d.get("institution"), None
         if name is None:
             name, why = resolve_institution("", d["source_file"])
@@ -118,8 +120,12 @@ def rows(cov: Coverage, only: str | None = None) -> list[dict]:
         bad = [p for p in s.plans if p not in read]
         out.append(dict(
             institution=s.name, signed=s.signed_year, registry_status=s.status, coverage=s.coverage,
-            periods=sorted({p.period for p in read}), failed_periods=sorted({p.period for p in bad}), actions=sum(p.n_actions for p in read),
-            plans=[p.source_file for p in read],
+            periods=sorted({p.period for p in read}), failed_periods=sorted({p.period for p in bad}),
+            # each plan once: the actions of its preferred copy; copies and progress reports listed apart
+            actions=sum(p.n_actions for p in read if p.role in (None, "plan")),
+            plans=[p.source_file for p in read if p.role in (None, "plan")],
+            copies=[p.source_file for p in read if p.role == "rendering"],
+            progress_reports=[p.source_file for p in read if p.role == "progress_report"],
             failed=[f"{p.source_file} ({p.status}: {p.problem})" if p.problem else f"{p.source_file} ({p.status})"
                     for p in bad]))
     if not only or only == "unmatched":
@@ -146,9 +152,9 @@ def format_table(cov: Coverage, only: str | None = None) -> str:
                  f"only failed files: {counts['failed']}, no plan in the dataset: {counts['missing']}); "
                  f"documents matching no signatory: {len(cov.unmatched)}")
     data = rows(cov, only)
-    cols = ("institution", "coverage", "periods", "actions", "plans", "failed")
+    cols = ("institution", "coverage", "periods", "actions", "plans", "copies", "progress_reports", "failed")
     cells = [[_text(r["institution"] if r["institution"] else f"? ({r.get('why')})")] +
-             [_text(r[c]) for c in cols[1:]] for r in data]
+             [_text(r.get(c)) for c in cols[1:]] for r in data]
     cells = [[c if len(c) <= 70 else c[:69] + "…" for c in row] for row in cells]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(cols)]
     lines.append("")
@@ -160,7 +166,8 @@ def format_table(cov: Coverage, only: str | None = None) -> str:
 
 def format_csv(cov: Coverage, only: str | None = None) -> str:
     buf = io.StringIO()
-    cols = ["institution", "signed", "registry_status", "coverage", "periods", "actions", "plans", "failed", "why"]
+    cols = ["institution", "signed", "registry_status", "coverage", "periods", "actions", "plans", "copies",
+            "progress_reports", "failed", "why"]
     w = csv.DictWriter(buf, fieldnames=cols, lineterminator="\n", extrasaction="ignore")
     w.writeheader()
     for r in rows(cov, only):

@@ -2,13 +2,19 @@
 
 Views over the Parquet files of one dataset folder:
 
-  actions    actions.parquet, one row per atomic action
-  documents  documents.parquet, one record per input file
-  labels     long format: one row per action and final label (kind 'pillar' or 'talent'),
-             with where the label came from (source), the model's score, and whether the
-             plan itself (in_document) and the model (in_model) gave it
-  taxonomy   the label vocabulary: kind, label, name, text_status, confidence (the
-             five pillar codes and R1..R16, from models/taxonomy/)
+  actions        actions.parquet, one row per atomic action (every file: copies too)
+  documents      documents.parquet, one record per input file
+  plans          plans.parquet, one row per plan (institution and period)
+  plan_actions   the actions of each plan's preferred document, with plan_id: each plan
+                 counted once (copies and progress reports left out)
+  labels         long format over plan_actions: one row per action and final label (kind
+                 'pillar' or 'talent'), with where the label came from (source), the
+                 model's score, and whether the plan itself (in_document) and the model
+                 (in_model) gave it
+  status_history per plan action and progress report: report date, rag_status, progress
+  action_links   action_links.parquet, links between consecutive plans' actions
+  taxonomy       the label vocabulary: kind, label, name, text_status, confidence (the
+                 five pillar codes and R1..R16, from models/taxonomy/)
 
 docs/analysis.md has worked examples.
 """
@@ -31,24 +37,44 @@ from normalise.vocabulary import pillar_concepts, talent_ids
 PILLARS = list(pillar_concepts())   # [(code, name)] from models/taxonomy/pillars.yaml
 TALENT = list(talent_ids())
 
+PLAN_ACTIONS_SQL = """
+CREATE VIEW plan_actions AS
+SELECT a.*, d.plan_id
+FROM actions a JOIN documents d USING (document_id)
+WHERE d.plan_role = 'plan'
+"""
+
+STATUS_HISTORY_SQL = """
+CREATE VIEW status_history AS
+SELECT d.reports_on AS plan_id, p.row_id AS plan_row_id, p.institution, p.period_start, p.period_end,
+       p.action_id, p.action_text, d.report_date, r.source_file AS report_file, r.row_id AS report_row_id,
+       r.rag_status, r.progress, r.plan_match, r.plan_match_score,
+       row_number() OVER (PARTITION BY p.row_id ORDER BY d.report_date DESC NULLS LAST, r.source_file DESC) = 1
+         AS latest
+FROM actions r
+JOIN documents d ON d.document_id = r.document_id
+JOIN actions p ON p.row_id = r.plan_row_id
+WHERE d.plan_role = 'progress_report'
+"""
+
 LABELS_SQL = """
 CREATE VIEW labels AS
 WITH a AS (
-  SELECT row_id, document_id, source_file, institution, period_start, period_end, action_id,
+  SELECT row_id, document_id, source_file, plan_id, institution, period_start, period_end, action_id,
          pillars, pillar_scores, pillars_source, pillars_document, pillars_model,
          talent, talent_scores, talent_source, talent_document, talent_model
-  FROM actions
+  FROM plan_actions
 ),
 p AS (SELECT a.*, unnest(pillars) AS label FROM a),
 t AS (SELECT a.*, unnest(talent) AS label FROM a)
-SELECT row_id, document_id, source_file, institution, period_start, period_end, action_id,
+SELECT row_id, document_id, source_file, plan_id, institution, period_start, period_end, action_id,
        'pillar' AS kind, label, pillars_source AS source,
        element_at(pillar_scores, label)[1] AS score,
        list_contains(pillars_document, label) AS in_document,
        list_contains(pillars_model, label) AS in_model
 FROM p
 UNION ALL
-SELECT row_id, document_id, source_file, institution, period_start, period_end, action_id,
+SELECT row_id, document_id, source_file, plan_id, institution, period_start, period_end, action_id,
        'talent' AS kind, label, talent_source AS source,
        element_at(talent_scores, label)[1] AS score,
        list_contains(talent_document, label) AS in_document,
@@ -82,9 +108,10 @@ def taxonomy_rows() -> list[tuple[str, str, str | None, str | None, str | None]]
 
 
 def connect(dataset: Path) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB connection with the views actions, documents, labels and
-    taxonomy over the dataset in `dataset` (a folder holding actions.parquet and
-    documents.parquet)."""
+    """An in-memory DuckDB connection with the views actions, documents, plans,
+    plan_actions, labels, status_history, action_links and taxonomy over the dataset in
+    `dataset` (a folder holding actions.parquet and documents.parquet; plans.parquet and
+    action_links.parquet when the dataset has them, else those views are empty)."""
     dataset = Path(dataset)
     files = {name: dataset / f"{name}.parquet" for name in ("actions", "documents")}
     missing = [str(p) for p in files.values() if not p.exists()]
@@ -93,6 +120,16 @@ def connect(dataset: Path) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(":memory:")
     for name, path in files.items():
         con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({_sql_str(str(path.resolve()))})")
+    from ..dataset.schema import ACTION_LINKS, PLANS
+    for name, schema in (("plans", PLANS), ("action_links", ACTION_LINKS)):
+        path = dataset / f"{name}.parquet"
+        if path.exists():
+            con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({_sql_str(str(path.resolve()))})")
+        else:       # a dataset written before plans existed: the views are there, empty
+            con.register(f"_{name}_empty", schema.empty_table())
+            con.execute(f"CREATE VIEW {name} AS SELECT * FROM _{name}_empty")
+    con.execute(PLAN_ACTIONS_SQL)
+    con.execute(STATUS_HISTORY_SQL)
     con.execute(LABELS_SQL)
     con.execute("CREATE TABLE taxonomy (kind VARCHAR, label VARCHAR, name VARCHAR, text_status VARCHAR, "
                 "confidence VARCHAR)")
@@ -188,10 +225,14 @@ def format_result(columns: Sequence[str], rows: Sequence[tuple], fmt: str = "tab
 
 HELP = """Run SQL over the dataset with DuckDB and print the result.
 
-Views: actions (one row per action), documents (one per input file), labels (one row per
-action and final label: kind 'pillar'|'talent', label, source, score, in_document,
-in_model, with row_id, institution, period_start, period_end, source_file) and taxonomy
-(kind, label, name, text_status, confidence). Worked examples: docs/analysis.md.
+Views: actions (one row per action, every file), documents (one per input file), plans
+(one per plan), plan_actions (the actions of each plan's preferred copy: each plan once),
+labels (one row per plan action and final label: kind 'pillar'|'talent', label, source,
+score, in_document, in_model, with row_id, plan_id, institution, period_start,
+period_end, source_file), status_history (per plan action and progress report:
+report_date, rag_status, progress, latest), action_links (links between consecutive
+plans: from_row_id, to_row_id, kind, score, shared_terms ...) and taxonomy (kind, label,
+name, text_status, confidence). Worked examples: docs/analysis.md.
 
 example:
   python -m tcpipe.tools.query "SELECT institution, label, count(*) AS actions FROM labels
