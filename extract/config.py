@@ -50,6 +50,21 @@ class NarrativeSettings(BaseModel):
     label_max_words: int
 
 
+class BlockSettings(BaseModel):
+    """Repeated blocks and list items (strategies narrative and numbered_list)."""
+    heading_min_size_ratio: float
+    heading_max_words: int
+    label_max_words: int
+    label_min_repeats: int
+    min_blocks: int
+    labelled_min_share: float
+    action_min_evidence: float
+    paragraph_gap: float
+    id_heading: str
+    future_markers: list[str]
+    mark_max_distance: float
+
+
 class BoilerplateSettings(BaseModel):
     min_page_share: float
     edge_margin: float
@@ -62,6 +77,7 @@ class ExtractConfig(BaseModel):
     row_key_patterns: list[str] = Field(min_length=1)
     narrative: NarrativeSettings
     list_plan: ListPlanSettings
+    blocks: BlockSettings
     boilerplate: BoilerplateSettings
     # Column and field labels, as label_key gives them; read from header_aliases.yaml.
     known_labels: frozenset[str] = frozenset()

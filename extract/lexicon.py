@@ -11,23 +11,50 @@ from pathlib import Path
 
 
 @lru_cache(maxsize=1)
-def _words() -> frozenset[str]:
+def _tables() -> tuple[frozenset[str], dict[str, str], frozenset[str]]:
+    """(every word form, form -> lemma, verbs' base forms). The base forms are the lemmas of
+    the -ed and -ing forms ("created" -> "create"), so "Create" reads as a verb and
+    "Technicians" does not."""
     try:
         import spacy_lookups_data
     except ImportError:  # the lexicon is an aid; without it no word is re-joined
-        return frozenset()
+        return frozenset(), {}, frozenset()
     data = Path(spacy_lookups_data.__file__).parent / "data"
     lookup = json.loads(gzip.open(data / "en_lemma_lookup.json.gz").read())
     index = json.loads(gzip.open(data / "en_lemma_index.json.gz").read())
     words = set(lookup) | set(lookup.values())
     for forms in index.values():
         words.update(forms)
-    return frozenset(w.lower() for w in words)
+    lemmas = {k.lower(): v.lower() for k, v in lookup.items()}
+    verbs = frozenset(v for k, v in lemmas.items() if k.endswith(("ed", "ing")) and k != v)
+    return frozenset(w.lower() for w in words), lemmas, verbs
+
+
+def _words() -> frozenset[str]:
+    return _tables()[0]
 
 
 def is_word(text: str) -> bool:
     return text.lower() in _words()
 
 
+def is_verb_base(word: str) -> bool:
+    """A verb in its base form ("Publish", "Create", "Review"): what an imperative opens with."""
+    _, lemmas, verbs = _tables()
+    w = word.lower()
+    if lemmas.get(w, w) != w:
+        return False
+    # the table has slips ("developed" -> "develope"): an -ed or -ing form present is enough
+    return w in verbs or any(f in lemmas for f in (w + "ed", w + "ing", w[:-1] + "ing" if w.endswith("e") else w + "d"))
+
+
+def is_past_form(word: str) -> bool:
+    """A verb's past form ("Launched", "held", "were"): what a report of achievements opens with."""
+    _, lemmas, verbs = _tables()
+    w = word.lower()
+    lemma = lemmas.get(w)
+    return lemma is not None and lemma != w and lemma in verbs and not w.endswith(("s", "ing"))
+
+
 def warm() -> None:
-    _words()
+    _tables()

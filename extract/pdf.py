@@ -49,6 +49,7 @@ class PageContent:
     image_count: int
     edges: list[dict] = field(repr=False, default_factory=list)   # ruling edges (pdfplumber edge dicts)
     fills: list = field(repr=False, default_factory=list)         # (BBox, rgb) filled rectangles
+    marks: list = field(repr=False, default_factory=list)         # BBox of list bullets drawn as shapes
     # Set for OCR'd scans: the edges then come from the page image, not PDF vectors.
     from_ocr: bool = False
 
@@ -79,9 +80,10 @@ def read_page(pdf: pdfium.PdfDocument, index: int) -> PageContent:
     try:
         left, bottom, right, top = page.get_cropbox()
         chars = read_chars(page, left, top)
-        edges, fills, images = read_paths(page, left, top)
+        edges, fills, images, marks = read_paths(page, left, top)
         number = index + 1
         return PageContent(number=number, width=right - left, height=top - bottom, chars=chars,
-                           lines=chars_to_lines(chars, number), image_count=images, edges=edges, fills=fills)
+                           lines=chars_to_lines(chars, number), image_count=images, edges=edges, fills=fills,
+                           marks=marks)
     finally:
         page.close()

@@ -16,6 +16,8 @@ import pypdfium2.raw as c
 from .model import BBox
 from .text import is_bold_font
 
+# A list bullet drawn as a shape is about a third of the font size: 1.5-8 points square.
+MARK_MIN, MARK_MAX = 1.5, 8.0
 _LINETO, _BEZIER, _MOVETO = c.FPDF_SEGMENT_LINETO, c.FPDF_SEGMENT_BEZIERTO, c.FPDF_SEGMENT_MOVETO
 _SKIP = {"\r", "\n", "\x00"}
 # pdfium reports a hyphen glyph that ends a line as U+0002 ("T-" / "PIKE"); the page shows a
@@ -145,9 +147,11 @@ def _iter_paths(objs, parent: tuple):
 
 
 def read_paths(page: pdfium.PdfPage, left: float, top: float
-               ) -> tuple[list[dict], list[tuple[BBox, tuple[float, float, float]]], int]:
-    """Ruling edges (pdfplumber edge dicts) and filled rectangles (cell backgrounds), plus
-    the number of images on the page."""
+               ) -> tuple[list[dict], list[tuple[BBox, tuple[float, float, float]]], int, list[BBox]]:
+    """Ruling edges (pdfplumber edge dicts) and filled rectangles (cell backgrounds), the
+    number of images on the page, and list bullets drawn as small filled shapes (browsers
+    print a list's discs and squares as paths, not as text)."""
+    marks: list[BBox] = []
     edges: list[dict] = []
     fills: list[tuple[BBox, tuple[float, float, float]]] = []
     images = 0
@@ -189,10 +193,14 @@ def read_paths(page: pdfium.PdfPage, left: float, top: float
                 edges.append({"x0": xx, "x1": xx, "top": lo, "bottom": hi, "width": 0.0, "height": hi - lo,
                               "orientation": "v", "object_type": "line"})
         c.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
-        if fill_mode.value and len(segs) >= 3 and c.FPDFPageObj_GetFillColor(obj, r, g, b, a):
-            xs = [p[1] for p in pts]
-            ys = [p[2] for p in pts]
-            box = BBox(min(xs), min(ys), max(xs), max(ys))
-            if box.width > 4 and box.bottom - box.top > 4:
-                fills.append((box, (r.value / 255, g.value / 255, b.value / 255)))
-    return edges, fills, images
+        if not (fill_mode.value and pts):
+            continue
+        xs = [p[1] for p in pts]
+        ys = [p[2] for p in pts]
+        box = BBox(min(xs), min(ys), max(xs), max(ys))
+        w, h = box.width, box.bottom - box.top
+        if len(segs) >= 3 and w > 4 and h > 4 and c.FPDFPageObj_GetFillColor(obj, r, g, b, a):
+            fills.append((box, (r.value / 255, g.value / 255, b.value / 255)))
+        elif MARK_MIN <= w <= MARK_MAX and MARK_MIN <= h <= MARK_MAX and 0.6 <= w / h <= 1.6:
+            marks.append(box)       # a small filled disc or square: a list bullet drawn as a shape
+    return edges, fills, images, marks

@@ -1,78 +1,199 @@
-"""Plans written as numbered lists grouped under pillar headings:
+"""Plans written as lists: numbered or bulleted items under headings, an item per action,
+its fields sometimes inline ("... When: termly. Lead: HR. Success looks like: ...").
 
-    Visibility
-    1. Create a technician network ...
-       (continuation lines)
+    People and teams                      <- any heading (bold or larger): a section row
+    1. Create a technician network ...    <- an item: a number, a letter, a bullet glyph,
+       (continuation lines)                  or a bullet drawn as a shape (browsers)
     2. Publish ...
-    Recognition
+    Learning at work
     3. ...
 
-A heading is a bold or larger line that starts with a pillar name (the names in
-models/tag_patterns.yaml, unless models/extract.yaml sets list_plan.section_headings); an item is a numbered line under one and runs until the next
-item, the next heading or a paragraph gap. Headings become section rows and items body
-rows of one table, so lists reach the normalise stage in the same shape as tables.
+Chain: lines_to_items -> items_to_groups (wording evidence per heading) -> inline_fields
+-> table. Headings are not matched against any word list: a list of past achievements, a
+glossary or a key is told from a list of actions by how its items are worded
+(blocks.reads_as_action), and gives no rows. Inline labels are colon-terminated phrases
+that recur across items. Headings become section rows and items body rows of one table, so
+lists reach the normalise stage in the same shape as tables.
 """
 from __future__ import annotations
 
 import re
-import statistics
+from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..config import ExtractConfig
-from ..model import Cell, ExtractedTable, RowKind, TableRow, TextLine
+from ..model import BBox, ExtractedTable, RowKind, TableRow, TextLine
 from ..pdf import PageContent
+from ..text import BULLET_CLASS, label_key
 from .base import StrategyResult
-from .narrative import ID_LABEL, STATEMENT_LABEL, _cell, _free_lines
+from .blocks import INLINE_LABEL, body_size, free_lines, is_heading_like, make_cell, reads_as_action, recurring
+from .narrative import ID_LABEL, STATEMENT_LABEL
 
 NAME = "numbered_list"
 
-
-def _is_heading(line: TextLine, body_size: float, config: ExtractConfig) -> bool:
-    text = line.text.strip().lower()
-    starts = any(text == h or text.startswith(h + " ") or text.startswith(h + ":") or text.startswith(h + " -")
-                 for h in config.list_plan.section_headings)
-    return starts and len(text.split()) <= 12 and (line.bold or line.size >= body_size * 1.1)
+# an item's opening: "1.", "2)", "1.2", "(a)", "a)", "iv.", a bullet glyph, or a row key "V1.2"
+_ITEM = re.compile(r"^(?:(?P<num>\d{1,2}(?:\.\d{1,2})*)[.)]|\(?(?P<letter>[a-z]|[ivx]{1,4})\)|(?P<key>[A-Z]{1,3}\d{1,2}(?:\.\d{1,2})*)\s*[:.)\-–]?"
+                   rf"|(?P<bullet>{BULLET_CLASS}|[\uf0a7\uf0b7\u25aa\u2043]))\s+(?P<rest>\S.*)$")
 
 
-def lines_to_list_rows(lines: Sequence[TextLine], config: ExtractConfig) -> list[TableRow]:
-    if not lines:
-        return []
-    body_size = statistics.median(l.size for l in lines)
-    item_re = re.compile(config.list_plan.item_pattern)
-    rows: list[TableRow] = []
-    section: TextLine | None = None
-    item: tuple[list[TextLine], list[TextLine]] | None = None     # (id line, text lines)
-    items = 0
+@dataclass
+class Item:
+    id: str | None
+    marker_x: float
+    lines: list[TextLine] = field(default_factory=list)
+    section: int | None = None          # index into the headings
 
-    def close() -> None:
-        nonlocal item
-        if item is not None:
-            rows.append(TableRow(RowKind.BODY, (_cell(item[0]), _cell(item[1]))))
-            item = None
 
+def _mark_left_of(line: TextLine, marks: Sequence[BBox], reach: float) -> BBox | None:
+    cy = (line.bbox.top + line.bbox.bottom) / 2
+    for m in marks:
+        if line.bbox.x0 - reach <= m.x0 < line.bbox.x0 and m.top - line.size * 0.5 <= cy <= m.bottom + line.size * 0.5:
+            return m
+    return None
+
+
+def lines_to_items(lines: Sequence[TextLine], marks: dict[int, list[BBox]], config: ExtractConfig
+                   ) -> tuple[list[Item], list[TextLine]]:
+    """List items (with their continuation lines) and the headings they sit under."""
+    s = config.blocks
+    body = body_size(lines)
+    items: list[Item] = []
+    headings: list[TextLine] = []
+    item: Item | None = None
+    section: int | None = None
     prev: TextLine | None = None
     for line in lines:
-        if _is_heading(line, body_size, config):
-            close()
-            section = line
-            rows.append(TableRow(RowKind.SECTION, (_cell([line]), Cell((), ()))))
-            prev = line
-            continue
-        m = item_re.match(line.text)
-        if m and section is not None:
-            close()
-            item = ([TextLine(m.group("id"), line.page, line.bbox, line.size, line.bold)],
-                    [TextLine(m.group("rest"), line.page, line.bbox, line.size, line.bold)])
-            items += 1
-        elif item is not None and prev is not None:
-            gap = line.bbox.top - prev.bbox.bottom if line.page == prev.page else 0.0
-            if gap > 0.8 * max(prev.size, 1.0):
-                close()          # a paragraph gap ends the list item; prose after it is not an action
+        m = _ITEM.match(line.text)
+        mark = None if m else _mark_left_of(line, marks.get(line.page, ()), s.mark_max_distance)
+        if (m or mark) is not None and (m is None or m.group("bullet") or not is_heading_like(line, body, config)
+                                        or m.group("num") or m.group("key")):
+            marker_x = mark.x0 if mark is not None else line.bbox.x0
+            if item is not None and marker_x > item.marker_x + 4 and (line.page != item.lines[-1].page or
+                                                                       line.bbox.top - item.lines[-1].bbox.bottom
+                                                                       <= s.paragraph_gap * 2 * line.size):
+                item.lines.append(line)          # a nested item belongs to its parent
             else:
-                item[1].append(line)
+                if m is not None:
+                    ident = m.group("num") or m.group("letter") or m.group("key")
+                    rest = m.group("rest")
+                    first = TextLine(rest, line.page, line.bbox, line.size, line.bold)
+                else:
+                    ident, first = None, line
+                item = Item(ident, marker_x, [first], section)
+                items.append(item)
+        elif is_heading_like(line, body, config) and not line.text.rstrip().endswith("."):
+            headings.append(line)
+            section = len(headings) - 1
+            item = None
+        elif item is not None and prev is not None:
+            last = item.lines[-1]
+            gap = line.bbox.top - last.bbox.bottom if line.page == last.page else 0.0
+            if gap > s.paragraph_gap * max(last.size, 1.0) or line.bbox.x0 < item.lines[0].bbox.x0 - 4:
+                item = None                      # a paragraph gap or outdent: prose after the list
+            else:
+                item.lines.append(line)
         prev = line
-    close()
-    return rows if items >= config.list_plan.min_items else []
+    return items, headings
+
+
+def _split_line(line: TextLine, cuts: list[tuple[int, int, str]]) -> list[tuple[str | None, TextLine]]:
+    """A line cut at inline labels: [(label or None, piece)], pieces placed in proportion to
+    their share of the line's characters."""
+    out: list[tuple[str | None, TextLine]] = []
+    text, n = line.text, max(len(line.text), 1)
+    w = line.bbox.x1 - line.bbox.x0
+
+    def piece(a: int, b: int) -> TextLine | None:
+        t = text[a:b].strip()
+        if not t:
+            return None
+        box = BBox(line.bbox.x0 + w * a / n, line.bbox.top, line.bbox.x0 + w * b / n, line.bbox.bottom)
+        return TextLine(t, line.page, box, line.size, line.bold)
+
+    pos, label = 0, None
+    for start, end, name in cuts:
+        stop = start
+        while stop > pos and text[stop - 1] in " .;,":    # the separator before a label is not text
+            stop -= 1
+        p = piece(pos, stop)
+        if p is not None or label is not None:
+            out.append((label, p))
+        pos, label = end, name
+    out.append((label, piece(pos, len(text))))
+    return [(lab, p) for lab, p in out if p is not None or lab is not None]
+
+
+def inline_fields(items: Sequence[Item], config: ExtractConfig) -> list[dict[str, list[TextLine]]]:
+    """Each item's statement and its inline-labelled fields. Labels are the colon-terminated
+    phrases that recur across items."""
+    per_item = []
+    for it in items:
+        per_item.append({label_key(m.group("label")) for l in it.lines for m in INLINE_LABEL.finditer(l.text)})
+    keys = recurring([k for ks in per_item for k in ks], config.blocks.label_min_repeats)
+    out = []
+    for it in items:
+        fields: dict[str, list[TextLine]] = {STATEMENT_LABEL: []}
+        current = STATEMENT_LABEL
+        for line in it.lines:
+            cuts = [(m.start(), m.end(), m.group("label").strip()) for m in INLINE_LABEL.finditer(line.text)
+                    if label_key(m.group("label")) in keys]
+            for lab, piece in _split_line(line, cuts) if cuts else [(None, line)]:
+                if lab is not None:
+                    last = fields[current][-1] if fields[current] else None
+                    if last is not None and last.text.rstrip(" .;,") != last.text:   # separator before a label
+                        fields[current][-1] = TextLine(last.text.rstrip(" .;,"), last.page, last.bbox, last.size,
+                                                       last.bold)
+                    current = lab
+                    fields.setdefault(current, [])
+                if piece is not None:
+                    fields[current].append(piece)
+        out.append(fields)
+    return out
+
+
+def items_to_table(items: Sequence[Item], headings: Sequence[TextLine], config: ExtractConfig) -> ExtractedTable | None:
+    s = config.blocks
+    # keep the headings' groups whose items read as actions
+    groups: dict[int | None, list[Item]] = {}
+    for it in items:
+        groups.setdefault(it.section, []).append(it)
+    kept: list[Item] = []
+    for sec, its in groups.items():
+        evidence = [reads_as_action(" ".join(l.text for l in it.lines[:2]), it.id is not None, config) for it in its]
+        if sum(evidence) / len(evidence) >= s.action_min_evidence:
+            kept.extend(its)
+    if len(kept) < s.min_blocks:
+        return None
+    kept.sort(key=lambda it: (it.lines[0].page, it.lines[0].bbox.top))
+    fields = inline_fields(kept, config)
+    labels: list[str] = []
+    for f in fields:
+        for lab in f:
+            if lab not in labels and lab != STATEMENT_LABEL:
+                labels.append(lab)
+    header = [ID_LABEL] + ([STATEMENT_LABEL] if any(f[STATEMENT_LABEL] for f in fields) else []) + labels
+    rows: list[TableRow] = [TableRow(RowKind.HEADER, tuple(make_cell([]) for _ in header))]
+    last_section: int | None = None
+    for it, f in zip(kept, fields):
+        if it.section is not None and it.section != last_section:
+            h = headings[it.section]
+            rows.append(TableRow(RowKind.SECTION, (make_cell([h]),) + tuple(make_cell([]) for _ in header[1:])))
+            last_section = it.section
+        first = it.lines[0]
+        ident = [TextLine(it.id, first.page, first.bbox, first.size, first.bold)] if it.id else []
+        cells = [make_cell(ident)] + [make_cell(f.get(lab, [])) for lab in header[1:]]
+        rows.append(TableRow(RowKind.BODY, tuple(cells)))
+    body = [r for r in rows if r.kind is RowKind.BODY]
+    pages = tuple(sorted({p for r in rows for p in r.pages}))
+    quality = round(sum(not c.empty for r in body for c in r.cells[1:]) / max(1, len(body) * (len(header) - 1)), 3)
+    return ExtractedTable(0, tuple(header), tuple(rows), pages, NAME, quality)
+
+
+def lines_to_list_rows(lines: Sequence[TextLine], config: ExtractConfig,
+                       marks: dict[int, list[BBox]] | None = None) -> list[TableRow]:
+    items, headings = lines_to_items(lines, marks or {}, config)
+    table = items_to_table(items, headings, config)
+    return [r for r in table.rows if r.kind is not RowKind.HEADER] if table else []
 
 
 class NumberedListStrategy:
@@ -80,13 +201,10 @@ class NumberedListStrategy:
 
     def extract(self, pages: Sequence[PageContent], config: ExtractConfig, taken=(),
                 boilerplate: set[tuple[int, int]] = frozenset()) -> StrategyResult:
-        rows = lines_to_list_rows(_free_lines(pages, taken, boilerplate), config)
-        if not rows:
+        lines = free_lines(pages, taken, boilerplate)
+        items, headings = lines_to_items(lines, {p.number: p.marks for p in pages}, config)
+        table = items_to_table(items, headings, config)
+        if table is None:
             return StrategyResult((), ())
-        body = [r for r in rows if r.kind is RowKind.BODY]
-        head = TableRow(RowKind.HEADER, (Cell((), ()), Cell((), ())))
-        pages_used = tuple(sorted({p for r in rows for p in r.pages}))
-        table = ExtractedTable(0, (ID_LABEL, STATEMENT_LABEL), (head,) + tuple(rows), pages_used, NAME,
-                               round(sum(not c.empty for r in body for c in r.cells) / max(1, 2 * len(body)), 3))
-        regions = tuple((f.page, f.bbox) for r in rows for c in r.cells for f in c.fragments)
+        regions = tuple((f.page, f.bbox) for r in table.rows for c in r.cells for f in c.fragments)
         return StrategyResult((table,), regions)

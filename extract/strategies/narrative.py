@@ -1,119 +1,232 @@
-"""Narrative plans: "Action N" headings followed by labelled paragraphs.
+"""Repeated labelled blocks: Word narratives ("Action 7" or a bold title, then labelled
+paragraphs), web-printed action cards (a bordered box with a title, a description and
+labelled fields), objectives with their fields.
 
-Headings are found from the text pattern plus font (larger or bold than body text);
-labels are short lines ending in a colon (bold, or a known field label). Each block
-becomes one row of a table whose header is the union of labels seen, so narrative and
-tabular plans reach the normalise stage in the same shape.
+Chain: lines_to_labels -> choose_opener -> lines_to_blocks -> blocks_to_table.
+
+No heading or label word is known in advance. Field labels are short line openings
+(colon-terminated, or a short bold line) whose wording recurs across the document. A block
+opens at a heading-like line (bold or larger than the body) of one style; the style chosen
+is the one whose blocks each hold the recurring labels once (a style whose blocks hold the
+same label twice groups several blocks: a section heading). A card's box, when there is
+one, also ends its block. The blocks are kept only if their statements read as actions
+(blocks.reads_as_action), so a page of staff profiles or a glossary gives no rows.
+
+Each block becomes one row of a table whose header is the labels as printed, so blocks and
+tables reach the normalise stage in one shape. The block's id, title and first paragraph
+carry no printed label; they go under the synthetic labels below.
 """
 from __future__ import annotations
 
 import re
-import statistics
+from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..config import ExtractConfig
-from ..model import BBox, Cell, ExtractedTable, Fragment, RowKind, TableRow, TextLine
+from ..model import BBox, ExtractedTable, RowKind, TableRow, TextLine
 from ..pdf import PageContent
 from ..text import label_key
-from .base import StrategyResult, boxes_on, inside_any
+from .base import StrategyResult, inside
+from .blocks import (body_size, free_lines, is_heading_like, lead_label, make_cell, reads_as_action, recurring,
+                     style)
 
 NAME = "narrative"
-ID_LABEL = "Action no."          # synthetic labels, mapped through header_aliases.yaml
+ID_LABEL = "Action no."          # synthetic labels for the unlabelled parts of a block
 STATEMENT_LABEL = "Action statement"
 DESCRIPTION_LABEL = "Description"
 
-_LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z0-9 &/()'’\-]{1,60}?)\s*:\s*(?P<rest>.*)$")
-_BARE_LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z0-9 &/()'’\-]{1,60}?)\s*(?P<rest>)$")
+# kept for the numbered-list strategy and older imports
+_free_lines = free_lines
+_cell = make_cell
 
 
-def _free_lines(pages: Sequence[PageContent], taken, boilerplate: set[tuple[int, int]]) -> list[TextLine]:
-    out = []
-    for p in pages:
-        boxes = boxes_on(taken, p.number)
-        for i, line in enumerate(p.lines):
-            if (p.number, i) in boilerplate:
-                continue
-            cx, cy = (line.bbox.x0 + line.bbox.x1) / 2, (line.bbox.top + line.bbox.bottom) / 2
-            if inside_any(cx, cy, boxes):
-                continue
-            out.append(line)
-    return out
+@dataclass
+class Block:
+    fields: dict[str, list[TextLine]] = field(default_factory=dict)
+    has_id: bool = False
+    labelled: bool = False          # holds a recurring field label
+
+    def text(self, label: str) -> str:
+        return " ".join(l.text for l in self.fields.get(label, []))
 
 
-def _cell(lines: list[TextLine]) -> Cell:
-    frags: dict[int, BBox] = {}
-    for l in lines:
-        frags[l.page] = frags[l.page].union(l.bbox) if l.page in frags else l.bbox
-    return Cell(tuple(lines), tuple(Fragment(p, b) for p, b in sorted(frags.items())))
+@dataclass(frozen=True)
+class LineFacts:
+    line: TextLine
+    heading: bool                  # bold or larger than the body, short
+    label: str | None              # the printed label this line opens with (recurring only)
+    rest: str                      # the text after the label
 
 
-def _is_label(line: TextLine, config: ExtractConfig) -> re.Match | None:
-    m = _LABEL.match(line.text)
-    if not m:
-        # A known label alone on its line, without a colon, as web pages print field names.
-        m = _BARE_LABEL.match(line.text)
-        if not m or label_key(m.group("label")) not in config.known_labels:
-            return None
-        return m
-    if len(m.group("label").split()) > config.narrative.label_max_words:
-        return None
-    known = label_key(m.group("label")) in config.known_labels
-    return m if (known or line.bold) else None
-
-
-def lines_to_blocks(lines: Sequence[TextLine], config: ExtractConfig) -> list[dict[str, list[TextLine]]]:
-    if not lines:
-        return []
-    body_size = statistics.median(l.size for l in lines)
-    patterns = [re.compile(p) for p in config.narrative.heading_patterns]
-    blocks: list[dict[str, list[TextLine]]] = []
-    current: dict[str, list[TextLine]] | None = None
-    field: str | None = None
+def lines_to_labels(lines: Sequence[TextLine], config: ExtractConfig) -> list[LineFacts]:
+    """Each line's typography and, where it opens with one, its field label. A label is a
+    colon-terminated opening or a short heading-like line whose wording recurs."""
+    body = body_size(lines)
+    s = config.blocks
+    cands: list[tuple[str, str, str] | None] = []
     for line in lines:
-        m = next((mm for pat in patterns if (mm := pat.match(line.text))), None)
-        is_heading = m is not None and (line.bold or line.size >= body_size * config.narrative.heading_min_size_ratio) \
-            and len(line.text.split()) <= 12
-        if is_heading:
-            current = {ID_LABEL: [TextLine(m.group("id"), line.page, line.bbox, line.size, line.bold)]}
+        ll = lead_label(line, config)
+        heading = is_heading_like(line, body, config)
+        if ll:
+            cands.append((label_key(ll[0]), ll[0], ll[1]))
+        elif heading and len(line.text.split()) <= s.label_max_words:
+            cands.append((label_key(line.text), line.text.strip(), ""))
+        else:
+            cands.append(None)
+    rec = recurring([c[0] for c in cands if c], s.label_min_repeats)
+    facts = []
+    for line, c in zip(lines, cands):
+        heading = is_heading_like(line, body, config)
+        if c and c[0] in rec:
+            facts.append(LineFacts(line, heading, c[1], c[2]))
+        else:
+            facts.append(LineFacts(line, heading, None, line.text))
+    return facts
+
+
+def _container(line: TextLine, boxes: dict[int, list[BBox]]) -> BBox | None:
+    """The smallest filled box (a card) around the line, if any."""
+    cx, cy = (line.bbox.x0 + line.bbox.x1) / 2, (line.bbox.top + line.bbox.bottom) / 2
+    inner = [b for b in boxes.get(line.page, []) if inside(cx, cy, b)]
+    return min(inner, key=lambda b: b.width * (b.bottom - b.top)) if inner else None
+
+
+def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes) -> list[list[LineFacts]]:
+    """Blocks opened by heading lines of the `opener` style; a heading of a larger style,
+    or a line outside the opening card's box on the same page, closes the block."""
+    blocks: list[list[LineFacts]] = []
+    current: list[LineFacts] | None = None
+    card: BBox | None = None
+    for f in facts:
+        st = style(f.line)
+        if f.heading and f.label is None and st == opener:
+            current = [f]
             blocks.append(current)
-            field = STATEMENT_LABEL if not m.group("rest") else None
-            if m.group("rest"):
-                current[STATEMENT_LABEL] = [TextLine(m.group("rest"), line.page, line.bbox, line.size, line.bold)]
-                field = DESCRIPTION_LABEL
+            card = _container(f.line, boxes)
             continue
         if current is None:
             continue
-        lm = _is_label(line, config)
-        if lm:
-            field = lm.group("label").strip()
-            current.setdefault(field, [])
-            if lm.group("rest").strip():
-                current[field].append(TextLine(lm.group("rest").strip(), line.page, line.bbox, line.size, line.bold))
+        if f.heading and f.label is None and (st[0] > opener[0] + 0.25 or (st[0] == opener[0] and st[1] and not opener[1])):
+            current = None          # a higher heading: the blocks' section, not part of a block
             continue
-        if field == STATEMENT_LABEL and current.get(STATEMENT_LABEL):
-            prev = current[STATEMENT_LABEL][-1]
-            # The statement is the bold (or first) paragraph after the heading.
-            if line.bold != prev.bold or line.bbox.top - prev.bbox.bottom > prev.size * 0.9 or line.page != prev.page:
-                field = DESCRIPTION_LABEL
-        current.setdefault(field or DESCRIPTION_LABEL, []).append(line)
+        if card is not None and f.line.page == current[0].line.page and _container(f.line, boxes) != card:
+            current = None          # left the card
+            continue
+        current.append(f)
     return blocks
 
 
-def blocks_to_table(blocks: list[dict[str, list[TextLine]]], index: int) -> ExtractedTable:
+def choose_opener(facts: Sequence[LineFacts], config: ExtractConfig, boxes) -> tuple[float, bool] | None:
+    """The heading style that opens blocks: most blocks holding recurring labels, each label
+    once; among near-ties the larger (outer) style."""
+    s = config.blocks
+    styles = {style(f.line) for f in facts if f.heading and f.label is None}
+    scored = []
+    for st in styles:
+        blocks = _segment(facts, st, boxes)
+        if len(blocks) < s.min_blocks:
+            continue
+        labelled = repeated = 0
+        for b in blocks:
+            labels = [label_key(f.label) for f in b if f.label]
+            if labels:
+                labelled += 1
+                if len(set(labels)) < len(labels):
+                    repeated += 1
+        if labelled < s.min_blocks or labelled < s.labelled_min_share * len(blocks) or repeated > len(blocks) / 2:
+            continue
+        scored.append((labelled, st))
+    if not scored:
+        return None
+    best = max(n for n, _ in scored)
+    return max((st for n, st in scored if n >= 0.9 * best), key=lambda st: (st[0], st[1]))
+
+
+def _parse_block(lines: Sequence[LineFacts], id_re: re.Pattern[str]) -> Block:
+    head = lines[0].line
+    block = Block()
+    m = id_re.match(head.text)
+    fld: str
+    if m and (m.group("word") or m.group("rest")):
+        block.has_id = True
+        block.fields[ID_LABEL] = [TextLine(m.group("id"), head.page, head.bbox, head.size, head.bold)]
+        if m.group("rest"):
+            block.fields[STATEMENT_LABEL] = [TextLine(m.group("rest"), head.page, head.bbox, head.size, head.bold)]
+            fld = DESCRIPTION_LABEL
+        else:
+            fld = STATEMENT_LABEL       # "Action 7" alone: the statement is the next paragraph
+    else:
+        block.fields[STATEMENT_LABEL] = [head]
+        fld = DESCRIPTION_LABEL
+    for f in lines[1:]:
+        line = f.line
+        if f.label:
+            block.labelled = True
+            fld = f.label
+            block.fields.setdefault(fld, [])
+            if f.rest:
+                block.fields[fld].append(TextLine(f.rest, line.page, line.bbox, line.size, line.bold))
+            continue
+        if fld == STATEMENT_LABEL and block.fields.get(STATEMENT_LABEL):
+            prev = block.fields[STATEMENT_LABEL][-1]
+            # the statement is the bold (or first) paragraph after the heading
+            if line.bold != prev.bold or line.bbox.top - prev.bbox.bottom > prev.size * 0.9 or line.page != prev.page:
+                fld = DESCRIPTION_LABEL
+        block.fields.setdefault(fld, []).append(line)
+    return block
+
+
+def lines_to_blocks(lines: Sequence[TextLine], config: ExtractConfig,
+                    boxes: dict[int, list[BBox]] | None = None) -> list[Block]:
+    if not lines:
+        return []
+    boxes = boxes or {}
+    facts = lines_to_labels(lines, config)
+    opener = choose_opener(facts, config, boxes)
+    if opener is None:
+        return []
+    id_re = re.compile(config.blocks.id_heading)
+    blocks = [_parse_block(b, id_re) for b in _segment(facts, opener, boxes)]
+    # action or not: from the wording of each block's statement (or its first text)
+    evidence = []
+    for b in blocks:
+        text = b.text(STATEMENT_LABEL) or b.text(DESCRIPTION_LABEL)
+        first_field = next((b.text(k) for k in b.fields if k not in (ID_LABEL, STATEMENT_LABEL)), "")
+        score = reads_as_action(text, b.has_id, config)
+        if score <= 0 and first_field:
+            score = max(score, reads_as_action(first_field, b.has_id, config) * 0.5)
+        evidence.append(score)
+    if sum(evidence) / len(evidence) < config.blocks.action_min_evidence:
+        return []
+    # a block of the opener's style without any field label (an overview's heading and its
+    # introduction) is one of them only if its own wording reads as an action
+    return [b for b, e in zip(blocks, evidence) if b.labelled or e > 0]
+
+
+def blocks_to_table(blocks: Sequence[Block], index: int) -> ExtractedTable:
     header: list[str] = []
     for b in blocks:
-        for label in b:
+        for label in b.fields:
             if label not in header:
                 header.append(label)
     rows = []
     for b in blocks:
-        cells = tuple(_cell(b.get(label, [])) for label in header)
+        cells = tuple(make_cell(b.fields.get(label, [])) for label in header)
         rows.append(TableRow(RowKind.BODY, cells))
-    head_cells = tuple(Cell((), ()) for _ in header)
+    head_cells = tuple(make_cell([]) for _ in header)
     all_rows = (TableRow(RowKind.HEADER, head_cells),) + tuple(rows)
     pages = tuple(sorted({p for r in rows for p in r.pages}))
     filled = sum(not c.empty for r in rows for c in r.cells) / max(1, len(rows) * len(header))
     return ExtractedTable(index, tuple(header), all_rows, pages, NAME, round(filled, 3))
+
+
+def card_boxes(pages: Sequence[PageContent]) -> dict[int, list[BBox]]:
+    """Filled boxes narrower than the page that could be cards (a page-wide band is a
+    masthead or a background)."""
+    out: dict[int, list[BBox]] = {}
+    for p in pages:
+        out[p.number] = [b for b, _ in p.fills if b.width < 0.95 * p.width and b.bottom - b.top > 12]
+    return out
 
 
 class NarrativeStrategy:
@@ -121,8 +234,8 @@ class NarrativeStrategy:
 
     def extract(self, pages: Sequence[PageContent], config: ExtractConfig, taken=(),
                 boilerplate: set[tuple[int, int]] = frozenset()) -> StrategyResult:
-        lines = _free_lines(pages, taken, boilerplate)
-        blocks = lines_to_blocks(lines, config)
+        lines = free_lines(pages, taken, boilerplate)
+        blocks = lines_to_blocks(lines, config, card_boxes(pages))
         if not blocks:
             return StrategyResult((), ())
         table = blocks_to_table(blocks, 0)

@@ -1,0 +1,141 @@
+"""Shared parts of the block strategies (narrative blocks, cards, list items): the text no
+earlier strategy took, its typography, field labels found by repetition, and the wording
+evidence that tells an action from other repeated text.
+
+Nothing here knows a heading or label word. A label is a short span at the start of a line
+(colon-terminated or set in bold) whose wording recurs across blocks; a heading is a short
+line set bolder or larger than the body text; an action is told from a past achievement,
+a glossary entry or a key by how it is worded (an imperative verb, future wording, an id),
+never by the heading above it.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..config import ExtractConfig
+from ..lexicon import is_past_form, is_verb_base
+from ..model import BBox, Cell, Fragment, TextLine
+from ..pdf import PageContent
+from ..text import label_key
+from .base import boxes_on, inside_any
+
+# A label at the start of a line: up to a few words, then a colon ("Success Measure:",
+# "Who leads:"). Its length is checked against blocks.label_max_words.
+LEAD_LABEL = re.compile(r"^(?P<label>[A-Z][\w&/()'’\-]*(?:[ ][\w&/()'’\-]+)*?)\s*:\s*(?P<rest>.*)$")
+# A label inside running text: after a sentence end or at the start, capitalised, then a colon.
+INLINE_LABEL = re.compile(r"(?:(?<=^)|(?<=[.;,)!?]\s)|(?<=[.;,)!?]\s\s))(?P<label>[A-Z][\w&/'’\-]*(?:[ ][\w&/'’\-]+){0,5}):(?:\s|$)")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+def free_lines(pages: Sequence[PageContent], taken, boilerplate) -> list[TextLine]:
+    """Lines in reading order that no earlier strategy took and that are not running
+    headers or footers."""
+    out = []
+    for p in pages:
+        boxes = boxes_on(taken, p.number)
+        for i, line in enumerate(p.lines):
+            if (p.number, i) in boilerplate:
+                continue
+            cx, cy = (line.bbox.x0 + line.bbox.x1) / 2, (line.bbox.top + line.bbox.bottom) / 2
+            if inside_any(cx, cy, boxes):
+                continue
+            out.append(line)
+    return out
+
+
+def make_cell(lines: Sequence[TextLine]) -> Cell:
+    frags: dict[int, BBox] = {}
+    for l in lines:
+        frags[l.page] = frags[l.page].union(l.bbox) if l.page in frags else l.bbox
+    return Cell(tuple(lines), tuple(Fragment(p, b) for p, b in sorted(frags.items())))
+
+
+def body_size(lines: Sequence[TextLine]) -> float:
+    """The size most of the text is set in (weighted by characters)."""
+    if not lines:
+        return 0.0
+    weights = Counter()
+    for l in lines:
+        weights[round(l.size * 2) / 2] += len(l.text)
+    return weights.most_common(1)[0][0]
+
+
+def style(line: TextLine) -> tuple[float, bool]:
+    return (round(line.size * 2) / 2, line.bold)
+
+
+def is_heading_like(line: TextLine, body: float, config: ExtractConfig) -> bool:
+    s = config.blocks
+    words = len(line.text.split())
+    return (words <= s.heading_max_words and (line.bold or line.size >= body * s.heading_min_size_ratio)
+            and not line.text.rstrip().endswith((",", ";")))
+
+
+def lead_label(line: TextLine, config: ExtractConfig) -> tuple[str, str] | None:
+    """("Who leads", "HR Partner") for "Who leads: HR Partner"; None when the line does not
+    open with a short colon-terminated phrase."""
+    m = LEAD_LABEL.match(line.text)
+    if not m or len(m.group("label").split()) > config.blocks.label_max_words:
+        return None
+    return m.group("label").strip(), m.group("rest").strip()
+
+
+def recurring(keys: Sequence[str], min_repeats: int) -> set[str]:
+    return {k for k, n in Counter(keys).items() if n >= min_repeats and k}
+
+
+# ------------------------------------------------------------------ wording evidence
+
+
+def words_of(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+@dataclass(frozen=True)
+class Wording:
+    imperative: bool     # opens with a verb's base form ("Publish", "Create")
+    future: bool         # future or intended wording ("will", "to be") early on
+    past: bool           # opens with a past form ("Launched", "We held")
+    definition: bool     # "Term: what it means" / "Term - what it means"
+
+
+def wording(text: str, config: ExtractConfig) -> Wording:
+    text = re.sub(r"^\s*(?:[\(\[]?[A-Za-z]{0,3}\d+(?:\.\d+)*[A-Za-z]?[\)\].:]?|[\(]?[a-z][\).])\s+", "", text)
+    ws = words_of(text)
+    if not ws:
+        return Wording(False, False, False, False)
+    first = ws[0]
+    second = ws[1] if len(ws) > 1 else ""
+    imperative = is_verb_base(first) or (first.lower() == "to" and is_verb_base(second))
+    head = " " + " ".join(w.lower() for w in ws[:12]) + " "
+    future = any(f" {m} " in head for m in config.blocks.future_markers)
+    past = is_past_form(first) or (not is_verb_base(first) and is_past_form(second) and first[0].isupper()
+                                   and not imperative)
+    term = re.match(r"^\s*([^:–—]{1,40}?)\s*(?::|\s[–—-]\s)\s*\S", text)
+    definition = bool(term) and len(term.group(1).split()) <= 3 and not is_verb_base(words_of(term.group(1))[0]
+                                                                                       if words_of(term.group(1)) else "")
+    return Wording(imperative, future, past and not future, definition)
+
+
+def reads_as_action(text: str, has_id: bool, config: ExtractConfig) -> float:
+    """Evidence that a block or item states an action, -1..1: an imperative or future
+    wording or an id for; a past form or a definition against."""
+    w = wording(text, config)
+    score = 0.0
+    if w.imperative or w.future:
+        score += 1.0
+    if has_id:
+        score += 0.5
+    if w.past:
+        score -= 1.0
+    if w.definition and not (w.imperative or w.future):
+        score -= 0.5
+    return max(-1.0, min(1.0, score))
+
+
+def statement_median(values: Sequence[float]) -> float:
+    return statistics.mean(values) if values else 0.0
