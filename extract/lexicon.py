@@ -45,7 +45,8 @@ def is_verb_base(word: str) -> bool:
     if lemmas.get(w, w) != w:
         return False
     # the table has slips ("developed" -> "develope"): an -ed or -ing form present is enough
-    return w in verbs or any(f in lemmas for f in (w + "ed", w + "ing", w[:-1] + "ing" if w.endswith("e") else w + "d"))
+    forms = (w + "ed", w + "ing", w[:-1] + "ing" if w.endswith("e") else w + "d")
+    return w in verbs or (lemmas.get(w + "s") == w and any(f in lemmas for f in forms))
 
 
 def is_past_form(word: str) -> bool:

@@ -115,9 +115,11 @@ def wording(text: str, config: ExtractConfig) -> Wording:
     future = any(f" {m} " in head for m in config.blocks.future_markers)
     past = is_past_form(first) or (not is_verb_base(first) and is_past_form(second) and first[0].isupper()
                                    and not imperative)
-    term = re.match(r"^\s*([^:–—]{1,40}?)\s*(?::|\s[–—-]\s)\s*\S", text)
-    definition = bool(term) and len(term.group(1).split()) <= 3 and not is_verb_base(words_of(term.group(1))[0]
-                                                                                       if words_of(term.group(1)) else "")
+    # "Term: what it means" / "Term - what it means": a short opening then a colon or dash
+    term = re.match(r"^\s*([^:–—.]{1,40}?)\s*(?::|\s[–—-]\s)\s*\S", text)
+    definition = bool(term) and len(term.group(1).split()) <= 3
+    if definition:
+        imperative = False
     return Wording(imperative, future, past and not future, definition)
 
 

@@ -154,18 +154,25 @@ def inline_fields(items: Sequence[Item], config: ExtractConfig) -> list[dict[str
 def items_to_table(items: Sequence[Item], headings: Sequence[TextLine], config: ExtractConfig) -> ExtractedTable | None:
     s = config.blocks
     # keep the headings' groups whose items read as actions
-    groups: dict[int | None, list[Item]] = {}
-    for it in items:
-        groups.setdefault(it.section, []).append(it)
-    kept: list[Item] = []
-    for sec, its in groups.items():
-        evidence = [reads_as_action(" ".join(l.text for l in it.lines[:2]), it.id is not None, config) for it in its]
+    all_fields = inline_fields(items, config)
+    groups: dict[int | None, list[int]] = {}
+    for i, it in enumerate(items):
+        groups.setdefault(it.section, []).append(i)
+    keep: list[int] = []
+    for sec, idx in groups.items():
+        evidence = []
+        for i in idx:
+            f = all_fields[i]
+            # the statement, or the first labelled field when the item opens with a label
+            lines = f[STATEMENT_LABEL] or next((v for k, v in f.items() if k != STATEMENT_LABEL and v), [])
+            evidence.append(reads_as_action(" ".join(l.text for l in lines[:2]), items[i].id is not None, config))
         if sum(evidence) / len(evidence) >= s.action_min_evidence:
-            kept.extend(its)
-    if len(kept) < s.min_blocks:
+            keep.extend(idx)
+    if len(keep) < s.min_blocks:
         return None
-    kept.sort(key=lambda it: (it.lines[0].page, it.lines[0].bbox.top))
-    fields = inline_fields(kept, config)
+    keep.sort()
+    kept = [items[i] for i in keep]
+    fields = [all_fields[i] for i in keep]
     labels: list[str] = []
     for f in fields:
         for lab in f:
