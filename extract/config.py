@@ -65,6 +65,20 @@ class BlockSettings(BaseModel):
     mark_max_distance: float
 
 
+class OcrSettings(BaseModel):
+    """Pages without a text layer (extract/ocr.py)."""
+    target_dpi: int
+    max_dpi: int
+    fallback_dpi: int
+    max_skew_degrees: float
+    ruling_min_length: float
+    ruling_gap_close: float
+    reread_max_words: int
+    reread_min_conf: float
+    reread_min_ink: int
+    reread_pad: int
+
+
 class BoilerplateSettings(BaseModel):
     min_page_share: float
     edge_margin: float
@@ -78,6 +92,7 @@ class ExtractConfig(BaseModel):
     narrative: NarrativeSettings
     list_plan: ListPlanSettings
     blocks: BlockSettings
+    ocr: OcrSettings
     boilerplate: BoilerplateSettings
     # Column and field labels, as label_key gives them; read from header_aliases.yaml.
     known_labels: frozenset[str] = frozenset()
