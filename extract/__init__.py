@@ -17,7 +17,7 @@ from .issues import ExtractionError, Issue, IssueCode, note, warning
 from .layout import detect as detect_layouts
 from .model import ExtractedDocument, ExtractedTable, Layout, RowKind, TextCoverage
 from .pdf import PageContent, open_pdf, read_page
-from .strategies import REGISTRY, STRATEGY_ORDER
+from .strategies import REGISTRY, SELF_DETECTING, STRATEGY_ORDER
 from .strategies.base import boxes_on, inside_any
 
 __version__ = "0.1.0"
@@ -171,7 +171,8 @@ def extract_document(read: ReadDocument, segments: Segments,
     config = config or load_config()
     pages, boilerplate, candidates = list(read.pages), set(segments.boilerplate), segments.candidates
     issues: list[Issue] = list(read.issues)
-    tables, regions = _run_strategies([n for n in STRATEGY_ORDER if n in candidates], pages, config, boilerplate)
+    tables, regions = _run_strategies([n for n in STRATEGY_ORDER if n in candidates or n in SELF_DETECTING],
+                                      pages, config, boilerplate)
     if not any(r.kind is RowKind.BODY for t in tables for r in t.rows) and set(STRATEGY_ORDER) - candidates:
         # Nothing where detection pointed (or it pointed nowhere): every strategy is tried.
         tables, regions = _run_strategies(list(STRATEGY_ORDER), pages, config, boilerplate)

@@ -11,5 +11,9 @@ REGISTRY = {
     NumberedListStrategy.name: NumberedListStrategy,
 }
 # The order they run in: ruled grids first (most certain), then whitespace tables, then
-# narrative blocks, then numbered lists under pillar headings, in whatever text is left.
+# labelled blocks (narratives, cards), then list items, in whatever text is left.
 STRATEGY_ORDER = ("ruled_table", "unruled_table", "narrative", "numbered_list")
+# Strategies that find their own structure (typography and repetition) and keep nothing
+# their wording does not support: they run on every document, not only where layout
+# detection pointed (a page of cards beside a document-control table still gets read).
+SELF_DETECTING = frozenset({"narrative", "numbered_list"})
