@@ -100,6 +100,11 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes) -> l
     for f in facts:
         st = style(f.line)
         if f.heading and f.label is None and st == opener:
+            if current is not None and all(style(g.line) == opener and not g.label for g in current) \
+                    and f.line.page == current[-1].line.page \
+                    and f.line.bbox.top - current[-1].line.bbox.bottom <= 0.5 * f.line.size:
+                current.append(f)       # a heading wrapped onto a second line
+                continue
             current = [f]
             blocks.append(current)
             card = _container(f.line, boxes)
@@ -143,7 +148,16 @@ def choose_opener(facts: Sequence[LineFacts], config: ExtractConfig, boxes) -> t
 
 
 def _parse_block(lines: Sequence[LineFacts], id_re: re.Pattern[str]) -> Block:
-    head = lines[0].line
+    n_head = 1
+    while n_head < len(lines) and style(lines[n_head].line) == style(lines[0].line) and not lines[n_head].label \
+            and lines[n_head].heading and lines[n_head].line.page == lines[0].line.page \
+            and lines[n_head].line.bbox.top - lines[n_head - 1].line.bbox.bottom <= 0.5 * lines[0].line.size:
+        n_head += 1
+    heads = [f.line for f in lines[:n_head]]
+    head = TextLine(" ".join(l.text for l in heads), heads[0].page,
+                    BBox(min(l.bbox.x0 for l in heads), heads[0].bbox.top, max(l.bbox.x1 for l in heads),
+                         heads[-1].bbox.bottom), heads[0].size, heads[0].bold)
+    lines = [lines[0]] + list(lines[n_head:])
     block = Block()
     m = id_re.match(head.text)
     fld: str
@@ -156,7 +170,7 @@ def _parse_block(lines: Sequence[LineFacts], id_re: re.Pattern[str]) -> Block:
         else:
             fld = STATEMENT_LABEL       # "Action 7" alone: the statement is the next paragraph
     else:
-        block.fields[STATEMENT_LABEL] = [head]
+        block.fields[STATEMENT_LABEL] = heads
         fld = DESCRIPTION_LABEL
     for f in lines[1:]:
         line = f.line
