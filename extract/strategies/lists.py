@@ -32,7 +32,7 @@ from .narrative import ID_LABEL, STATEMENT_LABEL
 NAME = "numbered_list"
 
 # an item's opening: "1.", "2)", "1.2", "(a)", "a)", "iv.", a bullet glyph, or a row key "V1.2"
-_ITEM = re.compile(r"^(?:(?P<num>\d{1,2}(?:\.\d{1,2})*)[.)]|\(?(?P<letter>[a-z]|[ivx]{1,4})\)|(?P<key>[A-Z]{1,3}\d{1,2}(?:\.\d{1,2})*)\s*[:.)\-–]?"
+_ITEM = re.compile(r"^(?:(?P<num>\d{1,2}(?:\.\d{1,2})+|\d{1,2}(?=[.)]))[.)]?|\(?(?P<letter>[a-z]|[ivx]{1,4})\)|(?P<key>[A-Z]{1,3}\d{1,2}(?:\.\d{1,2})*)\s*[:.)\-–]?"
                    rf"|(?P<bullet>{BULLET_CLASS}|[\uf0a7\uf0b7\u25aa\u2043]))\s+(?P<rest>\S.*)$")
 
 
@@ -42,6 +42,7 @@ class Item:
     marker_x: float
     lines: list[TextLine] = field(default_factory=list)
     section: int | None = None          # index into the headings
+    heading: bool = False               # its first line is set like a heading (bold or larger)
 
 
 def _mark_left_of(line: TextLine, marks: Sequence[BBox], reach: float) -> BBox | None:
@@ -79,7 +80,7 @@ def lines_to_items(lines: Sequence[TextLine], marks: dict[int, list[BBox]], conf
                     first = TextLine(rest, line.page, line.bbox, line.size, line.bold)
                 else:
                     ident, first = None, line
-                item = Item(ident, marker_x, [first], section)
+                item = Item(ident, marker_x, [first], section, m is not None and is_heading_like(line, body, config))
                 items.append(item)
         elif is_heading_like(line, body, config) and not line.text.rstrip().endswith("."):
             headings.append(line)
@@ -121,6 +122,64 @@ def _split_line(line: TextLine, cuts: list[tuple[int, int, str]]) -> list[tuple[
         pos, label = end, name
     out.append((label, piece(pos, len(text))))
     return [(lab, p) for lab, p in out if p is not None or lab is not None]
+
+
+def paragraphs(lines: Sequence[TextLine], config: ExtractConfig) -> list[list[TextLine]]:
+    """Lines into paragraphs: a new one after a vertical gap, at an indent change, or after a
+    line that stopped short (the next line's first word would have fitted on it: a hard
+    break, not a wrap)."""
+    if not lines:
+        return []
+    right = max(l.bbox.x1 for l in lines)
+    out: list[list[TextLine]] = [[lines[0]]]
+    for prev, line in zip(lines, lines[1:]):
+        first = line.text.split()[0] if line.text.split() else ""
+        per_char = (line.bbox.x1 - line.bbox.x0) / max(len(line.text), 1)   # this line's mean advance
+        fits = prev.bbox.x1 + (len(first) + 1) * per_char < right - 2
+        gap = line.bbox.top - prev.bbox.bottom if line.page == prev.page else 0.0
+        if gap > config.blocks.paragraph_gap * max(prev.size, 1.0) or abs(line.bbox.x0 - prev.bbox.x0) > 4 or fits:
+            out.append([line])
+        else:
+            out[-1].append(line)
+    return out
+
+
+def split_labelled_paragraphs(items: list[Item], headings: list[TextLine], config: ExtractConfig) -> list[Item]:
+    """A numbered heading (bold or larger) over paragraphs that carry recurring inline
+    labels is an aim over its activities: the heading becomes a section, each labelled
+    paragraph an item."""
+    heads: dict[int, int] = {}
+    for it in items:
+        if it.heading:
+            n = 1       # a heading wrapped onto more lines: same size and weight, no gap
+            while n < len(it.lines) and (it.lines[n].size, it.lines[n].bold) == (it.lines[0].size, it.lines[0].bold) \
+                    and it.lines[n].page == it.lines[n - 1].page \
+                    and it.lines[n].bbox.top - it.lines[n - 1].bbox.bottom <= 0.5 * it.lines[0].size:
+                n += 1
+            heads[id(it)] = n
+    paras = {id(it): paragraphs(it.lines[heads[id(it)]:], config) for it in items
+             if it.heading and len(it.lines) > heads[id(it)]}
+    per_para = [{label_key(m.group("label")) for l in p for m in INLINE_LABEL.finditer(l.text)}
+                for ps in paras.values() for p in ps]
+    keys = recurring([k for ks in per_para for k in ks], config.blocks.label_min_repeats)
+    if not keys:
+        return items
+    out: list[Item] = []
+    for it in items:
+        ps = paras.get(id(it))
+        labelled = [p for p in ps or [] if any(label_key(m.group("label")) in keys for l in p
+                                               for m in INLINE_LABEL.finditer(l.text))]
+        if not labelled:
+            out.append(it)
+            continue
+        hl = it.lines[:heads[id(it)]]
+        headings.append(TextLine(" ".join(l.text for l in hl), hl[0].page,
+                                 BBox(min(l.bbox.x0 for l in hl), hl[0].bbox.top, max(l.bbox.x1 for l in hl),
+                                      hl[-1].bbox.bottom), hl[0].size, hl[0].bold))
+        sec = len(headings) - 1
+        for p in ps:
+            out.append(Item(None, p[0].bbox.x0, list(p), sec))
+    return out
 
 
 def inline_fields(items: Sequence[Item], config: ExtractConfig) -> list[dict[str, list[TextLine]]]:
@@ -199,6 +258,7 @@ def items_to_table(items: Sequence[Item], headings: Sequence[TextLine], config: 
 def lines_to_list_rows(lines: Sequence[TextLine], config: ExtractConfig,
                        marks: dict[int, list[BBox]] | None = None) -> list[TableRow]:
     items, headings = lines_to_items(lines, marks or {}, config)
+    items = split_labelled_paragraphs(items, headings, config)
     table = items_to_table(items, headings, config)
     return [r for r in table.rows if r.kind is not RowKind.HEADER] if table else []
 
@@ -210,6 +270,7 @@ class NumberedListStrategy:
                 boilerplate: set[tuple[int, int]] = frozenset()) -> StrategyResult:
         lines = free_lines(pages, taken, boilerplate)
         items, headings = lines_to_items(lines, {p.number: p.marks for p in pages}, config)
+        items = split_labelled_paragraphs(items, headings, config)
         table = items_to_table(items, headings, config)
         if table is None:
             return StrategyResult((), ())

@@ -19,6 +19,7 @@ carry no printed label; they go under the synthetic labels below.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -27,7 +28,7 @@ from ..model import BBox, ExtractedTable, RowKind, TableRow, TextLine
 from ..pdf import PageContent
 from ..text import label_key
 from .base import StrategyResult, inside
-from .blocks import (body_size, free_lines, is_heading_like, lead_label, make_cell, reads_as_action, recurring,
+from .blocks import (INLINE_LABEL, body_size, free_lines, is_heading_like, lead_label, make_cell, reads_as_action, recurring,
                      style)
 
 NAME = "narrative"
@@ -74,6 +75,12 @@ def lines_to_labels(lines: Sequence[TextLine], config: ExtractConfig) -> list[Li
         else:
             cands.append(None)
     rec = recurring([c[0] for c in cands if c], s.label_min_repeats)
+    # a label printed inside running text more often than at a line's start labels inline
+    # fields of paragraphs or list items (the list strategy's), not a block's paragraphs
+    inline = Counter(label_key(m.group("label")) for line in lines for m in INLINE_LABEL.finditer(line.text)
+                     if m.start() > 0)
+    starts = Counter(c[0] for c in cands if c)
+    rec = {k for k in rec if inline[k] < starts[k]}
     facts = []
     for line, c in zip(lines, cands):
         heading = is_heading_like(line, body, config)
