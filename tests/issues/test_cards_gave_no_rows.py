@@ -28,7 +28,6 @@ def test_one_row_per_card_and_nothing_else(actions):
 
 def test_card_fields_keep_their_printed_labels(actions):
     a = actions[0]
-    extra = dict(a.extra_fields)
-    printed = {a.owner, a.timeframe, *extra.values()}
+    printed = {a.owner, a.timeframe, a.success_measures, a.supporting_actions, *dict(a.extra_fields).values()}   # whatever role normalise gave
     assert {"Each term", "Head of Communications", "Six profiles published and read by at least 500 staff"} <= printed
     assert a.description == "We will do this with technical staff across the institute, step by step."
