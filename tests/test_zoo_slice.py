@@ -83,6 +83,8 @@ def test_family_floor(zoo_slice, scorer, family):
     assert (s["recall"] or 0.0) >= bar["recall"], got
     if "precision" in bar:
         assert (s["precision"] or 0.0) >= bar["precision"], got
+    if "word_fidelity" in bar:
+        assert (s["word_fidelity"] or 0.0) >= bar["word_fidelity"], f"{got}; word fidelity {s['word_fidelity']}"
 
 
 def test_header_vocabulary_is_not_the_alias_list():

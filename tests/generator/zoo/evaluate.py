@@ -90,8 +90,21 @@ def metadata(documents: pd.DataFrame, gold: dict[str, dict]) -> tuple[dict, list
         "title": round(sum(p["title_ok"] for p in per) / n, 4),
         "title_similarity": round(sum(p["title_similarity"] for p in per) / n, 4),
         "status": {s: sum(p["status"] == s for p in per) for s in sorted({p["status"] for p in per})},
+        "issues": _issue_counts([docs.get(g["source_file"].lower(), {}) for g in gold.values()]),
     }
     return summary, per
+
+
+def _issue_counts(docs: list[dict]) -> dict[str, int]:
+    """How many of the family's documents carry each issue code the pipeline reported
+    (documents.parquet `issues`), most frequent first."""
+    from collections import Counter
+    n: Counter = Counter()
+    for d in docs:
+        codes = {i.get("code") for i in (d.get("issues") if d.get("issues") is not None else [])
+                 if isinstance(i, dict)}
+        n.update(c for c in codes if c)
+    return dict(n.most_common())
 
 
 def _int(v):
@@ -175,6 +188,9 @@ def print_table(result: dict) -> None:
                         f"({op} {b['bar']}: {'met' if b['met'] else 'MISSED'})")
         st = ", ".join(f"{k} {v}" for k, v in f["metadata"]["status"].items())
         print(f"  {fam:21s} " + "; ".join(bits) + f"   [documents: {st}]")
+        top = ", ".join(f"{k} {v}" for k, v in list(f["metadata"]["issues"].items())[:4])
+        if top:
+            print(f"  {'':21s} issues (documents): {top}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -142,11 +142,7 @@ def overview_plus_detail(rng: random.Random, plan: ct.Plan, name: str) -> Job:
     if o.mode == "aim":
         o.mode = "row"
     t, rows = tb.build(rng, plan.groups, o)
-    ids = ct.IdScheme(o.id_kind).assign(plan.groups)
-    ov = []
-    for g, (_, acts) in zip(plan.groups, ids):
-        for a, (_, norm) in zip(g.actions, acts):
-            ov.append([norm or "", a.text])
+    ov = [[r["action_id"] or "", r["action_text"]] for r in rows]   # the detailed table's ids, same order
     c.heading(doc, rng.choice(["Summary of actions", "Overview of actions", "Actions at a glance"]), size=13)
     word.simple_table(doc, [rng.choice(["No.", "Ref", "Code"]), rng.choice(["Action", "Summary", "Action statement"])],
                       ov, [2.0, word.usable_width(meta) - 2.0])
@@ -369,6 +365,40 @@ def numbered_lists(rng: random.Random, plan: ct.Plan, name: str) -> Job:
                 talent=False)
 
 
+def year_lists(rng: random.Random, plan: ct.Plan, name: str) -> Job:
+    """Year-by-year goal lists: a heading per year of the plan, its goals as bullets (web or Word)."""
+    s = plan.period_start or 2025
+    years = max(2, min(4, (plan.period_end or s + 3) - s))
+    form = rng.choice(["Year {n} ({a}/{b2})", "Year {n}: {a}–{b}", "{a}-{b2}", "In {a}/{b2} we will"])
+    acts = [(g, a) for g in plan.groups for a in g.actions]
+    per = -(-len(acts) // years)
+    marker = rng.choice(["•", "–", "▪"])
+    parts = []
+    rows = []
+    for n in range(years):
+        chunk = acts[n * per:(n + 1) * per]
+        if not chunk:
+            continue
+        a0 = s + n
+        head = form.format(n=n + 1, a=a0, b=a0 + 1, b2=str(a0 + 1)[-2:])
+        parts.append((head, [a.text for _, a in chunk]))
+        rows += [_gold(a.text, section=head, pillars=g.pillars) for g, a in chunk]
+    if rng.random() < 0.5:
+        body = "".join(f"<h2>{web.esc(h)}</h2><ul>" + "".join(f"<li>{web.esc(t)}</li>" for t in items) + "</ul>"
+                       for h, items in parts)
+        html, meta = web.page(rng, plan, body, landscape=False, extra_css="li { margin-bottom: 4px; }")
+        return _job(name, "year_lists", "html", html, rows, plan, {**meta, "heading": form, "medium": "web"},
+                    talent=False)
+    doc, meta = word.new_doc(rng, plan, landscape=False)
+    word.title_block(rng, doc, plan)
+    for h, items in parts:
+        c.heading(doc, h, size=13, before=12)
+        for t in items:
+            c.bullet(doc, t, char=marker)
+    return _job(name, "year_lists", "docx", doc, rows, plan, {**meta, "heading": form, "medium": "word"},
+                talent=False)
+
+
 # ----------------------------------------------------------------------------- narrative (Word)
 
 
@@ -496,6 +526,7 @@ FAMILIES: dict[str, Callable[..., Job]] = {
     "cards": cards,
     "inline_lists": inline_lists,
     "numbered_lists": numbered_lists,
+    "year_lists": year_lists,
     "narrative": narrative,
     "unruled": unruled,
     "progress_report": progress_report,
@@ -513,6 +544,7 @@ SEED_RENDERS = {
     "cards": ("portsmouth-action-plan", "essex-2024-27-action-plan"),
     "inline_lists": ("essex-2020-23-action-plan",),
     "numbered_lists": ("essex-2024-27-action-plan",),
+    "year_lists": ("essex-2020-23-action-plan",),
     "narrative": ("portsmouth-action-plan",),
     "unruled": ("essex-2020-23-action-plan", "essex-2024-27-action-plan"),
     "progress_report": ("essex-2024-27-action-plan",),

@@ -106,6 +106,8 @@ def build(rng: random.Random, groups: list[ct.Group], o: TableOptions, *, sectio
     section_label: a heading the whole table sits under (per-pillar tables), kept as the rows'
     section; pillars come from that heading when the table has no pillar column."""
     voc = ct.vocabulary()
+    if o.sections or o.id_kind == "pillar":   # a plan with pillar sections or pillar ids is ordered by pillar
+        groups = sorted(groups, key=lambda g: ct.PILLARS.index(g.pillar))
     ids = ct.IdScheme(o.id_kind).assign(groups)
     rows: list[TRow] = []
     gold: list[dict] = []
