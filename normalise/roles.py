@@ -37,6 +37,9 @@ from .tags import parse_pillars
 TEXT_ROLES = ("aim", "action_text", "description", "supporting_actions", "success_measures", "progress",
               "comments", "resources", "owner")
 ACTION_ROLES = ("action_text", "aim")
+# Roles whose cells have a shape of their own; a header word alone does not give them to a
+# column whose content shows less than `scores.shaped_min` of that shape.
+SHAPED_ROLES = ("ref", "timeframe", "pillar_tags", "rag_status", "talent_tags")
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,7 @@ class RoleVocabulary:
     strong: float
     accept: float
     sample: int
+    shaped_min: float
 
 
 def _stem(word: str) -> str:
@@ -92,7 +96,8 @@ def load_vocabulary(models_dir: Path = MODELS_DIR) -> RoleVocabulary:
     return RoleVocabulary(kw, re.compile(c["id_pattern"]), re.compile(c["timeframe_pattern"], flags),
                           re.compile(c["percent_pattern"]), re.compile(c["talent_pattern"], flags),
                           re.compile(c["intent_pattern"], flags), re.compile(c["numbered_pattern"]), float(raw["scores"]["strong_header"]),
-                          float(raw["scores"]["accept"]), int(raw["scores"]["content_sample"]))
+                          float(raw["scores"]["accept"]), int(raw["scores"]["content_sample"]),
+                          float(raw["scores"]["shaped_min"]))
 
 
 @lru_cache(maxsize=1)
@@ -121,7 +126,7 @@ def is_key(text: str, ocr: bool = False) -> bool:
 
 
 # ----------------------------------------------------------------------------- header words
-def header_evidence(header: str) -> tuple[str, float, str]:
+def header_evidence(header: str, profile: "ColumnProfile | None" = None) -> tuple[str, float, str]:
     """(role, score, evidence) from the header text alone; UNKNOWN with 0 when it says nothing."""
     key = normalise_header(header)
     if not key:
@@ -155,9 +160,14 @@ def header_evidence(header: str) -> tuple[str, float, str]:
             if kw == stem:
                 n, first, w = votes.get(role, (0, pos, word))
                 votes[role] = (n + 1, first, w)
-    if votes:
-        role, (n, _, word) = max(votes.items(), key=lambda kv: (kv[1][0], -kv[1][1]))
-        return role, 0.6, f"header word '{word}'"
+    # A role whose cells have a shape of their own (dates, ids, RAG, ...) needs the content to
+    # show some of it: "Milestone / measure" over sentences is a measure, not a date.
+    ranked = sorted(votes.items(), key=lambda kv: (-kv[1][0], kv[1][1]))
+    for role, (n, _, word) in ranked:
+        if profile is None or role not in SHAPED_ROLES or profile.shares.get(role, 0.0) >= vocab.shaped_min:
+            return role, min(0.7, 0.5 + 0.1 * n), f"header word{'s' if n > 1 else ''} '{word}'" + (f" (+{n - 1})" if n > 1 else "")
+    if ranked:
+        return UNKNOWN, 0.0, f"header word '{ranked[0][1][2]}' not borne out by the content"
     return UNKNOWN, 0.0, f"header '{header.strip()}' unknown"
 
 
@@ -179,8 +189,13 @@ def _own_cells(table: ExtractedTable, i: int) -> list[Cell]:
     return out
 
 
+_LEAD = re.compile(r"^\s*(?:\(?[A-Za-z]{0,3}\d{1,3}(?:\.\d{1,3})*[a-z]?[.):]?|\(?[a-z]\)|[•●▪■◦‣∙·○*–-])\s*[-–—:.]?\s*")
+
+
 def _intent(text: str, vocab: RoleVocabulary) -> bool:
-    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
+    """Opens with a verb (after any id or list marker: "V1.2 - Publish ...", "a) Hold ...")
+    or says "will"."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", _LEAD.sub("", text, count=1))
     if not words:
         return False
     first = words[1] if words[0].lower() == "to" and len(words) > 1 else words[0]
@@ -285,7 +300,7 @@ def table_roles(table: ExtractedTable, headers: Sequence[str] | None = None, ocr
     # 1. Strong header aliases, in column order (a second column of a taken role stays extra).
     pending = []
     for i, h in enumerate(heads):
-        h_role, h_score, h_ev = header_evidence(h)
+        h_role, h_score, h_ev = header_evidence(h, profiles[i])
         c_role, c_score, c_ev = content_evidence(profiles[i])
         if h_score >= vocab.strong and not _contradicts(h_role, profiles[i]):
             if h_role == "ref" and not h.strip():
@@ -298,7 +313,7 @@ def table_roles(table: ExtractedTable, headers: Sequence[str] | None = None, ocr
             h_role, h_score = UNKNOWN, 0.0
         pending.append((i, h_role, h_score, h_ev, c_role, c_score, c_ev))
     # 2. Weak header words where the content agrees or says nothing; else the content.
-    for i, h_role, h_score, h_ev, c_role, c_score, c_ev in sorted(pending, key=lambda p: -max(p[2], p[5])):
+    for i, h_role, h_score, h_ev, c_role, c_score, c_ev in sorted(pending, key=lambda p: -max(p[2], p[5] if p[4] != "action_text" else 0.0)):
         if c_role == "action_text":
             c_role, c_score = UNKNOWN, 0.0   # the action column is chosen last, among all columns
         if h_role != UNKNOWN and (c_score < vocab.accept or c_role == h_role):
@@ -321,6 +336,15 @@ def table_roles(table: ExtractedTable, headers: Sequence[str] | None = None, ocr
             take(i, "action_text", best[0], f"content: {best[0]:.0%} sentences of intent, the longest text "
                                             f"column" + (f" (header said {was})" if was != UNKNOWN else "")
                  + (f"; {evidence[i]}" if evidence[i] else ""))
+    # 4. A column of long text left of the action column, with no role of its own, is the aim
+    #    the actions serve (what the actions are grouped under: often merged down).
+    if "action_text" in roles and "aim" not in roles:
+        act = roles.index("action_text")
+        for i in range(act):
+            if roles[i] == UNKNOWN and profiles[i].filled and profiles[i].words >= 3 \
+                    and not any(profiles[i].shares.get(r, 0.0) >= vocab.accept for r in SHAPED_ROLES):
+                take(i, "aim", 0.6, f"long text left of the action column; {evidence[i]}")
+                break
     columns = tuple(ColumnRole(table.index, i, heads[i].strip(), roles[i], scores[i], evidence[i]) for i in range(ncol))
     unknown = tuple(dict.fromkeys(h.strip() for h, r in zip(heads, roles) if r == UNKNOWN and h.strip()))
     return TableRoles(tuple(roles), columns, unknown)

@@ -158,7 +158,7 @@ def _is_section(row: tuple[Cell | None | _Covered, ...], table_width: float, min
     filled = [c for c in row if isinstance(c, Cell) and not c.empty]
     if len(filled) != 1:
         return False
-    present = [c for c in row if isinstance(c, Cell)]
+    present = [c for c in row if c is not None]   # a slot under a cell merged down is not spanned across
     return len(present) == 1 or filled[0].fragments[0].bbox.width >= min_share * table_width
 
 
