@@ -79,6 +79,15 @@ class OcrSettings(BaseModel):
     reread_pad: int
 
 
+class UnruledSettings(BaseModel):
+    header_min_columns: int
+    header_max_words: int
+    header_lookahead: int
+    header_min_body_lines: int
+    header_alignment_share: float
+    anchor_tolerance: float
+
+
 class BoilerplateSettings(BaseModel):
     min_page_share: float
     edge_margin: float
@@ -94,6 +103,7 @@ class ExtractConfig(BaseModel):
     blocks: BlockSettings
     ocr: OcrSettings
     boilerplate: BoilerplateSettings
+    unruled: UnruledSettings
     # Column and field labels, as label_key gives them; read from header_aliases.yaml.
     known_labels: frozenset[str] = frozenset()
     # the same, 3 characters or more, longest first: what a header line is searched for

@@ -252,10 +252,11 @@ def content_evidence(profile: ColumnProfile) -> tuple[str, float, str]:
 def _contradicts(role: str, profile: ColumnProfile) -> bool:
     """A text role named by the header over a column of one- or two-word ids, dates or RAG
     letters: the header is wrong ("Action" over 1.1, 1.2, ...)."""
-    if role not in TEXT_ROLES or not profile.filled or profile.words > 2:
+    if role not in TEXT_ROLES or not profile.filled or profile.words > 3:
         return False
     s = profile.shares
-    return max(s["ref"], s["rag_status"], s["progress"]) >= 0.8 or (role != "owner" and s["timeframe"] >= 0.8)
+    return max(s["ref"], s["rag_status"], s["progress"], s["pillar_tags"]) >= 0.8 \
+        or (role != "owner" and s["timeframe"] >= 0.8)
 
 
 def _is_legend(cols: Sequence[Sequence[Cell]], profiles: Sequence[ColumnProfile]) -> bool:
@@ -324,10 +325,12 @@ def table_roles(table: ExtractedTable, headers: Sequence[str] | None = None, ocr
         evidence[i] = f"{h_ev}; {c_ev}"
     # 3. No action column named: the column of sentences of intent is the action column
     #    (not in a legend or glossary: a column of distinct one-word terms beside definitions).
-    if not any(r in ACTION_ROLES for r in roles) and not _is_legend(cols, profiles):
+    if "action_text" not in roles and not _is_legend(cols, profiles):
         cands = [(profiles[i].shares.get("action_text", 0.0), i) for i in range(ncol)
                  if roles[i] in (UNKNOWN, "description", "supporting_actions", "comments", "progress")]
         best = max(cands, default=(0.0, -1))
+        if "aim" in roles:   # beside a named aim column: a column with a statement in more rows (the aim groups them)
+            best = best if best[1] >= 0 and profiles[best[1]].filled > profiles[roles.index("aim")].filled else (0.0, -1)
         if best[0] >= vocab.accept - 0.1 and best[1] >= 0:
             i = best[1]
             was = roles[i]

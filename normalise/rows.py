@@ -189,6 +189,15 @@ def document_to_actions(doc: ExtractedDocument) -> NormalisedDocument:
                               tuple(roles_found))
 
 
+def _siblings(ref: str | None, anchor_ref: str | None, anchor_has_aim: bool) -> bool:
+    """Two dotted ids under one parent ("V1.2" and "V1.1"), in a table whose aim column the
+    anchor row filled: the aim is printed once for the group."""
+    if not (ref and anchor_ref and anchor_has_aim):
+        return False
+    a, b = parent_of_dotted(ref.split()[0].rstrip(".:)–-")), parent_of_dotted(anchor_ref.split()[0].rstrip(".:)–-"))
+    return a is not None and a == b
+
+
 def _talent_column(text: str | None) -> tuple[str, ...]:
     """A column of its own for TALENT recommendations: "R2, R5", "2 and 9"."""
     if not text:
@@ -221,7 +230,9 @@ def table_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: Extracte
         if not any(c.text for cs in vals.cells.values() for c in cs):
             continue
         # A row whose aim/ref cells are empty (or merged down from above) continues the aim above.
-        if anchor is not None and not vals.own_text("aim") and not vals.own_text("ref"):
+        # So does one with no aim of its own whose id is a sibling of the anchor's (V1.2 under V1.1).
+        if anchor is not None and not vals.own_text("aim") and (not vals.own_text("ref") or _siblings(
+                vals.own_text("ref"), anchor.own_text("ref"), "aim" in hmap.roles and bool(anchor.text("aim")))):
             for role in AIM_LEVEL:
                 if not vals.text(role) and role in anchor.cells:
                     vals.cells[role] = anchor.cells[role]

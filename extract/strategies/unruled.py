@@ -114,10 +114,61 @@ def page_to_segments(page: PageContent, taken, boilerplate: set[tuple[int, int]]
 
 
 def find_header(line: Sequence[Segment], config: ExtractConfig) -> bool:
+    """A line of known column labels (a prior from the label list; `aligned_header` finds a
+    header without knowing any word)."""
     if len(line) < 3:
         return False
     known = sum(_label_key(s.text) in config.known_labels for s in line)
     return known >= 2 and known / len(line) >= 0.6
+
+
+def aligned_header(lines: Sequence[list[Segment]], i: int, config: ExtractConfig) -> bool:
+    """Structure, not words: a line of short phrases (no sentence) whose left edges the
+    phrases of the lines below it start at, as column labels sit over their columns
+    (pdfplumber's words_to_edges_v idea: columns where many left edges line up)."""
+    u = config.unruled
+    line = lines[i]
+    if len(line) < u.header_min_columns:
+        return False
+    if any(len(s.text.split()) > u.header_max_words or s.text.rstrip().endswith((".", ";", ",")) for s in line):
+        return False
+    anchors = [s.bbox.x0 for s in line]
+    below = [l for l in lines[i + 1:i + 1 + u.header_lookahead] if l[0].page == line[0].page and len(l) >= 2]
+    if len(below) < u.header_min_body_lines:
+        return False
+    phrases = [s for l in below for s in l]
+    hits = sum(1 for s in phrases if any(abs(s.bbox.x0 - a) <= u.anchor_tolerance for a in anchors))
+    used = {min(range(len(anchors)), key=lambda k: abs(s.bbox.x0 - anchors[k])) for s in phrases}
+    return hits / len(phrases) >= u.header_alignment_share and len(used) >= max(2, len(anchors) // 2)
+
+
+def _on_anchors(line: Sequence[Segment], header: Sequence[Segment], config: ExtractConfig) -> bool:
+    """Every phrase of the line starts at one of the running table's columns."""
+    tol = config.unruled.anchor_tolerance
+    return all(any(abs(s.bbox.x0 - h.bbox.x0) <= tol for h in header) for s in line)
+
+
+def _continues_header(line: Sequence[Segment], header: Sequence[Segment], config: ExtractConfig) -> bool:
+    """The second line of a header whose labels wrap ("Target" / "completion"): short
+    phrases under the header's own, close below it, styled like it, and fewer of them."""
+    u = config.unruled
+    top = min(s.bbox.top for s in line)
+    bottom = max(s.bbox.bottom for s in header)
+    size = max(s.size for s in header)
+    return (line[0].page == header[0].page and 0 <= top - bottom <= 0.6 * size and len(line) < len(header)
+            and all(s.bold == header[0].bold for s in line)
+            and all(len(s.text.split()) <= u.header_max_words for s in line)
+            and all(any(abs(s.bbox.x0 - h.bbox.x0) <= u.anchor_tolerance
+                        or h.bbox.x0 - u.anchor_tolerance <= s.bbox.x0 <= h.bbox.x1 for h in header) for s in line))
+
+
+def _merge_header(header: list[Segment], line: Sequence[Segment], config: ExtractConfig) -> list[Segment]:
+    out = list(header)
+    for s in line:
+        k = min(range(len(out)), key=lambda j: abs(s.bbox.x0 - out[j].bbox.x0))
+        h = out[k]
+        out[k] = Segment(f"{h.text} {s.text}", h.page, h.bbox.union(s.bbox), h.size, h.bold, h.chars + s.chars)
+    return out
 
 
 def _column_of(x0: float, anchors: Sequence[float], tol: float = 6.0) -> int:
@@ -148,8 +199,17 @@ def lines_to_table(lines: Sequence[list[Segment]], header: list[Segment], config
     ncol = len(anchors)
     key_re = config.row_key_regex()
     body = [l for l in lines if [_label_key(s.text) for s in l] != header_key]
-    firsts = [l[0].text for l in body if _column_of(l[0].bbox.x0, anchors) == 0]
-    keyed = bool(firsts) and sum(bool(key_re.match(t)) for t in firsts) / len(firsts) >= 0.5
+    # The key column: the one whose phrases are mostly row keys ("V1.1"), the first column
+    # when it is one, else wherever the plan prints its ids.
+    key_col, keyed = 0, False
+    for k in range(ncol):
+        texts = [s.text for l in body for s in l if _column_of(s.bbox.x0, anchors) == k]
+        firsts = [t for t in texts if len(t.split()) <= 3] if k else texts
+        if k == 0:
+            firsts = [l[0].text for l in body if _column_of(l[0].bbox.x0, anchors) == 0]
+        if firsts and len(firsts) >= 0.5 * len(texts) and sum(bool(key_re.match(t)) for t in firsts) / len(firsts) >= 0.5:
+            key_col, keyed = k, True
+            break
     heights = [l[0].bbox.bottom - l[0].bbox.top for l in body] or [10.0]
     line_h = statistics.median(heights)
     rows: list[TableRow] = []
@@ -174,7 +234,8 @@ def lines_to_table(lines: Sequence[list[Segment]], header: list[Segment], config
             continue
         gap = (line[0].bbox.top - prev_bottom[1]) if prev_bottom and prev_bottom[0] == line[0].page else 0.0
         if keyed:
-            starts = first is not None and bool(key_re.match(first.text))
+            key = cols[key_col][0] if cols[key_col] else None
+            starts = key is not None and bool(key_re.match(key.text))
         else:
             starts = first is not None and (current is None or gap > 0.8 * line_h)
         if starts or current is None:
@@ -271,17 +332,35 @@ class UnruledTableStrategy:
         for page in pages:
             if not page.has_text:
                 continue
-            if header is None and not _may_hold_header(page, taken, config):
-                continue   # no table running and no header line: nothing to read here
-            for line in page_to_segments(page, taken, boilerplate):
-                if find_header(line, config):
+            lines = page_to_segments(page, taken, boilerplate)
+            skip_next = False
+            for li, line in enumerate(lines):
+                if skip_next:
+                    skip_next = False
+                    continue
+                if header is not None and [_label_key(s.text) for s in line] == [_label_key(s.text) for s in header]:
+                    is_head = True   # the header repeated on a later page
+                elif header is not None and (_on_anchors(line, header, config) or _is_table_line(
+                        split_at_anchors(line, [h.bbox.x0 for h in header]), [h.bbox.x0 for h in header],
+                        header[-1].bbox.x1 + 200)):
+                    is_head = find_header(line, config)   # a body line of the running table
+                else:
+                    is_head = find_header(line, config) or aligned_header(lines, li, config)
+                if is_head:
                     same = header is not None and [_label_key(s.text) for s in line] == [_label_key(s.text) for s in header]
+                    if same and li + 1 < len(lines) and _continues_header(lines[li + 1], line, config):
+                        regions.append((lines[li + 1][0].page, _union(lines[li + 1])))
+                        skip_next = True     # the repeated header's second line
                     if not same:
                         if header is not None and collected:
                             t, r = lines_to_table(collected, header, config, len(tables))
                             tables.append(t)
                             regions += r
                         header, collected = line, []
+                        if li + 1 < len(lines) and _continues_header(lines[li + 1], line, config):
+                            header = _merge_header(header, lines[li + 1], config)
+                            regions.append((lines[li + 1][0].page, _union(lines[li + 1])))
+                            skip_next = True
                     regions.append((line[0].page, _union(line)))
                     continue
                 if header is None:
