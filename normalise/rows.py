@@ -13,6 +13,7 @@ from extract.model import Cell, ExtractedDocument, ExtractedTable, RowKind, Tabl
 
 from extract.issues import Issue, IssueCode, note, warning
 
+from .dedupe import duplicates_merged
 from .headers import UNKNOWN, HeaderMap
 from .meta import document_meta
 from .model import Action, DocumentMeta, NormalisedDocument, Provenance
@@ -180,6 +181,8 @@ def document_to_actions(doc: ExtractedDocument) -> NormalisedDocument:
     seen: dict[str, int] = {}
     for table, hmap in kept:
         actions.extend(table_to_actions(doc, meta, table, hmap, seen))
+    actions, merged_notes = duplicates_merged(actions)
+    notes.extend(note(IssueCode.DUPLICATES_MERGED, n, "interpret") for n in merged_notes)
     if unknown:
         warnings.append(warning(IssueCode.UNKNOWN_HEADERS, f"unknown column headers kept as extra fields: "
                                                            f"{', '.join(unknown)}", "interpret"))
