@@ -49,7 +49,7 @@ def load_scorer(path: Path):
 
 
 def norm(s) -> str:
-    if s is None or (isinstance(s, float) and s != s):
+    if s is None or (isinstance(s, float) and pd.isna(s)):
         return ""
     s = unicodedata.normalize("NFKC", str(s)).lower().replace("–", "-")
     s = re.sub(r"[^\w]+", " ", s)
@@ -72,7 +72,7 @@ def metadata(documents: pd.DataFrame, gold: dict[str, dict]) -> tuple[dict, list
     """Per family: institution, period (start and end both right) and title accuracy."""
     docs = {Path(str(s)).name.lower(): r for s, r in zip(documents["source_file"], documents.to_dict("records"))}
     per = []
-    for key, g in gold.items():
+    for g in gold.values():
         d = docs.get(g["source_file"].lower(), {})
         ts = title_similarity(d.get("plan_title"), g.get("title"))
         ps, pe = d.get("period_start"), d.get("period_end")
@@ -109,7 +109,7 @@ def _issue_counts(docs: list[dict]) -> dict[str, int]:
 
 def _int(v):
     try:
-        return None if v is None or v != v else int(v)
+        return None if v is None or pd.isna(v) else int(v)
     except (TypeError, ValueError):
         return None
 

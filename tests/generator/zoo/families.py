@@ -4,22 +4,22 @@ scan of another job) and the gold rows it stands for, in document order."""
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from xml.sax.saxutils import escape as xesc
 
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, landscape as rl_landscape
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import landscape as rl_landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table as RLTable, TableStyle
-from xml.sax.saxutils import escape as xesc
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, TableStyle
+from reportlab.platypus import Table as RLTable
 
 from .. import common as c
 from . import content as ct
 from . import tables as tb
-from . import web
-from . import word
+from . import web, word
 
 
 @dataclass

@@ -29,7 +29,7 @@ def soffice_batch(docx: list[Path], outdir: Path, profile: Path) -> None:
         chunk = docx[i:i + SOFFICE_BATCH]
         subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
                         "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(outdir)] + [str(p) for p in chunk],
-                       check=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60 + 20 * len(chunk))
+                       check=True, capture_output=True, timeout=60 + 20 * len(chunk))
     for p in docx:
         pdf = outdir / (p.stem + ".pdf")
         if not pdf.exists():

@@ -189,7 +189,6 @@ def build(rng: random.Random, groups: list[ct.Group], o: TableOptions, *, sectio
                                    ("measure", "timeframe", "owner", "resources") if role in roles}, rag))
             continue
         # a row per action
-        first = len(rows)
         for k, a in enumerate(g.actions):
             r = TRow()
             for role in roles:
@@ -229,7 +228,6 @@ def build(rng: random.Random, groups: list[ct.Group], o: TableOptions, *, sectio
                               gpillars, cite is not None, pill_stated,
                               {role: field_value(role, a) for role in ("measure", "timeframe", "owner", "resources")
                                if role in roles}, rag))
-        del first
     return Table(roles=roles, headers=o.headers, rows=rows, repeat_header=o.repeat_header,
                  header_fill=o.header_fill), gold
 
