@@ -20,6 +20,9 @@ class RuledTableSettings(BaseModel):
     min_columns: int
     section_row_min_width: float
     header_max_words: int
+    heading_max_gap: float
+    heading_min_size_ratio: float
+    heading_max_words: int
 
 
 class StitchScores(BaseModel):

@@ -328,9 +328,9 @@ def table_roles(table: ExtractedTable, headers: Sequence[str] | None = None, ocr
     if "action_text" not in roles and not _is_legend(cols, profiles):
         cands = [(profiles[i].shares.get("action_text", 0.0), i) for i in range(ncol)
                  if roles[i] in (UNKNOWN, "description", "supporting_actions", "comments", "progress")]
-        best = max(cands, default=(0.0, -1))
         if "aim" in roles:   # beside a named aim column: a column with a statement in more rows (the aim groups them)
-            best = best if best[1] >= 0 and profiles[best[1]].filled > profiles[roles.index("aim")].filled else (0.0, -1)
+            cands = [(sc, i) for sc, i in cands if profiles[i].filled > profiles[roles.index("aim")].filled]
+        best = max(cands, default=(0.0, -1))
         if best[0] >= vocab.accept - 0.1 and best[1] >= 0:
             i = best[1]
             was = roles[i]

@@ -12,7 +12,7 @@ from typing import Sequence
 
 from ..config import ExtractConfig
 from ..issues import Issue, IssueCode, note
-from ..model import EMPTY_CELL, BBox, Cell, ExtractedTable, Fragment, RowKind, TableRow
+from ..model import EMPTY_CELL, BBox, Cell, ExtractedTable, Fragment, RowKind, TableRow, TextLine
 from ..pdf import PageContent
 from ..text import chars_to_lines, mark_cut_words
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
@@ -64,9 +64,9 @@ def find_grids(edges: list[dict], settings) -> list[list[tuple[float, float, flo
 
 def cells_to_rows(cells: list[tuple]) -> list[list[tuple | None | _Covered]]:
     """Cells into rows by top, columns by every x0 in the table, the way pdfplumber's
-    Table.rows does. A slot under a merged cell is None when the cell spans across from
-    the left and COVERED when one spans down from a row above (its value belongs to every
-    row it spans)."""
+    Table.rows does. A slot under a merged cell is None when a cell of its row spans across
+    it from the left, else COVERED: a cell spans down over it from a row above (its value
+    belongs to every row it spans)."""
     xs = sorted({cell[0] for cell in cells})
     rows: dict[float, dict[float, tuple]] = {}
     for cell in sorted(cells, key=lambda b: (b[1], b[0])):
@@ -76,8 +76,9 @@ def cells_to_rows(cells: list[tuple]) -> list[list[tuple | None | _Covered]]:
         slots: list[tuple | None | _Covered] = []
         for x in xs:
             cell = row.get(x)
-            if cell is None and any(c[0] <= x + 0.5 and c[2] > x + 0.5 and c[1] < top - 0.5 and c[3] > top + 0.5
-                                    for c in cells):
+            # Not spanned across from the left in this row: spanned down from above (pdfplumber
+            # may find no cell at all for a tall merged region whose inner rules are missing).
+            if cell is None and not any(c[0] < x - 0.5 and c[2] > x + 0.5 for c in row.values()):
                 cell = COVERED
             slots.append(cell)
         out.append(slots)
@@ -252,13 +253,57 @@ def _merge_rows(prev: TableRow, cont: TableRow) -> TableRow:
     return TableRow(prev.kind, cells, pages)
 
 
-def grids_to_tables(grids: Sequence[PageGrid], config: ExtractConfig, first_index: int = 0) -> list[ExtractedTable]:
+def heading_above(grid: PageGrid, page: PageContent, config: ExtractConfig,
+                  boilerplate: set[tuple[int, int]] = frozenset()) -> TextLine | None:
+    """The heading printed just above a table ("Visibility" over that pillar's table): the
+    nearest line above the grid, close to it, over its columns, short, and set apart by
+    typography (bold, larger than the body, or capitals). It names the table's rows."""
+    h = config.ruled_table
+    lines = [l for i, l in enumerate(page.lines) if (page.number, i) not in boilerplate]
+    sizes = sorted(l.size for l in lines) or [10.0]
+    body = sizes[len(sizes) // 2]
+    above = [l for l in lines if l.bbox.bottom <= grid.bbox.top + 1 and l.bbox.x1 > grid.bbox.x0
+             and l.bbox.x0 < grid.bbox.x1]
+    if not above:
+        return None
+    above.sort(key=lambda l: l.bbox.bottom)
+    line = above[-1]
+    if grid.bbox.top - line.bbox.bottom > h.heading_max_gap * max(line.size, 1.0):
+        return None
+
+    def styled(l: TextLine) -> bool:
+        t = l.text.strip()
+        return l.bold or l.size >= h.heading_min_size_ratio * body or (t.isupper() and len(t) > 3)
+    if not styled(line):
+        return None
+    # a heading wrapped over lines of the same style
+    parts = [line]
+    for prev in reversed(above[:-1]):
+        if styled(prev) and prev.bold == line.bold and abs(prev.size - line.size) < 0.5 \
+                and parts[0].bbox.top - prev.bbox.bottom <= 0.6 * line.size:
+            parts.insert(0, prev)
+        else:
+            break
+    text = " ".join(p.text.strip() for p in parts)
+    if len(text.split()) > h.heading_max_words:
+        return None
+    box = parts[0].bbox
+    for p in parts[1:]:
+        box = box.union(p.bbox)
+    return TextLine(text, line.page, box, line.size, line.bold)
+
+
+def grids_to_tables(grids: Sequence[PageGrid], config: ExtractConfig, first_index: int = 0,
+                    headings: dict[int, TextLine] | None = None) -> list[ExtractedTable]:
     """Stitch page pieces into logical tables; drop repeated headers; merge cut rows;
-    give merged-down cells' values to every row they span."""
+    give merged-down cells' values to every row they span. `headings`: the heading above a
+    grid (by its index); a grid under a heading of its own starts a new table, and the
+    heading becomes the table's first section row."""
+    headings = headings or {}
     groups: list[list[PageGrid]] = []
-    for g in grids:
+    for gi_, g in enumerate(grids):
         last = groups[-1][-1] if groups else None
-        if (last is not None and g.page == last.page + 1 and _is_last_on_page(last, grids)
+        if (last is not None and gi_ not in headings and g.page == last.page + 1 and _is_last_on_page(last, grids)
                 and _is_first_on_page(g, grids) and _same_columns(last, g, config.stitch.column_edge_tolerance)):
             groups[-1].append(g)
         else:
@@ -297,6 +342,11 @@ def grids_to_tables(grids: Sequence[PageGrid], config: ExtractConfig, first_inde
                                                                          f"merged (score {score})", "extract"))
                         continue
                 rows.append(row)
+        heading = headings.get(next(k for k, g in enumerate(grids) if g is group[0]))
+        if heading is not None:
+            at = next((k + 1 for k, r in enumerate(rows) if r.kind is RowKind.HEADER), 0)
+            cell = Cell((heading,), (Fragment(heading.page, heading.bbox),))
+            rows.insert(at, TableRow(RowKind.SECTION, (cell,) + (EMPTY_CELL,) * (len(rows[0].cells) - 1 if rows else 0)))
         rows = fill_spans(rows)
         spanned = sum(c.spanned for r in rows for c in r.cells)
         if spanned:
@@ -341,7 +391,15 @@ class RuledTableStrategy:
     name = NAME
 
     def extract(self, pages: Sequence[PageContent], config: ExtractConfig, taken=(), boilerplate=frozenset()) -> StrategyResult:
-        grids = [g for p in pages if p.has_text for g in page_to_grids(p, config)]
-        tables = grids_to_tables(grids, config)
-        regions = tuple((g.page, g.bbox) for g in grids)
+        grids, headings = [], {}
+        for p in pages:
+            if not p.has_text:
+                continue
+            for g in page_to_grids(p, config):
+                line = heading_above(g, p, config, boilerplate)
+                if line is not None:
+                    headings[len(grids)] = line
+                grids.append(g)
+        tables = grids_to_tables(grids, config, headings=headings)
+        regions = tuple((g.page, g.bbox) for g in grids) + tuple((l.page, l.bbox) for l in headings.values())
         return StrategyResult(tuple(tables), regions)
