@@ -226,7 +226,8 @@ def tesseract_words(gray: np.ndarray, lang: str = "eng", psm: int = 3, dpi: floa
 
 def words_to_chars(words: list[dict], scale: float) -> list[dict]:
     """Synthetic glyphs spread evenly over each word box, so the text code needs no OCR case.
-    All words of one tesseract line share that line's top, keeping lines intact."""
+    All words of one tesseract line share that line's top, keeping lines intact; each word's
+    first glyph carries `space_before` (as pdfium's inferred spaces do)."""
     by_line: dict[tuple, list[dict]] = {}
     for w in words:
         by_line.setdefault(w["line"], []).append(w)
@@ -239,9 +240,11 @@ def words_to_chars(words: list[dict], scale: float) -> list[dict]:
             n = len(w["text"])
             step = w["width"] * scale / max(n, 1)
             x = w["left"] * scale
-            for ch in w["text"]:
+            for i, ch in enumerate(w["text"]):
+                # tesseract's words are words: the first glyph of each has a space before it,
+                # however narrow the gap on a blurred page
                 chars.append({"text": ch, "x0": x, "x1": x + step, "top": top, "bottom": bottom,
-                              "size": size, "fontname": "OCR"})
+                              "size": size, "fontname": "OCR", "space_before": i == 0})
                 x += step
     return chars
 
@@ -271,7 +274,8 @@ def reread_sparse_cells(gray: np.ndarray, words: list[dict], pixel_edges: list[d
     out = list(words)
     crops: list[tuple[tuple[int, int, int, int], list[dict], np.ndarray]] = []
     for x0, top, x1, bottom in _cells(pixel_edges, config, dpi):
-        x0, top, x1, bottom = int(x0) + 3, int(top) + 3, int(x1) - 3, int(bottom) - 3
+        inset = max(3, int(dpi / 40))    # clear of the erased rule and its residue
+        x0, top, x1, bottom = int(x0) + inset, int(top) + inset, int(x1) - inset, int(bottom) - inset
         if x1 - x0 < 10 or bottom - top < 10:
             continue
         inside = [w for w in out if x0 <= w["left"] + w["width"] / 2 <= x1 and top <= w["top"] + w["height"] / 2 <= bottom]
