@@ -84,6 +84,28 @@ def lead_label(line: TextLine, config: ExtractConfig) -> tuple[str, str] | None:
     return m.group("label").strip(), m.group("rest").strip()
 
 
+def starts_paragraph(prev: TextLine | None, line: TextLine, right: float) -> bool:
+    """The line opens a paragraph: first on its page or after a heading-sized gap, at
+    another indent, or after a line that stopped short (the line's first word would have
+    fitted on it: a hard break, not a wrap)."""
+    if prev is None or prev.page != line.page:
+        return True
+    if line.bbox.top - prev.bbox.bottom > 0.3 * max(line.size, 1.0) or abs(line.bbox.x0 - prev.bbox.x0) > 4:
+        return True
+    first = line.text.split()[0] if line.text.split() else ""
+    per_char = (line.bbox.x1 - line.bbox.x0) / max(len(line.text), 1)
+    return prev.bbox.x1 + (len(first) + 1) * per_char < right - 2
+
+
+def right_edges(lines: Sequence[TextLine]) -> dict[tuple[int, int], float]:
+    """The right edge of each (page, left edge) column of text: the widest line's end."""
+    out: dict[tuple[int, int], float] = {}
+    for l in lines:
+        k = (l.page, round(l.bbox.x0 / 4))
+        out[k] = max(out.get(k, 0.0), l.bbox.x1)
+    return out
+
+
 def recurring(keys: Sequence[str], min_repeats: int) -> set[str]:
     return {k for k, n in Counter(keys).items() if n >= min_repeats and k}
 

@@ -82,8 +82,18 @@ def lines_to_items(lines: Sequence[TextLine], marks: dict[int, list[BBox]], conf
                     ident, first = None, line
                 item = Item(ident, marker_x, [first], section, m is not None and is_heading_like(line, body, config))
                 items.append(item)
-        elif is_heading_like(line, body, config) and not line.text.rstrip().endswith("."):
-            headings.append(line)
+        elif is_heading_like(line, body, config) and (not line.text.rstrip().endswith(".") or
+                                                       (item is None and headings and prev is headings[-1])):
+            last = headings[-1] if headings and item is None else None
+            if last is not None and prev is not None and prev.bbox == last.bbox and last.page == line.page \
+                    and (last.size, last.bold) == (line.size, line.bold) \
+                    and line.bbox.top - last.bbox.bottom <= 0.5 * line.size:
+                # a heading wrapped onto a second line
+                headings[-1] = TextLine(f"{last.text} {line.text}", last.page, last.bbox.union(line.bbox),
+                                        last.size, last.bold)
+                line = headings[-1]
+            else:
+                headings.append(line)
             section = len(headings) - 1
             item = None
         elif item is not None and prev is not None:
@@ -185,17 +195,21 @@ def split_labelled_paragraphs(items: list[Item], headings: list[TextLine], confi
 def inline_fields(items: Sequence[Item], config: ExtractConfig) -> list[dict[str, list[TextLine]]]:
     """Each item's statement and its inline-labelled fields. Labels are the colon-terminated
     phrases that recur across items."""
-    per_item = []
-    for it in items:
-        per_item.append({label_key(m.group("label")) for l in it.lines for m in INLINE_LABEL.finditer(l.text)})
+    def matches(it: Item):
+        for j, line in enumerate(it.lines):
+            # at the start of a wrapped line a label must follow a sentence's end on the line
+            # before ("... Lead: Action owner:" / "TCWG Chair Supported by: ..." is one value)
+            after_stop = j == 0 or it.lines[j - 1].text.rstrip().endswith((".", ";", "!", "?", ")"))
+            yield j, [m for m in INLINE_LABEL.finditer(line.text) if m.start() > 0 or after_stop]
+
+    per_item = [{label_key(m.group("label")) for _, ms in matches(it) for m in ms} for it in items]
     keys = recurring([k for ks in per_item for k in ks], config.blocks.label_min_repeats)
     out = []
     for it in items:
         fields: dict[str, list[TextLine]] = {STATEMENT_LABEL: []}
         current = STATEMENT_LABEL
-        for line in it.lines:
-            cuts = [(m.start(), m.end(), m.group("label").strip()) for m in INLINE_LABEL.finditer(line.text)
-                    if label_key(m.group("label")) in keys]
+        for (_, ms), line in zip(matches(it), it.lines):
+            cuts = [(m.start(), m.end(), m.group("label").strip()) for m in ms if label_key(m.group("label")) in keys]
             for lab, piece in _split_line(line, cuts) if cuts else [(None, line)]:
                 if lab is not None:
                     last = fields[current][-1] if fields[current] else None

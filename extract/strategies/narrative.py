@@ -29,7 +29,7 @@ from ..pdf import PageContent
 from ..text import label_key
 from .base import StrategyResult, inside
 from .blocks import (INLINE_LABEL, body_size, free_lines, is_heading_like, lead_label, make_cell, reads_as_action, recurring,
-                     style)
+                     right_edges, starts_paragraph, style)
 
 NAME = "narrative"
 ID_LABEL = "Action no."          # synthetic labels for the unlabelled parts of a block
@@ -65,9 +65,15 @@ def lines_to_labels(lines: Sequence[TextLine], config: ExtractConfig) -> list[Li
     body = body_size(lines)
     s = config.blocks
     cands: list[tuple[str, str, str] | None] = []
+    rights = right_edges(lines)
+    prev: TextLine | None = None
     for line in lines:
         ll = lead_label(line, config)
         heading = is_heading_like(line, body, config)
+        opens = line.bold or starts_paragraph(prev, line, rights[(line.page, round(line.bbox.x0 / 4))])
+        prev = line
+        if ll and not opens:
+            ll = None        # "...: " at the start of a wrapped line is inside a paragraph, not a label
         if ll:
             cands.append((label_key(ll[0]), ll[0], ll[1]))
         elif heading and len(line.text.split()) <= s.label_max_words:
