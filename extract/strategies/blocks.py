@@ -71,8 +71,7 @@ def style(line: TextLine) -> tuple[float, bool]:
 def is_heading_like(line: TextLine, body: float, config: ExtractConfig) -> bool:
     s = config.blocks
     words = len(line.text.split())
-    return (words <= s.heading_max_words and (line.bold or line.size >= body * s.heading_min_size_ratio)
-            and not line.text.rstrip().endswith((",", ";")))
+    return words <= s.heading_max_words and (line.bold or line.size >= body * s.heading_min_size_ratio)
 
 
 def lead_label(line: TextLine, config: ExtractConfig) -> tuple[str, str] | None:
@@ -104,6 +103,54 @@ def right_edges(lines: Sequence[TextLine]) -> dict[tuple[int, int], float]:
         k = (l.page, round(l.bbox.x0 / 4))
         out[k] = max(out.get(k, 0.0), l.bbox.x1)
     return out
+
+
+class GlyphIndex:
+    """The glyphs of each page, to read a line's typography span by span (a bold label
+    before regular text on one line)."""
+
+    def __init__(self, pages: Sequence[PageContent]):
+        self._by_page = {p.number: sorted((c for c in p.chars if c["text"].strip()), key=lambda c: c["top"])
+                         for p in pages}
+        self._tops = {n: [c["top"] for c in cs] for n, cs in self._by_page.items()}
+
+    def chars_of(self, line: TextLine) -> list[dict]:
+        import bisect
+        cs, tops = self._by_page.get(line.page, []), self._tops.get(line.page, [])
+        lo = bisect.bisect_left(tops, line.bbox.top - 1.0)
+        hi = bisect.bisect_right(tops, line.bbox.top + 1.0 + 0.5 * line.size)
+        inside = [c for c in cs[lo:hi] if line.bbox.x0 - 0.5 <= (c["x0"] + c["x1"]) / 2 <= line.bbox.x1 + 0.5
+                  and line.bbox.top - 1.0 <= (c["top"] + c["bottom"]) / 2 <= line.bbox.bottom + 1.0]
+        return sorted(inside, key=lambda c: c["x0"])
+
+
+def bold_prefix(line: TextLine, glyphs: GlyphIndex | None, config: ExtractConfig) -> tuple[str, str] | None:
+    """("Lead", "HR Partner") for a line that opens with a short bold run followed by
+    regular text ("**Lead** HR Partner", "**Target date:** Ongoing"); None otherwise."""
+    if glyphs is None:
+        return None
+    chars = glyphs.chars_of(line)
+    if len(chars) < 3 or not chars[0].get("bold"):
+        return None
+    n = 0
+    while n < len(chars) and chars[n].get("bold"):
+        n += 1
+    if n == len(chars) or n < 2:
+        return None
+    words = line.text.split()
+    # the run's words: count the words whose first glyph lies inside the bold run
+    x_end = chars[n - 1]["x1"]
+    k, acc = 0, []
+    for w in words:
+        acc.append(w)
+        k += 1
+        if len(" ".join(acc).replace(" ", "")) >= n:
+            break
+    label = " ".join(words[:k]).rstrip(":").strip()
+    rest = " ".join(words[k:]).lstrip(":").strip()
+    if not label or not rest or len(label.split()) > config.blocks.label_max_words or x_end >= line.bbox.x1:
+        return None
+    return label, rest
 
 
 def recurring(keys: Sequence[str], min_repeats: int) -> set[str]:

@@ -28,7 +28,7 @@ from ..model import BBox, ExtractedTable, RowKind, TableRow, TextLine
 from ..pdf import PageContent
 from ..text import label_key
 from .base import StrategyResult, inside
-from .blocks import (INLINE_LABEL, body_size, free_lines, is_heading_like, lead_label, make_cell, reads_as_action, recurring,
+from .blocks import (INLINE_LABEL, GlyphIndex, body_size, bold_prefix, free_lines, is_heading_like, lead_label, make_cell, reads_as_action, recurring,
                      right_edges, starts_paragraph, style)
 
 NAME = "narrative"
@@ -59,7 +59,8 @@ class LineFacts:
     rest: str                      # the text after the label
 
 
-def lines_to_labels(lines: Sequence[TextLine], config: ExtractConfig) -> list[LineFacts]:
+def lines_to_labels(lines: Sequence[TextLine], config: ExtractConfig,
+                    glyphs: GlyphIndex | None = None) -> list[LineFacts]:
     """Each line's typography and, where it opens with one, its field label. A label is a
     colon-terminated opening or a short heading-like line whose wording recurs."""
     body = body_size(lines)
@@ -68,9 +69,11 @@ def lines_to_labels(lines: Sequence[TextLine], config: ExtractConfig) -> list[Li
     rights = right_edges(lines)
     prev: TextLine | None = None
     for line in lines:
-        ll = lead_label(line, config)
-        heading = is_heading_like(line, body, config)
-        opens = line.bold or starts_paragraph(prev, line, rights[(line.page, round(line.bbox.x0 / 4))])
+        opens = line.bold or starts_paragraph(prev, line, rights[(line.page, round(line.bbox.x0 / 4))]) \
+            or prev.text.rstrip().endswith((".", ";", "!", "?"))
+        bp = bold_prefix(line, glyphs, config) if opens else None
+        ll = bp or lead_label(line, config)
+        heading = is_heading_like(line, body, config) and bp is None
         prev = line
         if ll and not opens:
             ll = None        # "...: " at the start of a wrapped line is inside a paragraph, not a label
@@ -89,7 +92,7 @@ def lines_to_labels(lines: Sequence[TextLine], config: ExtractConfig) -> list[Li
     rec = {k for k in rec if inline[k] < starts[k]}
     facts = []
     for line, c in zip(lines, cands):
-        heading = is_heading_like(line, body, config)
+        heading = is_heading_like(line, body, config) and not (c and c[2] and c[0] in rec)
         if c and c[0] in rec:
             facts.append(LineFacts(line, heading, c[1], c[2]))
         else:
@@ -204,11 +207,11 @@ def _parse_block(lines: Sequence[LineFacts], id_re: re.Pattern[str]) -> Block:
 
 
 def lines_to_blocks(lines: Sequence[TextLine], config: ExtractConfig,
-                    boxes: dict[int, list[BBox]] | None = None) -> list[Block]:
+                    boxes: dict[int, list[BBox]] | None = None, glyphs: GlyphIndex | None = None) -> list[Block]:
     if not lines:
         return []
     boxes = boxes or {}
-    facts = lines_to_labels(lines, config)
+    facts = lines_to_labels(lines, config, glyphs)
     opener = choose_opener(facts, config, boxes)
     if opener is None:
         return []
@@ -262,7 +265,7 @@ class NarrativeStrategy:
     def extract(self, pages: Sequence[PageContent], config: ExtractConfig, taken=(),
                 boilerplate: set[tuple[int, int]] = frozenset()) -> StrategyResult:
         lines = free_lines(pages, taken, boilerplate)
-        blocks = lines_to_blocks(lines, config, card_boxes(pages))
+        blocks = lines_to_blocks(lines, config, card_boxes(pages), GlyphIndex(pages))
         if not blocks:
             return StrategyResult((), ())
         table = blocks_to_table(blocks, 0)
