@@ -7,6 +7,13 @@ OUT    ?= data/processed
 JOBS   ?= 0
 STAMP  := $(VENV)/.installed
 SYSDEPS := $(VENV)/.sysdeps
+# Training environment (make train / make evaluate only): torch's CPU build, pinned, so pip
+# never pulls the multi-GB CUDA one (pip finds it through its find-links or a CPU index).
+TRAIN_VENV  := .venv-train
+TRAIN_PY    := $(TRAIN_VENV)/bin/python
+TRAIN_STAMP := $(TRAIN_VENV)/.installed
+TORCH       ?= torch==2.13.0+cpu
+GOLD        ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help setup system-deps extract test samples train evaluate evaluate-links bench fuzz query report review coverage clean zoo evaluate-extraction
@@ -49,11 +56,18 @@ test: setup ## Run the test suite on the real sample PDFs
 samples: setup ## Re-render the sample PDFs and expected rows from ../shared/seeds (needs LibreOffice)
 	$(PY) -m tests.generator
 
-train: setup ## Retrain the pillar/TALENT classifier from the dataset in OUT (deterministic)
-	$(PY) -m normalise.classify.train --data $(OUT)/actions.parquet
+$(TRAIN_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(TRAIN_VENV)
+	$(TRAIN_PY) -m pip install -q --upgrade pip
+	$(TRAIN_PY) -m pip install -q "$(TORCH)"
+	$(TRAIN_PY) -m pip install -q -e '.[train]'
+	@touch $(TRAIN_STAMP)
 
-evaluate: setup ## Evaluate keyword baseline, model and combination, held out by document
-	$(PY) -m normalise.classify.evaluate --data $(OUT)/actions.parquet
+train: setup $(TRAIN_STAMP) ## Distil the embeddings and fit the labeller on data/labels (deterministic)
+	HF_HUB_OFFLINE=1 $(TRAIN_PY) -m training.train --distill
+
+evaluate: setup $(TRAIN_STAMP) ## Labeller vs guide labels (frozen split, seed plans by document); GOLD=folder scores gold files
+	HF_HUB_OFFLINE=1 $(TRAIN_PY) -m training.evaluate --runtime-python $(PY) $(if $(GOLD),--gold $(GOLD) --data $(OUT))
 
 evaluate-links: setup ## Cross-cycle links, fates and progress attachment vs gold (tests/links/; TUNE=1: the Essex grid)
 	$(PY) -m tests.links.evaluate --out build/links $(if $(TUNE),--tune)
@@ -96,4 +110,4 @@ evaluate-extraction: setup $(ZOO_STAMP) ## Run the pipeline on the zoo and score
 	$(PY) -m tests.generator.zoo.evaluate --zoo $(ZOO) --dataset $(ZOO)/dataset --out metrics/extraction.json
 
 clean: ## Remove the environment and generated outputs
-	rm -rf $(VENV) $(OUT)/*.parquet $(OUT)/.cache debug
+	rm -rf $(VENV) $(TRAIN_VENV) $(OUT)/*.parquet $(OUT)/.cache debug

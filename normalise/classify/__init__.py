@@ -6,8 +6,8 @@ every action, with calibrated scores and the source of every label (docs/labels.
     out = lab.label([LabelInput("Promote technician successes in the newsletter", None, None, (), ())])
     out[0].pillars, out[0].pillar_scores, out[0].label_source
 
-Train with ``python -m normalise.classify.train`` (make train) and evaluate with
-``python -m normalise.classify.evaluate`` (make evaluate).
+Serving only: the training, fitting and evaluation code lives in the top-level
+``training`` package (``make train``, ``make evaluate``; docs/labels.md).
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The labelling contract the pipeline calls (re-exported by normalise.classify)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -24,3 +24,6 @@ class LabelOutput:
     label_source: str                   # "document" if any final label came from the plan, else "model"
     pillars_model: tuple[str, ...]
     talent_model: tuple[str, ...]
+    # per taxonomy: {"keywords": ["V:newsletter", "S:steering group (aim)", ...],
+    #                "top2": [[label, probability], [label, probability]]}
+    evidence: dict[str, dict] = field(default_factory=dict)

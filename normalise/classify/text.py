@@ -1,9 +1,8 @@
-"""spaCy pieces shared by every classifier: the text a label is read from, a lower-casing
-lookup lemmatizer, and a bag-of-lemma-ngrams text classifier architecture.
+"""spaCy pieces shared by every classifier: the text a label is read from and a
+lower-casing lookup lemmatizer (for the keyword layer).
 
 The pipeline starts from ``spacy.blank("en")`` (pretrained pipelines are not used). The
-lemma table comes from spacy-lookups-data at training time and is stored with the trained
-pipeline, so loading needs nothing but the files in models/classifier/.
+lemma table comes from spacy-lookups-data (a runtime dependency).
 """
 from __future__ import annotations
 
@@ -18,8 +17,6 @@ import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
-from thinc.api import Logistic, Model, SparseLinear_v2, chain, resizable, with_cpu
-from thinc.layers.resizable import resize_linear_weighted
 
 from .contract import LabelInput
 
@@ -41,6 +38,14 @@ def clean_text(s: str | None) -> str:
     s = _TALENT_PHRASE.sub(" ", s)
     s = _LEADING_ID.sub("", s)
     return _WS.sub(" ", s).strip()
+
+
+def action_and_aim(item: LabelInput) -> tuple[str, str | None]:
+    """The cleaned action, and its cleaned aim when it adds context (None when missing or
+    the same as the action). The section is left out, as in ``input_text``."""
+    action = clean_text(item.action_text)
+    aim = clean_text(item.aim)
+    return action, (aim if aim and aim.lower() != action.lower() else None)
 
 
 def input_text(item: LabelInput) -> str:
@@ -130,61 +135,17 @@ def make_lemmatizer(nlp: Language, name: str) -> LowerLookupLemmatizer:
     return LowerLookupLemmatizer(nlp, name)
 
 
-# --- text classifier architecture -------------------------------------------------------
+def blank_pipeline(embedder=None) -> Language:
+    """spacy.blank("en") with the lemmatizer (initialised) and, given an embedder (an
+    object with ``encode(texts)`` and ``dim``), the ``tc_embedder`` component."""
+    from . import embed  # noqa: F401 - registers tc_embedder and Doc._.embedding
 
-def extract_lemma_ngrams(ngram_size: int) -> Model:
-    """Hashed lemma n-grams with counts, like spacy.ml.extract_ngrams, but safe for docs
-    shorter than n (an empty action must not break a batch)."""
-    return Model("extract_lemma_ngrams", _ngrams_forward, attrs={"ngram_size": ngram_size})
-
-
-def _ngrams_forward(model: Model, docs, is_train: bool):
-    ops, xp = model.ops, model.ops.xp
-    keys_all, vals_all, lengths = [], [], []
-    for doc in docs:
-        unigrams = ops.asarray(doc.to_array([LEMMA]))
-        grams = [unigrams]
-        for n in range(2, model.attrs["ngram_size"] + 1):
-            if unigrams.shape[0] >= n:
-                grams.append(ops.ngrams(n, unigrams))
-        keys = xp.concatenate(grams) if unigrams.shape[0] else xp.zeros((0,), dtype="uint64")
-        keys, vals = xp.unique(keys, return_counts=True)
-        keys_all.append(keys.astype("uint64"))
-        vals_all.append(vals)
-        lengths.append(keys.shape[0])
-    batch_keys = xp.concatenate(keys_all) if keys_all else xp.zeros((0,), dtype="uint64")
-    batch_vals = ops.asarray(xp.concatenate(vals_all) if vals_all else xp.zeros((0,)), dtype="f")
-    return (batch_keys, batch_vals, ops.asarray(lengths, dtype="int32")), lambda dY: []
-
-
-@spacy.registry.architectures("tcplans.LemmaBow.v1")
-def build_lemma_bow(exclusive_classes: bool, ngram_size: int, length: int = 32768,
-                    nO: int | None = None) -> Model:
-    """spaCy's TextCatBOW.v3 (hashed n-grams -> sparse linear -> logistic), reading the
-    lower-cased lemma instead of the verbatim token, so "Committees" and "committee" are
-    one feature. Small (length x labels floats) and fast."""
-    from spacy.ml.models.textcat import resize_and_set_ref
-
-    if exclusive_classes:
-        raise ValueError("tcplans.LemmaBow.v1 is multi-label only")
-    length = 2 ** (length - 1).bit_length()
-    sparse = SparseLinear_v2(nO=nO, length=length)
-    resizable_layer = resizable(sparse, resize_layer=lambda *a, **k: resize_linear_weighted(*a, **k, fill_defaults={"b": -5000, "W": 0}))
-    model = with_cpu(chain(extract_lemma_ngrams(ngram_size), resizable_layer), resizable_layer.ops)
-    model = chain(model, with_cpu(Logistic(), resizable_layer.ops))
-    if nO is not None:
-        model.set_dim("nO", nO)
-    model.set_ref("output_layer", sparse)
-    model.attrs["multi_label"] = True
-    model.attrs["resize_output"] = lambda m, new_nO: resize_and_set_ref(m, new_nO, resizable_layer)
-    return model
-
-
-def blank_pipeline() -> Language:
-    """spacy.blank("en") with the lemmatizer, initialised (no classifier yet)."""
     nlp = spacy.blank("en")
     nlp.add_pipe("tc_lemmatizer")
     nlp.get_pipe("tc_lemmatizer").initialize()
+    if embedder is not None:
+        nlp.add_pipe("tc_embedder")
+        nlp.get_pipe("tc_embedder").embedder = embedder
     return nlp
 
 

