@@ -56,6 +56,9 @@ SYSTEMS = [  # name, embedder, head kind
     ("zero-shot distilled", "static", "zero_shot"),
     ("zero-shot + keywords MiniLM", "minilm", "pooled"),
     ("zero-shot + keywords distilled", "static", "pooled"),
+    ("+ per-label weights distilled", "static", "per_label"),
+    ("+ few-shot prototypes MiniLM", "minilm", "few-shot"),
+    ("+ few-shot prototypes distilled", "static", "few-shot"),
     ("combined + head (MiniLM)", "minilm", "auto"),
     (SHIPPED, "static", "auto"),
 ]
@@ -397,6 +400,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", type=Path, help="a folder of score.py-format *.gold.json files")
     ap.add_argument("--data", type=Path, help="with --gold: a dataset folder (or actions.parquet) for score.py")
     ap.add_argument("--no-minilm", action="store_true", help="skip the full MiniLM systems")
+    ap.add_argument("--systems", help="comma-separated substrings: evaluate only the systems they name")
     a = ap.parse_args(argv)
     labeller = load_labeller(a.models_dir)
     if a.gold:
@@ -414,7 +418,8 @@ def main(argv: list[str] | None = None) -> int:
         featurizers["minilm"] = Featurizer(taxonomies, MiniLMEmbedder())
     else:
         print(f"full MiniLM systems not evaluated: {why}", file=sys.stderr)
-    results = evaluate_systems(examples, featurizers, SYSTEMS)
+    systems = [s for s in SYSTEMS if not a.systems or any(x in s[0] for x in a.systems.split(","))]
+    results = evaluate_systems(examples, featurizers, systems)
     scores = score_results(examples, results)
     split_rows = {s: sum(1 for e in examples if e.split == s) for s in ("seed", "train", "test")}
     common = {"labels": {"rows": split_rows, "source": "data/labels/*.jsonl (reviewer labels per the labelling guide)"},

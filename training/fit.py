@@ -5,9 +5,11 @@ Everything here sees training rows only. The procedure (``fit_task``):
 1. Out-of-fold scores: the rows are split into grouped folds (a seed plan, or a bucket
    of fresh aims, is never split); for each fold the head is fitted on the others and
    scores the fold.
-2. Head choice (``kind="auto"``): ``pooled`` (keyword + zero-shot features, weights
-   shared by the labels) or ``residual`` (pooled plus a per-label logistic correction
-   from the whole feature row: similarities, keyword scores, sentence vectors), with its
+2. Head choice (``kind="auto"``): ``pooled`` (keyword + zero-shot features of action
+   and aim, weights shared by the labels), the same with few-shot prototypes (similarity
+   to the training actions of each label), ``per_label`` (each label's own correction of
+   the shared weights) or ``residual`` (pooled plus a per-label logistic correction from
+   the whole feature row: similarities, keyword scores, sentence vectors), each with its
    L2 strength from a small grid; the one with the lowest out-of-fold log-loss wins.
 3. Calibration: Platt scaling (one a, b per taxonomy) fitted on the out-of-fold logits.
 4. Decision rule on the calibrated out-of-fold probabilities (scoring.Decision):
@@ -28,8 +30,9 @@ import numpy as np
 
 from normalise.classify.scoring import CELL_FEATURES, ROUND_SCORES, Decision, Features, Head, Platt, sigmoid
 
-MIN_TALENT_PRECISION = 0.85
-RESIDUAL_L2 = (30.0, 100.0, 300.0, 1000.0)
+MIN_TALENT_PRECISION = 0.82
+RESIDUAL_L2 = (30.0, 100.0, 300.0)
+PER_LABEL_L2 = (1.0, 3.0, 10.0)
 POOLED_L2 = 1.0
 
 
@@ -73,8 +76,20 @@ def targets(rows_labels: list[tuple[str, ...]], labels: tuple[str, ...]) -> np.n
 
 # --- heads ---------------------------------------------------------------------------------
 
-def fit_pooled(f: Features, Y: np.ndarray, predictable: np.ndarray, cols: tuple[int, ...]) -> Head:
-    C = f.cells()[:, :, list(cols)]
+def fit_pooled(f: Features, Y: np.ndarray, predictable: np.ndarray, cols: tuple[int, ...],
+               supervised: bool = False) -> Head:
+    """Shared weights over the cell features; with ``supervised`` the head keeps the
+    training actions' vectors and labels (few-shot prototypes), and each training row's
+    own features leave it out (as for an unseen action)."""
+    sup_vecs = sup_Y = self_index = None
+    if supervised:
+        sup_vecs = np.asarray(f.emb_action, dtype=np.float64)
+        sup_Y = Y.copy()
+        self_index = np.arange(len(Y))
+    else:
+        cols = tuple(c for c in cols if c < 6)
+    proto = Head("pooled", cols, None, None, sup_vecs=sup_vecs, sup_Y=sup_Y)
+    C = proto.cells(f, self_index)
     n, L, k = C.shape
     lab_idx = np.flatnonzero(predictable)
     Xc = C[:, lab_idx, :].reshape(-1, k)
@@ -85,12 +100,12 @@ def fit_pooled(f: Features, Y: np.ndarray, predictable: np.ndarray, cols: tuple[
     w = fit_logistic(X, y, l2)
     bias = np.full(L, w[k] + w[k + 1:].min())    # labels never predicted: the lowest bias
     bias[lab_idx] = w[k] + w[k + 1:]
-    return Head("pooled", tuple(cols), w[:k], bias)
+    return Head("pooled", tuple(cols), w[:k], bias, sup_vecs=sup_vecs, sup_Y=sup_Y)
 
 
-def fit_residual(f: Features, Y: np.ndarray, predictable: np.ndarray, l2: float) -> Head:
-    base = fit_pooled(f, Y, predictable, tuple(range(len(CELL_FEATURES))))
-    off = base.pooled_logits(f)
+def fit_residual(f: Features, Y: np.ndarray, predictable: np.ndarray, l2: float, supervised: bool = False) -> Head:
+    base = fit_pooled(f, Y, predictable, tuple(range(len(CELL_FEATURES))), supervised)
+    off = base.pooled_logits(f, np.arange(len(Y)) if supervised else None)
     R = f.rows()
     mean = R.mean(axis=0)
     scale = R.std(axis=0)
@@ -99,7 +114,17 @@ def fit_residual(f: Features, Y: np.ndarray, predictable: np.ndarray, l2: float)
     W = np.zeros((Y.shape[1], X.shape[1]))
     for j in np.flatnonzero(predictable):
         W[j] = fit_logistic(X, Y[:, j], np.full(X.shape[1], l2), offset=off[:, j])
-    return Head("residual", base.cols, base.w, base.bias, W, mean, scale)
+    return Head("residual", base.cols, base.w, base.bias, W, mean, scale, base.sup_vecs, base.sup_Y)
+
+
+def fit_per_label(f: Features, Y: np.ndarray, predictable: np.ndarray, l2: float) -> Head:
+    base = fit_pooled(f, Y, predictable, tuple(range(6)))
+    off = base.pooled_logits(f)
+    C = base.cells(f)
+    Wc = np.zeros((Y.shape[1], C.shape[2]))
+    for j in np.flatnonzero(predictable):
+        Wc[j] = fit_logistic(C[:, j, :], Y[:, j], np.full(C.shape[2], l2), offset=off[:, j])
+    return Head("per_label", base.cols, base.w, base.bias, Wc=Wc)
 
 
 def fit_head(spec: tuple, f: Features, Y: np.ndarray, predictable: np.ndarray) -> Head:
@@ -107,9 +132,11 @@ def fit_head(spec: tuple, f: Features, Y: np.ndarray, predictable: np.ndarray) -
     if kind in ("zero_shot", "keywords"):
         return Head(kind)
     if kind == "pooled":
-        return fit_pooled(f, Y, predictable, spec[1])
+        return fit_pooled(f, Y, predictable, spec[1], supervised=len(spec) > 2 and spec[2] == "few-shot")
+    if kind == "per_label":
+        return fit_per_label(f, Y, predictable, spec[1])
     if kind == "residual":
-        return fit_residual(f, Y, predictable, spec[1])
+        return fit_residual(f, Y, predictable, spec[1], supervised=len(spec) > 2 and spec[2] == "few-shot")
     raise ValueError(spec)
 
 
@@ -202,9 +229,14 @@ class TaskFit:
 def candidate_specs(kind: str) -> list[tuple]:
     every = tuple(range(len(CELL_FEATURES)))
     if kind == "auto":
-        return [("pooled", every)] + [("residual", l2) for l2 in RESIDUAL_L2]
+        return ([("pooled", every), ("pooled", every, "few-shot")] + [("per_label", l2) for l2 in PER_LABEL_L2]
+                + [("residual", l2) for l2 in RESIDUAL_L2])
     if kind == "pooled":
         return [("pooled", every)]
+    if kind == "per_label":
+        return [("per_label", l2) for l2 in PER_LABEL_L2]
+    if kind == "few-shot":
+        return [("pooled", every, "few-shot")]
     if kind == "pooled_zero_shot":
         return [("pooled", (0, 1, 2, 3))]
     if kind == "residual":

@@ -128,7 +128,7 @@ class Features:
     emb_aim: np.ndarray       # (n, d)
 
     def cells(self) -> np.ndarray:
-        """(n, L, 6) per-label features of the pooled head (CELL_FEATURES)."""
+        """(n, L, 6) per-label features of the pooled head (the first six CELL_FEATURES)."""
         zs = self.zs_action
         rel = zs - zs.max(axis=1, keepdims=True)
         zsa = self.zs_aim
@@ -157,7 +157,46 @@ def make_features(emb_action: np.ndarray, emb_aim: np.ndarray, has_aim: np.ndarr
 
 # --- heads ---------------------------------------------------------------------------------
 
-CELL_FEATURES = ("zs_action", "zs_margin_action", "zs_aim", "zs_margin_aim", "kw_action", "kw_aim")
+CELL_FEATURES = ("zs_action", "zs_margin_action", "zs_aim", "zs_margin_aim", "kw_action", "kw_aim",
+                 "sup_centroid", "sup_top3")
+TOP_K = 3
+
+
+def supervised_cells(vecs: np.ndarray, sup_vecs: np.ndarray, sup_Y: np.ndarray,
+                     self_index: np.ndarray | None = None) -> np.ndarray:
+    """(n, L, 2): the action's cosine with the centroid of the training actions that carry
+    each label, and the mean of its TOP_K highest cosines with them (0 where a label has
+    no training action). ``self_index[i]``: the row of sup_vecs that is action i itself
+    (-1: none); it is left out of its own features (fitting on training rows)."""
+    n, L = len(vecs), sup_Y.shape[1]
+    S = dot(vecs, sup_vecs)                                   # (n, m)
+    Yb = sup_Y > 0.5
+    sums = dot(Yb.T.astype(np.float64), sup_vecs.T)           # (L, d): sum of vectors per label
+    counts = Yb.sum(0).astype(np.float64)                     # (L,)
+    own = np.zeros((n, L)) if self_index is None else np.where(self_index[:, None] >= 0, Yb[np.maximum(self_index, 0)], False)
+    out = np.zeros((n, L, 2))
+    V = np.asarray(vecs, dtype=np.float64)
+    for j in range(L):
+        c = counts[j] - own[:, j]                              # (n,)
+        cen = sums[j][None, :] - own[:, j][:, None] * (V if self_index is None else
+                                                        sup_vecs[np.maximum(self_index, 0)])
+        norm = np.sqrt((cen ** 2).sum(1))
+        ok = (c > 0) & (norm > 1e-9)
+        out[ok, j, 0] = (V[ok] * cen[ok]).sum(1) / norm[ok]
+        cols = np.flatnonzero(Yb[:, j])
+        if len(cols):
+            Sj = S[:, cols].copy()
+            if self_index is not None:
+                mine = self_index[:, None] == cols[None, :]
+                Sj[mine] = -np.inf
+            k = min(TOP_K, len(cols))
+            top = -np.sort(-Sj, axis=1)[:, :k]
+            top = np.where(np.isfinite(top), top, np.nan)
+            with np.errstate(invalid="ignore"):
+                m = np.nanmean(top, axis=1) if k else np.zeros(n)
+            out[:, j, 1] = np.nan_to_num(m, nan=0.0)
+    out[~np.any(V != 0, axis=1)] = 0.0
+    return np.round(out, ROUND_FEATURES)
 
 
 @dataclass(frozen=True)
@@ -166,7 +205,11 @@ class Head:
 
     ``keywords``: 10 x the action's keyword score (the rule layer alone);
     ``zero_shot``: 10 x the action's zero-shot similarity (no fitted weights);
-    ``pooled``: cells[:, :, cols] @ w + bias[label] (weights shared by the labels);
+    ``pooled``: cells[:, :, cols] @ w + bias[label] (weights shared by the labels; the
+    cells include, when ``sup_vecs`` is set, the similarity to the training actions of
+    each label: few-shot prototypes);
+    ``per_label``: pooled + cells[:, l] @ Wc[l] (each label's own correction of the
+    shared weights, regularised towards 0);
     ``residual``: pooled + ((rows - mean) / scale) @ W[label] (a per-label correction
     from the whole feature row, strongly regularised towards 0)."""
     kind: str
@@ -176,10 +219,18 @@ class Head:
     W: np.ndarray | None = None
     mean: np.ndarray | None = None
     scale: np.ndarray | None = None
+    sup_vecs: np.ndarray | None = None     # (m, d) training actions' vectors
+    sup_Y: np.ndarray | None = None        # (m, L) their labels
+    Wc: np.ndarray | None = None           # (L, k) per-label correction of w (kind "per_label")
 
-    def pooled_logits(self, f: Features) -> np.ndarray:
-        C = f.cells()[:, :, list(self.cols)]
-        return np.einsum("nlk,k->nl", C, self.w, optimize=False) + self.bias[None, :]
+    def cells(self, f: Features, self_index: np.ndarray | None = None) -> np.ndarray:
+        C = f.cells()
+        if self.sup_vecs is not None:
+            C = np.concatenate([C, supervised_cells(f.emb_action, self.sup_vecs, self.sup_Y, self_index)], axis=2)
+        return C[:, :, list(self.cols)]
+
+    def pooled_logits(self, f: Features, self_index: np.ndarray | None = None) -> np.ndarray:
+        return np.einsum("nlk,k->nl", self.cells(f, self_index), self.w, optimize=False) + self.bias[None, :]
 
     def logits(self, f: Features) -> np.ndarray:
         if self.kind == "zero_shot":
@@ -188,6 +239,8 @@ class Head:
             return f.kw_action * 10.0
         if self.kind == "pooled":
             return self.pooled_logits(f)
+        if self.kind == "per_label":
+            return (np.einsum("nlk,lk->nl", self.cells(f), self.Wc, optimize=False) + self.pooled_logits(f))
         if self.kind == "residual":
             X = (f.rows() - self.mean) / self.scale
             return self.pooled_logits(f) + dot(X, self.W)
@@ -195,17 +248,26 @@ class Head:
 
     def to_dict(self) -> dict:
         d: dict = {"kind": self.kind, "cols": [CELL_FEATURES[c] for c in self.cols]}
-        for k in ("w", "bias", "W", "mean", "scale"):
+        for k in ("w", "bias", "W", "mean", "scale", "Wc"):
             v = getattr(self, k)
             if v is not None:
                 d[k] = np.round(v, 8).tolist()
+        if self.sup_vecs is not None:
+            d["sup_vecs"] = np.round(self.sup_vecs, 6).tolist()
+            d["sup_labels"] = [np.flatnonzero(r).tolist() for r in self.sup_Y]
         return d
 
     @classmethod
     def from_dict(cls, d: dict) -> "Head":
         arr = lambda k: None if d.get(k) is None else np.asarray(d[k], dtype=np.float64)  # noqa: E731
+        sup_vecs = sup_Y = None
+        if d.get("sup_vecs") is not None:
+            sup_vecs = np.asarray(d["sup_vecs"], dtype=np.float64)
+            sup_Y = np.zeros((len(sup_vecs), len(d["bias"])))
+            for i, labs in enumerate(d["sup_labels"]):
+                sup_Y[i, labs] = 1.0
         return cls(d["kind"], tuple(CELL_FEATURES.index(c) for c in d.get("cols", ())), arr("w"), arr("bias"),
-                   arr("W"), arr("mean"), arr("scale"))
+                   arr("W"), arr("mean"), arr("scale"), sup_vecs, sup_Y, arr("Wc"))
 
 
 @dataclass(frozen=True)
