@@ -260,7 +260,7 @@ def agreement(labeller, examples: list[Example]) -> dict:
 # --- speed ---------------------------------------------------------------------------------
 
 SPEED_SCRIPT = r"""
-import json, os, resource, sys, time
+import json, os, sys, time
 t0 = time.perf_counter()
 from normalise.classify import LabelInput, load_labeller
 t1 = time.perf_counter()
@@ -281,7 +281,7 @@ for _ in range(3):
 print(json.dumps({"actions": len(items), "import_s": round(t1 - t0, 3), "load_s": round(t2 - t1, 3),
                   "actions_per_s_wall": round(len(items) / best_wall), "actions_per_s_cpu": round(len(items) / best_cpu),
                   "rss_after_load_mb": round(rss_load / 2**20, 1),
-                  "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+                  "peak_rss_mb": round(int([l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]) / 1024, 1),
                   "model_version": lab.model_version}))
 """
 
@@ -447,7 +447,7 @@ def main(argv: list[str] | None = None) -> int:
     s = sp["shipped"]
     print(f"\n== SPEED (shipped labeller, runtime python, {s['one_core']}): {s['actions_per_s_cpu']:,} actions/s CPU, "
           f"{s['actions_per_s_wall']:,} wall; load {s['load_s']:.2f} s (+ import {s['import_s']:.2f} s); "
-          f"RSS after load {s['rss_after_load_mb']} MB, max {s['max_rss_mb']} MB; load average {s['load_average']}; "
+          f"memory per worker: RSS after load {s['rss_after_load_mb']} MB, peak {s['peak_rss_mb']} MB; load average {s['load_average']}; "
           f"embeddings {sp['embeddings_mb']} MB")
     if "minilm_full" in sp:
         print(f"   full MiniLM featurisation: {sp['minilm_full']['actions_per_s_cpu']:,} actions/s CPU")
