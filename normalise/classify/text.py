@@ -138,7 +138,7 @@ def make_lemmatizer(nlp: Language, name: str) -> LowerLookupLemmatizer:
 def blank_pipeline(embedder=None) -> Language:
     """spacy.blank("en") with the lemmatizer (initialised) and, given an embedder (an
     object with ``encode(texts)`` and ``dim``), the ``tc_embedder`` component."""
-    from . import embed  # noqa: F401 - registers tc_embedder and Doc._.embedding
+    from .embed import make_embedder  # noqa: F401 - registers tc_embedder and Doc._.embedding
 
     nlp = spacy.blank("en")
     nlp.add_pipe("tc_lemmatizer")
