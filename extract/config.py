@@ -1,5 +1,6 @@
-"""Loads the extract stage's data files (thresholds, patterns, header aliases) into
-validated models. The files live in models/ so they are versioned with the taxonomies."""
+"""Loads the extract stage's data file (models/extract.yaml: thresholds and patterns) into a
+validated model. extract reads no other stage's files: it finds tables and blocks from
+geometry and typography, and normalise decides what their columns mean."""
 from __future__ import annotations
 
 import re
@@ -8,7 +9,6 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from .text import label_key
 from .vocabulary import MODELS_DIR, read_yaml
 
 
@@ -40,9 +40,7 @@ class StitchSettings(BaseModel):
 
 
 class ListPlanSettings(BaseModel):
-    # lower case; a heading line must start with one. Not set in extract.yaml: the pillar
-    # names of tag_patterns.yaml (one list of what a pillar is called)
-    section_headings: list[str] = []
+    section_headings: list[str] = []   # unused: list sections are found by typography (kept for old files)
     item_pattern: str                 # a numbered item: groups id and rest
     min_items: int
 
@@ -107,10 +105,6 @@ class ExtractConfig(BaseModel):
     ocr: OcrSettings
     boilerplate: BoilerplateSettings
     unruled: UnruledSettings
-    # Column and field labels, as label_key gives them; read from header_aliases.yaml.
-    known_labels: frozenset[str] = frozenset()
-    # the same, 3 characters or more, longest first: what a header line is searched for
-    header_labels: tuple[str, ...] = ()
 
     def row_key_regex(self) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in self.row_key_patterns))
@@ -118,12 +112,4 @@ class ExtractConfig(BaseModel):
 
 @lru_cache(maxsize=4)
 def load_config(models_dir: Path = MODELS_DIR) -> ExtractConfig:
-    raw = read_yaml(models_dir / "extract.yaml")
-    aliases = read_yaml(models_dir / "header_aliases.yaml")
-    labels = {label_key(a) for role in aliases["roles"].values() for a in role["aliases"]} - {""}
-    header = tuple(sorted((l for l in labels if len(l) >= 3), key=lambda l: (-len(l), l)))
-    if not raw.get("list_plan", {}).get("section_headings"):
-        tags = read_yaml(models_dir / "tag_patterns.yaml")
-        names = {n.lower() for p in tags["pillars"].values() for n in p["names"]}
-        raw = {**raw, "list_plan": {**raw["list_plan"], "section_headings": sorted(names, key=lambda n: (-len(n), n))}}
-    return ExtractConfig(**raw, known_labels=frozenset(labels), header_labels=header)
+    return ExtractConfig(**read_yaml(models_dir / "extract.yaml"))

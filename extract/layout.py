@@ -58,6 +58,25 @@ def names_two_labels(text: str, labels: Sequence[str]) -> bool:
     return False
 
 
+def _phrase_lines(page: PageContent, ruled_area, config: ExtractConfig, gap_ratio: float = 1.2) -> int:
+    """Visual lines outside `ruled_area` with 3+ phrases (gaps wider than gap_ratio x size)."""
+    rows: dict[int, list[dict]] = {}
+    for c in page.chars:
+        if c["text"].strip() and (ruled_area is None or not _inside_xy((c["x0"] + c["x1"]) / 2, c["top"], ruled_area)):
+            rows.setdefault(round(c["top"]), []).append(c)
+    n = 0
+    for chars in rows.values():
+        chars.sort(key=lambda c: c["x0"])
+        gaps = sum(1 for a, b in zip(chars, chars[1:]) if b["x0"] - a["x1"] > gap_ratio * max(b["size"], 1.0))
+        if gaps >= config.unruled.header_min_columns - 1:
+            n += 1
+    return n
+
+
+def _inside_xy(x: float, y: float, area) -> bool:
+    return area[0] - 2 <= x <= area[2] + 2 and area[1] - 2 <= y <= area[3] + 2
+
+
 def guess_page(page: PageContent, config: ExtractConfig, labels: Sequence[str],
                headings: Sequence[re.Pattern[str]], item: re.Pattern[str]) -> PageGuess:
     if not page.has_text:
@@ -68,20 +87,19 @@ def guess_page(page: PageContent, config: ExtractConfig, labels: Sequence[str],
     if h >= MIN_RULES and v >= MIN_RULES:
         found.append(Layout.RULED_TABLE.value)
         ruled_area = _extent(page)
-    # A header row inside the rules belongs to the ruled table, not to a whitespace one.
-    if any(names_two_labels(l.text, labels) for l in page.lines
-           if ruled_area is None or not _inside(l.bbox, ruled_area)):
+    # Lines split into three or more phrases by column-sized gaps, outside the rules: a
+    # whitespace table (its words are not needed to see it).
+    if _phrase_lines(page, ruled_area, config) >= config.unruled.header_min_body_lines:
         found.append(Layout.UNRULED_TABLE.value)
     if any(p.match(l.text) for l in page.lines for p in headings):
         found.append(Layout.NARRATIVE.value)
-    if any(l.text.strip().lower().startswith(tuple(config.list_plan.section_headings)) for l in page.lines) \
-            and any(item.match(l.text) for l in page.lines):
+    if sum(1 for l in page.lines if item.match(l.text)) >= config.list_plan.min_items:
         found.append(Layout.NUMBERED_LIST.value)
     return PageGuess(page.number, tuple(found))
 
 
 def detect(pages: Sequence[PageContent], config: ExtractConfig) -> tuple[list[PageGuess], set[str]]:
-    labels = config.header_labels
+    labels = ()
     headings = [re.compile(p) for p in config.narrative.heading_patterns]
     item = re.compile(config.list_plan.item_pattern)
     guesses = [guess_page(p, config, labels, headings, item) for p in pages]

@@ -17,7 +17,6 @@ from typing import Sequence
 from ..config import ExtractConfig
 from ..model import BBox, Cell, ExtractedTable, Fragment, RowKind, TableRow, TextLine
 from ..pdf import PageContent
-from ..layout import names_two_labels
 from ..text import BULLET_CLASS, label_key as _label_key
 from ..text import clean_text, glyph_is_bold, space_between
 from .base import StrategyResult, boxes_on, inside_any
@@ -114,12 +113,9 @@ def page_to_segments(page: PageContent, taken, boilerplate: set[tuple[int, int]]
 
 
 def find_header(line: Sequence[Segment], config: ExtractConfig) -> bool:
-    """A line of known column labels (a prior from the label list; `aligned_header` finds a
-    header without knowing any word)."""
-    if len(line) < 3:
-        return False
-    known = sum(_label_key(s.text) in config.known_labels for s in line)
-    return known >= 2 and known / len(line) >= 0.6
+    """No header is recognised by its words here (extract knows no column vocabulary);
+    `aligned_header` finds one from the alignment of the lines below it."""
+    return False
 
 
 def aligned_header(lines: Sequence[list[Segment]], i: int, config: ExtractConfig) -> bool:
@@ -383,14 +379,6 @@ class UnruledTableStrategy:
             regions += r
         tables = [t for t in tables if sum(r.kind is RowKind.BODY for r in t.rows) >= 1]
         return StrategyResult(tuple(tables), tuple(regions))
-
-
-def _may_hold_header(page: PageContent, taken, config: ExtractConfig) -> bool:
-    """Cheap test on the page's lines: does any line outside the taken regions name two or
-    more column labels? (find_header decides on the phrases; this only saves the work.)"""
-    boxes = boxes_on(taken, page.number)
-    return any(names_two_labels(line.text, config.header_labels) for line in page.lines
-               if not inside_any((line.bbox.x0 + line.bbox.x1) / 2, (line.bbox.top + line.bbox.bottom) / 2, boxes))
 
 
 def _union(segs: Sequence[Segment]) -> BBox:
