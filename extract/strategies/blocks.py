@@ -14,7 +14,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from ..config import ExtractConfig
 from ..lexicon import is_past_form, is_verb_base
@@ -54,24 +54,33 @@ def make_cell(lines: Sequence[TextLine]) -> Cell:
     return Cell(tuple(lines), tuple(Fragment(p, b) for p, b in sorted(frags.items())))
 
 
-def body_size(lines: Sequence[TextLine]) -> float:
-    """The size most of the text is set in (weighted by characters)."""
+class BodyStyle(NamedTuple):
+    size: float
+    bold: bool        # a page set all in bold: bold then marks nothing
+
+
+def body_size(lines: Sequence[TextLine]) -> BodyStyle:
+    """The size (and weight) most of the text is set in (weighted by characters)."""
     if not lines:
-        return 0.0
+        return BodyStyle(0.0, False)
     weights = Counter()
+    bold = 0
     for l in lines:
         weights[round(l.size * 2) / 2] += len(l.text)
-    return weights.most_common(1)[0][0]
+        bold += len(l.text) if l.bold else 0
+    bucket = weights.most_common(1)[0][0]
+    exact = statistics.median(l.size for l in lines if round(l.size * 2) / 2 == bucket)
+    return BodyStyle(exact, bold > 0.6 * sum(weights.values()))
 
 
 def style(line: TextLine) -> tuple[float, bool]:
     return (round(line.size * 2) / 2, line.bold)
 
 
-def is_heading_like(line: TextLine, body: float, config: ExtractConfig) -> bool:
+def is_heading_like(line: TextLine, body: BodyStyle, config: ExtractConfig) -> bool:
     s = config.blocks
     words = len(line.text.split())
-    return words <= s.heading_max_words and (line.bold or line.size >= body * s.heading_min_size_ratio)
+    return words <= s.heading_max_words and ((line.bold and not body.bold) or line.size >= body.size * s.heading_min_size_ratio - 0.01)
 
 
 def lead_label(line: TextLine, config: ExtractConfig) -> tuple[str, str] | None:
@@ -151,6 +160,38 @@ def bold_prefix(line: TextLine, glyphs: GlyphIndex | None, config: ExtractConfig
     if not label or not rest or len(label.split()) > config.blocks.label_max_words or x_end >= line.bbox.x1:
         return None
     return label, rest
+
+
+def gap_prefix(line: TextLine, glyphs: GlyphIndex | None, config: ExtractConfig) -> tuple[str, str] | None:
+    """("Who leads this", "TCSG / HR") for a line whose opening phrase stands apart from the
+    rest by a column-wide gap (a label column beside a value column); None otherwise."""
+    if glyphs is None:
+        return None
+    chars = glyphs.chars_of(line)
+    if len(chars) < 3:
+        return None
+    words = 1
+    for a, b in zip(chars, chars[1:]):
+        gap = b["x0"] - a["x1"]
+        if gap > 1.5 * max(a["size"], 1.0):
+            label_len = len("".join(c["text"] for c in chars[:chars.index(b)]))
+            acc, k = 0, 0
+            for w in line.text.split():
+                if acc >= label_len:
+                    break
+                acc += len(w)
+                k += 1
+            label, rest = " ".join(line.text.split()[:k]).rstrip(":"), " ".join(line.text.split()[k:])
+            # a list marker before a hanging indent ("1.", "a)", "•") is no label
+            if label and rest and len(label.split()) <= config.blocks.label_max_words \
+                    and re.search(r"[A-Za-z]{2}", label):
+                return label, rest
+            return None
+        if gap > 0.2 * max(a["size"], 1.0) or b.get("space_before"):
+            words += 1
+            if words > config.blocks.label_max_words:
+                return None
+    return None
 
 
 def recurring(keys: Sequence[str], min_repeats: int) -> set[str]:

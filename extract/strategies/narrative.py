@@ -28,13 +28,16 @@ from ..model import BBox, ExtractedTable, RowKind, TableRow, TextLine
 from ..pdf import PageContent
 from ..text import label_key
 from .base import StrategyResult, inside
-from .blocks import (INLINE_LABEL, GlyphIndex, body_size, bold_prefix, free_lines, is_heading_like, lead_label, make_cell, reads_as_action, recurring,
+from .blocks import (INLINE_LABEL, GlyphIndex, body_size, bold_prefix, gap_prefix, free_lines, is_heading_like, lead_label, make_cell, reads_as_action, recurring,
                      right_edges, starts_paragraph, style)
 
 NAME = "narrative"
 ID_LABEL = "Action no."          # synthetic labels for the unlabelled parts of a block
 STATEMENT_LABEL = "Action statement"
 DESCRIPTION_LABEL = "Description"
+
+# a block's id printed on its own short line above the heading ("ACTION 4", "Priority 2")
+KICKER = re.compile(r"^[A-Za-z]{2,15}\s+\d{1,3}[A-Za-z]?$")
 
 # kept for the numbered-list strategy and older imports
 _free_lines = free_lines
@@ -71,7 +74,7 @@ def lines_to_labels(lines: Sequence[TextLine], config: ExtractConfig,
     for line in lines:
         opens = line.bold or starts_paragraph(prev, line, rights[(line.page, round(line.bbox.x0 / 4))]) \
             or prev.text.rstrip().endswith((".", ";", "!", "?"))
-        bp = bold_prefix(line, glyphs, config) if opens else None
+        bp = (bold_prefix(line, glyphs, config) or gap_prefix(line, glyphs, config)) if opens else None
         ll = bp or lead_label(line, config)
         heading = is_heading_like(line, body, config) and bp is None
         prev = line
@@ -113,19 +116,31 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes) -> l
     blocks: list[list[LineFacts]] = []
     current: list[LineFacts] | None = None
     card: BBox | None = None
+    before: LineFacts | None = None         # the line just before, inside no block
     for f in facts:
         st = style(f.line)
         if f.heading and f.label is None and st == opener:
-            if current is not None and all(style(g.line) == opener and not g.label for g in current) \
+            if current is not None and all(style(g.line) == opener and not g.label for g in current
+                                           if not KICKER.match(g.line.text)) \
+                    and style(current[-1].line) == opener \
                     and f.line.page == current[-1].line.page \
                     and f.line.bbox.top - current[-1].line.bbox.bottom <= 0.5 * f.line.size:
                 current.append(f)       # a heading wrapped onto a second line
                 continue
-            current = [f]
+            # a short "word number" line just above the heading ("ACTION 4") is the new
+            # block's id, not the end of the block before
+            prev = current[-1] if current else before
+            kicker = prev if (prev is not None and prev.label is None and KICKER.match(prev.line.text)
+                              and prev.line.page == f.line.page and style(prev.line) != opener
+                              and 0 <= f.line.bbox.top - prev.line.bbox.bottom <= f.line.size) else None
+            if kicker is not None and current and current[-1] is kicker:
+                current.pop()
+            current = ([kicker] if kicker is not None else []) + [f]
             blocks.append(current)
             card = _container(f.line, boxes)
             continue
         if current is None:
+            before = f
             continue
         if f.heading and f.label is None and (st[0] > opener[0] + 0.25 or (st[0] == opener[0] and st[1] and not opener[1])):
             current = None          # a higher heading: the blocks' section, not part of a block
@@ -164,6 +179,9 @@ def choose_opener(facts: Sequence[LineFacts], config: ExtractConfig, boxes) -> t
 
 
 def _parse_block(lines: Sequence[LineFacts], id_re: re.Pattern[str]) -> Block:
+    kicker = None
+    if len(lines) > 1 and KICKER.match(lines[0].line.text) and style(lines[0].line) != style(lines[1].line):
+        kicker, lines = lines[0].line, lines[1:]
     n_head = 1
     while n_head < len(lines) and style(lines[n_head].line) == style(lines[0].line) and not lines[n_head].label \
             and lines[n_head].heading and lines[n_head].line.page == lines[0].line.page \
@@ -175,7 +193,11 @@ def _parse_block(lines: Sequence[LineFacts], id_re: re.Pattern[str]) -> Block:
                          heads[-1].bbox.bottom), heads[0].size, heads[0].bold)
     lines = [lines[0]] + list(lines[n_head:])
     block = Block()
-    m = id_re.match(head.text)
+    if kicker is not None:
+        block.has_id = True
+        block.fields[ID_LABEL] = [TextLine(kicker.text.split()[-1], kicker.page, kicker.bbox, kicker.size,
+                                           kicker.bold)]
+    m = None if kicker is not None else id_re.match(head.text)
     fld: str
     if m and (m.group("word") or m.group("rest")):
         block.has_id = True
