@@ -82,6 +82,31 @@ def _coverage(pages: Sequence[PageContent], regions, boilerplate) -> TextCoverag
     return TextCoverage(total, in_rows, boiler, total - in_rows - boiler)
 
 
+_LEAD_ID = re.compile(r"^\s*(?:\(?[A-Za-z]{0,3}\d{1,3}(?:\.\d{1,3})*[a-z]?[.):]?|\(?[a-z]\)|[•●▪■◦‣∙·○*–-])\s*[-–—:.]?\s*")
+
+
+def _action_like_outside(pages: Sequence[PageContent], regions, boilerplate, config: ExtractConfig
+                         ) -> list[tuple[int, str]]:
+    """Lines outside every row that read like an action: a capitalised verb in its base form
+    first (after any id or bullet), long enough to be a sentence ("Publish the ..."). Many
+    of them beside few rows means a structure was missed."""
+    from .lexicon import is_verb_base
+    out = []
+    for p in pages:
+        boxes = boxes_on(regions, p.number)
+        for i, line in enumerate(p.lines):
+            if (p.number, i) in boilerplate:
+                continue
+            if inside_any((line.bbox.x0 + line.bbox.x1) / 2, (line.bbox.top + line.bbox.bottom) / 2, boxes):
+                continue
+            text = _LEAD_ID.sub("", line.text, count=1)
+            words = text.split()
+            if len(words) >= config.coverage.loose_action_min_words and words[0][:1].isupper() \
+                    and is_verb_base(words[0].strip(".,:;")):
+                out.append((p.number, line.text))
+    return out
+
+
 def _ocr_pages(pdf, pages: list[PageContent], indexes: list[int]):
     from .ocr import ocr_page
     out, conf = list(pages), []
@@ -179,6 +204,22 @@ def extract_document(read: ReadDocument, segments: Segments,
         if tables:
             issues.append(warning(IssueCode.LAYOUT_FALLBACK, "layout detection missed the structure; found by "
                                                              "trying every strategy", "extract"))
+    ran = [n for n in STRATEGY_ORDER if n in candidates or n in SELF_DETECTING]
+    why = {n: ("layout detection pointed to it" if n in candidates else "it finds its own structure")
+           for n in ran}
+    if any(i.code is IssueCode.LAYOUT_FALLBACK for i in issues):
+        why.update({n: "every strategy tried: detection found nothing to read" for n in STRATEGY_ORDER if n not in why})
+    found: dict[str, int] = {}
+    for t in tables:
+        found[t.strategy] = found.get(t.strategy, 0) + sum(r.kind is RowKind.BODY for r in t.rows)
+    issues.append(note(IssueCode.STRATEGIES_RUN, "; ".join(
+        f"{n}: {why[n]} ({found[n]} rows)" if n in found else f"{n}: {why[n]} (nothing found)" for n in why), "extract"))
+    loose = _action_like_outside(pages, regions, boilerplate, config)
+    body_rows = sum(r.kind is RowKind.BODY for t in tables for r in t.rows)
+    if loose and len(loose) >= max(config.coverage.loose_actions_min, config.coverage.loose_actions_share * body_rows):
+        issues.append(warning(IssueCode.ACTION_TEXT_OUTSIDE_ROWS, f"{len(loose)} action-like sentence(s) outside "
+                              f"any row (first on page {loose[0][0]}: '{loose[0][1][:60]}'): actions may be missing",
+                              "extract"))
     page_layouts = tuple(_page_layout(p, tables) for p in pages)
     layout, confidence = _document_layout(page_layouts)
     boiler_text = sorted({pages[pg - 1].lines[i].text for pg, i in boilerplate})

@@ -89,6 +89,12 @@ class UnruledSettings(BaseModel):
     anchor_tolerance: float
 
 
+class CoverageSettings(BaseModel):
+    loose_action_min_words: int
+    loose_actions_min: int
+    loose_actions_share: float
+
+
 class BoilerplateSettings(BaseModel):
     min_page_share: float
     edge_margin: float
@@ -105,6 +111,7 @@ class ExtractConfig(BaseModel):
     ocr: OcrSettings
     boilerplate: BoilerplateSettings
     unruled: UnruledSettings
+    coverage: CoverageSettings
 
     def row_key_regex(self) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in self.row_key_patterns))

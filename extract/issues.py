@@ -72,6 +72,7 @@ class IssueCode(str, Enum):
     SPANNED_CELLS = "spanned_cells"              # merged cells gave their value to every row they span
     ROLES_FROM_CONTENT = "roles_from_content"    # a table without a header row read from its columns' content
     DUPLICATES_MERGED = "duplicates_merged"      # the same action printed twice became one row
+    STRATEGIES_RUN = "strategies_run"            # which strategies ran, why, and what each found
 
 
 # Codes that mean "rows may be missing": a document with rows and one of these is partial,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from extract.vocabulary import MODELS_DIR, read_yaml
+from extract.vocabulary import MODELS_DIR, label_key, read_yaml
 
 UNKNOWN = "unknown"
 
@@ -20,9 +20,8 @@ class HeaderMap:
 
 
 def normalise_header(text: str) -> str:
-    text = text.lower().replace("&", " & ")
-    text = re.sub(r"[^a-z0-9&#/\- ]", " ", text)
-    return " ".join(text.split())
+    """The one label key (extract.vocabulary.label_key): a header as compared with the aliases."""
+    return label_key(text)
 
 
 @lru_cache(maxsize=2)
