@@ -37,6 +37,7 @@ class MetaConfig:
     breadcrumb_separators: tuple[str, ...]
     determiners: frozenset[str]
     connectors: frozenset[str]
+    name_stop_words: frozenset[str]
 
 
 @lru_cache(maxsize=2)
@@ -44,7 +45,8 @@ def load_meta_config(models_dir: Path = MODELS_DIR) -> MetaConfig:
     raw = read_yaml(models_dir / "meta.yaml")
     return MetaConfig(str(raw["version"]), int(raw["title_block_lines"]), int(raw["title_block_weight"]),
                       tuple(k.lower() for k in raw["title_keywords"]), tuple(raw["breadcrumb_separators"]),
-                      frozenset(w.lower() for w in raw["determiners"]), frozenset(w.lower() for w in raw["connectors"]))
+                      frozenset(w.lower() for w in raw["determiners"]), frozenset(w.lower() for w in raw["connectors"]),
+                      frozenset(w.lower() for w in raw["name_stop_words"]))
 
 
 @lru_cache(maxsize=2)
@@ -74,11 +76,31 @@ def _flat(text: str) -> str:
 
 
 _NAME_WORD = r"[A-Z][A-Za-z'’\-]+"
-# "University of Northbridge", "University of the Highlands" (one place word), "Northbridge
-# University", "Northbridge Institute of Technology", "X College London"
-_GENERIC = (
-    re.compile(rf"\b(University\s+of\s+(?:the\s+)?(?:(?:East|West|North|South|Central)\s+)?{_NAME_WORD})"),
-    re.compile(rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD})?\s+(?:University|Institute\s+of\s+Technology|College\s+London))\b"))
+_HEADS = ("University", "Institute", "College")
+# up to three capitalised words, a head noun (University, Institute, College), then
+# optionally "of [the] <up to three capitalised words>": "University of Calder Vale",
+# "Harrowgate Institute of Science", "Royal Fenwick Institute", "Ashby Metropolitan University"
+_GENERIC = re.compile(
+    rf"((?:{_NAME_WORD}\s+){{0,3}}(?:{'|'.join(_HEADS)})"
+    rf"(?:\s+of\s+(?:the\s+)?{_NAME_WORD}(?:\s+(?:and\s+)?{_NAME_WORD}){{0,2}})?)(?![A-Za-z])")
+
+
+def _trim_name(name: str, cfg: MetaConfig) -> str | None:
+    """A matched name without the words around it that are not part of it ("The",
+    "Technician Commitment" before or after); None when no name is left (a bare
+    "University", "The Institute")."""
+    words = name.split()
+    while words and (words[0].lower() in cfg.determiners or words[0].lower() in cfg.name_stop_words):
+        words = words[1:]
+    while words and (words[-1].lower() in cfg.name_stop_words or words[-1].lower() in ("of", "the", "and")):
+        words = words[:-1]
+    if "of" in [w.lower() for w in words]:     # "... of <place>": the place must survive trimming
+        i = [w.lower() for w in words].index("of")
+        if i == len(words) - 1 or words[i - 1] not in _HEADS:
+            words = words[:i]
+    if len(words) < 2 or not any(w in _HEADS for w in words):
+        return None
+    return " ".join(words)
 
 
 def _canonical(name: str) -> str | None:
@@ -114,13 +136,10 @@ def full_names(text: str, cfg: MetaConfig | None = None) -> dict[str, tuple[int,
         for inst in load_institutions():
             flat_line = re.sub(rf"(?<![A-Za-z]){re.escape(inst.name)}(?![A-Za-z])", lambda m: " " * len(m.group(0)),
                                flat_line, flags=re.I)
-        for m in (m for pat in _GENERIC for m in pat.finditer(flat_line)):
-            words = _flat(m.group(1)).split()
-            while words and words[0].lower() in cfg.determiners:   # "The University", "Our University"
-                words = words[1:]
-            if not words or (m.re is _GENERIC[1] and words[0] in ("University", "Institute", "College")):
+        for m in _GENERIC.finditer(flat_line):
+            name = _trim_name(_flat(m.group(1)), cfg)
+            if name is None:
                 continue
-            name = " ".join(words)
             found.setdefault(_canonical(name) or name, []).append(offset + m.start())
         offset += len(_flat(line)) + 1
     registry = {i.name for i in load_institutions()}

@@ -73,3 +73,16 @@ def test_report_date_from_the_title_block():
     assert report_date_of(["Technician Commitment Action Plan 2024-27", "Progress report, July 2025 (end of year 1)"]) \
         == dt.date(2025, 7, 31)
     assert report_date_of(["Technician Commitment Action Plan August 2024 to July 2027"]) is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Harrowgate Institute of Science Technician Commitment Action Plan 2023-2026", "Harrowgate Institute of Science"),
+    ("Royal Fenwick Institute – Technician Commitment Action Plan", "Royal Fenwick Institute"),
+    ("University of Calder Vale\nTechnician Commitment Action Plan 2022-25", "University of Calder Vale"),
+    ("Kelmscott University Technician Commitment Action Plan\nKelmscott University", "Kelmscott University"),
+    ("Northmoor Research Institute: Action Plan 2024", "Northmoor Research Institute"),
+    ("Saint Aldric's University Action Plan 2022-2025", "Saint Aldric's University"),
+])
+def test_names_the_registry_lacks_are_read_whole(text, name):
+    inst, warning = resolve_institution(text, "plan.pdf")
+    assert inst == name and "registry" in warning
