@@ -39,11 +39,13 @@ def _key(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
-def row_id(source_file: str, meta: DocumentMeta, parent_id: str | None, action_id: str | None, text: str,
+def row_id(document_id: str, meta: DocumentMeta, parent_id: str | None, action_id: str | None, text: str,
            occurrence: int) -> str:
-    """Derived from content and the file's name, not its bytes: a plan re-exported under
-    the same name keeps its ids (and its reviewer overrides); two files never share one."""
-    basis = "|".join([source_file, meta.institution or "", str(meta.period_start or ""), str(meta.period_end or ""),
+    """Derived from content only: the document's content hash (document_id) and the row's
+    own content and occurrence in it, never from the file's name or the folder it was given
+    from, so a plan moved or renamed keeps its ids (and its reviewer overrides), and two
+    different files never share one."""
+    basis = "|".join([document_id, meta.institution or "", str(meta.period_start or ""), str(meta.period_end or ""),
                       parent_id or "", action_id or "", _key(text), str(occurrence)])
     return hashlib.sha256(basis.encode()).hexdigest()[:16]
 
@@ -308,10 +310,10 @@ def row_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: ExtractedT
             parent_id = parent or parent_of_dotted(action_id)
             if action_id == parent_id:
                 parent_id = parent_of_dotted(action_id)
-        base = row_id(doc.source_file, meta, parent_id, action_id, text, 0)
+        base = row_id(doc.document_id, meta, parent_id, action_id, text, 0)
         occurrence = seen.get(base, 0)
         seen[base] = occurrence + 1
-        rid = base if occurrence == 0 else row_id(doc.source_file, meta, parent_id, action_id, text, occurrence)
+        rid = base if occurrence == 0 else row_id(doc.document_id, meta, parent_id, action_id, text, occurrence)
         out.append(Action(
             row_id=rid, institution=meta.institution, plan_title=meta.plan_title,
             period_start=meta.period_start, period_end=meta.period_end, section=section,

@@ -94,7 +94,7 @@ def test_round_trip(first_run, tmp_path, capsys):
     new = added[0]
     src = picked["labelled"]
     meta = DocumentMeta(src["institution"], src["plan_title"], src["period_start"], src["period_end"])
-    assert new["row_id"] == content_row_id(src["source_file"], meta, "V9", "V9.1",
+    assert new["row_id"] == content_row_id(src["document_id"], meta, "V9", "V9.1",
                                            picked["added"]["action_text"], 0)
     assert (new["document_id"], new["institution"], new["period_start"]) == \
            (src["document_id"], src["institution"], src["period_start"])
@@ -181,7 +181,51 @@ def test_unreadable_files_stop_with_the_reason(first_run, tmp_path):
     with pytest.raises(OverridesError, match="not found"):
         apply_overrides(table, tmp_path / "missing.yaml")
     odd = tmp_path / "odd.yaml"
-    odd.write_text("- row_id: x\n  action: rename\n")
-    with pytest.raises(OverridesError, match="unknown action"):
-        apply_overrides(table, odd)
+    odd.write_text("- row_id: x\n  action: rename\n")       # one bad entry: a note, not a stop
+    assert "unknown action 'rename'" in apply_overrides(table, odd)[1][1]
     assert apply_overrides(table, None) == (table, [])
+
+
+def test_alias_bomb_fails_fast_with_a_clear_message(first_run, tmp_path):
+    """The billion laughs: nine levels of nine aliases would expand to 10^9 strings. Refused
+    at the first anchor, before any expansion, in well under a second."""
+    import time
+    table = pa.Table.from_pylist(first_run[1], schema=ACTIONS)
+    lines = ['a0: &a0 "lol"']
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    lines += ["overrides:", "  - row_id: x", "    set: {owner: *a9}"]
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text("\n".join(lines) + "\n")
+    t0 = time.monotonic()
+    with pytest.raises(OverridesError, match="anchors and aliases"):
+        apply_overrides(table, bomb)
+    assert time.monotonic() - t0 < 1.0
+    big = tmp_path / "big.yaml"
+    big.write_text("overrides: []\n" + "#" * (6 * 1024 * 1024))
+    with pytest.raises(OverridesError, match="larger than"):
+        apply_overrides(table, big)
+
+
+def test_bad_entries_are_notes_and_the_rest_is_applied(first_run, tmp_path):
+    """An entry that is not a mapping, an unknown action, a negative page or a page number
+    too large for its column: each is one note; the good entry beside them is applied and
+    the result passes the schema checks."""
+    table = pa.Table.from_pylist(first_run[1], schema=ACTIONS)
+    rows = _pick(first_run[1])
+    path = tmp_path / "o.yaml"
+    path.write_text(yaml.safe_dump({"overrides": [
+        "just a string",
+        {"row_id": rows[0]["row_id"], "action": "rename"},
+        {"row_id": rows[1]["row_id"], "set": {"page_start": -5}},
+        {"add": {"source_file": rows[2]["source_file"], "action_text": "Added", "page_start": 2 ** 40}},
+        {"row_id": rows[3]["row_id"], "set": {"owner": "Head of Technical Services"}},
+    ]}))
+    new, notes = apply_overrides(table, path)
+    assert notes[0].endswith("applied 1 edit, 0 drops, 0 adds; 4 not applied")
+    assert "expected a mapping" in notes[1] and "unknown action 'rename'" in notes[2]
+    assert rows[1]["row_id"] in notes[3] and "page_start" in notes[3]
+    assert "cannot add the row" in notes[4]
+    assert check_actions(new) == []
+    after = {r["row_id"]: r for r in new.to_pylist()}
+    assert after[rows[3]["row_id"]]["owner"] == "Head of Technical Services"
+    assert after[rows[1]["row_id"]] == rows[1]

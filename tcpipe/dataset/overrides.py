@@ -30,8 +30,13 @@ note` and any action column; an empty cell leaves the field as it is, `<empty>` 
 it, lists are separated by `|` (or commas).
 
 Problems are returned as notes (the CLI prints them): an override whose row no longer
-exists, an unknown column, an invalid label. Such an entry is not applied, and is never
-dropped silently. A file that cannot be read at all raises OverridesError.
+exists, an unknown column, an invalid label, an entry that is not a mapping, an unknown
+action, a value the dataset's schema rejects (page_start: -5). Such an entry is not
+applied, the others are, and none is dropped silently. A file that cannot be read at all
+raises OverridesError: missing, larger than MAX_BYTES, not valid YAML/CSV, not a list of
+entries, or using YAML anchors/aliases (`&a`, `*a`: a reviewer's file never needs them,
+and nested aliases expand exponentially, the "billion laughs"); the batch reads the file
+before it processes anything, so such a file stops a run at once.
 """
 from __future__ import annotations
 
@@ -66,8 +71,12 @@ PILLAR_NAMES = {"visibility": "V", "recognition": "R", "career development": "CD
                 "sustainability": "S", "evaluating impact": "EI", "impact": "EI"}
 
 
+MAX_BYTES = 5 * 1024 * 1024     # a reviewer's file: thousands of entries fit in well under 1 MB
+
+
 class OverridesError(ValueError):
-    """The overrides file cannot be read at all (missing, bad YAML/CSV, wrong layout)."""
+    """The overrides file cannot be read at all (missing, too large, bad YAML/CSV, YAML
+    aliases, wrong layout)."""
 
 
 @dataclass
@@ -96,7 +105,19 @@ def _date_text(value) -> str | None:
     return str(value).strip() or None
 
 
+INVALID = "invalid"
+
+
 def _entry_to_override(entry: dict, where: str, defaults: dict) -> Override:
+    """The entry as an Override; one of kind INVALID (reported, not applied) when the entry
+    itself makes no sense."""
+    try:
+        return _parse_entry(entry, where, defaults)
+    except (OverridesError, ValueError, TypeError, AttributeError) as exc:
+        return Override(INVALID, where, note=str(exc).removeprefix(f"{where}: "))
+
+
+def _parse_entry(entry: dict, where: str, defaults: dict) -> Override:
     if not isinstance(entry, dict):
         raise OverridesError(f"{where}: expected a mapping, got {type(entry).__name__}")
     entry = dict(entry)
@@ -122,10 +143,30 @@ def _entry_to_override(entry: dict, where: str, defaults: dict) -> Override:
                     str(note) if note else None)
 
 
-def _read_yaml(path: Path) -> list[Override]:
+def _no_alias_loader(path: Path):
+    """A safe YAML loader that refuses anchors and aliases at the first one, before any
+    expansion (composition is linear in the file's size)."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        def compose_node(self, parent, index):
+            event = self.peek_event()
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                line = event.start_mark.line + 1
+                raise OverridesError(f"{path}: line {line}: YAML anchors and aliases (&name, *name) are not "
+                                     f"allowed in an overrides file; write each entry out in full")
+            return super().compose_node(parent, index)
+    return Loader
+
+
+def _read_yaml(path: Path, text: str) -> list[Override]:
     import yaml
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        loader = _no_alias_loader(path)(text)
+        try:
+            data = loader.get_single_data()
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         raise OverridesError(f"{path}: not valid YAML: {exc}") from exc
     if data is None:
@@ -141,8 +182,9 @@ def _read_yaml(path: Path) -> list[Override]:
     return [_entry_to_override(e, f"{path} entry {i}", defaults) for i, e in enumerate(entries, 1)]
 
 
-def _read_csv(path: Path) -> list[Override]:
-    with open(path, newline="", encoding="utf-8-sig") as fh:
+def _read_csv(path: Path, text: str) -> list[Override]:
+    import io
+    with io.StringIO(text.removeprefix("\ufeff"), newline="") as fh:
         reader = csv.DictReader(fh)
         if not reader.fieldnames:
             return []
@@ -156,11 +198,28 @@ def _read_csv(path: Path) -> list[Override]:
 
 
 def read_overrides(path: Path) -> list[Override]:
-    if not path.exists():
-        raise OverridesError(f"overrides file not found: {path}")
-    if path.suffix.lower() == ".csv":
-        return _read_csv(path)
-    return _read_yaml(path)
+    """Every entry of the file (the malformed ones as INVALID entries, noted when applied).
+    Raises OverridesError when the file as a whole cannot be read."""
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise OverridesError(f"overrides file not found: {path}") from None
+    except OSError as exc:
+        raise OverridesError(f"overrides file cannot be read: {path}: {exc.strerror or exc}") from None
+    if len(raw) > MAX_BYTES:
+        raise OverridesError(f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MB; an overrides file holds "
+                             f"reviewer corrections, not data")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise OverridesError(f"{path}: not UTF-8 text ({exc})") from None
+    try:
+        if path.suffix.lower() == ".csv":
+            return _read_csv(path, text)
+        return _read_yaml(path, text)
+    except csv.Error as exc:
+        raise OverridesError(f"{path}: not valid CSV: {exc}") from None
 
 
 # ---------------------------------------------------------------- values to column types
@@ -291,7 +350,7 @@ def _new_row_id(row: dict) -> str:
     meta = DocumentMeta(row["institution"], row["plan_title"], row["period_start"], row["period_end"])
     # the extractor's own formula: if a later extraction finds the row, the ids collide and
     # the add entry is reported as no longer needed
-    return row_id(row["source_file"], meta, row["parent_id"], row["action_id"], row["action_text"], 0)
+    return row_id(row["document_id"], meta, row["parent_id"], row["action_id"], row["action_text"], 0)
 
 
 def _doc_records(rows: list[dict], documents: pa.Table | None) -> dict[str, dict]:
@@ -355,6 +414,17 @@ def _added_row(ov: Override, docs: dict[str, dict]) -> dict:
     return row
 
 
+def _row_problems(row: dict) -> str:
+    """What the dataset's schema checks would reject in this one row ('' if nothing), so a
+    bad entry is a note and never fails the whole dataset at write time."""
+    from .schema import check_actions
+    try:
+        table = pa.Table.from_pylist([row], schema=ACTIONS)
+    except (pa.ArrowException, ValueError, TypeError, OverflowError) as exc:
+        return f"a value does not fit its column ({exc})"
+    return "; ".join(check_actions(table))
+
+
 def apply_overrides_list(actions: pa.Table, overrides: list[Override],
                          documents: pa.Table | None = None) -> tuple[pa.Table, list[str]]:
     """Pure: the actions with every applicable override applied, and notes on the rest."""
@@ -368,6 +438,9 @@ def apply_overrides_list(actions: pa.Table, overrides: list[Override],
     added: list[dict] = []
     docs: dict[str, dict] | None = None
     for ov in overrides:
+        if ov.kind == INVALID:
+            notes.append(f"{ov.who()}: {ov.note}; not applied")
+            continue
         if ov.kind in ("edit", "drop"):
             if not ov.row_id:
                 notes.append(f"{ov.who()}: {ov.kind} without a row_id; not applied")
@@ -401,8 +474,16 @@ def apply_overrides_list(actions: pa.Table, overrides: list[Override],
             if row["page_start"] is None or row["page_end"] is None or row["page_end"] < row["page_start"]:
                 notes.append(f"{ov.who()}: row {ov.row_id}: invalid pages; not applied")
                 continue
-            _retime(row, changed)
+            try:
+                _retime(row, changed)
+            except (ValueError, TypeError) as exc:
+                notes.append(f"{ov.who()}: row {ov.row_id}: timeframe: {exc}; not applied")
+                continue
             _mark_reviewed(row, ov, changed)
+            problems = _row_problems(row)
+            if problems:
+                notes.append(f"{ov.who()}: row {ov.row_id}: {problems}; not applied")
+                continue
             rows[i] = row
             counts["edit"] += 1
         else:
@@ -412,6 +493,10 @@ def apply_overrides_list(actions: pa.Table, overrides: list[Override],
                 row = _added_row(ov, docs)
             except (ValueError, TypeError, KeyError) as exc:
                 notes.append(f"{ov.who()}: cannot add the row: {exc}")
+                continue
+            problems = _row_problems(row)
+            if problems:
+                notes.append(f"{ov.who()}: cannot add the row: {problems}")
                 continue
             if row["row_id"] in index or any(a["row_id"] == row["row_id"] for a in added):
                 notes.append(f"{ov.who()}: the added row is already in the dataset as {row['row_id']} "

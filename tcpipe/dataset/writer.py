@@ -16,9 +16,27 @@ if TYPE_CHECKING:
 # records) must not cost the pyarrow import on a re-run with nothing to do.
 
 
+def current_umask() -> int:
+    """The process's umask, read without changing it where Linux tells it (/proc), else by
+    setting and restoring it."""
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def _atomic(path: Path, write) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    # mkstemp creates the file 0600; the output gets the permissions any new file would
+    # (0666 less the umask), so colleagues can read a shared dataset, report or review.
+    os.fchmod(fd, 0o666 & ~current_umask())
     os.close(fd)
     try:
         write(tmp)
