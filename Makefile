@@ -48,7 +48,7 @@ $(SYSDEPS): | $(STAMP)
 setup: $(STAMP) $(SYSDEPS) ## Create .venv, install the project and the Debian tools (automatic)
 
 extract: setup ## Extract every plan (PDF, DOCX, HTML) in RAW into the dataset in OUT
-	$(PY) -m tcpipe.cli extract $(RAW) --out $(OUT) --jobs $(JOBS)
+	$(PY) -m tcpipe.cli extract $(RAW) --out $(OUT) --jobs $(JOBS) --mirror
 
 test: setup ## Run the test suite on the real sample PDFs
 	$(PY) -m pytest tests $(PYTEST_ARGS)

@@ -155,14 +155,19 @@ class Segments:
 def read_document(data: bytes, source_file: str, password: str | None = None) -> ReadDocument:
     """Bytes -> pages. DOCX and HTML are printed to PDF first (extract/convert.py); pages
     without a text layer are OCR'd. Raises ExtractionError when nothing can be read."""
-    from .convert import sniff_kind, to_pdf
+    from .convert import CONTENT_BEARING, convert, sniff_kind
     document_id = sha256_bytes(data)
     kind = sniff_kind(data, PurePath(source_file).suffix.lower())
     issues: list[Issue] = []
     if kind != "pdf":
-        data = to_pdf(data, kind)
+        conversion = convert(data, kind)   # sanitised, then converted in the sandbox
+        data = conversion.pdf
         issues.append(note(IssueCode.CONVERTED, f"{kind.upper()} converted to PDF for reading; pages refer to "
                                                 "that rendering", "read"))
+        removed = conversion.removal_note(kind)
+        if removed:   # what of the file was not rendered, never silently: a warning when it could hold text
+            make = warning if CONTENT_BEARING & set(conversion.removed) else note
+            issues.append(make(IssueCode.CONTENT_REMOVED, removed, "read"))
     pdf = open_pdf(data, password)
     try:
         try:

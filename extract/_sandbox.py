@@ -222,13 +222,12 @@ def main() -> int:
         _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
     cdp = spec.get("cdp")
-    extra: dict = {}
     pass_fds: tuple = ()
     if cdp:
         to_browser_r, to_browser_w = os.pipe()
         from_browser_r, from_browser_w = os.pipe()
 
-        def arm():   # noqa: F811 - the browser's end of the pipes on fds 3 and 4
+        def arm():   # noqa: F811 - and the browser's end of the pipes on fds 3 and 4
             _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
             a = fcntl.fcntl(to_browser_r, fcntl.F_DUPFD, 10)
             b = fcntl.fcntl(from_browser_w, fcntl.F_DUPFD, 10)

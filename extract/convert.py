@@ -37,6 +37,7 @@ import sys
 import tempfile
 import time
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -124,6 +125,10 @@ DROP_ELEMENTS = {
     "script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "link", "portal",
     "fencedframe", "svg", "math", "noembed", "noframes", "plaintext", "param", "template",
 }
+# removed kinds that may have carried text a reader sees (the removal is then a warning)
+CONTENT_BEARING = {"iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "portal",
+                   "fencedframe", "external oleObject", "external subDocument", "external frame",
+                   "linking field"}
 # HTML5 void elements libxml2's HTML parser does not know (it nests what follows inside them)
 HTML5_VOID = {"embed", "source", "track", "wbr", "keygen", "param"}
 # Attributes that make a browser fetch something (the element is kept, the attribute goes).
@@ -149,6 +154,14 @@ def _css_unescape(text: str) -> str:
                 return ""
         return s
     return CSS_ESCAPE.sub(one, text)
+
+
+XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_safe(text: str) -> str:
+    """Control characters lxml will not store (the parser let them through in the page)."""
+    return XML_UNSAFE.sub("", text)
 
 
 def _clean_css(text: str, removed: dict[str, int]) -> str | None:
@@ -254,13 +267,13 @@ def sanitise_html(data: bytes) -> tuple[bytes, dict[str, int]]:
                 if cleaned is None:
                     del el.attrib[name]
                 else:
-                    el.attrib[name] = cleaned
+                    el.attrib[name] = _xml_safe(cleaned)
         if tag == "style":
             cleaned = _clean_css(el.text or "", removed)
             if cleaned is None:
                 el.drop_tree()
                 continue
-            el.text = cleaned
+            el.text = _xml_safe(cleaned)
         stack.extend(reversed(children))
     head = root.find("head")
     if head is None:
@@ -286,7 +299,10 @@ def _safe_xml(raw: bytes, name: str):
     if b"<!DOCTYPE" in raw or b"<!ENTITY" in raw:
         raise ExtractionError("conversion_failed", f"the DOCX part {name} declares a DTD (XML entities are not allowed)")
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
-    return etree.fromstring(raw, parser=parser)
+    try:
+        return etree.fromstring(raw, parser=parser)
+    except (etree.XMLSyntaxError, ValueError) as exc:
+        raise ExtractionError("conversion_failed", f"the DOCX part {name} is not well-formed XML: {exc}") from None
 
 
 def sanitise_docx(data: bytes) -> tuple[bytes, dict[str, int]]:
@@ -307,7 +323,7 @@ def sanitise_docx(data: bytes) -> tuple[bytes, dict[str, int]]:
                 raise ExtractionError("conversion_failed", f"the DOCX part {name} is {info.file_size} bytes unpacked")
             try:
                 raw = zin.read(info)
-            except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError) as exc:
+            except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError, NotImplementedError) as exc:
                 raise ExtractionError("conversion_failed", f"the DOCX part {name} cannot be read: {exc}") from None
             low = name.lower()
             if low.endswith(".rels"):

@@ -64,6 +64,7 @@ class IssueCode(str, Enum):
     SAME_PLAN = "same_plan"
     # --- notes: how the document was read ---
     CONVERTED = "converted"
+    CONTENT_REMOVED = "content_removed"     # sanitising removed active or external content (extract/convert.py)
     OCR_USED = "ocr_used"
     TABLE_NOT_ACTIONS = "table_not_actions"
     TABLE_SUMMARY = "table_summary"

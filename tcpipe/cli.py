@@ -14,6 +14,15 @@ OUT/documents.parquet (one record per input file).
 Unchanged files are not reprocessed; each file runs in its own worker with a time
 and memory limit, so one bad file never stops the batch.
 
+Documents already in OUT that these inputs do not name are never removed silently:
+  --add     add these inputs (or update the documents whose files they now are), keep the rest
+  --mirror  make OUT mirror the inputs: documents not among them are removed (listed first)
+Without either, a run that would remove documents stops before writing and lists them.
+A document is its content (document_id: SHA-256 of the file); the same file given twice
+is processed once, and two different files with the same name are both kept.
+No plan found, or every input failed: exit code 1, OUT left untouched.
+One run writes OUT at a time: a second waits for it (or fails at once with --no-wait).
+
 example:
   tcplans extract data/raw --out data/processed
   tcplans extract plans/essex-2024-27.pdf other-plans/ --out /tmp/ds --jobs 2
@@ -33,6 +42,16 @@ def _summary(report) -> str:
         lines += [f"  {name} ({status}): {reason}" for name, status, reason in report.warned]
     for note in report.override_notes:
         lines.append(f"overrides: {note}")
+    if report.mode:
+        lines.append(f"mode:      {report.mode}")
+    for old, new in report.updated:
+        lines.append(f"updated:   {old} (the file changed)" + (f", now {new}" if new != old else ""))
+    if report.removed:
+        lines.append(f"removed ({len(report.removed)}, not in the inputs): " + ", ".join(report.removed))
+    if report.kept:
+        lines.append(f"kept from before (not given this time): {len(report.kept)}")
+    for path, name in report.duplicates:
+        lines.append(f"same file as {name}, processed once: {path}")
     lines += [f"dataset:   {report.out_dir / 'actions.parquet'}",
               f"           {report.out_dir / 'documents.parquet'}", "=" * 64]
     return "\n".join(lines)
@@ -44,13 +63,30 @@ def _default_overrides() -> Path | None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .run.batch import Limits, run_batch
+    from .run.batch import CacheMissing, Limits, NoInputs, NothingUsable, WouldRemove, run_batch
+    from .run.lock import DatasetBusy
     limits = Limits(seconds=args.timeout, memory_mb=args.memory_mb)
+    mode = "add" if args.add else "mirror" if args.mirror else None
+    if mode:
+        print(f"mode: {mode}" + (" (documents in the output that are not among the inputs are removed)"
+                                 if mode == "mirror" else " (documents already in the output are kept)"),
+              file=sys.stderr)
+
+    def say(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
     try:
         report = run_batch([Path(p) for p in args.inputs], Path(args.out), workers=args.jobs,
                            password=args.password, limits=limits, progress=not args.quiet,
                            scheduler=args.scheduler,
-                           overrides=Path(args.overrides) if args.overrides else _default_overrides())
+                           overrides=Path(args.overrides) if args.overrides else _default_overrides(),
+                           mode=mode, wait=not args.no_wait, say=say)
+    except NothingUsable as exc:
+        print(_summary(exc.report), file=sys.stderr)
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except (NoInputs, WouldRemove, CacheMissing, DatasetBusy) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     except Exception as exc:  # noqa: BLE001 - only the user's mistakes below; the rest re-raised
         # tcpipe.dataset.overrides (pyarrow) is imported only when an overrides file is read: if it
         # is not loaded, the error cannot be an OverridesError.
@@ -93,6 +129,14 @@ def build_parser(describe_all: bool = True) -> argparse.ArgumentParser:
     p.add_argument("--scheduler", default=None, help="Dask scheduler address (tcp://host:8786) to run on a cluster")
     p.add_argument("--overrides", default=None,
                    help="reviewer corrections keyed by row_id (default: data/overrides.yaml if present)")
+    modes = p.add_mutually_exclusive_group()
+    modes.add_argument("--add", action="store_true",
+                       help="add these inputs to OUT (updating documents whose files changed), keep the others")
+    modes.add_argument("--mirror", action="store_true",
+                       help="make OUT mirror the inputs: documents not among them are removed (listed first); "
+                            "make extract uses this")
+    p.add_argument("--no-wait", action="store_true",
+                   help="fail at once if another run is writing OUT (default: wait for it)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_extract)
     for name, summary in PASS_THROUGH.items():

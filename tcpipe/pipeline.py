@@ -140,7 +140,7 @@ def validate(actions: pa.Table) -> list[Issue]:
 def _doc_row(**kw) -> pa.Table:
     base = {f.name: None for f in DOCUMENTS}
     for k in ("errors", "warnings", "notes", "issues", "page_layouts", "tables_skipped", "unknown_headers",
-              "table_roles"):
+              "table_roles", "source_paths"):
         base[k] = []
     base.update(kw)
     return pa.Table.from_pylist([base], schema=DOCUMENTS)

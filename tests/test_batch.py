@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from tests.conftest import EXPECTED, RAW, ROOT, load_expected
-from tcpipe.run.batch import Limits, run_batch
+from tcpipe.run.batch import Limits, NothingUsable, run_batch
 from tests import badinputs
 
 SAMPLE = "essex-2024-27-action-plan.pdf"
@@ -95,8 +95,12 @@ def test_wrong_password_is_reported(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
     badinputs.encrypted(raw)
-    run_batch([raw], tmp_path / "out", workers=1, progress=False, password="nope")
-    assert _docs(tmp_path / "out")["encrypted.pdf"]["errors"][0].startswith("wrong_password")
+    # the only input failed: an error, with the reason, and nothing written
+    with pytest.raises(NothingUsable) as err:
+        run_batch([raw], tmp_path / "out", workers=1, progress=False, password="nope")
+    assert err.value.report.failed[0][0] == "encrypted.pdf"
+    assert err.value.report.failed[0][1].startswith("wrong_password")
+    assert not (tmp_path / "out" / "documents.parquet").exists()
 
 
 def test_hang_is_stopped_by_the_time_limit(tmp_path):
@@ -118,10 +122,11 @@ def test_memory_limit_is_a_failure_not_a_crash(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
     shutil.copy(RAW / SAMPLE, raw / SAMPLE)
-    run_batch([raw], tmp_path / "out", workers=1, progress=False, limits=Limits(memory_mb=4))
-    doc = _docs(tmp_path / "out")[SAMPLE]
-    assert doc["status"] == "failed"
-    assert doc["errors"][0].split(":")[0] in {"memory_limit", "worker_crashed", "internal_error"}
+    with pytest.raises(NothingUsable) as err:
+        run_batch([raw], tmp_path / "out", workers=1, progress=False, limits=Limits(memory_mb=4))
+    name, reason = err.value.report.failed[0]
+    assert name == SAMPLE
+    assert reason.split(":")[0] in {"memory_limit", "worker_crashed", "internal_error"}
 
 
 def test_long_plan_all_rows(tmp_path):
@@ -157,7 +162,9 @@ def test_rerun_is_byte_identical_and_incremental(tmp_path):
     # A changed file replaces exactly its own rows.
     before = _actions(a)
     target = sorted(raw.glob("*.pdf"))[0]
-    shutil.copy(RAW / SAMPLE, target)
+    # other bytes than any input (the sample's own bytes would be the same document as the
+    # sample, processed once)
+    target.write_bytes((RAW / SAMPLE).read_bytes() + b"\n% changed\n")
     left = a / ".cache" / ".x.doc.parquet.k1ll3d.tmp"   # what a worker killed mid-write leaves
     left.write_bytes(b"partial")
     changed = run_batch([raw], a, workers=2, progress=False)

@@ -45,7 +45,7 @@ ACTIONS = pa.schema([
 ])
 
 DOCUMENTS = pa.schema([
-    ("document_id", STR), ("source_file", STR), ("file_size", pa.int64()), ("status", STR),
+    ("document_id", STR), ("source_file", STR), ("source_paths", LIST_STR), ("file_size", pa.int64()), ("status", STR),
     ("errors", LIST_STR), ("warnings", LIST_STR), ("notes", LIST_STR), ("issues", pa.list_(ISSUE)),
     ("page_count", pa.int32()), ("layout", STR), ("layout_confidence", pa.float64()), ("page_layouts", LIST_STR),
     ("n_actions", pa.int32()), ("n_tables", pa.int32()), ("tables_skipped", LIST_STR),

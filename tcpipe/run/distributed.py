@@ -80,6 +80,8 @@ def _child(out_path: str, data: bytes, source_file: str, password: str | None, l
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         # Counted from the address space the worker already has, as in tcpipe.run.local.child.
+        from extract.convert import set_document_limits
+        set_document_limits(limits.seconds, limits.memory_mb)    # a DOCX/HTML converter's share
         soft = vm_size() + limits.memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (soft, resource.getrlimit(resource.RLIMIT_AS)[1]))
         try:
@@ -265,7 +267,7 @@ def run_dask(jobs: Sequence[Job], cache: Path, password: str | None, limits: Lim
                 mismatched[outcome.worker or "?"] = outcome.versions
                 continue
             result, how = outcome_to_result(outcome, job, limits)
-            store(result, cache, job.key)
+            store(result, cache, job.key, limits)
             on_done(job, how)
         if mismatched:
             raise VersionMismatch(_mismatch_message(mine, mismatched))

@@ -23,15 +23,23 @@ def child(path: Path, source_file: str, password: str | None, cache: Path, key: 
         from ..pipeline import failed_result, process_bytes   # loaded in the parent before the fork
         # The limit is on memory beyond what the worker starts with (the forked interpreter,
         # libraries and model already mapped), so it means the same on every machine.
+        from extract.convert import set_document_limits
+        set_document_limits(limits.seconds, limits.memory_mb)    # a DOCX/HTML converter's share
         soft = vm_size() + limits.memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (soft, resource.getrlimit(resource.RLIMIT_AS)[1]))
-        data = path.read_bytes()
+        try:
+            data = path.read_bytes()
+        except OSError as exc:   # unreadable by now: that file's failure, not cached for later runs
+            from .membership import unreadable_id
+            store(failed_result(source_file, unreadable_id(str(path.resolve())), 0, "unreadable_file",
+                                f"cannot read {path}: {exc.strerror or exc}"), cache, key)
+            return
         try:
             result = process_bytes(data, source_file, password)
         except MemoryError:
             result = failed_result(source_file, hashlib.sha256(data).hexdigest(), len(data), "memory_limit",
                                    memory_limit_reason(limits))
-        store(result, cache, key)
+        store(result, cache, key, limits)
     except BaseException:  # noqa: BLE001
         code = 3
     finally:
@@ -58,7 +66,7 @@ def run_local(jobs: Sequence[Job], cache: Path, password: str | None, limits: Li
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         del running[pid]
-        store(failed_result(job.inp.source_file, job.document_id, job.size, code, reason), cache, job.key)
+        store(failed_result(job.inp.source_file, job.document_id, job.size, code, reason), cache, job.key, limits)
         on_done(job, code)
     next_memory_check = 0.0
     while pending or running:
