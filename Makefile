@@ -75,8 +75,9 @@ evaluate-links: setup ## Cross-cycle links, fates and progress attachment vs gol
 bench: setup ## Benchmark the pipeline on a generated 150-plan corpus against raw baselines
 	$(PY) -m bench
 
-fuzz: setup ## Long mutation fuzz of the PDF loader
+fuzz: setup ## Long mutation fuzz of the PDF loader, and hostile HTML/DOCX through the sanitisers and the converter sandbox
 	TCPLANS_FUZZ_CASES=2000 $(PY) -m pytest tests/test_fuzz.py -q
+	TCPLANS_FUZZ_CASES=2000 TCPLANS_FUZZ_CONVERT_CASES=20 $(PY) -m pytest tests/test_fuzz_convert.py -q
 
 query: setup ## Run SQL over the dataset: make query SQL="select count(*) from actions"
 	$(PY) -m tcpipe.cli query --dataset $(OUT) "$(SQL)"
