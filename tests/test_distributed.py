@@ -20,7 +20,7 @@ import pytest
 distributed = pytest.importorskip("distributed")
 
 from tcpipe.run import distributed as tcdist  # noqa: E402
-from tcpipe.run.batch import Limits, run_batch  # noqa: E402
+from tcpipe.run.batch import Limits, NothingUsable, run_batch  # noqa: E402
 from bench.run import build_plan, plan_spec  # noqa: E402
 from tests import badinputs  # noqa: E402
 
@@ -128,11 +128,13 @@ def test_memory_limit_on_the_cluster_is_a_failure_not_a_crash(cluster, inputs, t
     one.mkdir()
     name = sorted(expected)[0]
     (one / name).write_bytes((raw / name).read_bytes())
-    run_batch([one], tmp_path / "out", progress=False, limits=Limits(seconds=120, memory_mb=4),
-              scheduler=cluster.scheduler_address)
-    doc = _docs(tmp_path / "out")[name]
-    assert doc["status"] == "failed"
-    assert doc["errors"][0].split(":")[0] in {"memory_limit", "worker_crashed", "internal_error"}
+    # the only input failed: an error with its reason, and nothing written
+    with pytest.raises(NothingUsable) as err:
+        run_batch([one], tmp_path / "out", progress=False, limits=Limits(seconds=120, memory_mb=4),
+                  scheduler=cluster.scheduler_address)
+    failed, reason = err.value.report.failed[0]
+    assert failed == name and not (tmp_path / "out" / "documents.parquet").exists()
+    assert reason.split(":")[0] in {"memory_limit", "worker_crashed", "internal_error"}
     # the workers are still there for the next batch
     assert len(cluster.scheduler_info["workers"]) == 2
 
