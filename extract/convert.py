@@ -281,7 +281,10 @@ def sanitise_html(data: bytes) -> tuple[bytes, dict[str, int]]:
         root.insert(0, head)
     meta = etree.Element("meta", charset="utf-8")
     head.insert(0, meta)
-    html = lxml.html.tostring(root, encoding="utf-8", method="html", doctype="<!DOCTYPE html>")
+    # the page's own doctype, or none: a page without one renders in quirks mode, and
+    # adding one would change its layout (tables, fonts)
+    doctype = root.getroottree().docinfo.doctype or None
+    html = lxml.html.tostring(root, encoding="utf-8", method="html", doctype=doctype)
     return html, removed
 
 
