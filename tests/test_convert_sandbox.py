@@ -179,6 +179,7 @@ def test_sanitiser_keeps_content_after_html5_void_elements():
     """libxml2 nests what follows an <embed>/<source> inside it: that content is kept."""
     html, removed = sanitise_html(b"<html><body><embed src='file:///etc/passwd'><p>kept</p>"
                                   b"<video><source src='http://x/v.mp4'></video><p>also kept</p></body></html>")
+    html = html.split(b"<html", 1)[1]     # the doctype's DTD address is never loaded
     assert b"kept" in html and b"also kept" in html and b"passwd" not in html and b"http://" not in html
     assert removed["embed"] == 1 and removed["source src"] == 1
 
