@@ -44,6 +44,7 @@ from normalise.classify.taxonomy import default_models_dir, load_taxonomies
 
 from .data import LABELS_DIR, ROOT, Example, load_examples, plans_own_tags, seed_plans, test_rows, training_rows
 from .embedders import MiniLMEmbedder, minilm_available
+from .metrics import calibration_report
 from .train import fit_all
 
 PILLARS = ("V", "R", "CD", "S")
@@ -156,8 +157,9 @@ def predict_system(kind: str, featurizer: Featurizer, feats_all: dict[str, Featu
     for t in TASKS:
         tax = featurizer.taxonomies[t]
         tm = TaskModel.from_dict(fits[t].to_dict(tax.ids), tax)
-        _, labels = tm.predict(feats_all[t].take(test_idx))
+        P, labels = tm.predict(feats_all[t].take(test_idx))
         out[t] = labels
+        out[f"{t}_probs"] = [dict(zip(tax.ids, r)) for r in P.tolist()]
     return out
 
 
@@ -180,7 +182,8 @@ def evaluate_systems(examples: list[Example], featurizers: dict[str, Featurizer]
             tr = [i for i, e in enumerate(examples) if e.split in ("seed", "train") and e.plan != p]
             te = [i for i, e in enumerate(examples) if e.split == "seed" and e.plan == p]
             pr = predict_system(kind, fz, fa, tr, te, examples)
-            for t in TASKS:
+            for t in pr:
+                pooled["pred"].setdefault(t, [])
                 pooled["pred"][t] += pr[t]
             pooled["idx"] += te
         res["seed_by_plan"] = pooled
@@ -201,6 +204,12 @@ def score_results(examples: list[Example], results: dict) -> dict:
             mt = metrics(gold_t, r["pred"]["talent"], talent_labels,
                          ("micro_f1", "precision", "recall", "empty_left_empty", "macro_f1"))
             mt["per_label"] = {k: v for k, v in mt["per_label"].items() if v["support"] or v["predicted"]}
+            for task, m, gold in (("pillars", mp, gold_p), ("talent", mt, gold_t)):
+                probs = r["pred"].get(f"{task}_probs")
+                if probs:   # held-out probabilities against the reviewer labels, predictable labels only
+                    labs = PILLARS if task == "pillars" else tuple(f"R{i}" for i in range(1, 17) if i not in (14, 16))
+                    m["calibration"] = calibration_report([pr[lab] for pr in probs for lab in labs],
+                                                          [lab in g for g in gold for lab in labs])
             out["pillars"].setdefault(split, {})[name] = mp
             out["talent"].setdefault(split, {})[name] = mt
     return out
@@ -341,13 +350,15 @@ def score_gold(labeller, gold_dir: Path, data: Path | None) -> dict:
             out[kind]["talent"]["per_label"] = {k: v for k, v in out[kind]["talent"]["per_label"].items()
                                                 if v["support"] or v["predicted"]}
     if data is not None:
-        scorer = ROOT.parent.parent / "shared" / "tools" / "score.py"
-        for cand in (ROOT.parent / "shared" / "tools" / "score.py", Path("/work/shared/tools/score.py"), scorer):
+        # ../shared beside the checkout (a worktree one level deeper looks one level up)
+        for cand in (ROOT.parent / "shared" / "tools" / "score.py", ROOT.parent.parent / "shared" / "tools" / "score.py"):
             if cand.exists():
                 r = subprocess.run([sys.executable, str(cand), "--pred", str(data), "--gold", str(gold_dir)],
                                    capture_output=True, text=True)
                 out["score_py"] = r.stdout if r.returncode == 0 else f"score.py failed: {r.stderr[-2000:]}"
                 break
+        else:
+            out["score_py"] = "score.py not found in ../shared/tools: the dataset was not scored"
     return out
 
 
@@ -378,6 +389,11 @@ def print_tables(scores: dict, order: list[str]) -> None:
                   f"{_fmt(t['precision']):>22} {_fmt(t['recall']):>22} {_fmt(t['empty_left_empty']):>22}  "
                   f"{p['labels_per_row']['predicted']:.2f} (gold {p['labels_per_row']['gold']:.2f})")
         if SHIPPED in P:
+            for task, src in (("pillars", P), ("talent", T)):
+                c = src[SHIPPED].get("calibration")
+                if c:
+                    print(f"  calibration ({SHIPPED}, {task}, held out): {c['cells']} cells, Brier {c['brier']:.3f} "
+                          f"(base-rate constant {c['brier_base_rate']:.3f}), ECE {c['ece']:.3f}")
             print(f"\n  per label ({SHIPPED}):  label  support  predicted  P  R  F1")
             for task, src in (("pillars", P), ("talent", T)):
                 for lab, v in src[SHIPPED]["per_label"].items():
