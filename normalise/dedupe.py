@@ -2,7 +2,7 @@
 table, a summary list and a table, a web page's index and its cards) becomes one row.
 
 Chain: duplicates_merged -> (_pairs -> _merge). Two actions from *different* tables or
-blocks are the same when their ids agree (or one has none) and the words of the shorter
+blocks that fill different fields (an overview and its detail) are the same when their ids agree (or one has none) and the words of the shorter
 text are nearly all in the longer one. The richer row (more fields filled, then the longer
 text) is kept, with the other's fields filled in where it had none; the document's notes
 say how many were merged and from where.
@@ -60,6 +60,13 @@ def duplicates_merged(actions: Sequence[Action], min_words: int = 3, min_share: 
         for w in ws:
             index.setdefault(w, []).append(i)
     table = [a.provenance.table_index for a in actions]
+    # What each table fills: an overview and its detailed table differ in it, a plan that
+    # repeats the same table (an appendix reprint, a long plan printed in parts) does not,
+    # and its rows stay rows.
+    filled: dict[int, set[str]] = {}
+    for a in actions:
+        filled.setdefault(a.provenance.table_index, set()).update(
+            f for f in _MERGE_FIELDS + _TUPLE_FIELDS if getattr(a, f))
     dropped: dict[int, int] = {}      # index -> the index it was merged into
     merged = list(actions)
     pairs: dict[tuple[int, int], int] = {}
@@ -68,7 +75,8 @@ def duplicates_merged(actions: Sequence[Action], min_words: int = 3, min_share: 
             continue
         # candidates: rows of another table sharing a word of this one (words on every
         # other row are no evidence and would make this quadratic)
-        cands = sorted({j for w in words[i] if len(index[w]) <= max_postings for j in index[w] if table[j] != table[i]})
+        cands = sorted({j for w in words[i] if len(index[w]) <= max_postings for j in index[w]
+                        if table[j] != table[i] and filled[table[j]] != filled[table[i]]})
         for j in cands:
             if j <= i or j in dropped:
                 continue
