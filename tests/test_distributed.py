@@ -25,7 +25,7 @@ from bench.run import build_plan, plan_spec  # noqa: E402
 from tests import badinputs  # noqa: E402
 
 LIMITS = Limits(seconds=300)   # generous: the identity runs must not depend on machine load
-HANG_LIMITS = Limits(seconds=5)
+HANG_LIMITS = Limits(seconds=15)   # room for a cold worker on a loaded 2-core machine; the hang takes minutes
 
 
 def _docs(out: Path) -> dict[str, dict]:
@@ -114,7 +114,7 @@ def test_a_hang_on_the_cluster_is_cut_at_the_limit_and_fails_alone(cluster, tmp_
     t0 = time.monotonic()
     report = run_batch([raw], tmp_path / "out", progress=False, limits=HANG_LIMITS,
                        scheduler=cluster.scheduler_address)
-    assert time.monotonic() - t0 < 30
+    assert time.monotonic() - t0 < 60
     docs = _docs(tmp_path / "out")
     assert docs["slow-to-parse.pdf"]["status"] == "failed"
     assert docs["slow-to-parse.pdf"]["errors"][0].startswith("timeout")
