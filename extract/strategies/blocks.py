@@ -20,7 +20,6 @@ from ..config import ExtractConfig
 from ..lexicon import is_past_form, is_verb_base
 from ..model import BBox, Cell, Fragment, TextLine
 from ..pdf import PageContent
-from ..text import label_key
 from .base import boxes_on, inside_any
 
 # A label at the start of a line: up to a few words, then a colon ("Success Measure:",

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Sequence
 
 import numpy as np
-import spacy
 
 from .contract import LabelInput, LabelOutput
 from .embed import StaticEmbedder

@@ -28,6 +28,7 @@ DATASET_RECORD = "dataset.json"    # OUT/.cache: what the current actions/docume
 # what extract reads (PDF, and DOCX/HTML through extract/convert.py)
 # (tests/test_batch.py checks that the two agree).
 
+
 @dataclass
 class BatchReport:
     processed: list[str] = field(default_factory=list)
@@ -92,6 +93,7 @@ def _overrides_id(overrides: Path | None) -> dict | None:
 
 OUTPUTS = ("actions.parquet", "documents.parquet", "plans.parquet", "action_links.parquet")
 
+
 def _dataset_is_current(out_dir: Path, cache: Path, keys: list[str], overrides_id: dict | None,
                         members: list[dict] | None = None, limits: Limits | None = None) -> dict | None:
     """The record of the last assembly when the dataset in out_dir is exactly what these
@@ -125,6 +127,7 @@ def _dataset_is_current(out_dir: Path, cache: Path, keys: list[str], overrides_i
             return None
     return record
 
+
 def _assemble_plans(docs, actions, overrides):
     """Documents grouped into plans, progress rows attached, consecutive plans linked
     (see dataset.plans); a rendering of a plan gets a same_plan warning naming the copy
@@ -145,6 +148,7 @@ def _summarise(docs) -> dict:
             summary["warned"].append([row["source_file"], row["status"], "; ".join(row["warnings"])])
     return summary
 
+
 def _fill_report(report: BatchReport, summary: dict) -> None:
     report.documents = summary["documents"]
     report.actions = summary["actions"]
@@ -152,6 +156,7 @@ def _fill_report(report: BatchReport, summary: dict) -> None:
     report.failed = [tuple(f) for f in summary["failed"]]
     report.warned = [tuple(w) for w in summary["warned"]]
     report.override_notes = list(summary["override_notes"])
+
 
 def _previous_members(out_dir: Path, cache: Path) -> list:
     """The documents of the dataset in out_dir: from the record of its last assembly, or,

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
 CACHE_DIR = ".cache"
 
+
 def cache_key(document_id: str, source_file: str, vers: dict[str, str], password: str | None) -> str:
     """The file's content, its file name (the pipeline may read the institution from it;
     never the folder: a plan moved between folders is reused), the versions and whether a
@@ -19,8 +20,10 @@ def cache_key(document_id: str, source_file: str, vers: dict[str, str], password
     basis = json.dumps([document_id, Path(source_file).name, vers, bool(password)], sort_keys=True)
     return hashlib.sha256(basis.encode()).hexdigest()[:32]
 
+
 def cache_paths(cache: Path, key: str) -> tuple[Path, Path]:
     return cache / f"{key}.actions.parquet", cache / f"{key}.doc.parquet"
+
 
 def limits_path(cache: Path, key: str) -> Path:
     return cache / f"{key}.limits.json"
@@ -36,6 +39,7 @@ def store(result: DocumentResult, cache: Path, key: str, limits=None) -> None:
     if limits is not None:
         write_json_file({"seconds": limits.seconds, "memory_mb": limits.memory_mb}, limits_path(cache, key))
     write_parquet(result.document, d)   # written last: its presence marks a complete result
+
 
 def load(cache: Path, key: str) -> DocumentResult | None:
     a, d = cache_paths(cache, key)
@@ -62,6 +66,7 @@ def reusable_result(result: DocumentResult | None, cache: Path, key: str, limits
     return result if reusable(row["status"], list(row["errors"] or []), stored, limits.seconds, limits.memory_mb) \
         else None
 
+
 def prune(cache: Path, keep: set[str]) -> None:
     """Drop cache entries of files no longer in the inputs or of older versions, after the
     dataset that no longer needs them has been written; and temporary files a killed worker
@@ -72,12 +77,14 @@ def prune(cache: Path, keep: set[str]) -> None:
     for path in cache.glob(".*.tmp"):
         path.unlink(missing_ok=True)
 
+
 def read_json(path: Path) -> dict:
     try:
         data = json.loads(path.read_text())
         return data if isinstance(data, dict) else {}
     except Exception:  # noqa: BLE001 - missing or damaged: as if never written
         return {}
+
 
 def write_json(obj, path: Path) -> None:
     from ..dataset.writer import write_json

@@ -9,11 +9,13 @@ from typing import Sequence
 
 INPUT_SUFFIXES = frozenset({".pdf", ".docx", ".html", ".htm"})
 
+
 @dataclass(frozen=True)
 class InputFile:
     path: Path
     source_file: str     # path relative to the folder it was found in (made unique by tcpipe.run.membership)
     root_name: str = ""  # that folder's name ("" for a file named directly)
+
 
 def find_inputs(paths: Sequence[Path]) -> list[InputFile]:
     """Plans (PDF, DOCX, HTML) named on the command line or found (recursively) in folders. Sorted, so the
@@ -36,12 +38,14 @@ def find_inputs(paths: Sequence[Path]) -> list[InputFile]:
         seen.setdefault(str(f.path.resolve()), f)
     return sorted(seen.values(), key=lambda f: (f.source_file, str(f.path.resolve())))
 
+
 def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
 
 def hash_file(path: Path, index: dict, root_index_key: str) -> tuple[str | None, int, str]:
     """(content hash, size, '') or, for a file that cannot be read, (None, 0, why): that

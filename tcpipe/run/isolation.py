@@ -13,6 +13,7 @@ class Limits:
 
 MEMORY_POLL_SECONDS = 0.05
 
+
 def vm_size() -> int:
     try:
         with open("/proc/self/status") as fh:
@@ -22,6 +23,7 @@ def vm_size() -> int:
     except OSError:
         pass
     return 0
+
 
 def private_memory_mb(pid: int) -> float:
     """Memory a forked worker has made its own: pages it allocated plus copy-on-write copies
@@ -37,6 +39,7 @@ def private_memory_mb(pid: int) -> float:
         return 0.0
     return total_kb / 1024
 
+
 def resident_mb(pid: int) -> float | None:
     """VmRSS + VmSwap of a process, from /proc/<pid>/status: kernel counters, read in
     microseconds, where smaps_rollup walks every page table (about 10 ms of CPU for a
@@ -51,6 +54,7 @@ def resident_mb(pid: int) -> float | None:
         return None
     return kb / 1024
 
+
 def over_memory_limit(pid: int, limit_mb: float) -> bool:
     """private_memory_mb(pid) > limit_mb, asked cheaply: a worker's private pages are
     resident or swapped, so while its RSS + swap is clearly under the limit (10% margin for
@@ -61,11 +65,14 @@ def over_memory_limit(pid: int, limit_mb: float) -> bool:
         return False
     return private_memory_mb(pid) > limit_mb
 
+
 def memory_limit_reason(limits: Limits) -> str:
     return f"the document needed more than {limits.memory_mb} MB and was stopped"
 
+
 def timeout_reason(limits: Limits) -> str:
     return f"processing took longer than {limits.seconds:g} s and was stopped"
+
 
 def crash_reason(status: int) -> str:
     """A worker that ended without a result, from its wait status (local and cluster runs

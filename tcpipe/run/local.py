@@ -16,6 +16,7 @@ from .inputs import InputFile
 from .isolation import (MEMORY_POLL_SECONDS, Limits, crash_reason, memory_limit_reason, over_memory_limit,
                         timeout_reason, vm_size)
 
+
 def child(path: Path, source_file: str, password: str | None, cache: Path, key: str, limits: Limits) -> None:
     """Runs in a forked worker: limits, process, store, exit. Never returns."""
     code = 0
@@ -45,6 +46,7 @@ def child(path: Path, source_file: str, password: str | None, cache: Path, key: 
     finally:
         os._exit(code)
 
+
 @dataclass
 class Job:
     inp: InputFile
@@ -53,6 +55,7 @@ class Job:
     size: int
     pid: int = 0
     started: float = 0.0
+
 
 def run_local(jobs: Sequence[Job], cache: Path, password: str | None, limits: Limits, workers: int,
               on_done: Callable[[Job, str], None]) -> None:

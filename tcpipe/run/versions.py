@@ -12,6 +12,7 @@ VERSIONS_MEMO = "versions.json"    # OUT/.cache: the versions last computed, and
 
 ROOT = Path(__file__).resolve().parents[2]   # the repository: extract/, normalise/, tcpipe/, models/
 
+
 def sources_fingerprint() -> str:
     """A hash of everything tcpipe.pipeline.versions() can depend on: the code of extract,
     normalise (the labeller's included) and tcpipe, every file under models/ (extraction
@@ -37,6 +38,7 @@ def sources_fingerprint() -> str:
     digest.update(f"python {sys.version}".encode())
     return digest.hexdigest()
 
+
 def real_versions() -> dict[str, str]:
     """tcpipe.pipeline.versions(): imports the pipeline and loads the labeller (spaCy), here
     in the parent (with the word list), so forked workers share them instead of loading them
@@ -45,6 +47,7 @@ def real_versions() -> dict[str, str]:
     from ..pipeline import versions
     warm()
     return versions()
+
 
 def known_versions(cache: Path) -> tuple[dict[str, str], bool, str]:
     """(versions, exact, fingerprint): from OUT/.cache/versions.json when the code, models
