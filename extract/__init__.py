@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePath
 from typing import Sequence
 
@@ -128,7 +128,7 @@ def _run_strategies(names: Sequence[str], pages, config: ExtractConfig, boilerpl
     for name in names:
         result = REGISTRY[name]().extract(pages, config, tuple(regions), boilerplate)
         for t in result.tables:
-            tables.append(ExtractedTable(len(tables), t.header, t.rows, t.pages, t.strategy, t.quality, t.notes))
+            tables.append(replace(t, index=len(tables)))
         regions.extend(result.regions)
     return tables, regions
 

@@ -97,13 +97,31 @@ class TableRow:
         return " | ".join(c.text for c in self.cells)
 
 
+class Structure(str, Enum):
+    """The shape of what a table holds, named by structure (not by the strategy that found
+    it): normalise reads rows by this, so a new strategy needs no change there."""
+    GRID = "grid"                 # rows and columns; a row may continue the one above (merged cells)
+    BLOCKS = "labelled_blocks"    # one row per block (a heading, then labelled fields): complete in itself
+    LIST_ITEMS = "list_items"     # one row per list item, under the section rows of its headings
+
+
+class Part(str, Enum):
+    """What a column of blocks or list items holds: text under a printed label, or a part of
+    the block or item that carries no label (its header is then blank)."""
+    LABELLED = "labelled"   # the text after a printed label (a grid's column under its header)
+    MARKER = "marker"       # the block's or item's own number or id ("7" of "Action 7", "3." of an item)
+    LEAD = "lead"           # the block's title (or first paragraph under a bare number), the item's text
+    BODY = "body"           # unlabelled text after the lead (a block's first paragraph)
+
+
 @dataclass(frozen=True)
 class ExtractedTable:
     """One logical table: page pieces stitched together, repeated headers dropped.
 
-    `header` holds the labels as printed; for narrative blocks it holds the field
-    labels found in the text ("Success Measure", ...), so both layouts reach the
-    normalise stage in one shape.
+    `header` holds the labels as printed, nothing else; for blocks and list items it holds
+    the field labels found in the text ("Success Measure", ...), blank for a column of an
+    unlabelled part, whose kind `parts` gives. So every layout reaches the normalise stage
+    in one shape, with its structure typed, and normalise alone names roles.
     """
     index: int
     header: tuple[str, ...]
@@ -112,6 +130,11 @@ class ExtractedTable:
     strategy: str
     quality: float  # 0..1: grid completeness / header confidence
     notes: tuple[Issue, ...] = ()
+    structure: Structure = Structure.GRID
+    parts: tuple[Part, ...] = ()    # per column; empty: every column under a printed header
+
+    def part(self, column: int) -> Part:
+        return self.parts[column] if column < len(self.parts) else Part.LABELLED
 
 
 class Layout(str, Enum):

@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from extract.model import Cell, ExtractedTable, RowKind
+from extract.model import Cell, ExtractedTable, Part, RowKind
 
 from extract.vocabulary import MODELS_DIR, read_yaml
 
@@ -40,6 +40,10 @@ ACTION_ROLES = ("action_text", "aim")
 # Roles whose cells have a shape of their own; a header word alone does not give them to a
 # column whose content shows less than `scores.shaped_min` of that shape.
 SHAPED_ROLES = ("ref", "timeframe", "pillar_tags", "rag_status", "talent_tags")
+# The unlabelled parts of a block or list item (extract says which column holds which):
+# its own number is its id, its lead (title, or the item's text) the action, the paragraph
+# after the lead its description.
+PART_ROLES = {Part.MARKER: "ref", Part.LEAD: "action_text", Part.BODY: "description"}
 
 
 @dataclass(frozen=True)
@@ -303,6 +307,11 @@ def table_roles(table: ExtractedTable, headers: Sequence[str] | None = None, ocr
     for i, h in enumerate(heads):
         h_role, h_score, h_ev = header_evidence(h, profiles[i])
         c_role, c_score, c_ev = content_evidence(profiles[i])
+        part = table.part(i)
+        if part in PART_ROLES:
+            take(i, PART_ROLES[part], 1.0, f"the {part.value} of each {table.structure.value} row (no printed label); "
+                                           f"{c_ev}")
+            continue
         if h_score >= vocab.strong and not _contradicts(h_role, profiles[i]):
             if h_role == "ref" and not h.strip():
                 pass

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from extract.model import Cell, ExtractedDocument, ExtractedTable, RowKind, TableRow, TextLine
+from extract.model import Cell, ExtractedDocument, ExtractedTable, RowKind, Structure, TableRow, TextLine
 
 from extract.issues import Issue, IssueCode, note, warning
 
@@ -281,8 +281,8 @@ def row_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: ExtractedT
         # An aim with no action text: the aim is the only statement of intent.
         items = split_items([l for c in vals.cells.get("aim", []) for l in c.lines])
         row_warnings.append("no action text; the aim is used as the action")
-    # A narrative block or a numbered list item is one action, numbered by its own key.
-    narrative_id = ref_id if table.strategy in ("narrative", "numbered_list") else None
+    # A block or a list item is one action, numbered by its own key.
+    own_id = ref_id if table.structure is not Structure.GRID else None
     aim_out = _norm_ws(aim_text) if has_action_col else None
     out = []
     for item in items:
@@ -291,13 +291,13 @@ def row_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: ExtractedT
         other = tuple(dict.fromkeys(row_other + parse_other_tags(item_text_raw)))
         text = strip_tags(item_text_raw) or item_text_raw
         prov_lines = item.lines
-        if table.strategy == "numbered_list":
+        if table.structure is Structure.LIST_ITEMS:
             if item.marker and len(items) > 1:       # "3." with its own a) b): "3.a", "3.b"
-                action_id, parent_id = normalise_action_id(item, narrative_id), narrative_id
+                action_id, parent_id = normalise_action_id(item, own_id), own_id
             else:
-                action_id, parent_id = narrative_id, parent_of_dotted(narrative_id)
-        elif table.strategy == "narrative":
-            action_id = narrative_id
+                action_id, parent_id = own_id, parent_of_dotted(own_id)
+        elif table.structure is Structure.BLOCKS:
+            action_id = own_id
             parent_id = None
             # A narrative block is one action: its statement is also its aim, and the whole
             # block (fields continued on the next page included) is where it sits.

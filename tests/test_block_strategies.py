@@ -14,8 +14,8 @@ from extract.config import load_config
 from extract.pdf import open_pdf, read_page
 from extract.strategies.blocks import reads_as_action, wording
 from extract.strategies.lists import NumberedListStrategy
-from extract.strategies.narrative import STATEMENT_LABEL, NarrativeStrategy
-from extract.model import RowKind
+from extract.strategies.narrative import NarrativeStrategy
+from extract.model import Part, RowKind, Structure
 
 CONFIG = load_config()
 W, H = A4
@@ -76,9 +76,15 @@ def body_rows(result):
     return [r for t in result.tables for r in t.rows if r.kind is RowKind.BODY]
 
 
-def column(result, label):
+def column(result, label: str | Part):
+    """The body cells under a printed label, or of an unlabelled part (whose header is blank:
+    extract hands over printed labels only)."""
     t = result.tables[0]
-    i = t.header.index(label)
+    if isinstance(label, Part):
+        i = t.parts.index(label)
+        assert t.header[i] == ""
+    else:
+        i = [j for j, h in enumerate(t.header) if h == label and t.part(j) is Part.LABELLED][0]
     return [r.cells[i].text for r in t.rows if r.kind is RowKind.BODY]
 
 
@@ -103,7 +109,8 @@ def test_labelled_blocks_without_action_headings():
         spec += [("head", title), ("text", "Agreed with the teams at the spring meeting."),
                  ("label", "Who takes it on:", who), ("label", "Finished by:", when), ("gap",)]
     result = NarrativeStrategy().extract(pages_of(draw(spec + GLOSSARY)), CONFIG, (), set())
-    assert column(result, STATEMENT_LABEL) == ["Offer paid time for study towards a trade qualification",
+    assert result.tables[0].structure is Structure.BLOCKS
+    assert column(result, Part.LEAD) == ["Offer paid time for study towards a trade qualification",
                                                "Set up a rota so every workshop has cover in holidays",
                                                "Invite makers to show their work at the autumn fair"]
     assert column(result, "Who takes it on") == ["Studio steward", "Head of workshops", "Events office"]
@@ -129,7 +136,8 @@ def test_list_items_under_any_heading_with_inline_labels():
     result = NumberedListStrategy().extract(pages_of(draw(spec)), CONFIG, (), set())
     t = result.tables[0]
     assert [r.cells[0].text for r in t.rows if r.kind is RowKind.SECTION] == ["Making the work seen"]
-    assert column(result, STATEMENT_LABEL) == ["Show a maker's piece in the entrance hall",
+    assert t.structure is Structure.LIST_ITEMS
+    assert column(result, Part.LEAD) == ["Show a maker's piece in the entrance hall",
                                                "Write about one workshop in each newsletter",
                                                "Run a stand at the town fair"]
     assert column(result, "Timing") == ["Termly", "Monthly", "Each June"]

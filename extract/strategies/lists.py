@@ -13,7 +13,9 @@ Chain: lines_to_items -> items_to_groups (wording evidence per heading) -> inlin
 glossary or a key is told from a list of actions by how its items are worded
 (blocks.reads_as_action), and gives no rows. Inline labels are colon-terminated phrases
 that recur across items. Headings become section rows and items body rows of one table, so
-lists reach the normalise stage in the same shape as tables.
+lists reach the normalise stage in the same shape as tables: an item's number and its text
+carry no printed label, their columns have a blank header and say which part of the item
+they hold (model.Part: marker, lead); normalise decides what role each plays.
 """
 from __future__ import annotations
 
@@ -22,12 +24,12 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..config import ExtractConfig
-from ..model import BBox, ExtractedTable, RowKind, TableRow, TextLine
+from ..model import BBox, ExtractedTable, RowKind, Structure, TableRow, TextLine
 from ..pdf import PageContent
 from ..text import BULLET_CLASS, label_key
 from .base import StrategyResult
 from .blocks import INLINE_LABEL, body_size, free_lines, is_heading_like, make_cell, reads_as_action, recurring
-from .narrative import ID_LABEL, STATEMENT_LABEL
+from .narrative import ID_KEY, LEAD_KEY, FieldKey, label_field
 
 NAME = "numbered_list"
 
@@ -192,7 +194,7 @@ def split_labelled_paragraphs(items: list[Item], headings: list[TextLine], confi
     return out
 
 
-def inline_fields(items: Sequence[Item], config: ExtractConfig) -> list[dict[str, list[TextLine]]]:
+def inline_fields(items: Sequence[Item], config: ExtractConfig) -> list[dict[FieldKey, list[TextLine]]]:
     """Each item's statement and its inline-labelled fields. Labels are the colon-terminated
     phrases that recur across items."""
     def matches(it: Item):
@@ -206,8 +208,8 @@ def inline_fields(items: Sequence[Item], config: ExtractConfig) -> list[dict[str
     keys = recurring([k for ks in per_item for k in ks], config.blocks.label_min_repeats)
     out = []
     for it in items:
-        fields: dict[str, list[TextLine]] = {STATEMENT_LABEL: []}
-        current = STATEMENT_LABEL
+        fields: dict[FieldKey, list[TextLine]] = {LEAD_KEY: []}
+        current = LEAD_KEY
         for (_, ms), line in zip(matches(it), it.lines):
             cuts = [(m.start(), m.end(), m.group("label").strip()) for m in ms if label_key(m.group("label")) in keys]
             for lab, piece in _split_line(line, cuts) if cuts else [(None, line)]:
@@ -216,7 +218,7 @@ def inline_fields(items: Sequence[Item], config: ExtractConfig) -> list[dict[str
                     if last is not None and last.text.rstrip(" .;,") != last.text:   # separator before a label
                         fields[current][-1] = TextLine(last.text.rstrip(" .;,"), last.page, last.bbox, last.size,
                                                        last.bold)
-                    current = lab
+                    current = label_field(lab)
                     fields.setdefault(current, [])
                 if piece is not None:
                     fields[current].append(piece)
@@ -237,7 +239,7 @@ def items_to_table(items: Sequence[Item], headings: Sequence[TextLine], config: 
         for i in idx:
             f = all_fields[i]
             # the statement, or the first labelled field when the item opens with a label
-            lines = f[STATEMENT_LABEL] or next((v for k, v in f.items() if k != STATEMENT_LABEL and v), [])
+            lines = f[LEAD_KEY] or next((v for k, v in f.items() if k != LEAD_KEY and v), [])
             evidence.append(reads_as_action(" ".join(l.text for l in lines[:2]), items[i].id is not None, config))
         if sum(evidence) / len(evidence) >= s.action_min_evidence:
             keep.extend(idx)
@@ -246,12 +248,12 @@ def items_to_table(items: Sequence[Item], headings: Sequence[TextLine], config: 
     keep.sort()
     kept = [items[i] for i in keep]
     fields = [all_fields[i] for i in keep]
-    labels: list[str] = []
+    labels: list[FieldKey] = []
     for f in fields:
         for lab in f:
-            if lab not in labels and lab != STATEMENT_LABEL:
+            if lab not in labels and lab != LEAD_KEY:
                 labels.append(lab)
-    header = [ID_LABEL] + ([STATEMENT_LABEL] if any(f[STATEMENT_LABEL] for f in fields) else []) + labels
+    header = [ID_KEY] + ([LEAD_KEY] if any(f[LEAD_KEY] for f in fields) else []) + labels
     rows: list[TableRow] = [TableRow(RowKind.HEADER, tuple(make_cell([]) for _ in header))]
     last_section: int | None = None
     for it, f in zip(kept, fields):
@@ -266,7 +268,8 @@ def items_to_table(items: Sequence[Item], headings: Sequence[TextLine], config: 
     body = [r for r in rows if r.kind is RowKind.BODY]
     pages = tuple(sorted({p for r in rows for p in r.pages}))
     quality = round(sum(not c.empty for r in body for c in r.cells[1:]) / max(1, len(body) * (len(header) - 1)), 3)
-    return ExtractedTable(0, tuple(header), tuple(rows), pages, NAME, quality)
+    return ExtractedTable(0, tuple(label for _, label in header), tuple(rows), pages, NAME, quality,
+                          structure=Structure.LIST_ITEMS, parts=tuple(part for part, _ in header))
 
 
 def lines_to_list_rows(lines: Sequence[TextLine], config: ExtractConfig,

@@ -14,7 +14,8 @@ one, also ends its block. The blocks are kept only if their statements read as a
 
 Each block becomes one row of a table whose header is the labels as printed, so blocks and
 tables reach the normalise stage in one shape. The block's id, title and first paragraph
-carry no printed label; they go under the synthetic labels below.
+carry no printed label: their columns have a blank header and say which part of the block
+they hold (model.Part: marker, lead, body); normalise decides what role each plays.
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..config import ExtractConfig
-from ..model import BBox, ExtractedTable, RowKind, TableRow, TextLine
+from ..model import BBox, ExtractedTable, Part, RowKind, Structure, TableRow, TextLine
 from ..pdf import PageContent
 from ..text import label_key
 from .base import StrategyResult, inside
@@ -32,9 +33,16 @@ from .blocks import (INLINE_LABEL, GlyphIndex, body_size, bold_prefix, gap_prefi
                      right_edges, starts_paragraph, style)
 
 NAME = "narrative"
-ID_LABEL = "Action no."          # synthetic labels for the unlabelled parts of a block
-STATEMENT_LABEL = "Action statement"
-DESCRIPTION_LABEL = "Description"
+# A block's fields: the text under each printed label, and its unlabelled parts, keyed
+# (part, printed label or "") so a printed label never collides with a part.
+FieldKey = tuple[Part, str]
+ID_KEY: FieldKey = (Part.MARKER, "")
+LEAD_KEY: FieldKey = (Part.LEAD, "")
+BODY_KEY: FieldKey = (Part.BODY, "")
+
+
+def label_field(label: str) -> FieldKey:
+    return (Part.LABELLED, label)
 
 # a block's id printed on its own short line above the heading ("ACTION 4", "Priority 2")
 KICKER = re.compile(r"^[A-Za-z]{2,15}\s+\d{1,3}[A-Za-z]?$")
@@ -46,12 +54,12 @@ _cell = make_cell
 
 @dataclass
 class Block:
-    fields: dict[str, list[TextLine]] = field(default_factory=dict)
+    fields: dict[FieldKey, list[TextLine]] = field(default_factory=dict)
     has_id: bool = False
     labelled: bool = False          # holds a recurring field label
 
-    def text(self, label: str) -> str:
-        return " ".join(l.text for l in self.fields.get(label, []))
+    def text(self, key: FieldKey) -> str:
+        return " ".join(l.text for l in self.fields.get(key, []))
 
 
 @dataclass(frozen=True)
@@ -195,35 +203,35 @@ def _parse_block(lines: Sequence[LineFacts], id_re: re.Pattern[str]) -> Block:
     block = Block()
     if kicker is not None:
         block.has_id = True
-        block.fields[ID_LABEL] = [TextLine(kicker.text.split()[-1], kicker.page, kicker.bbox, kicker.size,
+        block.fields[ID_KEY] = [TextLine(kicker.text.split()[-1], kicker.page, kicker.bbox, kicker.size,
                                            kicker.bold)]
     m = None if kicker is not None else id_re.match(head.text)
-    fld: str
+    fld: FieldKey
     if m and (m.group("word") or m.group("rest")):
         block.has_id = True
-        block.fields[ID_LABEL] = [TextLine(m.group("id"), head.page, head.bbox, head.size, head.bold)]
+        block.fields[ID_KEY] = [TextLine(m.group("id"), head.page, head.bbox, head.size, head.bold)]
         if m.group("rest"):
-            block.fields[STATEMENT_LABEL] = [TextLine(m.group("rest"), head.page, head.bbox, head.size, head.bold)]
-            fld = DESCRIPTION_LABEL
+            block.fields[LEAD_KEY] = [TextLine(m.group("rest"), head.page, head.bbox, head.size, head.bold)]
+            fld = BODY_KEY
         else:
-            fld = STATEMENT_LABEL       # "Action 7" alone: the statement is the next paragraph
+            fld = LEAD_KEY       # "Action 7" alone: the lead is the next paragraph
     else:
-        block.fields[STATEMENT_LABEL] = heads
-        fld = DESCRIPTION_LABEL
+        block.fields[LEAD_KEY] = heads
+        fld = BODY_KEY
     for f in lines[1:]:
         line = f.line
         if f.label:
             block.labelled = True
-            fld = f.label
+            fld = label_field(f.label)
             block.fields.setdefault(fld, [])
             if f.rest:
                 block.fields[fld].append(TextLine(f.rest, line.page, line.bbox, line.size, line.bold))
             continue
-        if fld == STATEMENT_LABEL and block.fields.get(STATEMENT_LABEL):
-            prev = block.fields[STATEMENT_LABEL][-1]
-            # the statement is the bold (or first) paragraph after the heading
+        if fld == LEAD_KEY and block.fields.get(LEAD_KEY):
+            prev = block.fields[LEAD_KEY][-1]
+            # the lead is the bold (or first) paragraph after the heading
             if line.bold != prev.bold or line.bbox.top - prev.bbox.bottom > prev.size * 0.9 or line.page != prev.page:
-                fld = DESCRIPTION_LABEL
+                fld = BODY_KEY
         block.fields.setdefault(fld, []).append(line)
     return block
 
@@ -242,8 +250,8 @@ def lines_to_blocks(lines: Sequence[TextLine], config: ExtractConfig,
     # action or not: from the wording of each block's statement (or its first text)
     evidence = []
     for b in blocks:
-        text = b.text(STATEMENT_LABEL) or b.text(DESCRIPTION_LABEL)
-        first_field = next((b.text(k) for k in b.fields if k not in (ID_LABEL, STATEMENT_LABEL)), "")
+        text = b.text(LEAD_KEY) or b.text(BODY_KEY)
+        first_field = next((b.text(k) for k in b.fields if k not in (ID_KEY, LEAD_KEY)), "")
         score = reads_as_action(text, b.has_id, config)
         if score <= 0 and first_field:
             score = max(score, reads_as_action(first_field, b.has_id, config) * 0.5)
@@ -256,20 +264,22 @@ def lines_to_blocks(lines: Sequence[TextLine], config: ExtractConfig,
 
 
 def blocks_to_table(blocks: Sequence[Block], index: int) -> ExtractedTable:
-    header: list[str] = []
+    """One row per block, one column per printed label or unlabelled part (blank header)."""
+    keys: list[FieldKey] = []
     for b in blocks:
-        for label in b.fields:
-            if label not in header:
-                header.append(label)
+        for key in b.fields:
+            if key not in keys:
+                keys.append(key)
     rows = []
     for b in blocks:
-        cells = tuple(make_cell(b.fields.get(label, [])) for label in header)
+        cells = tuple(make_cell(b.fields.get(key, [])) for key in keys)
         rows.append(TableRow(RowKind.BODY, cells))
-    head_cells = tuple(make_cell([]) for _ in header)
+    head_cells = tuple(make_cell([]) for _ in keys)
     all_rows = (TableRow(RowKind.HEADER, head_cells),) + tuple(rows)
     pages = tuple(sorted({p for r in rows for p in r.pages}))
-    filled = sum(not c.empty for r in rows for c in r.cells) / max(1, len(rows) * len(header))
-    return ExtractedTable(index, tuple(header), all_rows, pages, NAME, round(filled, 3))
+    filled = sum(not c.empty for r in rows for c in r.cells) / max(1, len(rows) * len(keys))
+    return ExtractedTable(index, tuple(label for _, label in keys), all_rows, pages, NAME, round(filled, 3),
+                          structure=Structure.BLOCKS, parts=tuple(part for part, _ in keys))
 
 
 def card_boxes(pages: Sequence[PageContent]) -> dict[int, list[BBox]]:
