@@ -236,7 +236,11 @@ def table_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: Extracte
             continue
         # A row whose aim/ref cells are empty (or merged down from above) continues the aim above.
         # So does one with no aim of its own whose id is a sibling of the anchor's (V1.2 under V1.1).
-        if anchor is not None and not vals.own_text("aim") and (not vals.own_text("ref") or _siblings(
+        # Only in a grid: a block or list item is complete in itself (a field it lacks is not
+        # printed once for several of them), so it inherits nothing from the one above.
+        if table.structure is not Structure.GRID:
+            pass
+        elif anchor is not None and not vals.own_text("aim") and (not vals.own_text("ref") or _siblings(
                 vals.own_text("ref"), anchor.own_text("ref"), "aim" in hmap.roles and bool(anchor.text("aim")))):
             for role in AIM_LEVEL:
                 if not vals.text(role) and role in anchor.cells:

@@ -57,6 +57,7 @@ class Block:
     fields: dict[FieldKey, list[TextLine]] = field(default_factory=dict)
     has_id: bool = False
     labelled: bool = False          # holds a recurring field label
+    section: tuple[TextLine, ...] = ()   # the larger heading it sits under, if any
 
     def text(self, key: FieldKey) -> str:
         return " ".join(l.text for l in self.fields.get(key, []))
@@ -118,16 +119,29 @@ def _container(line: TextLine, boxes: dict[int, list[BBox]]) -> BBox | None:
     return min(inner, key=lambda b: b.width * (b.bottom - b.top)) if inner else None
 
 
-def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes) -> list[list[LineFacts]]:
+def _higher(st: tuple[float, bool], opener: tuple[float, bool]) -> bool:
+    return st[0] > opener[0] + 0.25 or (st[0] == opener[0] and st[1] and not opener[1])
+
+
+def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
+             sections: list[tuple[TextLine, ...]] | None = None) -> list[list[LineFacts]]:
     """Blocks opened by heading lines of the `opener` style; a heading of a larger style,
-    or a line outside the opening card's box on the same page, closes the block."""
+    a line outside the opening card's box on the same page, or a line set left of the
+    block's text (a page footer, the body of the page) closes the block.
+
+    When `sections` is given it receives, per block, the heading of a larger style the
+    block sits under (a theme or objective over several blocks; empty if none): one
+    printed between blocks, or the last one before the first block with no text between."""
     blocks: list[list[LineFacts]] = []
     current: list[LineFacts] | None = None
     card: BBox | None = None
     before: LineFacts | None = None         # the line just before, inside no block
+    section: list[TextLine] = []            # the heading the next blocks sit under
+    last_heading: LineFacts | None = None   # the line before, if it was that heading
     for f in facts:
         st = style(f.line)
         if f.heading and f.label is None and st == opener:
+            last_heading = None
             if current is not None and all(style(g.line) == opener and not g.label for g in current
                                            if not KICKER.match(g.line.text)) \
                     and style(current[-1].line) == opener \
@@ -145,16 +159,33 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes) -> l
                 current.pop()
             current = ([kicker] if kicker is not None else []) + [f]
             blocks.append(current)
+            if sections is not None:
+                sections.append(tuple(section))
             card = _container(f.line, boxes)
             continue
-        if current is None:
-            before = f
+        if f.heading and f.label is None and _higher(st, opener):
+            # a higher heading: the blocks' section, not part of a block
+            if last_heading is not None and style(last_heading.line) == st and last_heading.line.page == f.line.page \
+                    and f.line.bbox.top - last_heading.line.bbox.bottom <= 0.5 * f.line.size:
+                section.append(f.line)          # wrapped onto a second line
+            else:
+                section = [f.line]
+            last_heading, current, before = f, None, f
             continue
-        if f.heading and f.label is None and (st[0] > opener[0] + 0.25 or (st[0] == opener[0] and st[1] and not opener[1])):
-            current = None          # a higher heading: the blocks' section, not part of a block
+        last_heading = None
+        if current is None:
+            if not blocks:
+                section = []        # text between a heading and the first block: the heading is the page's
+            before = f
             continue
         if card is not None and f.line.page == current[0].line.page and _container(f.line, boxes) != card:
             current = None          # left the card
+            continue
+        left = min(g.line.bbox.x0 for g in current if g.line.page == f.line.page) \
+            if any(g.line.page == f.line.page for g in current) else None
+        if left is not None and f.line.bbox.x0 < left - 4 and not f.label:
+            current = None          # set left of the block: a footer or the page's own text
+            before = f
             continue
         current.append(f)
     return blocks
@@ -246,7 +277,10 @@ def lines_to_blocks(lines: Sequence[TextLine], config: ExtractConfig,
     if opener is None:
         return []
     id_re = re.compile(config.blocks.id_heading)
-    blocks = [_parse_block(b, id_re) for b in _segment(facts, opener, boxes)]
+    sections: list[tuple[TextLine, ...]] = []
+    blocks = [_parse_block(b, id_re) for b in _segment(facts, opener, boxes, sections)]
+    for b, sec in zip(blocks, sections):
+        b.section = sec
     # action or not: from the wording of each block's statement (or its first text)
     evidence = []
     for b in blocks:
@@ -271,13 +305,18 @@ def blocks_to_table(blocks: Sequence[Block], index: int) -> ExtractedTable:
             if key not in keys:
                 keys.append(key)
     rows = []
+    last: tuple[TextLine, ...] = ()
     for b in blocks:
+        if b.section and b.section != last:     # the heading the blocks sit under: a section row
+            rows.append(TableRow(RowKind.SECTION, (make_cell(b.section),) + tuple(make_cell([]) for _ in keys[1:])))
+        last = b.section
         cells = tuple(make_cell(b.fields.get(key, [])) for key in keys)
         rows.append(TableRow(RowKind.BODY, cells))
     head_cells = tuple(make_cell([]) for _ in keys)
     all_rows = (TableRow(RowKind.HEADER, head_cells),) + tuple(rows)
     pages = tuple(sorted({p for r in rows for p in r.pages}))
-    filled = sum(not c.empty for r in rows for c in r.cells) / max(1, len(rows) * len(keys))
+    body = [r for r in rows if r.kind is RowKind.BODY]
+    filled = sum(not c.empty for r in body for c in r.cells) / max(1, len(body) * len(keys))
     return ExtractedTable(index, tuple(label for _, label in keys), all_rows, pages, NAME, round(filled, 3),
                           structure=Structure.BLOCKS, parts=tuple(part for part, _ in keys))
 
