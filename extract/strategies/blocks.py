@@ -212,6 +212,13 @@ class Wording:
     definition: bool     # "Term: what it means" / "Term - what it means"
 
 
+def _imperative(ws: Sequence[str]) -> bool:
+    """Opens with a verb's base form ("Publish ...") or "to" and one ("To review ...")."""
+    if not ws:
+        return False
+    return is_verb_base(ws[0]) or (ws[0].lower() == "to" and len(ws) > 1 and is_verb_base(ws[1]))
+
+
 def wording(text: str, config: ExtractConfig) -> Wording:
     text = re.sub(r"^\s*(?:[\(\[]?[A-Za-z]{0,3}\d+(?:\.\d+)*[A-Za-z]?[\)\].:]?|[\(]?[a-z][\).])\s+", "", text)
     ws = words_of(text)
@@ -219,11 +226,19 @@ def wording(text: str, config: ExtractConfig) -> Wording:
         return Wording(False, False, False, False)
     first = ws[0]
     second = ws[1] if len(ws) > 1 else ""
-    imperative = is_verb_base(first) or (first.lower() == "to" and is_verb_base(second))
+    imperative = _imperative(ws)
+    fronted = False
+    if not imperative:
+        # a clause fronted before the statement ("If required, consider ...", "Once funds are
+        # secured, to develop ..."): the statement's own wording starts after its comma
+        clause = re.match(r"^[^,.;:!?]{2,80},\s+(?P<rest>.+)$", text)
+        fronted = bool(clause) and first.lower() in config.blocks.fronted_clause_openers \
+            and _imperative(words_of(clause.group("rest")))
+        imperative = fronted
     head = " " + " ".join(w.lower() for w in ws[:12]) + " "
     future = any(f" {m} " in head for m in config.blocks.future_markers)
-    past = is_past_form(first) or (not is_verb_base(first) and is_past_form(second) and first[0].isupper()
-                                   and not imperative)
+    past = not fronted and (is_past_form(first) or (not is_verb_base(first) and is_past_form(second)
+                                                    and first[0].isupper() and not imperative))
     # "Term: what it means" / "Term - what it means": a short opening then a colon or dash
     term = re.match(r"^\s*([^:–—.]{1,40}?)\s*(?::|\s[–—-]\s)\s*\S", text)
     definition = bool(term) and len(term.group(1).split()) <= 3
@@ -232,14 +247,15 @@ def wording(text: str, config: ExtractConfig) -> Wording:
     return Wording(imperative, future, past and not future, definition)
 
 
-def reads_as_action(text: str, has_id: bool, config: ExtractConfig) -> float:
+def reads_as_action(text: str, has_id: bool, config: ExtractConfig, fields: bool = False) -> float:
     """Evidence that a block or item states an action, -1..1: an imperative or future
-    wording or an id for; a past form or a definition against."""
+    wording, an id, or fields under labels that recur across items ("Lead:", "By:") for; a
+    past form or a definition against."""
     w = wording(text, config)
     score = 0.0
     if w.imperative or w.future:
         score += 1.0
-    if has_id:
+    if has_id or fields:
         score += 0.5
     if w.past:
         score -= 1.0

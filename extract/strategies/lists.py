@@ -84,6 +84,10 @@ def lines_to_items(lines: Sequence[TextLine], marks: dict[int, list[BBox]], conf
                     ident, first = None, line
                 item = Item(ident, marker_x, [first], section, m is not None and is_heading_like(line, body, config))
                 items.append(item)
+        elif item is not None and item.heading and prev is not None and item.lines[-1].bbox == prev.bbox \
+                and prev.page == line.page and (prev.size, prev.bold) == (line.size, line.bold) \
+                and is_heading_like(line, body, config) and line.bbox.top - prev.bbox.bottom <= 0.5 * line.size:
+            item.lines.append(line)              # a numbered heading wrapped onto a second line
         elif is_heading_like(line, body, config) and (not line.text.rstrip().endswith(".") or
                                                        (item is None and headings and prev is headings[-1])):
             last = headings[-1] if headings and item is None else None
@@ -143,13 +147,21 @@ def paragraphs(lines: Sequence[TextLine], config: ExtractConfig) -> list[list[Te
     if not lines:
         return []
     right = max(l.bbox.x1 for l in lines)
+    # the usual top-to-top pitch of the lines (same page, same size): a paragraph spaced a few
+    # points more than that starts a new one, even when the space is well under a line
+    pitches = sorted(b.bbox.top - a.bbox.top for a, b in zip(lines, lines[1:])
+                     if a.page == b.page and abs(a.size - b.size) < 0.5 and b.bbox.top > a.bbox.top)
+    pitch = pitches[len(pitches) // 2] if len(pitches) >= 3 else None
     out: list[list[TextLine]] = [[lines[0]]]
     for prev, line in zip(lines, lines[1:]):
         first = line.text.split()[0] if line.text.split() else ""
         per_char = (line.bbox.x1 - line.bbox.x0) / max(len(line.text), 1)   # this line's mean advance
         fits = prev.bbox.x1 + (len(first) + 1) * per_char < right - 2
         gap = line.bbox.top - prev.bbox.bottom if line.page == prev.page else 0.0
-        if gap > config.blocks.paragraph_gap * max(prev.size, 1.0) or abs(line.bbox.x0 - prev.bbox.x0) > 4 or fits:
+        spaced = pitch is not None and line.page == prev.page and abs(line.size - prev.size) < 0.5 \
+            and line.bbox.top - prev.bbox.top > config.blocks.paragraph_pitch_ratio * pitch
+        if gap > config.blocks.paragraph_gap * max(prev.size, 1.0) or abs(line.bbox.x0 - prev.bbox.x0) > 4 or fits \
+                or spaced:
             out.append([line])
         else:
             out[-1].append(line)
@@ -194,24 +206,49 @@ def split_labelled_paragraphs(items: list[Item], headings: list[TextLine], confi
     return out
 
 
+def label_cuts(lines: Sequence[TextLine]) -> list[list[tuple[int, int, str]]]:
+    """Per line, the inline labels ("When:", "Success looks like:") as (start, end, label)
+    spans of that line. Labels are found in the lines' text read as one, so a label wrapped
+    onto the next line ("... Success looks / like: ...") is found too: its words are cut
+    from both lines and its field starts on the second."""
+    texts = [l.text for l in lines]
+    starts, pos = [], 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 1
+    joined = " ".join(texts)
+
+    def line_of(i: int) -> int:
+        return max(j for j, st in enumerate(starts) if st <= i)
+
+    out: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+    for m in INLINE_LABEL.finditer(joined):
+        j0, j1 = line_of(m.start("label")), line_of(m.end("label"))
+        # at the start of a wrapped line a label must follow a sentence's end on the line
+        # before ("... Lead: Action owner:" / "TCWG Chair Supported by: ..." is one value)
+        if m.start("label") == starts[j0] and j0 > 0 \
+                and not texts[j0 - 1].rstrip().endswith((".", ";", "!", "?", ")")):
+            continue
+        label = " ".join(m.group("label").split())
+        end = min(m.end(), starts[j1] + len(texts[j1]))
+        for j in range(j0, j1 + 1):
+            out[j].append((max(m.start(), starts[j]) - starts[j], (end if j == j1 else starts[j] + len(texts[j]))
+                           - starts[j], label))
+    return out
+
+
 def inline_fields(items: Sequence[Item], config: ExtractConfig) -> list[dict[FieldKey, list[TextLine]]]:
     """Each item's statement and its inline-labelled fields. Labels are the colon-terminated
     phrases that recur across items."""
-    def matches(it: Item):
-        for j, line in enumerate(it.lines):
-            # at the start of a wrapped line a label must follow a sentence's end on the line
-            # before ("... Lead: Action owner:" / "TCWG Chair Supported by: ..." is one value)
-            after_stop = j == 0 or it.lines[j - 1].text.rstrip().endswith((".", ";", "!", "?", ")"))
-            yield j, [m for m in INLINE_LABEL.finditer(line.text) if m.start() > 0 or after_stop]
-
-    per_item = [{label_key(m.group("label")) for _, ms in matches(it) for m in ms} for it in items]
+    cuts_of = [label_cuts(it.lines) for it in items]
+    per_item = [{label_key(lab) for cs in cuts for _, _, lab in cs} for cuts in cuts_of]
     keys = recurring([k for ks in per_item for k in ks], config.blocks.label_min_repeats)
     out = []
-    for it in items:
+    for it, item_cuts in zip(items, cuts_of):
         fields: dict[FieldKey, list[TextLine]] = {LEAD_KEY: []}
         current = LEAD_KEY
-        for (_, ms), line in zip(matches(it), it.lines):
-            cuts = [(m.start(), m.end(), m.group("label").strip()) for m in ms if label_key(m.group("label")) in keys]
+        for line, line_cuts in zip(it.lines, item_cuts):
+            cuts = [c for c in line_cuts if label_key(c[2]) in keys]
             for lab, piece in _split_line(line, cuts) if cuts else [(None, line)]:
                 if lab is not None:
                     last = fields[current][-1] if fields[current] else None
@@ -240,7 +277,9 @@ def items_to_table(items: Sequence[Item], headings: Sequence[TextLine], config: 
             f = all_fields[i]
             # the statement, or the first labelled field when the item opens with a label
             lines = f[LEAD_KEY] or next((v for k, v in f.items() if k != LEAD_KEY and v), [])
-            evidence.append(reads_as_action(" ".join(l.text for l in lines[:2]), items[i].id is not None, config))
+            labelled = any(v for k, v in f.items() if k != LEAD_KEY)    # a field under a recurring label
+            evidence.append(reads_as_action(" ".join(l.text for l in lines[:2]), items[i].id is not None, config,
+                                            labelled and bool(f[LEAD_KEY])))
         if sum(evidence) / len(evidence) >= s.action_min_evidence:
             keep.extend(idx)
     if len(keep) < s.min_blocks:

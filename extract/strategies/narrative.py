@@ -294,7 +294,20 @@ def lines_to_blocks(lines: Sequence[TextLine], config: ExtractConfig,
         return []
     # a block of the opener's style without any field label (an overview's heading and its
     # introduction) is one of them only if its own wording reads as an action
-    return [b for b, e in zip(blocks, evidence) if b.labelled or e > 0]
+    kept = [b for b, e in zip(blocks, evidence) if b.labelled or e > 0]
+    # a heading whose numbers are the ids of the blocks under it ("Actions 1 to 7") labels a
+    # range of them, it is no section; nor is one heading over every block (their title)
+    for sec in {b.section for b in kept if b.section}:
+        under = [b for b in kept if b.section == sec]
+        numbers = re.findall(r"\d+", " ".join(l.text for l in sec))
+        ids = {re.sub(r"\D", "", b.text(ID_KEY)) for b in under}
+        if numbers and set(numbers) <= ids:
+            for b in under:
+                b.section = ()
+    if len({b.section for b in kept}) == 1:
+        for b in kept:
+            b.section = ()
+    return kept
 
 
 def blocks_to_table(blocks: Sequence[Block], index: int) -> ExtractedTable:
