@@ -23,8 +23,9 @@ W, H = A4
 
 def draw(spec: list[tuple]) -> bytes:
     """Lines top to bottom. Each entry: (kind, text[, value]) where kind is 'title' (16pt
-    bold), 'head' (12pt bold), 'text' (10pt), 'label' (bold 'text' then regular value on
-    the same line), 'bullet' (a filled disc drawn as a shape, then the text), 'gap'."""
+    bold), 'head' (12pt bold), 'text' (10pt), 'bold' (10pt bold), 'kicker' (7.5pt), 'label'
+    (bold 'text' then regular value on the same line), 'bullet' (a filled disc drawn as a
+    shape, then the text), 'gap'."""
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4, invariant=1)
     y = H - 60
@@ -50,6 +51,14 @@ def draw(spec: list[tuple]) -> bytes:
             c.drawString(60, y, text)
             c.setFont("Helvetica", 10)
             c.drawString(60 + c.stringWidth(text, "Helvetica-Bold", 10) + 3, y, entry[2])
+            y -= 14
+        elif kind == "kicker":          # small capitals above a title
+            c.setFont("Helvetica", 7.5)
+            c.drawString(60, y, text)
+            y -= 11
+        elif kind == "bold":            # a title set in the body's size, only bolder
+            c.setFont("Helvetica-Bold", 10)
+            c.drawString(60, y, text)
             y -= 14
         elif kind == "bullet":
             c.circle(74, y + 3, 1.5, stroke=0, fill=1)
@@ -115,6 +124,26 @@ def test_labelled_blocks_without_action_headings():
                                                "Invite makers to show their work at the autumn fair"]
     assert column(result, "Who takes it on") == ["Studio steward", "Head of workshops", "Events office"]
     assert column(result, "Finished by") == ["Spring 2027", "Every summer", "October each year"]
+
+
+def test_blocks_headed_by_a_small_kicker_over_titles_set_like_the_text():
+    """A card's only mark is a small "STEP n" line above a bold title in the text's own size
+    (most of the page is those titles, so bold marks nothing): the kickers open the blocks,
+    the title's two lines are the lead, the heading above groups them."""
+    titles = [("Offer paid time for study towards a trade qualification in the evening",
+               "for every technician who asks for it"),
+              ("Set up a rota so that every workshop has cover during the holidays",
+               "and publish it on the notice board each term"),
+              ("Invite makers from the town to show their work at the autumn fair",
+               "with a stand run by the studio technicians")]
+    spec = [("title", "Plan for the workshop teams 2026-2029"), ("head", "Making the work seen")]
+    for n, (first, second) in enumerate(titles, start=1):
+        spec += [("kicker", f"STEP {n}"), ("bold", first), ("bold", second), ("label", "By:", f"Spring {2026 + n}"),
+                 ("gap",)]
+    result = NarrativeStrategy().extract(pages_of(draw(spec)), CONFIG, (), set())
+    assert column(result, Part.MARKER) == ["1", "2", "3"]
+    assert column(result, Part.LEAD) == [f"{a} {b}" for a, b in titles]
+    assert column(result, "By") == ["Spring 2027", "Spring 2028", "Spring 2029"]
 
 
 def test_repeated_labelled_profiles_are_not_actions():

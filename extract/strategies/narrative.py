@@ -102,9 +102,19 @@ def lines_to_labels(lines: Sequence[TextLine], config: ExtractConfig,
                      if m.start() > 0)
     starts = Counter(c[0] for c in cands if c)
     rec = {k for k in rec if inline[k] < starts[k]}
+    # a short "word number" line whose word recurs with other numbers ("ACTION 1", "ACTION 2")
+    # heads a block however it is set (often smaller than the text: a kicker above the title)
+    kickers: dict[str, set[str]] = {}
+    for line in lines:
+        if KICKER.match(line.text.strip()):
+            word, number = line.text.split()
+            kickers.setdefault(word.lower(), set()).add(number)
+    kicker_words = {w for w, ns in kickers.items() if len(ns) >= max(s.min_blocks, s.label_min_repeats)}
     facts = []
     for line, c in zip(lines, cands):
         heading = is_heading_like(line, body, config) and not (c and c[2] and c[0] in rec)
+        if KICKER.match(line.text.strip()) and line.text.split()[0].lower() in kicker_words:
+            heading, c = True, None
         if c and c[0] in rec:
             facts.append(LineFacts(line, heading, c[1], c[2]))
         else:
@@ -221,9 +231,9 @@ def _parse_block(lines: Sequence[LineFacts], id_re: re.Pattern[str]) -> Block:
     kicker = None
     if len(lines) > 1 and KICKER.match(lines[0].line.text) and style(lines[0].line) != style(lines[1].line):
         kicker, lines = lines[0].line, lines[1:]
-    n_head = 1
+    n_head = 1      # the title's lines: one style, no gap (after a kicker, set like a heading or not)
     while n_head < len(lines) and style(lines[n_head].line) == style(lines[0].line) and not lines[n_head].label \
-            and lines[n_head].heading and lines[n_head].line.page == lines[0].line.page \
+            and (lines[n_head].heading or kicker is not None) and lines[n_head].line.page == lines[0].line.page \
             and lines[n_head].line.bbox.top - lines[n_head - 1].line.bbox.bottom <= 0.5 * lines[0].line.size:
         n_head += 1
     heads = [f.line for f in lines[:n_head]]
@@ -295,13 +305,14 @@ def lines_to_blocks(lines: Sequence[TextLine], config: ExtractConfig,
     # a block of the opener's style without any field label (an overview's heading and its
     # introduction) is one of them only if its own wording reads as an action
     kept = [b for b, e in zip(blocks, evidence) if b.labelled or e > 0]
-    # a heading whose numbers are the ids of the blocks under it ("Actions 1 to 7") labels a
-    # range of them, it is no section; nor is one heading over every block (their title)
+    # a heading whose numbers are the first and last ids of the blocks under it ("Actions 1
+    # to 7") labels a range of them, it is no section; nor is one heading over every block
+    # (their title)
     for sec in {b.section for b in kept if b.section}:
         under = [b for b in kept if b.section == sec]
-        numbers = re.findall(r"\d+", " ".join(l.text for l in sec))
-        ids = {re.sub(r"\D", "", b.text(ID_KEY)) for b in under}
-        if numbers and set(numbers) <= ids:
+        numbers = {int(n) for n in re.findall(r"\d+", " ".join(l.text for l in sec))}
+        ids = [int(i) for i in (re.sub(r"\D", "", b.text(ID_KEY)) for b in under) if i]
+        if len(numbers) == 2 and ids and numbers == {min(ids), max(ids)}:
             for b in under:
                 b.section = ()
     if len({b.section for b in kept}) == 1:
