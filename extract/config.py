@@ -23,6 +23,7 @@ class RuledTableSettings(BaseModel):
     heading_max_gap: float
     heading_min_size_ratio: float
     heading_max_words: int
+    cut_row_min_rules: int
 
 
 class StitchScores(BaseModel):
@@ -31,6 +32,7 @@ class StitchScores(BaseModel):
     starts_lowercase_after_open_sentence: int
     few_cells_filled: int
     key_like_other_keys: int
+    closing_rule_missing: int
 
 
 class StitchSettings(BaseModel):

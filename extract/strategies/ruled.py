@@ -6,6 +6,7 @@ Chain: page_to_grids -> grids_to_tables (stitch_grids -> rows_with_continuations
 from __future__ import annotations
 
 import bisect
+import statistics
 import re
 from dataclasses import dataclass, replace
 from typing import Sequence
@@ -40,6 +41,24 @@ class PageGrid:
     column_edges: tuple[float, ...]
     # None: covered by a cell merged across from the left; COVERED: by one merged down
     rows: tuple[tuple[Cell | None | _Covered, ...], ...]
+    # its last row has no closing rule (drawn by close_cut_rows) / its first row no opening
+    # one: a row cut by the page break
+    open_bottom: bool = False
+    open_top: bool = False
+    # slots of the last row left open at the foot while other cells of the row closed: cells
+    # merged down over rows that continue on the next page
+    open_columns: tuple[int, ...] = ()
+    # fewer rows than a table needs: a table only as the continuation of the one on the page
+    # before (the rest of a row cut by the page break, alone at the top of the next page)
+    short: bool = False
+
+
+@dataclass(frozen=True)
+class DrawnRule:
+    """A closing rule close_cut_rows added: its height, and the spans of the rules that
+    were there already (cells that closed while the cells merged down beside them ran on)."""
+    y: float
+    closed: tuple[tuple[float, float], ...]
 
 
 def _cell_fill(box: BBox, fills) -> tuple[float, float, float] | None:
@@ -52,11 +71,51 @@ def _cell_fill(box: BBox, fills) -> tuple[float, float, float] | None:
     return None
 
 
-def find_grids(edges: list[dict], settings) -> list[list[tuple[float, float, float, float]]]:
-    """pdfplumber's chain on our edges: merge -> intersections -> cells -> tables."""
+def close_cut_rows(edges: list[dict], tol: float, min_rules: int) -> tuple[list[dict], list[DrawnRule]]:
+    """A row cut by a page break prints without its closing rule: the column rules run down
+    to the page's last line (or, on the next page, start above the first rule) and stop
+    together, with no rule across. Where `min_rules` or more vertical rules end at one
+    height and no horizontal rule there spans them, the missing rule is drawn, so the cut
+    row is a cell like any other (the stitcher then joins its two halves)."""
+    hs = [e for e in edges if e["orientation"] == "h"]
+    vs = [e for e in edges if e["orientation"] == "v"]
+    added: list[dict] = []
+    drawn: list[DrawnRule] = []
+    for end in ("bottom", "top"):
+        ends = sorted(vs, key=lambda e: e[end])
+        groups: list[list[dict]] = []
+        for v in ends:
+            if groups and v[end] - groups[-1][-1][end] <= tol:
+                groups[-1].append(v)
+            else:
+                groups.append([v])
+        for g in groups:
+            xs = sorted({round(v["x0"], 1) for v in g})
+            if len(xs) < min_rules:
+                continue
+            y = statistics.median(v[end] for v in g)
+            x0, x1 = xs[0], xs[-1]
+            near = [h for h in hs if abs(h["top"] - y) <= tol and h["x1"] > x0 + tol and h["x0"] < x1 - tol]
+            if any(h["x0"] <= x0 + tol and h["x1"] >= x1 - tol for h in near):
+                continue
+            if near:   # some cells closed there (the others are merged down): the same height
+                y = near[0]["top"]
+            added.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0.0,
+                          "orientation": "h", "object_type": "line"})
+            drawn.append(DrawnRule(y, tuple((h["x0"], h["x1"]) for h in near)))
+    return edges + added, drawn
+
+
+def find_grids(edges: list[dict], settings, drawn: list[DrawnRule] | None = None
+               ) -> list[list[tuple[float, float, float, float]]]:
+    """pdfplumber's chain on our edges: merge -> intersections -> cells -> tables. `drawn`
+    receives the closing rules close_cut_rows added."""
     edges = merge_edges(edges, settings.snap_tolerance, settings.snap_tolerance,
                         settings.join_tolerance, settings.join_tolerance)
     edges = [e for e in edges if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"]) >= 3]
+    edges, added = close_cut_rows(edges, settings.snap_tolerance, settings.cut_row_min_rules)
+    if drawn is not None:
+        drawn.extend(added)
     inter = edges_to_intersections(edges, settings.intersection_tolerance, settings.intersection_tolerance)
     cells = intersections_to_cells(inter)
     return cells_to_tables(cells)
@@ -93,7 +152,8 @@ def page_to_grids(page: PageContent, config: ExtractConfig) -> list[PageGrid]:
     s = config.ruled_table
     if not page.edges:
         return []
-    found = find_grids(page.edges, s)
+    drawn: list[DrawnRule] = []
+    found = find_grids(page.edges, s, drawn)
     if not found:
         return []
     chars = sorted(page.chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
@@ -121,7 +181,7 @@ def page_to_grids(page: PageContent, config: ExtractConfig) -> list[PageGrid]:
                 lines = tuple(mark_cut_words(chars_to_lines(inner, page.number), bb.x0, bb.x1))
                 cells.append(Cell(lines, (Fragment(page.number, bb),), _cell_fill(bb, page.fills)))
             rows.append(tuple(cells))
-        if len(rows) < s.min_rows or max(len(r) for r in rows) < s.min_columns:
+        if not rows or max(len(r) for r in rows) < s.min_columns:
             continue
         if not any(isinstance(c, Cell) and not c.empty for r in rows for c in r):
             continue  # a ruled box with no text (a frame, a chart)
@@ -130,7 +190,17 @@ def page_to_grids(page: PageContent, config: ExtractConfig) -> list[PageGrid]:
         x1 = max(b[2] for b in cells_of_table)
         bottom = max(b[3] for b in cells_of_table)
         edges_x = sorted({round(x, 1) for b in cells_of_table for x in (b[0], b[2])})
-        grids.append(PageGrid(page.number, BBox(x0, top, x1, bottom), tuple(edges_x), tuple(rows)))
+        foot = next((d for d in drawn if abs(d.y - bottom) <= 1), None)
+        head = next((d for d in drawn if abs(d.y - top) <= 1), None)
+        open_head = head is not None and not head.closed
+        open_columns: tuple[int, ...] = ()
+        if foot is not None and foot.closed:
+            xs = sorted({b[0] for b in cells_of_table}) + [x1]
+            open_columns = tuple(k for k in range(len(xs) - 1)
+                                 if not any(a <= (xs[k] + xs[k + 1]) / 2 <= b for a, b in foot.closed))
+        grids.append(PageGrid(page.number, BBox(x0, top, x1, bottom), tuple(edges_x), tuple(rows),
+                              foot is not None and not foot.closed, open_head, open_columns,
+                              len(rows) < s.min_rows))
     return grids
 
 
@@ -221,17 +291,19 @@ def _key_shape(key: str) -> str:
     return re.sub(r"\d+", "#", first) if any(ch.isdigit() for ch in first) else ""
 
 
-def continuation_score(prev: TableRow, cont: TableRow, other_keys: Sequence[str], config: ExtractConfig) -> int:
+def continuation_score(prev: TableRow, cont: TableRow, other_keys: Sequence[str], config: ExtractConfig,
+                       open_rule: bool = False) -> int:
     """How strongly `cont` (first body row on a page) reads as the rest of `prev`
-    (last row on the page before), cut by the page break."""
+    (last row on the page before), cut by the page break. `open_rule`: the rule between
+    them is missing (the row printed open at the page's foot or head)."""
     sc = config.stitch.scores
+    score = sc.closing_rule_missing if open_rule else 0
     key_re = config.row_key_regex()
     keyed = [k for k in other_keys if k]
     key_share = sum(bool(key_re.match(k)) for k in keyed) / len(keyed) if keyed else 0.0
     prev_key, cont_key = prev.cells[0].text, cont.cells[0].text
     # keys of one shape ("1000" after "999", "V12.3" after "V2.1") are alike whatever the pattern says
     shapes = {_key_shape(k) for k in keyed[-20:]} - {""}
-    score = 0
     if not cont_key and prev_key:
         score += sc.key_cell_empty
     elif cont_key and key_share >= 0.5:
@@ -293,6 +365,21 @@ def heading_above(grid: PageGrid, page: PageContent, config: ExtractConfig,
     return TextLine(text, line.page, box, line.size, line.bold)
 
 
+def group_grids(grids: Sequence[PageGrid], config: ExtractConfig, headings: dict[int, TextLine]) -> list[list[PageGrid]]:
+    """Page pieces of one logical table: a grid first on its page, with the columns of the
+    grid last on the page before and no heading of its own, continues it. A grid of fewer
+    rows than a table needs is one only as such a continuation."""
+    groups: list[list[PageGrid]] = []
+    for gi_, g in enumerate(grids):
+        last = groups[-1][-1] if groups else None
+        if (last is not None and gi_ not in headings and g.page == last.page + 1 and _is_last_on_page(last, grids)
+                and _is_first_on_page(g, grids) and _same_columns(last, g, config.stitch.column_edge_tolerance)):
+            groups[-1].append(g)
+        elif not g.short:
+            groups.append([g])
+    return groups
+
+
 def grids_to_tables(grids: Sequence[PageGrid], config: ExtractConfig, first_index: int = 0,
                     headings: dict[int, TextLine] | None = None) -> list[ExtractedTable]:
     """Stitch page pieces into logical tables; drop repeated headers; merge cut rows;
@@ -300,15 +387,7 @@ def grids_to_tables(grids: Sequence[PageGrid], config: ExtractConfig, first_inde
     grid (by its index); a grid under a heading of its own starts a new table, and the
     heading becomes the table's first section row."""
     headings = headings or {}
-    groups: list[list[PageGrid]] = []
-    for gi_, g in enumerate(grids):
-        last = groups[-1][-1] if groups else None
-        if (last is not None and gi_ not in headings and g.page == last.page + 1 and _is_last_on_page(last, grids)
-                and _is_first_on_page(g, grids) and _same_columns(last, g, config.stitch.column_edge_tolerance)):
-            groups[-1].append(g)
-        else:
-            groups.append([g])
-
+    groups = group_grids(grids, config, headings)
     tables = []
     for group in groups:
         width = group[0].bbox.width
@@ -332,10 +411,13 @@ def grids_to_tables(grids: Sequence[PageGrid], config: ExtractConfig, first_inde
             for ri, raw in enumerate(body):
                 row = _classify(raw, width, config)
                 if gi > 0 and ri == 0 and row.kind is RowKind.BODY:
-                    row = _continued_spans(row, raw, body[1] if len(body) > 1 else None)
-                if gi > 0 and ri == 0 and row.kind is RowKind.BODY and rows and rows[-1].kind is RowKind.BODY:
+                    row = _continued_spans(row, raw, body[1] if len(body) > 1 else None, group[gi - 1].open_columns)
+                # cells of the last row closed at the foot (only merged cells ran on): a new row
+                if gi > 0 and ri == 0 and row.kind is RowKind.BODY and rows and rows[-1].kind is RowKind.BODY \
+                        and not group[gi - 1].open_columns:
                     keys = [r.cells[0].text for r in rows if r.kind is RowKind.BODY]
-                    score = continuation_score(rows[-1], row, keys, config)
+                    score = continuation_score(rows[-1], row, keys, config,
+                                               group[gi - 1].open_bottom or grid.open_top)
                     if score >= config.stitch.continuation_min_score:
                         rows[-1] = _merge_rows(rows[-1], row)
                         notes.append(note(IssueCode.ROW_MERGED_ACROSS_PAGES, f"row cut by the page break {grid.page - 1}/{grid.page} "
@@ -360,13 +442,15 @@ def grids_to_tables(grids: Sequence[PageGrid], config: ExtractConfig, first_inde
     return tables
 
 
-def _continued_spans(row: TableRow, raw, below) -> TableRow:
-    """The first row on a continuation page: an empty cell that is merged down over the rows
-    below it continues a merged cell whose text printed on the page before."""
-    if below is None:
+def _continued_spans(row: TableRow, raw, below, open_columns: Sequence[int] = ()) -> TableRow:
+    """The first row on a continuation page: an empty cell continues a merged cell whose
+    text printed on the page before when it is merged down over the rows below it, or when
+    its column was left open at the foot of that page (the merged cell ran over the break)."""
+    if below is None and not open_columns:
         return row
-    cells = tuple(_SPAN_PENDING if isinstance(r, Cell) and r.empty and b is COVERED else c
-                  for c, r, b in zip(row.cells, raw, below))
+    below = below if below is not None else (None,) * len(raw)
+    cells = tuple(_SPAN_PENDING if isinstance(r, Cell) and r.empty and (b is COVERED or k in open_columns) else c
+                  for k, (c, r, b) in enumerate(zip(row.cells, raw, below)))
     return replace(row, cells=cells)
 
 
@@ -401,5 +485,6 @@ class RuledTableStrategy:
                     headings[len(grids)] = line
                 grids.append(g)
         tables = grids_to_tables(grids, config, headings=headings)
-        regions = tuple((g.page, g.bbox) for g in grids) + tuple((l.page, l.bbox) for l in headings.values())
+        used = [g for group in group_grids(grids, config, headings) for g in group]
+        regions = tuple((g.page, g.bbox) for g in used) + tuple((l.page, l.bbox) for l in headings.values())
         return StrategyResult(tuple(tables), regions)
