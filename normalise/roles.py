@@ -278,6 +278,16 @@ def _is_legend(cols: Sequence[Sequence[Cell]], profiles: Sequence[ColumnProfile]
     return False
 
 
+def _items_per_cell(cells: Sequence[Cell]) -> float:
+    """Mean number of list items per filled cell (lines opening with a list marker count
+    one each; a cell without markers is one item)."""
+    counts = [max(1, sum(1 for line in c.lines if _ITEM.match(line.text))) for c in cells if c.text]
+    return statistics.mean(counts) if counts else 0.0
+
+
+_ITEM = re.compile(r"^\s*(?:\(?[a-z]\)|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)|[a-z]\.\s|\d{1,2}[.)]\s|[•●▪■◦‣∙·○*–-]\s)")
+
+
 # ----------------------------------------------------------------------------- assignment
 def table_roles(table: ExtractedTable, headers: Sequence[str] | None = None, ocr: bool = False) -> TableRoles:
     """Each column's role, with its score and evidence. `headers` overrides the table's own
@@ -337,8 +347,11 @@ def table_roles(table: ExtractedTable, headers: Sequence[str] | None = None, ocr
     if "action_text" not in roles and not _is_legend(cols, profiles):
         cands = [(profiles[i].shares.get("action_text", 0.0), i) for i in range(ncol)
                  if roles[i] in (UNKNOWN, "description", "supporting_actions", "comments", "progress")]
-        if "aim" in roles:   # beside a named aim column: a column with a statement in more rows (the aim groups them)
-            cands = [(sc, i) for sc, i in cands if profiles[i].filled > profiles[roles.index("aim")].filled]
+        if "aim" in roles:   # beside a named aim column: a column with a statement in more rows (the aim
+            # groups them), or with more statements per row (its cells list the aim's actions: "a) ... b) ...")
+            a = roles.index("aim")
+            cands = [(sc, i) for sc, i in cands if profiles[i].filled > profiles[a].filled
+                     or _items_per_cell(cols[i]) >= 1.5 * max(1.0, _items_per_cell(cols[a]))]
         best = max(cands, default=(0.0, -1))
         if best[0] >= vocab.accept - 0.1 and best[1] >= 0:
             i = best[1]
