@@ -91,6 +91,7 @@ class UnruledSettings(BaseModel):
     header_min_body_lines: int
     header_alignment_share: float
     anchor_tolerance: float
+    row_step_ratio: float
 
 
 class CoverageSettings(BaseModel):

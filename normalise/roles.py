@@ -255,10 +255,14 @@ def content_evidence(profile: ColumnProfile) -> tuple[str, float, str]:
 
 def _contradicts(role: str, profile: ColumnProfile) -> bool:
     """A text role named by the header over a column of one- or two-word ids, dates or RAG
-    letters: the header is wrong ("Action" over 1.1, 1.2, ...)."""
-    if role not in TEXT_ROLES or not profile.filled or profile.words > 3:
+    letters, or of pillar names: the header is wrong ("Action" over 1.1, 1.2, ...)."""
+    if role not in TEXT_ROLES or not profile.filled:
         return False
     s = profile.shares
+    if s["pillar_tags"] >= 0.8 and role != "owner":   # "Key area" over "Visibility (V1) Career Development (CD3)"
+        return True
+    if profile.words > 3:
+        return False
     return max(s["ref"], s["rag_status"], s["progress"], s["pillar_tags"]) >= 0.8 \
         or (role != "owner" and s["timeframe"] >= 0.8)
 

@@ -208,6 +208,12 @@ def lines_to_table(lines: Sequence[list[Segment]], header: list[Segment], config
             break
     heights = [l[0].bbox.bottom - l[0].bbox.top for l in body] or [10.0]
     line_h = statistics.median(heights)
+    # The line pitch inside a cell: the common top-to-top step between consecutive lines (the
+    # lower quartile, as rows are separated by larger steps); a larger step opens a row.
+    steps = sorted(b[0].bbox.top - a[0].bbox.top for a, b in zip(body, body[1:])
+                   if a[0].page == b[0].page and b[0].bbox.top > a[0].bbox.top)
+    pitch = steps[len(steps) // 4] if steps else line_h * 1.2
+    prev_top: float | None = None
     rows: list[TableRow] = []
     current: list[list[Segment]] | None = None
     prev_bottom: tuple[int, float] | None = None
@@ -228,12 +234,16 @@ def lines_to_table(lines: Sequence[list[Segment]], header: list[Segment], config
             rows.append(TableRow(RowKind.SECTION, (_cell(cols[0]),) + tuple(_cell([]) for _ in range(ncol - 1))))
             prev_bottom = (line[0].page, line[0].bbox.bottom)
             continue
-        gap = (line[0].bbox.top - prev_bottom[1]) if prev_bottom and prev_bottom[0] == line[0].page else 0.0
+        same_page = prev_bottom is not None and prev_bottom[0] == line[0].page
+        gap = (line[0].bbox.top - prev_bottom[1]) if same_page else 0.0
+        step = (line[0].bbox.top - prev_top) if same_page and prev_top is not None else 0.0
         if keyed:
             key = cols[key_col][0] if cols[key_col] else None
             starts = key is not None and bool(key_re.match(key.text))
         else:
-            starts = first is not None and (current is None or gap > 0.8 * line_h)
+            starts = first is not None and (current is None or gap > 0.8 * line_h
+                                            or step > config.unruled.row_step_ratio * pitch
+                                            or (not same_page and _opens_row_after_break(cols, current)))
         if starts or current is None:
             if current is not None:
                 rows.append(TableRow(RowKind.BODY, tuple(_cell(c) for c in current)))
@@ -241,6 +251,7 @@ def lines_to_table(lines: Sequence[list[Segment]], header: list[Segment], config
         for i in range(ncol):
             current[i].extend(cols[i])
         prev_bottom = (line[0].page, max(s.bbox.bottom for s in line))
+        prev_top = line[0].bbox.top
     if current is not None:
         rows.append(TableRow(RowKind.BODY, tuple(_cell(c) for c in current)))
     head = TableRow(RowKind.HEADER, ((_cell([]),) if left else ()) + tuple(_cell([s]) for s in header))
@@ -256,6 +267,21 @@ def lines_to_table(lines: Sequence[list[Segment]], header: list[Segment], config
             box = box.union(s.bbox)
         regions.append((p, box))
     return (ExtractedTable(index, tuple(heads), all_rows, pages, NAME, round(filled, 3)), regions)
+
+
+def _opens_row_after_break(cols: list[list[Segment]], current: list[list[Segment]]) -> bool:
+    """The first line on a new page (no gap above it to go by) opens a row when its first
+    column opens a sentence (a capital or digit) and either the row above's first column
+    ended one, or most of the line's other cells open with a capital or digit too (a cut
+    row goes on mid-sentence)."""
+    first = cols[0][0].text if cols[0] else ""
+    if not first[:1].isupper() and not first[:1].isdigit():
+        return False
+    before = current[0][-1].text.rstrip() if current and current[0] else ""
+    if before.endswith((".", "!", "?", ";", ")")):
+        return True
+    others = [c[0].text for c in cols[1:] if c]
+    return bool(others) and sum(t[:1].isupper() or t[:1].isdigit() for t in others) > len(others) / 2
 
 
 _LIST_MARKER = re.compile(rf"^(?:\(?[a-z]\)|\(?[ivx]{{1,4}}\)|[a-z]\.|\d{{1,2}}[.)]|{BULLET_CLASS})\s")
