@@ -34,7 +34,9 @@ def sha256_bytes(data: bytes) -> str:
 
 def find_boilerplate(pages: Sequence[PageContent], config: ExtractConfig) -> set[tuple[int, int]]:
     """(page, line index) of running headers/footers: lines near the top or bottom edge whose
-    text, digits ignored, recurs on at least `min_page_share` of the pages."""
+    text, digits ignored, recurs at that same edge on at least `min_page_share` of the pages
+    (a block's "Commitment 9" at the foot of one page and "Commitment 10" at the head of the
+    next are no running header)."""
     if len(pages) < 2:
         return set()
     margin = config.boilerplate.edge_margin
@@ -42,7 +44,7 @@ def find_boilerplate(pages: Sequence[PageContent], config: ExtractConfig) -> set
     for p in pages:
         for i, line in enumerate(p.lines):
             if line.bbox.top <= margin or line.bbox.bottom >= p.height - margin:
-                key = re.sub(r"\d+", "#", line.text.lower())
+                key = ("top" if line.bbox.top <= margin else "bottom") + re.sub(r"\d+", "#", line.text.lower())
                 keyed.setdefault(key, []).append((p.number, i))
     need = max(2, config.boilerplate.min_page_share * len(pages))
     return {loc for locs in keyed.values() if len({pg for pg, _ in locs}) >= need for loc in locs}

@@ -231,9 +231,9 @@ def _parse_block(lines: Sequence[LineFacts], id_re: re.Pattern[str]) -> Block:
     kicker = None
     if len(lines) > 1 and KICKER.match(lines[0].line.text) and style(lines[0].line) != style(lines[1].line):
         kicker, lines = lines[0].line, lines[1:]
-    n_head = 1      # the title's lines: one style, no gap (after a kicker, set like a heading or not)
+    n_head = 1      # the title's lines: one style, no gap (a line too long to look like a heading too)
     while n_head < len(lines) and style(lines[n_head].line) == style(lines[0].line) and not lines[n_head].label \
-            and (lines[n_head].heading or kicker is not None) and lines[n_head].line.page == lines[0].line.page \
+            and lines[n_head].line.page == lines[0].line.page \
             and lines[n_head].line.bbox.top - lines[n_head - 1].line.bbox.bottom <= 0.5 * lines[0].line.size:
         n_head += 1
     heads = [f.line for f in lines[:n_head]]
