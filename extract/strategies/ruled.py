@@ -375,9 +375,17 @@ def group_grids(grids: Sequence[PageGrid], config: ExtractConfig, headings: dict
         if (last is not None and gi_ not in headings and g.page == last.page + 1 and _is_last_on_page(last, grids)
                 and _is_first_on_page(g, grids) and _same_columns(last, g, config.stitch.column_edge_tolerance)):
             groups[-1].append(g)
-        elif not g.short:
+        elif not g.short or _header_alone(gi_, grids, config):
             groups.append([g])
     return groups
+
+
+def _header_alone(i: int, grids: Sequence[PageGrid], config: ExtractConfig) -> bool:
+    """A short grid last on its page with the columns of the first grid on the next page: a
+    table's header printed alone at the foot of a page, its rows overleaf."""
+    g, nxt = grids[i], grids[i + 1] if i + 1 < len(grids) else None
+    return nxt is not None and nxt.page == g.page + 1 and _is_last_on_page(g, grids) \
+        and _is_first_on_page(nxt, grids) and _same_columns(g, nxt, config.stitch.column_edge_tolerance)
 
 
 def grids_to_tables(grids: Sequence[PageGrid], config: ExtractConfig, first_index: int = 0,
