@@ -289,7 +289,7 @@ def _items_per_cell(cells: Sequence[Cell]) -> float:
     return statistics.mean(counts) if counts else 0.0
 
 
-_ITEM = re.compile(r"^\s*(?:\(?[a-z]\)|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)|[a-z]\.\s|\d{1,2}[.)]\s|[•●▪■◦‣∙·○*–-]\s)")
+_ITEM = re.compile(r"^\s*(?:[A-Z]{0,3}\d{1,2}(?:\.\d{1,2})+\s*[-–—:.)]?\s|\(?[a-z]\)|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)|[a-z]\.\s|\d{1,2}[.)]\s|[•●▪■◦‣∙·○*–-]\s)")
 
 
 # ----------------------------------------------------------------------------- assignment

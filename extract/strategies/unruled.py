@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Sequence
 
 from ..config import ExtractConfig
@@ -197,7 +197,7 @@ def lines_to_table(lines: Sequence[list[Segment]], header: list[Segment], config
     body = [l for l in lines if [_label_key(s.text) for s in l] != header_key]
     # The key column: the one whose phrases are mostly row keys ("V1.1"), the first column
     # when it is one, else wherever the plan prints its ids.
-    key_col, keyed = 0, False
+    key_col, keyed, key_in_text = 0, False, False
     for k in range(ncol):
         texts = [s.text for l in body for s in l if _column_of(s.bbox.x0, anchors) == k]
         firsts = [t for t in texts if len(t.split()) <= 3] if k else texts
@@ -213,6 +213,12 @@ def lines_to_table(lines: Sequence[list[Segment]], header: list[Segment], config
     steps = sorted(b[0].bbox.top - a[0].bbox.top for a, b in zip(body, body[1:])
                    if a[0].page == b[0].page and b[0].bbox.top > a[0].bbox.top)
     pitch = steps[len(steps) // 4] if steps else line_h * 1.2
+    if not keyed:   # ids printed at the start of a column's paragraphs ("4 Publish ...", "5 - Encourage ...")
+        for k in range(1, ncol):
+            openers = _paragraph_openers(body, anchors, k, config.unruled.row_step_ratio * pitch)
+            if len(openers) >= 3 and sum(bool(key_re.match(t)) for t in openers) / len(openers) >= 0.6:
+                key_col, keyed, key_in_text = k, True, True
+                break
     prev_top: float | None = None
     rows: list[TableRow] = []
     current: list[list[Segment]] | None = None
@@ -239,7 +245,9 @@ def lines_to_table(lines: Sequence[list[Segment]], header: list[Segment], config
         step = (line[0].bbox.top - prev_top) if same_page and prev_top is not None else 0.0
         if keyed:
             key = cols[key_col][0] if cols[key_col] else None
-            starts = key is not None and bool(key_re.match(key.text))
+            # a key printed at the start of a text column opens its text ("16." alone is the
+            # end of a wrapped sentence: "... in area / 16.")
+            starts = key is not None and bool(key_re.match(key.text)) and (not key_in_text or len(key.text.split()) > 1)
         else:
             starts = first is not None and (current is None or gap > 0.8 * line_h
                                             or step > config.unruled.row_step_ratio * pitch
@@ -254,6 +262,8 @@ def lines_to_table(lines: Sequence[list[Segment]], header: list[Segment], config
         prev_top = line[0].bbox.top
     if current is not None:
         rows.append(TableRow(RowKind.BODY, tuple(_cell(c) for c in current)))
+    if keyed:
+        rows = _sub_rows_share_values(rows, key_col, list_col)
     head = TableRow(RowKind.HEADER, ((_cell([]),) if left else ()) + tuple(_cell([s]) for s in header))
     all_rows = (head,) + tuple(rows)
     pages = tuple(sorted({s.page for l in lines for s in l}))
@@ -267,6 +277,35 @@ def lines_to_table(lines: Sequence[list[Segment]], header: list[Segment], config
             box = box.union(s.bbox)
         regions.append((p, box))
     return (ExtractedTable(index, tuple(heads), all_rows, pages, NAME, round(filled, 3)), regions)
+
+
+def _sub_rows_share_values(rows: Sequence[TableRow], key_col: int, list_col: int | None) -> list[TableRow]:
+    """A keyed row with nothing but its key and text ("4 Publish ..." under "3 - Finalise
+    ..." and its sponsor and aim) is listed under the row above: it takes that row's other
+    values, as a cell merged down over sub-rows gives them in a ruled table (marked spanned)."""
+    out: list[TableRow] = []
+    for row in rows:
+        own = {key_col} | ({list_col} if list_col is not None else set())
+        prev = out[-1] if out and out[-1].kind is RowKind.BODY else None
+        if row.kind is RowKind.BODY and prev is not None and not row.cells[key_col].empty \
+                and all(c.empty for i, c in enumerate(row.cells) if i not in own):
+            row = TableRow(row.kind, tuple(c if i in own or p.empty else replace(p, spanned=True)
+                                           for i, (c, p) in enumerate(zip(row.cells, prev.cells))), row.merged_from_pages)
+        out.append(row)
+    return out
+
+
+def _paragraph_openers(body: Sequence[list[Segment]], anchors: Sequence[float], k: int, step: float) -> list[str]:
+    """Texts of column k's phrases that open a paragraph: the line above had nothing in that
+    column, or lies more than `step` above, or on another page."""
+    out: list[str] = []
+    last: Segment | None = None
+    for line in body:
+        mine = [s for s in line if _column_of(s.bbox.x0, anchors) == k]
+        if mine and (last is None or last.page != mine[0].page or mine[0].bbox.top - last.bbox.top > step):
+            out.append(mine[0].text)
+        last = mine[-1] if mine else None
+    return out
 
 
 def _opens_row_after_break(cols: list[list[Segment]], current: list[list[Segment]]) -> bool:

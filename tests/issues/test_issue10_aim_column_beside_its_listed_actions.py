@@ -5,7 +5,8 @@ in another column, one lettered item each ("a) Meet three times a year ... b) Re
 membership annually"). Each row has one of each, so the old rule (beside an aim column,
 the action column has a statement in *more rows*) never held, and the objectives came out
 as the actions. The action column is the one with more statements per row than the aim
-column (list items counted by their markers), whatever its header says."""
+column (list items counted by their markers: letters, or dotted ids "1.1 -", "1.2 -"),
+whatever its header says."""
 from __future__ import annotations
 
 import pytest
@@ -28,23 +29,29 @@ for k in range(len(AIMS)):
 GROUPS = [g for g in GROUPS if g]
 
 
-def _rows():
+def _mark(style: str, k: int, j: int) -> str:
+    return f"{'abc'[j]})" if style == "letters" else f"{k + 1}.{j + 1} -"
+
+
+def _rows(style: str):
     out = []
     for k, g in enumerate(GROUPS):
-        acts = "<br/>".join(f"{'abc'[j]}) {ITEMS[i].action}" for j, i in enumerate(g))
+        acts = "<br/>".join(f"{_mark(style, k, j)} {ITEMS[i].action}" for j, i in enumerate(g))
         out.append([DATES[k % len(DATES)], acts, f"A{k + 1}: {AIMS[k]}", LEADS[k % len(LEADS)]])
     return out
 
 
-@pytest.fixture(scope="module")
-def plan():
-    return run(ruled_pdf(["Milestone date", "Activity description", "Objective", "Who is responsible"], _rows(),
-                         col_widths=[90, 330, 220, 120]), "aim-beside-items.pdf")
+@pytest.fixture(scope="module", params=["letters", "dotted"])
+def plan(request):
+    doc, got = run(ruled_pdf(["Milestone date", "Activity description", "Objective", "Who is responsible"],
+                             _rows(request.param), col_widths=[90, 330, 220, 120]), "aim-beside-items.pdf")
+    return doc, got, request.param
 
 
 def test_each_listed_item_is_an_action_under_its_aim(plan):
-    doc, got = plan
-    want = [(ITEMS[i].action, f"A{k + 1}.{'abc'[j]}") for k, g in enumerate(GROUPS) for j, i in enumerate(g)]
+    doc, got, style = plan
+    ids = (lambda k, j: f"A{k + 1}.{'abc'[j]}") if style == "letters" else (lambda k, j: f"{k + 1}.{j + 1}")
+    want = [(ITEMS[i].action, ids(k, j)) for k, g in enumerate(GROUPS) for j, i in enumerate(g)]
     assert [(r["action_text"], r["action_id"]) for r in got] == want, doc["warnings"]
     assert [(r["owner"], r["timeframe"]) for r in got] == \
         [(LEADS[k % len(LEADS)], DATES[k % len(DATES)]) for k, g in enumerate(GROUPS) for _ in g]
