@@ -33,7 +33,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 ESSEX_GOLD = HERE / "essex-2020-23_2024-27.yaml"
-NB = HERE / "northbridge"
+FICTIONAL = sorted(p.parent for p in HERE.glob("*/gold.yaml"))   # northbridge, glenmoray, ...
 
 
 def _norm(text: str | None) -> str:
@@ -53,13 +53,17 @@ class Pair:
 
 def pairs() -> list[Pair]:
     essex = yaml.safe_load(ESSEX_GOLD.read_text(encoding="utf-8"))
-    nb = yaml.safe_load((NB / "gold.yaml").read_text(encoding="utf-8"))
-    spec = {p.name: yaml.safe_load(p.read_text(encoding="utf-8")) for p in NB.glob("*.yaml")}
-    report = spec[nb["progress_report"]]
-    report_gold = {_norm(r[1]): (r[4] if len(r) > 4 else r[0]) or None for r in report["rows"]}
-    return [Pair("essex 2020-23 -> 2024-27", "tuning", essex, essex["from_plan"], essex["to_plan"], None, None),
-            Pair("northbridge 2021-24 -> 2024-27", "held out", nb, spec[nb["from_plan"]]["stem"],
-                 spec[nb["to_plan"]]["stem"], report["stem"], report_gold)]
+    out = [Pair("essex 2020-23 -> 2024-27", "essex", essex, essex["from_plan"], essex["to_plan"], None, None)]
+    for folder in FICTIONAL:
+        gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
+        spec = {p.name: yaml.safe_load(p.read_text(encoding="utf-8")) for p in folder.glob("*.yaml")}
+        report = spec[gold["progress_report"]]
+        report_gold = {_norm(r[1]): (r[4] if len(r) > 4 else r[0]) or None for r in report["rows"]}
+        a, b = spec[gold["from_plan"]], spec[gold["to_plan"]]
+        out.append(Pair(f"{folder.name} {a['period_start']}-{str(a['period_end'])[2:]} -> "
+                        f"{b['period_start']}-{str(b['period_end'])[2:]}", folder.name, gold, a["stem"], b["stem"],
+                        report["stem"], report_gold))
+    return out
 
 
 def build(out: Path) -> Path:

@@ -1,7 +1,8 @@
-"""Render the fictional link-evaluation plans (tests/links/northbridge/*.yaml) to PDFs with
+"""Render the fictional link-evaluation plans (tests/links/<institution>/*.yaml) to PDFs with
 reportlab: a title block, a running header on every page, and a ruled table (plans: one
-row per action under full-width pillar rows; progress reports: Ref | Action | RAG |
-Progress update, the RAG cell filled in its colour). The PDFs are build outputs of `make
+row per action under full-width pillar rows, with an aim column, or with `layout:
+ref_column` a reference column and no aims; progress reports: [Ref] | Action | status |
+Progress update, a RAG cell filled in its colour). The PDFs are build outputs of `make
 evaluate-links`, never committed.
 
     python -m tests.links.render OUT_DIR
@@ -14,7 +15,7 @@ from pathlib import Path
 import yaml
 
 HERE = Path(__file__).resolve().parent
-SOURCES = sorted((HERE / "northbridge").glob("*.yaml"))
+SOURCES = sorted(HERE.glob("*/*.yaml"))
 RAG_FILL = {"red": "#C00000", "amber": "#FFC000", "green": "#00B050"}
 
 
@@ -38,18 +39,26 @@ def _rows(spec: dict):
             rows.append([Paragraph(f"<b>{section['label']}</b>", cell)] + [""] * (len(spec["columns"]) - 1))
             style += [("SPAN", (0, len(rows) - 1), (-1, len(rows) - 1)),
                       ("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), colors.HexColor("#F2F2F2"))]
+            if spec.get("layout") == "ref_column":
+                for aid, text, owner, timeframe in section["actions"]:
+                    rows.append([Paragraph(aid, cell), Paragraph(text, cell), Paragraph(owner, cell),
+                                 Paragraph(str(timeframe), cell)])
+                continue
             for aim in section["aims"]:
                 for k, (aid, text, timeframe, owner, pillars) in enumerate(aim["actions"]):
                     aim_cell = Paragraph(f"{aim['id']} – {aim['text']}", cell) if k == 0 else ""
                     rows.append([aim_cell, Paragraph(f"{aid} – {text}", cell), Paragraph(str(timeframe), cell),
                                  Paragraph(owner, cell), Paragraph(pillars, cell)])
     else:
+        with_ref = len(spec["columns"]) == 4
         for row in spec["rows"]:
             ref, text, rag, update = row[:4]
-            rows.append([Paragraph(ref or "", cell), Paragraph(text, cell), Paragraph(rag, cell),
-                         Paragraph(update, cell)])
-            style.append(("BACKGROUND", (2, len(rows) - 1), (2, len(rows) - 1),
-                          colors.HexColor(RAG_FILL[rag.lower()])))
+            rows.append(([Paragraph(ref or "", cell)] if with_ref else [])
+                        + [Paragraph(text, cell), Paragraph(rag, cell), Paragraph(update, cell)])
+            if rag.lower() in RAG_FILL:
+                col = 2 if with_ref else 1
+                style.append(("BACKGROUND", (col, len(rows) - 1), (col, len(rows) - 1),
+                              colors.HexColor(RAG_FILL[rag.lower()])))
     return rows, style
 
 
@@ -60,7 +69,9 @@ def render(spec: dict, out: Path) -> Path:
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
 
     page = landscape(A4)
-    widths = {"plan": [6.0, 10.5, 3.8, 3.8, 2.2], "progress_report": [1.6, 9.0, 1.8, 13.0]}[spec["kind"]]
+    widths = {("plan", 5): [6.0, 10.5, 3.8, 3.8, 2.2], ("plan", 4): [1.6, 15.0, 5.4, 4.3],
+              ("progress_report", 4): [1.6, 9.0, 1.8, 13.0],
+              ("progress_report", 3): [9.0, 2.6, 14.7]}[(spec["kind"], len(spec["columns"]))]
     title = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=15, leading=19, spaceAfter=4)
     sub = ParagraphStyle("sub", fontName="Helvetica-Bold", fontSize=11, leading=14, spaceAfter=6)
     body = ParagraphStyle("body", fontName="Helvetica", fontSize=9.5, leading=12, spaceAfter=6)
