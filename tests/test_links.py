@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 import yaml
 
@@ -40,7 +41,8 @@ LATER = [
 
 def test_config_loads_and_thresholds_are_ordered():
     cfg = load_config()
-    assert 0 < cfg.links.continued < 1 and 0 < cfg.attach.text < 1
+    assert 0 < cfg.links.continued <= cfg.links.extra and 0 < cfg.links.min_score < 1
+    assert 0 < cfg.attach.assigned <= cfg.attach.text < 1
     assert "completed" in cfg.fates.completed_terms and "not" in cfg.fates.negations
 
 
@@ -150,8 +152,9 @@ def test_gold_files_are_complete_and_consistent():
 
 
 def test_essex_expected_rows_link_above_floor():
-    """The tuning pair on its hand-checked rows: a floor under the figure make
-    evaluate-links prints (0.67 when the thresholds were chosen), so a regression fails."""
+    """The Essex pair on its hand-checked rows: a floor under the figure make
+    evaluate-links prints (0.60 with the thresholds fitted on the three gold pairs), so a
+    regression fails."""
     essex = yaml.safe_load((LINKS / "essex-2020-23_2024-27.yaml").read_text(encoding="utf-8"))
     rows = {s: json.loads((ROOT / "tests" / "expected" / f"{s}.json").read_text())["actions"]
             for s in (essex["from_plan"], essex["to_plan"])}
@@ -161,4 +164,38 @@ def test_essex_expected_rows_link_above_floor():
     pred = {(l.from_row_id, l.to_row_id) for l in res.links}
     gold = {(l["from"], l["to"]) for l in essex["links"]}
     p, r, f = f1(len(pred & gold), len(pred - gold), len(gold - pred))
-    assert f >= 0.6 and p >= 0.7, (p, r, f)
+    assert f >= 0.55 and p >= 0.6, (p, r, f)
+
+
+def test_a_status_word_complete_makes_the_fate_completed_and_weak_links_of_done_actions_go():
+    # e6 shares the plan's words with no later action closely: its report status "Complete"
+    # (no update text saying so) makes it completed
+    done = [ref("e6", EARLIER[5].text, EARLIER[5].aim, status="Complete", progress="Thanks given in 2022.")]
+    res = link_plans(EARLIER[:5] + done, LATER)
+    assert res.fates["e6"] == "completed" and "Complete" in res.fate_evidence["e6"]
+    # a weak match of an action its report calls complete is not a continuation...
+    later = LATER + [ref("l6", "Thank technical teams in the annual staff awards ceremony.", "Celebrate.")]
+    plain = link_plans(EARLIER, later)
+    reported = link_plans(EARLIER, later, progress={"e6": "Complete: thanks given in the 2022 address."})
+    weak = [l for l in plain.links if l.from_row_id == "e6"]
+    assert weak and all(l.score < load_config().fates.completed_link_min for l in weak)
+    assert not [l for l in reported.links if l.from_row_id == "e6"] and reported.fates["e6"] == "completed"
+    # ...but a close one is (a completed item the later plan keeps doing)
+    again = link_plans(EARLIER, LATER, progress={"e1": "Complete: held monthly since 2021."})
+    assert again.fates["e1"] == "continued"
+
+
+def test_the_later_plan_saying_an_action_was_completed():
+    later = LATER + [ref("l6", "Reduce single-use plastics in teaching labs.", "Greener labs.", status="Completed",
+                         progress="Achieved in 2023.")]
+    res = link_plans(EARLIER, later)
+    assert res.fates["e3"] == "completed" and res.fate_evidence["e3"].startswith("later plan:")
+    assert "l6" not in res.new          # a row about the past is not a new action
+
+
+def test_relative_score_stands_out_from_the_rest_of_the_row_and_column():
+    from tcpipe.dataset.links import relative
+    s = np.array([[0.40, 0.05, 0.04, 0.06], [0.05, 0.30, 0.28, 0.04], [0.03, 0.04, 0.05, 0.06]])
+    r = relative(s, 0.03)
+    assert r[0, 0] > 3 and r[2].max() < 1.5            # a clear match stands out; a flat row does not
+    assert relative(np.zeros((0, 3)), 0.03).shape == (0, 3)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tcpipe.dataset.plans import assemble, plan_rows, read_link_decisions
+from tcpipe.dataset.schema import ACTIONS
 
 
 @pytest.fixture(scope="module")
@@ -83,9 +84,15 @@ def test_link_decisions_section(tmp_path: Path):
     f.write_text("reviewer: A\noverrides: []\nlinks:\n  - {from: aa, to: bb, confirm: true}\n"
                  "  - {from: cc, to: dd, confirm: false, note: different topic}\n")
     assert read_link_decisions(f) == {("aa", "bb"): True, ("cc", "dd"): False}
-    f.write_text("links:\n  - {from: aa, to: bb}\n")
-    with pytest.raises(ValueError, match="confirm"):
-        read_link_decisions(f)
+    # an unusable entry is noted (the overrides reader's INVALID entry, reported in the run
+    # summary) and skipped; the other decisions still apply
+    f.write_text("links:\n  - {from: aa, to: bb}\n  - {from: cc, to: dd, confirm: false}\n")
+    assert read_link_decisions(f) == {("cc", "dd"): False}
+    from tcpipe.dataset.overrides import apply_overrides_list, read_overrides
+    bad = [o for o in read_overrides(f) if o.kind == "invalid"]
+    assert [o.where for o in bad] == [f"{f} links entry 1"] and "confirm" in bad[0].note
+    _, notes = apply_overrides_list(ACTIONS.empty_table(), read_overrides(f))
+    assert any("links entry 1" in n and "not applied" in n for n in notes)
     assert read_link_decisions(None) == {}
 
 

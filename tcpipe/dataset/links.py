@@ -45,22 +45,26 @@ class SimilarityCfg(_Strict):
     weights: Weights
     same_objective: float
     key_terms: int
+    relative_floor: float = 0.01
 
 
 class LinkCfg(_Strict):
     continued: float
     extra: float
     extra_ratio: float
+    min_score: float = 0.0
 
 
 class AttachCfg(_Strict):
     id_min_similarity: float
     text: float
+    assigned: float = 0.06
 
 
 class FateCfg(_Strict):
     completed_terms: list[str]
     negations: list[str]
+    completed_link_min: float = 0.0
 
 
 class PlansCfg(_Strict):
@@ -114,6 +118,7 @@ class ActionRef:
     aim: str | None = None
     rag_status: str | None = None
     progress: str | None = None
+    status: str | None = None    # the status cell's own words ("Complete", "On track") when it had some
 
 
 @dataclass(frozen=True)
@@ -237,6 +242,25 @@ def shared_terms(sim: Similarity, i: int, j: int, k: int) -> tuple[str, ...]:
     return tuple(sim.vocab[t] for t in idx)
 
 
+def relative(score: np.ndarray, floor: float) -> np.ndarray:
+    """How far a pair stands out: the pair's score less the mean of the same earlier
+    action's other pairs, over their spread (at least `floor`), averaged with the same
+    seen from the later action. Raw cosines depend on how wordy a plan is; this does not,
+    and it separates a reworded continuation from an unrelated action that shares the
+    plan's common words."""
+    def side(m: np.ndarray) -> np.ndarray:
+        n = m.shape[1]
+        if n < 3:
+            return m / floor
+        s1, s2 = m.sum(axis=1, keepdims=True), (m * m).sum(axis=1, keepdims=True)
+        mu = (s1 - m) / (n - 1)
+        var = np.maximum((s2 - m * m) / (n - 1) - mu * mu, 0.0)
+        return (m - mu) / np.maximum(np.sqrt(var), floor)
+    if score.size == 0:
+        return score.copy()
+    return np.round((side(score) + side(score.T).T) / 2, 6)
+
+
 # ---------------------------------------------------------------- assignment
 
 def _assign(score: np.ndarray) -> list[tuple[int, int]]:
@@ -247,26 +271,30 @@ def _assign(score: np.ndarray) -> list[tuple[int, int]]:
     return sorted(zip(rows.tolist(), cols.tolist()))
 
 
-def choose_pairs(score: np.ndarray, cfg: LinkCfg) -> list[tuple[int, int]]:
+def choose_pairs(score: np.ndarray, cfg: LinkCfg, raw: np.ndarray | None = None) -> list[tuple[int, int]]:
     """One-to-one pairs from cfg.continued, then splits (a later action left over joins
     the earlier action it is most like) and merges (an earlier action left over joins the
     later action it is most like), each only from cfg.extra and within cfg.extra_ratio of
-    the link it joins. Ties break by position: deterministic."""
+    the link it joins. Ties break by position: deterministic. `score` is what the
+    thresholds are on (link_plans: the relative score); the share of the first link is
+    taken on `raw` (the combined similarity) when given: two siblings of a split widen
+    each other's spread, so their relative scores differ more than their similarities."""
+    raw = score if raw is None else raw
     pairs = [(i, j) for i, j in _assign(score) if score[i, j] >= cfg.continued]
-    first_of_from = {i: score[i, j] for i, j in pairs}
-    first_of_to = {j: score[i, j] for i, j in pairs}
+    first_of_from = {i: raw[i, j] for i, j in pairs}
+    first_of_to = {j: raw[i, j] for i, j in pairs}
     extra = []
     for j in range(score.shape[1]):
         if j in first_of_to:
             continue
         i = int(np.argmax(score[:, j])) if score.shape[0] else -1
-        if i in first_of_from and score[i, j] >= cfg.extra and score[i, j] >= cfg.extra_ratio * first_of_from[i]:
+        if i in first_of_from and score[i, j] >= cfg.extra and raw[i, j] >= cfg.extra_ratio * first_of_from[i]:
             extra.append((i, j))
     for i in range(score.shape[0]):
         if i in first_of_from:
             continue
         j = int(np.argmax(score[i])) if score.shape[1] else -1
-        if j in first_of_to and score[i, j] >= cfg.extra and score[i, j] >= cfg.extra_ratio * first_of_to[j]:
+        if j in first_of_to and score[i, j] >= cfg.extra and raw[i, j] >= cfg.extra_ratio * first_of_to[j]:
             extra.append((i, j))
     return sorted(set(pairs) | set(extra))
 
@@ -281,6 +309,12 @@ def _kinds(pairs: list[tuple[int, int]]) -> dict[tuple[int, int], str]:
 
 
 # ---------------------------------------------------------------- fates
+
+def completion_note(ref: ActionRef) -> str | None:
+    """What a row says of its own state: its status words and its progress update."""
+    parts = [t for t in (ref.status, ref.progress) if t]
+    return ". ".join(parts) if parts else None
+
 
 def says_completed(progress: str | None, cfg: FateCfg) -> bool:
     """Whether a progress update states the action is complete ("Completed in March
@@ -309,32 +343,55 @@ def link_plans(earlier: Sequence[ActionRef], later: Sequence[ActionRef], cfg: Li
     cfg = cfg or load_config()
     decisions = decisions or {}
     sim = similarity(earlier, later, cfg, embed)
-    score = sim.score.copy()
+    rel = relative(sim.score, cfg.similarity.relative_floor)
+    score = np.where(sim.score >= cfg.links.min_score, rel, -1.0)
     index_a = {r.row_id: i for i, r in enumerate(earlier)}
     index_b = {r.row_id: j for j, r in enumerate(later)}
     for (f, t), keep in decisions.items():
         if not keep and f in index_a and t in index_b:
             score[index_a[f], index_b[t]] = -1.0     # rejected: the assignment cannot pick it
-    pairs = set(choose_pairs(score, cfg.links))
+    pairs = set(choose_pairs(score, cfg.links, np.where(score > -1.0, sim.score, -1.0)))
     for (f, t), keep in decisions.items():
         if keep and f in index_a and t in index_b:
             pairs.add((index_a[f], index_b[t]))
-    pairs = sorted(pairs)
+    # an action its progress report calls complete is carried forward only on a close match
+    # (a one-off task done is seldom repeated; the later plan's nearest action is often
+    # another task on the same subject)
+    notes = {r.row_id: ((progress or {}).get(r.row_id) or completion_note(r)) for r in earlier}
+    confirmed = {(index_a[f], index_b[t]) for (f, t), keep in decisions.items()
+                 if keep and f in index_a and t in index_b}
+    pairs = sorted(p for p in pairs if p in confirmed or sim.score[p] >= cfg.fates.completed_link_min
+                   or not says_completed(notes[earlier[p[0]].row_id], cfg.fates))
     kinds = _kinds(pairs)
     links = []
     for i, j in pairs:
         parts = {k: round(float(v[i, j]), 4) for k, v in sim.parts.items()}
+        parts["relative"] = round(float(rel[i, j]), 4)
         links.append(Link(earlier[i].row_id, later[j].row_id, kinds[(i, j)], round(float(sim.score[i, j]), 4),
                           parts, shared_terms(sim, i, j, cfg.similarity.key_terms),
                           parts.get("aim", 0.0) >= cfg.similarity.same_objective))
-    linked_from = {l.from_row_id for l in links}
     linked_to = {l.to_row_id for l in links}
+    # the later plan's own word: a later row whose status or update says it is complete
+    # reports on the past (a "what we achieved" row), it does not carry the action forward
+    done_later = {j for j, r in enumerate(later) if says_completed(completion_note(r), cfg.fates)}
+    goes_to: dict[int, set[int]] = {}
+    for i, j in pairs:
+        goes_to.setdefault(i, set()).add(j)
     fates, why = {}, {}
-    for r in earlier:
-        note = (progress or {}).get(r.row_id) if progress else None
-        if note is None:
-            note = r.progress
-        if r.row_id in linked_from:
+    for i, r in enumerate(earlier):
+        note = notes[r.row_id]
+        targets = goes_to.get(i, set())
+        best = int(np.argmax(sim.score[i])) if len(later) else -1
+        if not targets and best >= 0 and best in done_later and sim.score[i, best] >= cfg.attach.text:
+            targets_done, said = True, later[best]
+        elif targets and targets <= done_later:
+            targets_done, said = True, later[min(targets)]
+        else:
+            targets_done, said = False, None
+        if targets_done:
+            fates[r.row_id] = "completed"
+            why[r.row_id] = f"later plan: {said.text[:80]} ({completion_note(said)})"
+        elif targets:
             fates[r.row_id] = "continued"
             why[r.row_id] = "linked to the later plan"
         elif says_completed(note, cfg.fates):
@@ -343,7 +400,7 @@ def link_plans(earlier: Sequence[ActionRef], later: Sequence[ActionRef], cfg: Li
         else:
             fates[r.row_id] = "dropped"
             why[r.row_id] = "no later action is like it and no report says it was completed"
-    new = [r.row_id for r in later if r.row_id not in linked_to]
+    new = [r.row_id for j, r in enumerate(later) if r.row_id not in linked_to and j not in done_later]
     return CycleLinks(links, fates, new, why)
 
 
@@ -358,9 +415,10 @@ def norm_id(action_id: str | None) -> str | None:
 def attach_progress(report: Sequence[ActionRef], plan: Sequence[ActionRef], cfg: LinksConfig | None = None,
                     embed: Embedder | None = None) -> list[Attachment]:
     """Each progress-report row to the plan action it reports on: by id when both have
-    one (and it names one row on each side) and the texts do not contradict it, else by text (a one-to-one assignment over
-    the rows left, then the best action for any row still left), with its score; rows
-    below the threshold stay unmatched (kept, and listed)."""
+    one (and it names one row on each side) and the texts do not contradict it, else by
+    text (a one-to-one assignment over the rows left, kept from cfg.attach.assigned, then
+    the best action for any row still left, from cfg.attach.text), with its score; rows
+    below the thresholds stay unmatched (kept, and listed)."""
     cfg = cfg or load_config()
     if not report:
         return []
@@ -391,7 +449,9 @@ def attach_progress(report: Sequence[ActionRef], plan: Sequence[ActionRef], cfg:
         sub = sim[np.ix_(left, free)]
         for a, b in _assign(sub):
             i, j = left[a], free[b]
-            if sim[i, j] >= cfg.attach.text:
+            # a report goes through its plan's actions: a row the one-to-one assignment
+            # gives an action needs less than a row matched on its own
+            if sim[i, j] >= cfg.attach.assigned:
                 out[i] = Attachment(report[i].row_id, plan[j].row_id, round(float(sim[i, j]), 4), "text")
     for i in range(len(report)):
         if i in out:
@@ -420,5 +480,6 @@ def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-__all__ = ["ActionRef", "Attachment", "CycleLinks", "Link", "LinksConfig", "attach_progress", "default_embedder",
-           "f1", "link_plans", "load_config", "says_completed", "score_table", "similarity"]
+__all__ = ["ActionRef", "Attachment", "CycleLinks", "Link", "LinksConfig", "attach_progress", "completion_note",
+           "default_embedder", "f1", "link_plans", "load_config", "relative", "says_completed", "score_table",
+           "similarity"]

@@ -179,7 +179,27 @@ def _read_yaml(path: Path, text: str) -> list[Override]:
         entries = data
     if not isinstance(entries, list):
         raise OverridesError(f"{path}: 'overrides' must be a list of entries")
-    return [_entry_to_override(e, f"{path} entry {i}", defaults) for i, e in enumerate(entries, 1)]
+    out = [_entry_to_override(e, f"{path} entry {i}", defaults) for i, e in enumerate(entries, 1)]
+    return out + _invalid_link_entries(path, data.get("links") if isinstance(data, dict) else None)
+
+
+def link_entry_problem(entry) -> str | None:
+    """Why a reviewer's link decision (the file's `links:` section) cannot be used, or None."""
+    if not isinstance(entry, dict) or not entry.get("from") or not entry.get("to") \
+            or not isinstance(entry.get("confirm"), bool):
+        return "a link decision needs from, to (row ids) and confirm: true|false"
+    return None
+
+
+def _invalid_link_entries(path: Path, links) -> list[Override]:
+    """The `links:` section's unusable entries, as INVALID entries (each noted, the rest of
+    the section applied by dataset.plans.read_link_decisions)."""
+    if links is None:
+        return []
+    if not isinstance(links, list):
+        return [Override(INVALID, f"{path} links", note="'links' must be a list of decisions")]
+    return [Override(INVALID, f"{path} links entry {i}", note=why)
+            for i, e in enumerate(links, 1) if (why := link_entry_problem(e))]
 
 
 def _read_csv(path: Path, text: str) -> list[Override]:

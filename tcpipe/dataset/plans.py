@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from .links import ActionRef, Attachment, CycleLinks, LinksConfig, attach_progress, default_embedder, link_plans, \
-    load_config
+from .links import ActionRef, Attachment, CycleLinks, LinksConfig, attach_progress, completion_note, \
+    default_embedder, link_plans, load_config
 
 READ = ("success", "partial")
 
@@ -196,9 +196,15 @@ def roles(plans: Sequence[Plan]) -> dict[str, Role]:
 
 # ---------------------------------------------------------------- the whole dataset
 
+def _status_words(evidence: str | None) -> str | None:
+    """The status cell's words from rag_evidence ("text: Complete"), not a fill colour."""
+    return evidence[len("text: "):] if evidence and evidence.startswith("text: ") else None
+
+
 def _ref(a: dict) -> ActionRef:
-    return ActionRef(a["row_id"], a.get("action_text") or "", a.get("action_id"), a.get("aim"), a.get("rag_status"),
-                     a.get("progress"))
+    # the aim gives a terse action its subject; a plan without aims has its theme (section)
+    return ActionRef(a["row_id"], a.get("action_text") or "", a.get("action_id"), a.get("aim") or a.get("section"),
+                     a.get("rag_status"), a.get("progress"), _status_words(a.get("rag_evidence")))
 
 
 @dataclass
@@ -232,8 +238,9 @@ def assemble(documents: Sequence[dict], actions: Sequence[dict], cfg: LinksConfi
             for r, att in zip(rep_rows, attach_progress([_ref(a) for a in rep_rows], [_ref(a) for a in plan_rows],
                                                         cfg, embed)):
                 attachments[r["row_id"]] = att
-                if att.plan_row_id and r.get("progress"):
-                    latest_note[att.plan_row_id] = r.get("progress")
+                note = completion_note(_ref(r))
+                if att.plan_row_id and note:
+                    latest_note[att.plan_row_id] = note
     by_id = {p.plan_id: p for p in plans}
     cycles = []
     fates: dict[str, str] = {}
@@ -246,8 +253,8 @@ def assemble(documents: Sequence[dict], actions: Sequence[dict], cfg: LinksConfi
         res = link_plans([_ref(a) for a in earlier], [_ref(a) for a in later], cfg, embed, latest_note, decisions)
         cycles.append((p, q, res))
         fates.update(res.fates)
-        linked_to = {l.to_row_id for l in res.links}
-        new.update({a["row_id"]: a["row_id"] not in linked_to for a in later})
+        fresh = set(res.new)
+        new.update({a["row_id"]: a["row_id"] in fresh for a in later})
     # a plan with no successor in the dataset: an action is 'completed' when its progress
     # report says so; otherwise its fate is unknown (null)
     from .links import says_completed
@@ -297,8 +304,8 @@ def apply_plans(documents, actions, decisions: dict[tuple[str, str], bool] | Non
     from .schema import ACTION_LINKS, PLANS
 
     docs = documents.to_pylist()
-    rows = actions.select(["row_id", "document_id", "action_text", "action_id", "aim", "rag_status", "progress",
-                           "extraction_quality", "table_index", "row_index"]).to_pylist()
+    rows = actions.select(["row_id", "document_id", "action_text", "action_id", "aim", "section", "rag_status",
+                           "rag_evidence", "progress", "extraction_quality", "table_index", "row_index"]).to_pylist()
     asm = assemble(docs, rows, decisions=decisions)
     files = {d["document_id"]: d["source_file"] for d in docs}
     texts = {p.preferred.document_id: p.preferred for p in asm.plans}
@@ -345,9 +352,12 @@ def read_link_decisions(path: Path | None) -> dict[tuple[str, str], bool]:
     data = read_yaml(Path(path))
     if not isinstance(data, dict):
         return {}
+    from .overrides import link_entry_problem
     out = {}
-    for i, e in enumerate(data.get("links") or [], 1):
-        if not isinstance(e, dict) or not e.get("from") or not e.get("to") or not isinstance(e.get("confirm"), bool):
-            raise ValueError(f"{path} links entry {i}: needs from, to (row ids) and confirm: true|false")
-        out[(str(e["from"]), str(e["to"]))] = e["confirm"]
+    links = data.get("links") or []
+    for e in links if isinstance(links, list) else []:
+        # an unusable entry is skipped here and noted by the overrides reader (the run
+        # summary's override notes); the others apply
+        if link_entry_problem(e) is None:
+            out[(str(e["from"]), str(e["to"]))] = e["confirm"]
     return out
