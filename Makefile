@@ -69,7 +69,7 @@ train: setup $(TRAIN_STAMP) ## Distil the embeddings and fit the labeller on dat
 evaluate: setup $(TRAIN_STAMP) ## Labeller vs guide labels (frozen split, seed plans by document); GOLD=folder scores gold files
 	HF_HUB_OFFLINE=1 $(TRAIN_PY) -m training.evaluate --runtime-python $(PY) $(if $(GOLD),--gold $(GOLD) --data $(OUT))
 
-evaluate-links: setup ## Cross-cycle links, fates and progress attachment vs gold (tests/links/; TUNE=1: the Essex grid)
+evaluate-links: setup ## Cross-cycle links, fates and progress attachment vs gold (tests/links/; TUNE=1: the threshold grid, leave-one-pair-out)
 	$(PY) -m tests.links.evaluate --out build/links $(if $(TUNE),--tune)
 
 bench: setup ## Benchmark the pipeline on a generated 150-plan corpus against raw baselines
