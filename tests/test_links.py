@@ -123,6 +123,8 @@ def test_norm_id():
 
 def _ids_of_yaml_plan(path: Path) -> list[str]:
     spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if spec.get("layout") == "ref_column":
+        return [a[0] for s in spec["sections"] for a in s["actions"]]
     return [a[0] for s in spec["sections"] for aim in s["aims"] for a in aim["actions"]]
 
 
@@ -130,11 +132,17 @@ def test_gold_files_are_complete_and_consistent():
     essex = yaml.safe_load((LINKS / "essex-2020-23_2024-27.yaml").read_text(encoding="utf-8"))
     ids = {s: [a["action_id"] for a in json.loads((ROOT / "tests" / "expected" / f"{s}.json").read_text())["actions"]]
            for s in (essex["from_plan"], essex["to_plan"])}
-    nb = yaml.safe_load((LINKS / "northbridge" / "gold.yaml").read_text(encoding="utf-8"))
-    nb_from = _ids_of_yaml_plan(LINKS / "northbridge" / nb["from_plan"])
-    nb_to = _ids_of_yaml_plan(LINKS / "northbridge" / nb["to_plan"])
-    assert len(nb_from) >= 38, "the fictional earlier plan has about 40 actions"
-    for gold, a_ids, b_ids in ((essex, ids[essex["from_plan"]], ids[essex["to_plan"]]), (nb, nb_from, nb_to)):
+    pairs = [(essex, ids[essex["from_plan"]], ids[essex["to_plan"]])]
+    for name in ("northbridge", "glenmoray"):
+        gold = yaml.safe_load((LINKS / name / "gold.yaml").read_text(encoding="utf-8"))
+        a_ids, b_ids = (_ids_of_yaml_plan(LINKS / name / gold[k]) for k in ("from_plan", "to_plan"))
+        assert len(a_ids) >= 36, "a fictional earlier plan has about 40 actions"
+        assert set(gold["new"]) == set(b_ids) - {l["to"] for l in gold["links"]}
+        report = yaml.safe_load((LINKS / name / gold["progress_report"]).read_text(encoding="utf-8"))
+        attached = [r[4] if len(r) > 4 else r[0] for r in report["rows"]]
+        assert set(a for a in attached if a) == set(a_ids) and None in attached, "every action reported, one stray"
+        pairs.append((gold, a_ids, b_ids))
+    for gold, a_ids, b_ids in pairs:
         assert all(l["kind"] in ("continued", "split", "merged") and l["reason"].strip() for l in gold["links"])
         assert {l["from"] for l in gold["links"]} <= set(a_ids) and {l["to"] for l in gold["links"]} <= set(b_ids)
         fated = set(gold["fates"]["completed"]) | set(gold["fates"]["dropped"])
@@ -148,7 +156,6 @@ def test_gold_files_are_complete_and_consistent():
         for l in gold["links"]:
             want = "split" if outs[l["from"]] > 1 else "merged" if ins[l["to"]] > 1 else "continued"
             assert l["kind"] == want, l
-    assert set(nb["new"]) == set(nb_to) - {l["to"] for l in nb["links"]}
 
 
 def test_essex_expected_rows_link_above_floor():

@@ -21,7 +21,7 @@ def _read(out: Path, name: str) -> list[dict]:
 def nb(tmp_path_factory):
     base = tmp_path_factory.mktemp("northbridge")
     raw = base / "raw"
-    render_all(raw)
+    render_all(raw, only=["northbridge"])
     out = base / "out"
     run_batch([raw], out, workers=2, progress=False)
     return raw, out

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Sequence
 
 import yaml
 
@@ -97,9 +98,11 @@ def render(spec: dict, out: Path) -> Path:
     return out
 
 
-def render_all(out_dir: Path) -> list[Path]:
+def render_all(out_dir: Path, only: Sequence[str] | None = None) -> list[Path]:
+    """Every fictional plan and report (or those of the `only` folders: "northbridge")."""
+    sources = [p for p in SOURCES if only is None or p.parent.name in only]
     return [render(spec, Path(out_dir) / f"{spec['stem']}.pdf")
-            for spec in map(load, SOURCES) if spec.get("kind") in ("plan", "progress_report")]
+            for spec in map(load, sources) if spec.get("kind") in ("plan", "progress_report")]
 
 
 if __name__ == "__main__":
