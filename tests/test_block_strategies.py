@@ -146,6 +146,33 @@ def test_blocks_headed_by_a_small_kicker_over_titles_set_like_the_text():
     assert column(result, "By") == ["Spring 2027", "Spring 2028", "Spring 2029"]
 
 
+def test_a_block_title_cut_by_the_page_break_stays_whole():
+    """A two-line title whose second line opens the next page is one title: the second line
+    was read as a block of its own (no fields) and the first block lost its end."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    titles = [("Offer paid time for study towards a trade qualification", ""),
+              ("Set up a rota so that every workshop has cover during the holidays and", "at weekends"),
+              ("Invite makers from the town to show their work at the autumn fair", "")]
+    y = H - 60
+    for n, (first, second) in enumerate(titles, start=1):
+        c.setFont("Helvetica-Bold", 12)
+        c.drawString(60, y, f"{n}. {first}")
+        if second:
+            c.showPage()                    # the title's second line opens the next page
+            y = H - 60
+            c.setFont("Helvetica-Bold", 12)
+            c.drawString(60, y, second)
+        c.setFont("Helvetica", 10)
+        c.drawString(60, y - 18, "We will do this with the technical staff in every faculty.")
+        c.drawString(60, y - 34, f"Finished by: Spring {2026 + n}")
+        y -= 70 if n != 1 else H - 160        # the first block sits high, the second at the page's foot
+    c.save()
+    result = NarrativeStrategy().extract(pages_of(buf.getvalue()), CONFIG, (), set())
+    assert column(result, Part.LEAD) == [f"{a} {b}".strip() for a, b in titles]
+    assert column(result, "Finished by") == ["Spring 2027", "Spring 2028", "Spring 2029"]
+
+
 def test_repeated_labelled_profiles_are_not_actions():
     spec = list(INTRO)
     for name, role, story in (("Sam Carter", "Studio steward", "Joined the studio in 2015 and trained four apprentices."),

@@ -129,6 +129,14 @@ def _container(line: TextLine, boxes: dict[int, list[BBox]]) -> BBox | None:
     return min(inner, key=lambda b: b.width * (b.bottom - b.top)) if inner else None
 
 
+def _wraps(prev: TextLine, line: TextLine) -> bool:
+    """`line` continues `prev` (same style): no gap below it on the page, or it opens the
+    next page after `prev` closed the one before (a title cut by the page break)."""
+    if line.page == prev.page + 1:
+        return True
+    return line.page == prev.page and line.bbox.top - prev.bbox.bottom <= 0.5 * line.size
+
+
 def _higher(st: tuple[float, bool], opener: tuple[float, bool]) -> bool:
     return st[0] > opener[0] + 0.25 or (st[0] == opener[0] and st[1] and not opener[1])
 
@@ -155,9 +163,8 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
             if current is not None and all(style(g.line) == opener and not g.label for g in current
                                            if not KICKER.match(g.line.text)) \
                     and style(current[-1].line) == opener \
-                    and f.line.page == current[-1].line.page \
-                    and f.line.bbox.top - current[-1].line.bbox.bottom <= 0.5 * f.line.size:
-                current.append(f)       # a heading wrapped onto a second line
+                    and _wraps(current[-1].line, f.line):
+                current.append(f)       # a heading wrapped onto a second line (or page)
                 continue
             # a short "word number" line just above the heading ("ACTION 4") is the new
             # block's id, not the end of the block before
@@ -233,8 +240,7 @@ def _parse_block(lines: Sequence[LineFacts], id_re: re.Pattern[str]) -> Block:
         kicker, lines = lines[0].line, lines[1:]
     n_head = 1      # the title's lines: one style, no gap (a line too long to look like a heading too)
     while n_head < len(lines) and style(lines[n_head].line) == style(lines[0].line) and not lines[n_head].label \
-            and lines[n_head].line.page == lines[0].line.page \
-            and lines[n_head].line.bbox.top - lines[n_head - 1].line.bbox.bottom <= 0.5 * lines[0].line.size:
+            and _wraps(lines[n_head - 1].line, lines[n_head].line):
         n_head += 1
     heads = [f.line for f in lines[:n_head]]
     head = TextLine(" ".join(l.text for l in heads), heads[0].page,
