@@ -82,6 +82,11 @@ class OcrSettings(BaseModel):
     reread_min_conf: float
     reread_min_ink: int
     reread_pad: int
+    bold_stroke_ratio: float
+    bullet_min_fill: float
+    bold_reference_quantile: float
+    char_blacklist: str = ""
+    word_substitutions: dict[str, str] = {}
 
 
 class UnruledSettings(BaseModel):

@@ -196,15 +196,23 @@ def _clean_word(word: str) -> str:
     return word.strip(_RULING_RESIDUE)
 
 
-def tesseract_words(gray: np.ndarray, lang: str = "eng", psm: int = 3, dpi: float = DPI) -> list[dict]:
-    """Words with boxes (pixels) and confidence, from `tesseract ... tsv`."""
+def tesseract_words(gray: np.ndarray, lang: str = "eng", psm: int = 3, dpi: float = DPI,
+                    settings: OcrSettings | None = None) -> list[dict]:
+    """Words with boxes (pixels) and confidence, from `tesseract ... tsv`. Characters the
+    settings exclude (char_blacklist: "$" is the usual misreading of a scanned "S" in
+    "S1.1", and plans here price nothing in dollars) are never chosen; whole words the
+    settings map (a dash tesseract reads as "—" where plans print the spaced "–") are
+    replaced."""
+    s = settings or load_config().ocr
     from PIL import Image
     buf = io.BytesIO()
     Image.fromarray(gray).save(buf, format="PNG")
     # One thread: documents already run in parallel, and tesseract's OpenMP threads then
     # fight over the cores (measured 2.3x slower per page).
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    proc = subprocess.run(["tesseract", "stdin", "stdout", "-l", lang, "--psm", str(psm), "--dpi", str(int(round(dpi))), "tsv"],
+    extra = ["-c", f"tessedit_char_blacklist={s.char_blacklist}"] if s.char_blacklist else []
+    proc = subprocess.run(["tesseract", "stdin", "stdout", "-l", lang, "--psm", str(psm), "--dpi", str(int(round(dpi))),
+                           *extra, "tsv"],
                           input=buf.getvalue(), capture_output=True, timeout=120, env=env)
     if proc.returncode != 0:
         raise ExtractionError("ocr_failed", f"tesseract failed: {proc.stderr.decode(errors='replace')[:200]}")
@@ -216,6 +224,7 @@ def tesseract_words(gray: np.ndarray, lang: str = "eng", psm: int = 3, dpi: floa
             continue
         conf = float(parts[10])
         text = _clean_word(parts[11])
+        text = s.word_substitutions.get(text, text)
         if conf < 0 or not text:
             continue
         words.append({"text": text, "left": int(parts[6]), "top": int(parts[7]),
@@ -224,15 +233,86 @@ def tesseract_words(gray: np.ndarray, lang: str = "eng", psm: int = 3, dpi: floa
     return words
 
 
+def _ink(binary: np.ndarray, w: dict) -> tuple[float, float]:
+    """A word's mean stroke width (pixels: twice its ink over its ink's boundary, which
+    is the width of a long stroke) and the share of its box that is ink."""
+    import cv2
+    crop = binary[max(w["top"], 0):w["top"] + w["height"], max(w["left"], 0):w["left"] + w["width"]]
+    ink = int(crop.sum())
+    if ink == 0:
+        return 0.0, 0.0
+    edge = ink - int(cv2.erode(crop, np.ones((3, 3), np.uint8)).sum())
+    return 2 * ink / max(edge, 1), ink / crop.size
+
+
+def _lines_of(words: list[dict]) -> dict[tuple, list[dict]]:
+    by_line: dict[tuple, list[dict]] = {}
+    for w in words:
+        by_line.setdefault(w["line"], []).append(w)
+    return by_line
+
+
+def mark_bold(words: list[dict], gray: np.ndarray, s: OcrSettings) -> list[dict]:
+    """Bold from the pixels, as a PDF's font name says it: a line's strokes thicker than
+    the page's usual stroke (body text's), both in pixels and relative to the line's height (a larger
+    regular heading has thicker strokes but in proportion to its size). Each word of
+    three or more letters is judged on its own stroke, shorter words follow their line,
+    and a word between two agreeing neighbours follows them."""
+    binary = (gray < 128).astype(np.uint8)
+    stats = {id(w): _ink(binary, w) for w in words}
+    lines = _lines_of(words)
+    height = {k: max(w["top"] + w["height"] for w in ws) - min(w["top"] for w in ws) for k, ws in lines.items()}
+    long = [(stats[id(w)][0], height[w["line"]]) for w in words if len(w["text"]) >= 3 and stats[id(w)][0] > 0]
+    if len(long) < 5:
+        return words
+    # the usual stroke: a low quantile of the words, as body text is most of a page's words but
+    # a short page can be half headings (an ink-weighted median then lands on the bold)
+    stroke = float(np.quantile([sw for sw, _ in long], s.bold_reference_quantile))
+    relative = float(np.quantile([sw / max(h, 1) for sw, h in long], s.bold_reference_quantile))
+    out = []
+    for k, ws in lines.items():
+        h = max(height[k], 1)
+        judged = [(w, stats[id(w)][0] >= s.bold_stroke_ratio * stroke and stats[id(w)][0] / h >= s.bold_stroke_ratio * relative)
+                  for w in ws if len(w["text"]) >= 3 and stats[id(w)][0] > 0]
+        line_bold = bool(judged) and sum(b for _, b in judged) > len(judged) / 2
+        mine = {id(w): b for w, b in judged}
+        ws = sorted(ws, key=lambda w: w["left"])
+        flags = [mine.get(id(w), line_bold) for w in ws]
+        # one stray judgement between two agreeing neighbours follows them (a blurred bold
+        # "across" inside a bold heading, a dark regular word inside body text)
+        smooth = [flags[i - 1] if 0 < i < len(flags) - 1 and flags[i - 1] == flags[i + 1] else flags[i]
+                  for i in range(len(flags))]
+        out += [{**w, "bold": b} for w, b in zip(ws, smooth)]
+    return out
+
+
+def restore_bullets(words: list[dict], gray: np.ndarray, s: OcrSettings) -> list[dict]:
+    """A list bullet that tesseract read as a letter ("e", "¢", "«"): the first word of a
+    line, one character, a small solid blob (mostly ink, about as wide as high) set apart
+    from the text after it. Letters are strokes, not filled discs."""
+    binary = (gray < 128).astype(np.uint8)
+    out = list(words)
+    for ws in _lines_of(words).values():
+        ws = sorted(ws, key=lambda w: w["left"])
+        first = ws[0]
+        if len(ws) < 2 or len(first["text"]) != 1 or first["text"] in "•●▪■":
+            continue
+        h = max(w["top"] + w["height"] for w in ws) - min(w["top"] for w in ws)
+        aspect = first["width"] / max(first["height"], 1)
+        _, fill = _ink(binary, first)
+        gap = ws[1]["left"] - (first["left"] + first["width"])
+        if (fill >= s.bullet_min_fill and 0.6 <= aspect <= 1.6 and first["height"] <= 0.7 * h
+                and gap >= 0.25 * h):
+            out[out.index(first)] = {**first, "text": "•"}
+    return out
+
+
 def words_to_chars(words: list[dict], scale: float) -> list[dict]:
     """Synthetic glyphs spread evenly over each word box, so the text code needs no OCR case.
     All words of one tesseract line share that line's top, keeping lines intact; each word's
     first glyph carries `space_before` (as pdfium's inferred spaces do)."""
-    by_line: dict[tuple, list[dict]] = {}
-    for w in words:
-        by_line.setdefault(w["line"], []).append(w)
     chars = []
-    for ws in by_line.values():
+    for ws in _lines_of(words).values():
         top = min(w["top"] for w in ws) * scale
         bottom = max(w["top"] + w["height"] for w in ws) * scale
         size = max(bottom - top, 1.0)
@@ -244,7 +324,8 @@ def words_to_chars(words: list[dict], scale: float) -> list[dict]:
                 # tesseract's words are words: the first glyph of each has a space before it,
                 # however narrow the gap on a blurred page
                 chars.append({"text": ch, "x0": x, "x1": x + step, "top": top, "bottom": bottom,
-                              "size": size, "fontname": "OCR", "space_before": i == 0})
+                              "size": size, "fontname": "OCR", "bold": bool(w.get("bold")),
+                              "space_before": i == 0})
                 x += step
     return chars
 
@@ -295,7 +376,7 @@ def reread_sparse_cells(gray: np.ndarray, words: list[dict], pixel_edges: list[d
     sheet = np.full((y, width), 255, dtype=np.uint8)
     for (y0, y1), (_, _, crop) in zip(bands, crops):
         sheet[y0:y1, pad:pad + crop.shape[1]] = crop
-    again = tesseract_words(sheet, psm=6, dpi=dpi)
+    again = tesseract_words(sheet, psm=6, dpi=dpi, settings=s)
     line_base = 10_000
     for (y0, y1), ((x0, top, _, _), inside, _) in zip(bands, crops):
         mine = [w for w in again if y0 - pad / 2 <= w["top"] + w["height"] / 2 <= y1 + pad / 2]
@@ -323,8 +404,9 @@ def ocr_page(pdf_page, number: int, width: float, height: float, config: Extract
     masks = ruling_masks(gray, s)
     hs, vs = rulings_from_masks(*masks)
     gray = denoise(erase_rulings(gray, *masks))
-    words = tesseract_words(gray, dpi=dpi)
+    words = tesseract_words(gray, dpi=dpi, settings=s)
     words = reread_sparse_cells(gray, words, segments_to_edges(hs, vs, 1.0), config, dpi)
+    words = mark_bold(restore_bullets(words, gray, s), gray, s)
     chars = words_to_chars(words, scale)
     conf = float(np.mean([w["conf"] for w in words]) / 100) if words else 0.0
     content = PageContent(number=number, width=width, height=height, chars=chars,
