@@ -24,6 +24,9 @@ class RuledTableSettings(BaseModel):
     heading_min_size_ratio: float
     heading_max_words: int
     cut_row_min_rules: int
+    rows_only_min_rules: int
+    rows_only_min_width: float
+    rows_only_gutter: float
 
 
 class StitchScores(BaseModel):

@@ -15,6 +15,7 @@ from typing import Sequence
 from .config import ExtractConfig
 from .model import Layout
 from .pdf import PageContent
+from .strategies.ruled import rule_stacks
 from .text import label_key
 
 # A ruled table needs at least this many rules each way on the page (cell borders are often
@@ -33,6 +34,12 @@ def _rules(page: PageContent) -> tuple[int, int]:
     h = sum(1 for e in page.edges if e["orientation"] == "h" and e["x1"] - e["x0"] >= MIN_RULE_LENGTH)
     v = sum(1 for e in page.edges if e["orientation"] == "v" and e["bottom"] - e["top"] >= MIN_RULE_LENGTH)
     return h, v
+
+
+def _stacked_rules(page: PageContent, config: ExtractConfig) -> bool:
+    """Rules of one extent stacked down the page: a table ruled only between its rows."""
+    s = config.ruled_table
+    return bool(rule_stacks(page.edges, s.snap_tolerance, s.rows_only_min_rules, s.rows_only_min_width))
 
 
 def _extent(page: PageContent) -> tuple[float, float, float, float]:
@@ -84,7 +91,7 @@ def guess_page(page: PageContent, config: ExtractConfig, labels: Sequence[str],
     found: list[str] = []
     h, v = _rules(page)
     ruled_area = None
-    if h >= MIN_RULES and v >= MIN_RULES:
+    if h >= MIN_RULES and (v >= MIN_RULES or _stacked_rules(page, config)):
         found.append(Layout.RULED_TABLE.value)
         ruled_area = _extent(page)
     # Lines split into three or more phrases by column-sized gaps, outside the rules: a

@@ -148,12 +148,106 @@ def _centre_x(c: dict) -> float:
     return (c["x0"] + c["x1"]) / 2
 
 
+def rule_stacks(edges: list[dict], tol: float, min_rules: int, min_width: float) -> list[list[dict]]:
+    """Horizontal rules of one extent stacked down the page (a table ruled only between its
+    rows), top to bottom; `min_rules` or more per stack."""
+    hs = [e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] >= min_width]
+    groups: list[list[dict]] = []
+    for h in sorted(hs, key=lambda e: (round(e["x0"]), round(e["x1"]), e["top"])):
+        g = next((g for g in groups if abs(g[0]["x0"] - h["x0"]) <= tol and abs(g[0]["x1"] - h["x1"]) <= tol), None)
+        if g is None:
+            groups.append([h])
+        elif h["top"] - g[-1]["top"] > tol:
+            g.append(h)
+    return [sorted(g, key=lambda e: e["top"]) for g in groups if len(g) >= min_rules]
+
+
+def _blank_line_inside(chars: Sequence[dict]) -> bool:
+    tops = sorted(chars, key=lambda c: c["top"])
+    bottom = tops[0]["bottom"]
+    for c in tops[1:]:
+        if c["top"] - bottom > c["bottom"] - c["top"]:
+            return True
+        bottom = max(bottom, c["bottom"])
+    return False
+
+
+def rows_only_tables(page: PageContent, found: Sequence[list[tuple]], s) -> list[list[tuple]]:
+    """Tables ruled only between their rows (a web table with `border-bottom` on its cells):
+    rows from the rules, columns from the text's alignment (a gap free of text in every
+    row, at one x; each column starts where its text's left edges line up), and the header
+    from the lines just above the first rule. Cell boxes as pdfplumber's finder gives them."""
+    edges = merge_edges(page.edges, s.snap_tolerance, s.snap_tolerance, s.join_tolerance, s.join_tolerance)
+    vs = [e for e in edges if e["orientation"] == "v" and e["bottom"] - e["top"] >= 3]
+    boxes = [(min(b[0] for b in t), min(b[1] for b in t), max(b[2] for b in t), max(b[3] for b in t)) for t in found]
+    chars = [c for c in page.chars if c["text"].strip()]
+    out: list[list[tuple]] = []
+    for stack in rule_stacks(edges, s.snap_tolerance, s.rows_only_min_rules, s.rows_only_min_width):
+        x0, x1 = stack[0]["x0"], stack[0]["x1"]
+        top, bottom = stack[0]["top"], stack[-1]["top"]
+        if any(b[0] - 2 <= x0 and x1 <= b[2] + 2 and b[1] - 2 <= top and bottom <= b[3] + 2 for b in boxes):
+            continue      # inside a grid already found
+        if any(x0 - 2 <= v["x0"] <= x1 + 2 and v["top"] < bottom and v["bottom"] > top for v in vs):
+            continue      # column rules: pdfplumber's finder reads it (or it is no table of rows)
+        inside = [c for c in chars if x0 - 1 <= (c["x0"] + c["x1"]) / 2 <= x1 + 1]
+        # One stack may rule several tables of one width: a band whose text has a blank line
+        # in it lies between two tables (a heading and the next table's header).
+        runs: list[list[float]] = [[stack[0]["top"]]]
+        for r in stack[1:]:
+            band = [c for c in inside if runs[-1][-1] <= (c["top"] + c["bottom"]) / 2 <= r["top"]]
+            if band and _blank_line_inside(band):
+                runs.append([r["top"]])
+            else:
+                runs[-1].append(r["top"])
+        for ys in runs:
+            cells = _rows_only_cells(ys, x0, x1, inside, s)
+            if cells:
+                out.append(cells)
+    return out
+
+
+def _rows_only_cells(ys: Sequence[float], x0: float, x1: float, inside: Sequence[dict], s) -> list[tuple]:
+    top = ys[0]
+    bands = [(a, b) for a, b in zip(ys, ys[1:])]
+    # the header: lines just above the first rule, over the table, close together
+    above = sorted((c for c in inside if c["bottom"] <= top + 1), key=lambda c: -c["bottom"])
+    head_top, first = None, None
+    for c in above:
+        limit = head_top if head_top is not None else top
+        first = first or c
+        if limit - c["bottom"] > 0.6 * (first["bottom"] - first["top"]) or abs(c["size"] - first["size"]) > 0.2 * first["size"]:
+            break     # a blank line, or a heading set larger than the header
+        head_top = min(c["top"], head_top if head_top is not None else c["top"])
+    if head_top is not None:
+        bands.insert(0, (head_top - 1, top))
+    rows = [[c for c in inside if a <= (c["top"] + c["bottom"]) / 2 <= b] for a, b in bands]
+    bands = [b for b, r in zip(bands, rows) if r]
+    rows = [r for r in rows if r]
+    if len(bands) < s.min_rows:
+        return []
+    size = statistics.median(c["bottom"] - c["top"] for r in rows for c in r)
+    # x ranges covered by text in any row; a gap free in every row is between columns,
+    # and each column starts where its text's left edges line up
+    spans = sorted((c["x0"], c["x1"]) for r in rows for c in r)
+    starts: list[float] = []
+    reach = spans[0][1]
+    for a, b in spans[1:]:
+        if a - reach >= s.rows_only_gutter * size:
+            starts.append(a)
+        reach = max(reach, b)
+    if len(starts) + 1 < s.min_columns:
+        return []
+    lefts = [x0] + [a - 1 for a in starts] + [x1]
+    return [(lefts[k], a, lefts[k + 1], b) for a, b in bands for k in range(len(lefts) - 1)]
+
+
 def page_to_grids(page: PageContent, config: ExtractConfig) -> list[PageGrid]:
     s = config.ruled_table
     if not page.edges:
         return []
     drawn: list[DrawnRule] = []
     found = find_grids(page.edges, s, drawn)
+    found += rows_only_tables(page, found, s)
     if not found:
         return []
     chars = sorted(page.chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
