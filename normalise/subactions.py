@@ -19,7 +19,8 @@ _DOTTED = re.compile(rf"(?P<id>[A-Z]{{1,3}}\d{{1,2}}(?:\.\d{{1,2}})+|\d{{1,2}}(?
 _LETTER = re.compile(r"\(?(?P<id>[a-z])[).]\s+")
 ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
 _ROMAN = re.compile(r"\((?P<id>" + "|".join(sorted(ROMANS, key=len, reverse=True)) + r")\)\s+")
-_NUMBER = re.compile(r"(?P<id>\d{1,2})[.)]\s+")
+# "3." / "3)"; also "3 – Support ..." and "7 To recruit ...", a bare number only before a capital
+_NUMBER = re.compile(rf"(?P<id>\d{{1,2}})(?:[.)]\s+|\s*[{DASHES}]\s+(?=[A-Z\"“‘'])|\s+(?=[A-Z][a-z]))")
 _BULLET = re.compile(BULLET_CLASS + r"\s+")
 _AIM_ID = re.compile(rf"^(?P<id>[A-Z]{{1,3}}\d{{1,2}}|\d{{1,2}}(?=\s*[{DASHES}:.]\s+[A-Z]))\s*[{DASHES}:.]\s+")
 
