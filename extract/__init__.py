@@ -34,20 +34,32 @@ def sha256_bytes(data: bytes) -> str:
 
 def find_boilerplate(pages: Sequence[PageContent], config: ExtractConfig) -> set[tuple[int, int]]:
     """(page, line index) of running headers/footers: lines near the top or bottom edge whose
-    text, digits ignored, recurs at that same edge on at least `min_page_share` of the pages
-    (a block's "Commitment 9" at the foot of one page and "Commitment 10" at the head of the
-    next are no running header)."""
+    text, digits ignored, recurs at that same edge on at least `min_page_share` of the pages,
+    each number in it the same on every page or going up with the page ("Page 2 of 9"). A
+    block's "Action 9" heading the second page and "Action 18" the third, or "Commitment 9"
+    at the foot of one page and "Commitment 10" at the head of the next, are no running
+    header."""
     if len(pages) < 2:
         return set()
     margin = config.boilerplate.edge_margin
-    keyed: dict[str, list[tuple[int, int]]] = {}
+    keyed: dict[str, list[tuple[int, int, tuple[int, ...]]]] = {}
     for p in pages:
         for i, line in enumerate(p.lines):
             if line.bbox.top <= margin or line.bbox.bottom >= p.height - margin:
                 key = ("top" if line.bbox.top <= margin else "bottom") + re.sub(r"\d+", "#", line.text.lower())
-                keyed.setdefault(key, []).append((p.number, i))
+                numbers = tuple(int(n) for n in re.findall(r"\d+", line.text))
+                keyed.setdefault(key, []).append((p.number, i, numbers))
     need = max(2, config.boilerplate.min_page_share * len(pages))
-    return {loc for locs in keyed.values() if len({pg for pg, _ in locs}) >= need for loc in locs}
+
+    def running(locs) -> bool:
+        for k in range(len(locs[0][2])):
+            values = {nums[k] for _, _, nums in locs}
+            steps = {nums[k] - pg for pg, _, nums in locs}
+            if len(values) > 1 and len(steps) > 1:
+                return False
+        return True
+    return {(pg, i) for locs in keyed.values() if len({pg for pg, _, _ in locs}) >= need and running(locs)
+            for pg, i, _ in locs}
 
 
 def _page_layout(page: PageContent, tables: Sequence[ExtractedTable]) -> str:
