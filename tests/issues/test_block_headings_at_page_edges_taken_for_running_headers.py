@@ -62,3 +62,33 @@ def test_block_headings_at_page_edges_are_not_running_headers():
     actions = interpret_document(doc).actions
     assert [(a.action_id, a.action_text, a.owner) for a in actions] == \
         [(str(n), text, lead) for n, (text, lead) in enumerate(BLOCKS, start=1)]
+
+
+MORE = BLOCKS + [("Map the skills held by technical teams across the faculties", "Workforce Planning Lead"),
+                 ("Reserve places on leadership courses for technical staff", "Learning and Development")]
+
+
+def _three_pages() -> bytes:
+    """Six blocks on three pages; the third and the fifth head pages 2 and 3 (same edge,
+    numbers that do not follow the page)."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    for page in (1, 2, 3):
+        c.setFont("Helvetica", 9)
+        c.drawString(60, H - 30, "Institute of Exampleshire")
+        c.drawString(W - 120, 30, f"Page {page} of 3")
+        if page == 1:
+            c.setFont("Helvetica-Bold", 16)
+            c.drawString(60, H - 90, "Technical staff plan 2026-2029")
+        first = 2 * page - 1
+        y = _block(c, H - 66 if page > 1 else H - 130, first, *MORE[first - 1])
+        _block(c, y - 40, first + 1, *MORE[first])
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_block_headings_heading_several_pages_are_not_running_headers():
+    actions = interpret_document(pdf_to_document(_three_pages(), "heads.pdf")).actions
+    assert [(a.action_id, a.action_text, a.owner) for a in actions] == \
+        [(str(n), text, lead) for n, (text, lead) in enumerate(MORE, start=1)]
