@@ -220,6 +220,9 @@ def lines_to_table(lines: Sequence[list[Segment]], header: list[Segment], config
                 key_col, keyed, key_in_text = k, True, True
                 break
     prev_top: float | None = None
+    # the first cell of a row under a first cell merged down (printed once, above)
+    inherit: Cell | None = None
+    nxt_inherit: Cell | None = None
     rows: list[TableRow] = []
     current: list[list[Segment]] | None = None
     prev_bottom: tuple[int, float] | None = None
@@ -235,8 +238,9 @@ def lines_to_table(lines: Sequence[list[Segment]], header: list[Segment], config
         only_first = first is not None and all(not c for c in cols[1:])
         if only_first and first.bold and not key_re.match(first.text):
             if current is not None:
-                rows.append(TableRow(RowKind.BODY, tuple(_cell(c) for c in current)))
+                rows.append(_body_row(current, inherit))
                 current = None
+            inherit = None     # a section ends a merged cell
             rows.append(TableRow(RowKind.SECTION, (_cell(cols[0]),) + tuple(_cell([]) for _ in range(ncol - 1))))
             prev_bottom = (line[0].page, line[0].bbox.bottom)
             continue
@@ -249,19 +253,28 @@ def lines_to_table(lines: Sequence[list[Segment]], header: list[Segment], config
             # end of a wrapped sentence: "... in area / 16.")
             starts = key is not None and bool(key_re.match(key.text)) and (not key_in_text or len(key.text.split()) > 1)
         else:
-            starts = first is not None and (current is None or gap > 0.8 * line_h
-                                            or step > config.unruled.row_step_ratio * pitch
+            spaced = gap > 0.8 * line_h or step > config.unruled.row_step_ratio * pitch
+            nxt_inherit = None
+            starts = first is not None and (current is None or spaced
                                             or (not same_page and _opens_row_after_break(cols, current)))
+            # a row under a first cell merged down (left blank): it opens after a gap with
+            # cells in two or more columns at once (one cell's next paragraph fills one)
+            if first is None and current is not None and sum(bool(c) for c in cols) >= 2 \
+                    and (spaced or (not same_page and _opens_row_after_break(cols, current, skip_first=True))) \
+                    and (current[0] or inherit is not None):
+                starts = True
+                nxt_inherit = _cell(current[0]) if current[0] else inherit
         if starts or current is None:
             if current is not None:
-                rows.append(TableRow(RowKind.BODY, tuple(_cell(c) for c in current)))
+                rows.append(_body_row(current, inherit))
             current = [[] for _ in range(ncol)]
+            inherit, nxt_inherit = nxt_inherit, None
         for i in range(ncol):
             current[i].extend(cols[i])
         prev_bottom = (line[0].page, max(s.bbox.bottom for s in line))
         prev_top = line[0].bbox.top
     if current is not None:
-        rows.append(TableRow(RowKind.BODY, tuple(_cell(c) for c in current)))
+        rows.append(_body_row(current, inherit))
     if keyed:
         rows = _sub_rows_share_values(rows, key_col, list_col)
     head = TableRow(RowKind.HEADER, ((_cell([]),) if left else ()) + tuple(_cell([s]) for s in header))
@@ -277,6 +290,13 @@ def lines_to_table(lines: Sequence[list[Segment]], header: list[Segment], config
             box = box.union(s.bbox)
         regions.append((p, box))
     return (ExtractedTable(index, tuple(heads), all_rows, pages, NAME, round(filled, 3)), regions)
+
+
+def _body_row(cols: list[list[Segment]], inherit: Cell | None) -> TableRow:
+    cells = [_cell(c) for c in cols]
+    if inherit is not None and cells and cells[0].empty:
+        cells[0] = replace(inherit, spanned=True)
+    return TableRow(RowKind.BODY, tuple(cells))
 
 
 def _sub_rows_share_values(rows: Sequence[TableRow], key_col: int, list_col: int | None) -> list[TableRow]:
@@ -308,11 +328,17 @@ def _paragraph_openers(body: Sequence[list[Segment]], anchors: Sequence[float], 
     return out
 
 
-def _opens_row_after_break(cols: list[list[Segment]], current: list[list[Segment]]) -> bool:
+def _opens_row_after_break(cols: list[list[Segment]], current: list[list[Segment]], skip_first: bool = False) -> bool:
     """The first line on a new page (no gap above it to go by) opens a row when its first
     column opens a sentence (a capital or digit) and either the row above's first column
     ended one, or most of the line's other cells open with a capital or digit too (a cut
-    row goes on mid-sentence)."""
+    row goes on mid-sentence). `skip_first`: the first column is blank (merged down): the
+    line's first filled column stands in for it."""
+    if skip_first:
+        k = next((i for i, c in enumerate(cols) if c), None)
+        if k is None or not k:
+            return False
+        cols, current = cols[k:], current[k:]
     first = cols[0][0].text if cols[0] else ""
     if not first[:1].isupper() and not first[:1].isdigit():
         return False
