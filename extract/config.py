@@ -87,7 +87,9 @@ class OcrSettings(BaseModel):
     reread_pad: int
     bold_stroke_ratio: float
     bullet_min_fill: float
-    bold_reference_quantile: float
+    id_align_tolerance: float = 0.01
+    digit_lookalikes: dict[str, str] = {}
+    bold_line_share: float
     char_blacklist: str = ""
     word_substitutions: dict[str, str] = {}
 

@@ -252,12 +252,28 @@ def _lines_of(words: list[dict]) -> dict[tuple, list[dict]]:
     return by_line
 
 
+def _two_classes(values: list[float]) -> float:
+    """Otsu's threshold of sorted values: the cut that maximises the variance between the
+    two classes (the first value of the upper class)."""
+    v = np.asarray(values, dtype=np.float64)
+    best, cut = -1.0, float(v[-1]) + 1
+    for i in range(1, len(v)):
+        if v[i] == v[i - 1]:
+            continue
+        w0, w1 = i / len(v), 1 - i / len(v)
+        between = w0 * w1 * (v[:i].mean() - v[i:].mean()) ** 2
+        if between > best:
+            best, cut = between, float(v[i])
+    return cut
+
+
 def mark_bold(words: list[dict], gray: np.ndarray, s: OcrSettings) -> list[dict]:
     """Bold from the pixels, as a PDF's font name says it: a line's strokes thicker than
     the page's usual stroke (body text's), both in pixels and relative to the line's height (a larger
     regular heading has thicker strokes but in proportion to its size). Each word of
     three or more letters is judged on its own stroke, shorter words follow their line,
-    and a word between two agreeing neighbours follows them."""
+    a word between two agreeing neighbours follows them, and a line bold almost
+    throughout is bold throughout."""
     binary = (gray < 128).astype(np.uint8)
     stats = {id(w): _ink(binary, w) for w in words}
     lines = _lines_of(words)
@@ -265,17 +281,28 @@ def mark_bold(words: list[dict], gray: np.ndarray, s: OcrSettings) -> list[dict]
     long = [(stats[id(w)][0], height[w["line"]]) for w in words if len(w["text"]) >= 3 and stats[id(w)][0] > 0]
     if len(long) < 5:
         return words
-    # the usual stroke: a low quantile of the words, as body text is most of a page's words but
-    # a short page can be half headings (an ink-weighted median then lands on the bold)
-    stroke = float(np.quantile([sw for sw, _ in long], s.bold_reference_quantile))
-    relative = float(np.quantile([sw / max(h, 1) for sw, h in long], s.bold_reference_quantile))
+    # body text and bold as two classes of stroke (Otsu's split of the words' strokes), so
+    # a page of bold card titles over a little body text is judged as well as a page of body
+    # text with a few bold headings; classes closer than the ratio: no bold on the page
+    strokes = sorted(sw for sw, _ in long)
+    cut = _two_classes(strokes)
+    body = [(sw, h) for sw, h in long if sw < cut]
+    if not body or len(body) == len(long):
+        return [{**w, "bold": False} for w in words]
+    stroke = float(np.median([sw for sw, _ in body]))
+    heavy = float(np.median([sw for sw in strokes if sw >= cut]))
+    if heavy < s.bold_stroke_ratio * stroke:
+        return [{**w, "bold": False} for w in words]
+    relative = float(np.median([sw / max(h, 1) for sw, h in body]))
     out = []
     for k, ws in lines.items():
         h = max(height[k], 1)
         judged = [(w, stats[id(w)][0] >= s.bold_stroke_ratio * stroke and stats[id(w)][0] / h >= s.bold_stroke_ratio * relative)
                   for w in ws if len(w["text"]) >= 3 and stats[id(w)][0] > 0]
-        line_bold = bool(judged) and sum(b for _, b in judged) > len(judged) / 2
-        mine = {id(w): b for w, b in judged}
+        share = sum(b for _, b in judged) / len(judged) if judged else 0.0
+        line_bold = share > 0.5
+        # a line judged bold almost throughout is a bold line (a heading with a few blurred words)
+        mine = {id(w): b or share >= s.bold_line_share for w, b in judged}
         ws = sorted(ws, key=lambda w: w["left"])
         flags = [mine.get(id(w), line_bold) for w in ws]
         # one stray judgement between two agreeing neighbours follows them (a blurred bold
@@ -304,6 +331,39 @@ def restore_bullets(words: list[dict], gray: np.ndarray, s: OcrSettings) -> list
         if (fill >= s.bullet_min_fill and 0.6 <= aspect <= 1.6 and first["height"] <= 0.7 * h
                 and gap >= 0.25 * h):
             out[out.index(first)] = {**first, "text": "•"}
+    return out
+
+
+_ID = re.compile(r"^(?P<prefix>[A-Z]{1,3})(?P<num>\d{1,2}(?:\.\d{1,2})*)(?P<tail>[.:)]?)$")
+
+
+def repair_ids(words: list[dict], s: OcrSettings, page_width: int) -> list[dict]:
+    """An id whose digits tesseract read as letters ("Al" for A1, "AS" for A5, "SI.2" for
+    S1.2): a word that becomes an id of a prefix the page's other ids use when its look-alike
+    letters are read as digits, set at the left edge where such ids start (a column of keys,
+    the opening of list items). Letters are only replaced after the prefix."""
+    tol = s.id_align_tolerance * page_width
+    ids: dict[str, list[int]] = {}
+    for w in words:
+        m = _ID.match(w["text"])
+        if m:
+            ids.setdefault(m["prefix"], []).append(w["left"])
+    if not ids:
+        return words
+    table = str.maketrans(s.digit_lookalikes)
+    out = []
+    for w in words:
+        text = w["text"]
+        for prefix, lefts in ids.items():
+            if (len(lefts) < 2 or not text.startswith(prefix) or _ID.match(text)
+                    or not any(abs(w["left"] - x) <= tol for x in lefts)):
+                continue
+            fixed = prefix + text[len(prefix):].translate(table)
+            m = _ID.match(fixed)
+            if m and m["prefix"] == prefix:
+                text = fixed
+                break
+        out.append(w if text == w["text"] else {**w, "text": text})
     return out
 
 
@@ -406,7 +466,7 @@ def ocr_page(pdf_page, number: int, width: float, height: float, config: Extract
     gray = denoise(erase_rulings(gray, *masks))
     words = tesseract_words(gray, dpi=dpi, settings=s)
     words = reread_sparse_cells(gray, words, segments_to_edges(hs, vs, 1.0), config, dpi)
-    words = mark_bold(restore_bullets(words, gray, s), gray, s)
+    words = mark_bold(restore_bullets(repair_ids(words, s, gray.shape[1]), gray, s), gray, s)
     chars = words_to_chars(words, scale)
     conf = float(np.mean([w["conf"] for w in words]) / 100) if words else 0.0
     content = PageContent(number=number, width=width, height=height, chars=chars,
