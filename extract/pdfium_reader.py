@@ -49,6 +49,8 @@ def read_chars(page: pdfium.PdfPage, left: float, top: float) -> list[dict[str, 
     get_unicode, is_generated = c.FPDFText_GetUnicode, c.FPDFText_IsGenerated
     get_box, get_size = c.FPDFText_GetLooseCharBox, c.FPDFText_GetFontSize
     get_object, get_font = c.FPDFText_GetTextObject, c.FPDFTextObj_GetFont
+    get_origin = c.FPDFText_GetCharOrigin
+    ox, oy = ctypes.c_double(), ctypes.c_double()
     address = ctypes.c_void_p.from_buffer
     try:
         raw = textpage.raw
@@ -111,8 +113,12 @@ def read_chars(page: pdfium.PdfPage, left: float, top: float) -> list[dict[str, 
                     name = _font_name(font, buf)
                     face = fonts[font_key] = (name, is_bold_font(name))
                 objects[obj_key] = face
+            # The baseline groups glyphs into lines: a font whose declared ascent is too small
+            # (some PDF writers put the x-height there) gets ink-tight boxes, so the tops of
+            # "j", "d" and "," differ by more than a line's tolerance while their baseline is one.
+            base = top - oy.value if get_origin(raw, i, ox, oy) else top - y0
             out.append({"text": ch, "x0": x0 - left, "x1": x1 - left, "top": top - y1, "bottom": top - y0,
-                        "size": float(get_size(raw, i)), "fontname": face[0], "bold": face[1],
+                        "baseline": base, "size": float(get_size(raw, i)), "fontname": face[0], "bold": face[1],
                         "space_before": space_before})
             space_before = False
         return out

@@ -46,19 +46,25 @@ def space_between(prev: dict, ch: dict) -> bool:
     return gap > 0.2 * max(prev["size"], 1.0) or (bool(ch.get("space_before")) and gap > -0.5)
 
 
+def line_key(c: dict) -> float:
+    """The height a glyph's line is grouped at: its baseline when the reader knows it (a PDF
+    glyph), else its top (an OCR word)."""
+    return c.get("baseline", c["top"])
+
+
 def _reading_order(c: dict) -> tuple[float, float]:
-    return (round(c["top"]), c["x0"])
+    return (round(line_key(c)), c["x0"])
 
 
 def chars_to_lines(chars: Sequence[dict], page: int, y_tolerance: float = 2.5) -> list[TextLine]:
-    """Group glyphs into visual lines (top-to-bottom, left-to-right) and insert spaces
+    """Group glyphs into visual lines (top-to-bottom by baseline, left-to-right) and insert spaces
     where the gap between glyphs is wider than a fraction of the font size."""
     if not chars:
         return []
     ordered = sorted(chars, key=_reading_order)
     rows: list[list[dict]] = []
     for ch in ordered:
-        if rows and abs(ch["top"] - rows[-1][0]["top"]) <= y_tolerance:
+        if rows and abs(line_key(ch) - line_key(rows[-1][0])) <= y_tolerance:
             rows[-1].append(ch)
         else:
             rows.append([ch])

@@ -18,7 +18,7 @@ from ..config import ExtractConfig
 from ..model import BBox, Cell, ExtractedTable, Fragment, RowKind, TableRow, TextLine
 from ..pdf import PageContent
 from ..text import BULLET_CLASS, label_key as _label_key
-from ..text import clean_text, glyph_is_bold, space_between
+from ..text import clean_text, glyph_is_bold, line_key, space_between
 from .base import StrategyResult, boxes_on, inside_any
 
 NAME = "unruled_table"
@@ -91,10 +91,10 @@ def page_to_segments(page: PageContent, taken, boilerplate: set[tuple[int, int]]
     skip = boxes_on(taken, page.number) + [page.lines[i].bbox for pg, i in boilerplate if pg == page.number]
     chars = [c for c in page.chars
              if not inside_any((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, skip)]
-    chars.sort(key=lambda c: (round(c["top"]), c["x0"]))
+    chars.sort(key=lambda c: (round(line_key(c)), c["x0"]))
     rows: list[list[dict]] = []
     for ch in chars:
-        if rows and abs(ch["top"] - rows[-1][0]["top"]) <= 2.5:
+        if rows and abs(line_key(ch) - line_key(rows[-1][0])) <= 2.5:
             rows[-1].append(ch)
         else:
             rows.append([ch])
