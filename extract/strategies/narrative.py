@@ -81,8 +81,11 @@ def lines_to_labels(lines: Sequence[TextLine], config: ExtractConfig,
     rights = right_edges(lines)
     prev: TextLine | None = None
     for line in lines:
-        opens = line.bold or starts_paragraph(prev, line, rights[(line.page, round(line.bbox.x0 / 4))]) \
-            or prev.text.rstrip().endswith((".", ";", "!", "?"))
+        new_para = starts_paragraph(prev, line, rights[(line.page, round(line.bbox.x0 / 4))])
+        opens = line.bold or new_para or prev.text.rstrip().endswith((".", ";", "!", "?"))
+        # the second line of a wrapped heading ("... review for" / "technical staff") is not
+        # a label, however often that wording ends a heading
+        wraps = prev is not None and not new_para and style(prev) == style(line)
         bp = (bold_prefix(line, glyphs, config) or gap_prefix(line, glyphs, config)) if opens else None
         ll = bp or lead_label(line, config)
         heading = is_heading_like(line, body, config) and bp is None
@@ -91,7 +94,7 @@ def lines_to_labels(lines: Sequence[TextLine], config: ExtractConfig,
             ll = None        # "...: " at the start of a wrapped line is inside a paragraph, not a label
         if ll:
             cands.append((label_key(ll[0]), ll[0], ll[1]))
-        elif heading and len(line.text.split()) <= s.label_max_words:
+        elif heading and len(line.text.split()) <= s.label_max_words and not wraps:
             cands.append((label_key(line.text), line.text.strip(), ""))
         else:
             cands.append(None)
