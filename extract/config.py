@@ -33,6 +33,7 @@ class StitchScores(BaseModel):
     key_cell_empty: int
     key_not_like_other_keys: int
     starts_lowercase_after_open_sentence: int
+    wrapped_from_full_line: int
     few_cells_filled: int
     key_like_other_keys: int
     closing_rule_missing: int

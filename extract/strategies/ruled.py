@@ -407,10 +407,31 @@ def continuation_score(prev: TableRow, cont: TableRow, other_keys: Sequence[str]
         if p.text and c.text and not p.text.endswith(_TERMINAL) and c.text[:1].islower():
             score += sc.starts_lowercase_after_open_sentence
             break
+    # every text of the row goes on from the cell above it, and at least one is a wrap
+    goes_on = [(p, c) for p, c in zip(prev.cells, cont.cells) if c.text and not c.spanned]
+    if any(_wraps_into(p, c) for p, c in goes_on) and all(
+            _wraps_into(p, c) or (p.text and not p.text.endswith(_TERMINAL) and c.text[:1].islower())
+            for p, c in goes_on):
+        score += sc.wrapped_from_full_line
     filled = sum(not c.empty for c in cont.cells)
     if filled < len(cont.cells) / 2:
         score += sc.few_cells_filled
     return score
+
+
+def _wraps_into(prev: Cell, cont: Cell) -> bool:
+    """`cont`'s text goes on from `prev`'s last line: that line is open (no sentence end) and
+    full, the first word carried over would not have fitted on it (cell padding on the right
+    taken to equal the left one)."""
+    if not (prev.lines and cont.lines and prev.fragments) or prev.text.endswith(_TERMINAL):
+        return False
+    last, frame = prev.lines[-1], prev.fragments[-1].bbox
+    words = cont.lines[0].text.split()
+    if not words or last.page != prev.fragments[-1].page:
+        return False
+    padding = max(0.0, min(l.bbox.x0 for l in prev.lines if l.page == last.page) - frame.x0)
+    per_char = (last.bbox.x1 - last.bbox.x0) / max(len(last.text), 1)
+    return last.bbox.x1 + (len(words[0]) + 1) * per_char > frame.x1 - padding
 
 
 def _merge_rows(prev: TableRow, cont: TableRow) -> TableRow:
