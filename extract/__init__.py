@@ -253,7 +253,9 @@ def extract_document(read: ReadDocument, segments: Segments,
         layout_confidence=confidence, page_layouts=page_layouts, tables=tuple(tables),
         front_text=front[:8000], coverage=_coverage(pages, regions, boilerplate),
         extractor_version=EXTRACTOR_VERSION, issues=tuple(issues),
-        ocr=bool(ocr_conf), ocr_confidence=round(sum(ocr_conf) / len(ocr_conf), 3) if ocr_conf else None)
+        ocr=bool(ocr_conf), ocr_confidence=round(sum(ocr_conf) / len(ocr_conf), 3) if ocr_conf else None,
+        title_block=tuple(l for i, l in enumerate(pages[0].lines) if (pages[0].number, i) not in boilerplate)
+        if pages else (), running_headers=tuple(boiler_text))
 
 
 def pdf_to_document(data: bytes, source_file: str, password: str | None = None,

@@ -74,6 +74,9 @@ class IssueCode(str, Enum):
     ROLES_FROM_CONTENT = "roles_from_content"    # a table without a header row read from its columns' content
     DUPLICATES_MERGED = "duplicates_merged"      # the same action printed twice became one row
     STRATEGIES_RUN = "strategies_run"            # which strategies ran, why, and what each found
+    # the document names its institution in full and that name is kept; the registry
+    # (models/institutions.csv) does not list it, so coverage cannot place it
+    INSTITUTION_NOT_IN_REGISTRY = "institution_not_in_registry"
 
 
 # Codes that mean "rows may be missing": a document with rows and one of these is partial,

@@ -175,3 +175,9 @@ class ExtractedDocument:
     issues: tuple[Issue, ...] = ()
     ocr: bool = False
     ocr_confidence: float | None = None
+    # the first page's lines with their typography (running headers left out): the title
+    # block, where the plan's title is the largest heading
+    title_block: tuple[TextLine, ...] = ()
+    # the running headers and footers (each distinct text once): they name the document's
+    # own institution and plan
+    running_headers: tuple[str, ...] = ()

@@ -15,8 +15,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Sequence
 
-from extract.issues import Issue, IssueCode, warning
+from extract.issues import Issue, IssueCode, note, warning
+from extract.lexicon import is_verb_base
+from extract.model import TextLine
+from extract.text import join_lines
 from extract.vocabulary import MODELS_DIR, read_yaml
 
 from .model import DocumentMeta
@@ -34,6 +38,8 @@ class MetaConfig:
     title_block_lines: int
     title_block_weight: int
     title_keywords: tuple[str, ...]
+    title_heading_ratio: float
+    title_line_gap: float
     breadcrumb_separators: tuple[str, ...]
     determiners: frozenset[str]
     connectors: frozenset[str]
@@ -44,7 +50,8 @@ class MetaConfig:
 def load_meta_config(models_dir: Path = MODELS_DIR) -> MetaConfig:
     raw = read_yaml(models_dir / "meta.yaml")
     return MetaConfig(str(raw["version"]), int(raw["title_block_lines"]), int(raw["title_block_weight"]),
-                      tuple(k.lower() for k in raw["title_keywords"]), tuple(raw["breadcrumb_separators"]),
+                      tuple(k.lower() for k in raw["title_keywords"]), float(raw["title_heading_ratio"]),
+                      float(raw["title_line_gap"]), tuple(raw["breadcrumb_separators"]),
                       frozenset(w.lower() for w in raw["determiners"]), frozenset(w.lower() for w in raw["connectors"]),
                       frozenset(w.lower() for w in raw["name_stop_words"]))
 
@@ -103,6 +110,13 @@ def _trim_name(name: str, cfg: MetaConfig) -> str | None:
     return " ".join(words)
 
 
+def _opens_sentence(before: str) -> bool:
+    """Nothing but an id, a bullet or punctuation before this point of the line, or a
+    sentence end: the next word opens a sentence (where a capital proves no name)."""
+    return not before.strip() or bool(re.fullmatch(r"[\s\W\d]*(?:[A-Za-z]{1,3}\d[\d.]*[a-z]?)?[\s\W]*", before)) \
+        or before.rstrip().endswith((".", "!", "?", ":", ";"))
+
+
 def _canonical(name: str) -> str | None:
     """The registry's name for a name or alias as written, else None."""
     low = _flat(name).lower()
@@ -137,7 +151,12 @@ def full_names(text: str, cfg: MetaConfig | None = None) -> dict[str, tuple[int,
             flat_line = re.sub(rf"(?<![A-Za-z]){re.escape(inst.name)}(?![A-Za-z])", lambda m: " " * len(m.group(0)),
                                flat_line, flags=re.I)
         for m in _GENERIC.finditer(flat_line):
-            name = _trim_name(_flat(m.group(1)), cfg)
+            written = _flat(m.group(1))
+            if _opens_sentence(flat_line[:m.start(1)]) and is_verb_base(written.split()[0]):
+                # an action's imperative verb before a head noun ("V4.1 Champion University
+                # awards ..."), not a name: the name, if any, starts after it
+                written = " ".join(written.split()[1:])
+            name = _trim_name(written, cfg)
             if name is None:
                 continue
             found.setdefault(_canonical(name) or name, []).append(offset + m.start())
@@ -151,13 +170,17 @@ def full_names(text: str, cfg: MetaConfig | None = None) -> dict[str, tuple[int,
     return out
 
 
-def resolve_institution(text: str, file_name: str) -> tuple[str | None, str | None]:
+def resolve_institution(text: str, file_name: str, headers: Sequence[str] = ()) -> tuple[str | None, str | None]:
     """(name, warning). The full name the document writes most (title block weighted,
-    running headers counted) wins, resolved through the registry when it is there; a
-    partner mentioned once in the introduction does not win. Without a full name, a short
-    form or the file name, when unambiguous ("UoE" could be Essex, Edinburgh or Exeter:
-    flagged, not guessed)."""
-    names = full_names(text)
+    running headers `headers` weighted as the title block: they print on every page) wins,
+    resolved through the registry when it is there; a partner mentioned once in the
+    introduction does not win. Without a full name, a short form or the file name, when
+    unambiguous ("UoE" could be Essex, Edinburgh or Exeter: flagged, not guessed)."""
+    cfg = load_meta_config()
+    names = dict(full_names(text, cfg))
+    for name, (weight, pos, listed) in full_names("\n".join(headers), cfg).items():
+        w, p, _ = names.get(name, (0, len(text) + pos, listed))
+        names[name] = (w + cfg.title_block_weight, min(p, len(text) + pos), listed)
     if names:
         best = max(names, key=lambda n: (names[n][0], -names[n][1], names[n][2]))
         if names[best][2]:
@@ -241,6 +264,36 @@ def title_of(lines: list[str], cfg: MetaConfig | None = None) -> str | None:
     return _flat(title)[:250]
 
 
+def title_from_block(lines: Sequence[TextLine], cfg: MetaConfig | None = None) -> str | None:
+    """The plan's title by typography: the largest heading of the first page (a line set
+    larger than the page's body text), among headings naming a plan when one does, with the
+    lines it wraps over (same size and weight, close above or below) joined. A site's name
+    in its masthead, a running header, a breadcrumb trail or an action's wording are smaller
+    or not headings. None when the page has no heading (plain text, OCR without sizes)."""
+    cfg = cfg or load_meta_config()
+    lines = list(lines)
+    if not lines:
+        return None
+    sizes = sorted(l.size for l in lines)
+    body = sizes[len(sizes) // 2]
+    heads = [i for i, l in enumerate(lines) if l.size >= cfg.title_heading_ratio * body and len(l.text) < 200
+             and re.search(r"[A-Za-z]", l.text) and not is_breadcrumb(l.text, cfg)]
+    if not heads:
+        return None
+    named = [i for i in heads if any(k in lines[i].text.lower() for k in cfg.title_keywords)]
+    best = max(named or heads, key=lambda i: (lines[i].size, -i))
+
+    def same(a: TextLine, b: TextLine) -> bool:     # b directly below a, in a's style
+        return (a.page == b.page and round(a.size * 2) == round(b.size * 2) and a.bold == b.bold
+                and 0 <= b.bbox.top - a.bbox.bottom <= cfg.title_line_gap * a.size)
+    first = last = best
+    while first > 0 and same(lines[first - 1], lines[first]) and not is_breadcrumb(lines[first - 1].text, cfg):
+        first -= 1
+    while last + 1 < len(lines) and same(lines[last], lines[last + 1]):
+        last += 1
+    return _flat(join_lines(l.text for l in lines[first:last + 1]))[:250]
+
+
 def l_(text: str) -> str:
     return text.lower()
 
@@ -259,10 +312,15 @@ def report_date_of(lines: list[str], cfg: MetaConfig | None = None) -> dt.date |
     return None
 
 
-def document_meta(front_text: str, file_name: str) -> tuple[DocumentMeta, list[Issue]]:
+def document_meta(front_text: str, file_name: str, title_block: Sequence[TextLine] = (),
+                  running_headers: Sequence[str] = ()) -> tuple[DocumentMeta, list[Issue]]:
+    """Institution, title, period and report date. `title_block`: the first page's lines
+    with their typography (the title is read from them when the page sets one apart), else
+    the title is read from the front text's lines. `running_headers`: each distinct running
+    header or footer once; a name in them counts as one in the title block."""
     warnings: list[Issue] = []
     lines = [l.strip() for l in front_text.splitlines() if l.strip()]
-    title = title_of(lines)
+    title = title_from_block(title_block) or title_of(lines)
     start, end = parse_period(title or "")
     if start is None:
         start, end = parse_period(" ".join(lines[:10]))
@@ -270,7 +328,10 @@ def document_meta(front_text: str, file_name: str) -> tuple[DocumentMeta, list[I
         start, end = parse_period(re.sub(r"[_]+", " ", Path(file_name).stem))
     if start is None:
         warnings.append(warning(IssueCode.PERIOD_NOT_FOUND, "plan period not found", "interpret"))
-    inst, doubt = resolve_institution("\n".join(lines), file_name)
-    if doubt:
+    inst, doubt = resolve_institution("\n".join(lines), file_name, running_headers)
+    if doubt and inst is not None:
+        # a name the document writes in full, kept as written: certain, only unlisted
+        warnings.append(note(IssueCode.INSTITUTION_NOT_IN_REGISTRY, doubt, "interpret"))
+    elif doubt:
         warnings.append(warning(IssueCode.INSTITUTION_UNCERTAIN, doubt, "interpret"))
     return DocumentMeta(inst, title, start, end, report_date_of(lines)), warnings

@@ -130,7 +130,7 @@ def _hmap(tr: TableRoles) -> HeaderMap:
 
 
 def document_to_actions(doc: ExtractedDocument) -> NormalisedDocument:
-    meta, warnings = document_meta(doc.front_text, doc.source_file)
+    meta, warnings = document_meta(doc.front_text, doc.source_file, doc.title_block, doc.running_headers)
     mapped: list[tuple[ExtractedTable, HeaderMap]] = []
     notes: list[Issue] = []
     skipped: list[Issue] = []

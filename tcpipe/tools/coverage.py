@@ -15,9 +15,14 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extract.issues import IssueCode
+
 from .query import DatasetMissing
 
 READ = ("success", "partial")     # statuses under which a document gave actions
+# issue codes that say why a document's institution is doubtful or unplaced (by code, never
+# by the wording of the message)
+INSTITUTION_CODES = frozenset({IssueCode.INSTITUTION_UNCERTAIN.value, IssueCode.INSTITUTION_NOT_IN_REGISTRY.value})
 
 
 @dataclass
@@ -82,7 +87,8 @@ def coverage(documents: list[dict], registry: list[Signatory]) -> Coverage:
     by_name = {s.name: s for s in registry}
     unmatched: list[tuple[Plan, str]] = []
     for d in sorted(documents, key=lambda d: (d.get("period_start") or 0, d["source_file"])):
-        msgs = list(d.get("errors") or []) + [w for w in d.get("warnings") or [] if "institution" in w]
+        msgs = list(d.get("errors") or []) + [i["message"] for i in d.get("issues") or []
+                                              if i.get("code") in INSTITUTION_CODES]
         if d["status"] not in READ:
             msgs += list(d.get("warnings") or [])
         start, end = d.get("period_start"), d.get("period_end")
