@@ -127,8 +127,21 @@ def label(norm: NormalisedDocument) -> list[dict]:
     return [dict(pillars=list(o.pillars), pillar_scores=sorted(o.pillar_scores.items()), talent=list(o.talent),
                  talent_scores=sorted(o.talent_scores.items()), pillars_source=o.pillars_source,
                  talent_source=o.talent_source, label_source=o.label_source, pillars_model=list(o.pillars_model),
-                 talent_model=list(o.talent_model), model_version=v["model"], taxonomy_version=v["taxonomy"])
+                 talent_model=list(o.talent_model), label_evidence=label_evidence(o.evidence),
+                 model_version=v["model"], taxonomy_version=v["taxonomy"])
             for o in outs]
+
+
+def label_evidence(evidence: dict[str, dict]) -> dict | None:
+    """The labeller's evidence for one action as the schema's label_evidence struct."""
+    if not evidence:
+        return None
+    out = {}
+    for task, name in (("pillars", "pillar"), ("talent", "talent")):
+        e = evidence.get(task) or {}
+        out[f"{name}_keywords"] = list(e.get("keywords", ()))
+        out[f"{name}_top2"] = [(lab, float(p)) for lab, p in e.get("top2", ())]
+    return out
 
 
 def validate(actions: pa.Table) -> list[Issue]:

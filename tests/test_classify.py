@@ -300,3 +300,23 @@ def test_stale_model_is_refused_when_the_taxonomy_or_embeddings_change(tmp_path)
     cfg.write_text(cfg.read_text().replace('"normalize": true', '"normalize": false'))
     with pytest.raises(StaleModelError, match="make train"):
         _load.__wrapped__(str(tmp_path))
+
+
+def test_dataset_rows_keep_the_label_evidence(sample_run):
+    """Issue #11 item 3: every labelled row of actions.parquet stores the keywords matched and
+    the model's top two labels with their probabilities, best first, agreeing with the scores."""
+    _, actions, _ = sample_run
+    assert actions
+    for r in actions:
+        ev = r["label_evidence"]
+        assert ev is not None, r["row_id"]
+        for name, scores_col in (("pillar", "pillar_scores"), ("talent", "talent_scores")):
+            top2 = list(ev[f"{name}_top2"])
+            scores = dict(r[scores_col])
+            assert len(top2) == 2 and top2[0][1] >= top2[1][1], r["row_id"]
+            assert top2[0][1] == max(scores.values()) and all(scores[k] == v for k, v in top2), r["row_id"]
+    matched = [k for r in actions for k in r["label_evidence"]["pillar_keywords"]]
+    assert matched and all(re.match(r"^(V|R|CD|S|EI):\S", k) for k in matched)
+    # a row whose text names a keyword lists it ("newsletter" is a V phrase)
+    news = [r for r in actions if "newsletter" in r["action_text"].lower()]
+    assert not news or any("V:newsletter" in r["label_evidence"]["pillar_keywords"] for r in news)

@@ -125,3 +125,18 @@ def test_fresh_split_share_stratified_and_frozen(fresh):
     keys = "\n".join(sorted(r["key"] for r in test))
     assert hashlib.sha1(keys.encode("utf-8")).hexdigest() == FROZEN_TEST_KEYS_SHA1
 
+
+
+def test_more_fresh_rows_are_train_only_and_new_text(fresh, seed):
+    """fresh-more.jsonl: further guide-labelled actions written for training; never test rows,
+    no text repeating another file's, every label present."""
+    more = read_jsonl("fresh-more.jsonl")
+    check_rows(more)
+    assert len(more) >= 300
+    assert {r["split"] for r in more} == {"train"} and all(r["plan"] == "fresh" for r in more)
+    assert all(r["key"] == f"fresh:more-{n}" for n, r in enumerate(more, 1))
+    hashes = [r["text_hash"] for r in more]
+    assert len(set(hashes)) == len(hashes)
+    assert not set(hashes) & {r["text_hash"] for r in fresh + seed}
+    for label in sorted(PILLARS) + PREDICTED:
+        assert sum(has(r, label) for r in more) >= 10, label

@@ -60,8 +60,8 @@ ADDED_WARNING = "added by a reviewer"
 # output, and what this module records itself.
 PROTECTED = {
     "row_id", "document_id", "source_file", "pillars_source", "talent_source", "label_source",
-    "pillars_model", "talent_model", "pillar_scores", "talent_scores", "model_version", "taxonomy_version",
-    "reviewer", "reviewed_at", "extractor", "pipeline_version",
+    "pillars_model", "talent_model", "pillar_scores", "talent_scores", "label_evidence", "model_version",
+    "taxonomy_version", "reviewer", "reviewed_at", "extractor", "pipeline_version",
 }
 EDITABLE = [f.name for f in ACTIONS if f.name not in PROTECTED]
 # Added rows may also name their document.

@@ -21,6 +21,11 @@ ISSUE = pa.struct([("code", STR), ("severity", STR), ("stage", STR), ("message",
 # One table column's role as normalise decided it (normalise.roles.ColumnRole), with the evidence.
 TABLE_ROLE = pa.struct([("table", pa.int32()), ("column", pa.int32()), ("header", STR), ("role", STR),
                         ("score", pa.float64()), ("evidence", STR)])
+# Why the model labelled an action as it did (normalise.classify LabelOutput.evidence), per
+# taxonomy: the taxonomy phrases matched in the action ("V:newsletter", "(aim)" when matched in
+# the aim) and the model's two best labels with their probabilities, best first.
+LABEL_EVIDENCE = pa.struct([("pillar_keywords", LIST_STR), ("pillar_top2", SCORES),
+                            ("talent_keywords", LIST_STR), ("talent_top2", SCORES)])
 
 ACTIONS = pa.schema([
     ("row_id", STR), ("document_id", STR), ("source_file", STR), ("institution", STR), ("plan_title", STR),
@@ -33,7 +38,8 @@ ACTIONS = pa.schema([
     ("extra_fields", pa.list_(FIELD)),
     ("pillars", LIST_STR), ("pillar_scores", SCORES), ("talent", LIST_STR), ("talent_scores", SCORES),
     ("pillars_source", STR), ("talent_source", STR), ("label_source", STR),
-    ("pillars_model", LIST_STR), ("talent_model", LIST_STR), ("model_version", STR), ("taxonomy_version", STR),
+    ("pillars_model", LIST_STR), ("talent_model", LIST_STR), ("label_evidence", LABEL_EVIDENCE),
+    ("model_version", STR), ("taxonomy_version", STR),
     ("reviewer", STR), ("reviewed_at", STR),
     ("page_start", pa.int32()), ("page_end", pa.int32()), ("bbox", pa.list_(pa.float64(), 4)),
     ("boxes", pa.list_(BOX)), ("table_index", pa.int32()), ("row_index", pa.int32()),

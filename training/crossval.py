@@ -1,0 +1,84 @@
+"""Development check on held-out folds of the TRAINING rows only (the frozen test split is
+dropped before anything is read): use it to compare embeddings, taxonomy texts, heads and
+data, instead of looking at the frozen split.
+
+* seed plans held out by document (fitted on the other two plans and all fresh train rows);
+* fresh ``train`` rows of fresh.jsonl in grouped folds (fitted on the seed rows, the other
+  folds and every other training file, e.g. fresh-more.jsonl).
+
+    python -m training.crossval [--embeddings models/embeddings] [--head auto] [--without fresh-more]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from normalise.classify.embed import StaticEmbedder
+from normalise.classify.labeller import EMBEDDINGS_DIR, TASKS, Featurizer, TaskModel
+from normalise.classify.taxonomy import default_models_dir, load_taxonomies
+
+from .data import LABELS_DIR, fold_of, load_examples
+from .evaluate import PILLARS, metrics
+from .train import fit_all
+
+TALENT = tuple(f"R{i}" for i in range(1, 17))
+
+
+def run(examples, featurizer: Featurizer, kind: str, n_folds: int = 5) -> dict:
+    examples = [e for e in examples if e.split != "test"]           # never read the frozen split
+    feats = featurizer.features([e.item for e in examples])[0]
+    plans = sorted({e.plan for e in examples if e.split == "seed"})
+    fresh = [i for i, e in enumerate(examples) if e.split == "train" and not e.key.startswith("fresh:more")]
+    ffold = dict(zip(fresh, fold_of([examples[i].group for i in fresh], n_folds)))
+    held = [("seed", [[i for i, e in enumerate(examples) if e.plan == p] for p in plans]),
+            ("fresh-cv", [[i for i in fresh if ffold[i] == k] for k in range(n_folds)])]
+    out = {}
+    for name, parts in held:
+        gold = {t: [] for t in TASKS}
+        pred = {t: [] for t in TASKS}
+        for te in parts:
+            tes = set(te)
+            tr = [i for i in range(len(examples)) if i not in tes]
+            fits = fit_all(featurizer, [examples[i] for i in tr], kind, {t: feats[t].take(tr) for t in TASKS})
+            for t in TASKS:
+                tax = featurizer.taxonomies[t]
+                tm = TaskModel.from_dict(fits[t].to_dict(tax.ids), tax)
+                _, labels = tm.predict(feats[t].take(te))
+                pred[t] += labels
+                gold[t] += [examples[i].target(t) for i in te]
+        mp = metrics(gold["pillars"], pred["pillars"], PILLARS, ("macro_f1", "micro_f1"))
+        mt = metrics(gold["talent"], pred["talent"], TALENT, ("micro_f1", "precision", "recall"))
+        out[name] = {"n": len(gold["pillars"]), "pillars": mp, "talent": mt}
+    return out
+
+
+def fmt(m: dict, key: str) -> str:
+    v = m[key]
+    return f"{v['value']:.3f}" if isinstance(v, dict) else f"{v:.3f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--models-dir", type=Path, default=default_models_dir())
+    ap.add_argument("--embeddings", type=Path)
+    ap.add_argument("--labels", type=Path, default=LABELS_DIR)
+    ap.add_argument("--head", default="auto")
+    ap.add_argument("--without", default="", help="comma-separated key prefixes of training rows to leave out")
+    a = ap.parse_args(argv)
+    taxonomies = load_taxonomies(a.models_dir)
+    fz = Featurizer(taxonomies, StaticEmbedder(a.embeddings or a.models_dir / EMBEDDINGS_DIR))
+    ex = load_examples(a.labels)
+    drop = [p for p in a.without.split(",") if p]
+    ex = [e for e in ex if not any(e.key.startswith(p) for p in drop)]
+    res = run(ex, fz, a.head)
+    for name, r in res.items():
+        print(f"{name:9} n={r['n']:3d}  pillar macro {fmt(r['pillars'], 'macro_f1')} micro {fmt(r['pillars'], 'micro_f1')}"
+              f"  TALENT micro {fmt(r['talent'], 'micro_f1')} P {fmt(r['talent'], 'precision')} R {fmt(r['talent'], 'recall')}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
