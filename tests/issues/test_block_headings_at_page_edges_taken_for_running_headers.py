@@ -40,7 +40,7 @@ def _pdf() -> bytes:
     for page in (1, 2):
         c.setFont("Helvetica", 9)
         c.drawString(60, H - 30, "Institute of Exampleshire")                # running header
-        c.drawString(W - 120, 30, f"Page {page} of 2")                      # page footer
+        c.drawString(W - 120, 18, f"Page {page} of 2")                      # page footer (below the last block line)
         if page == 1:
             c.setFont("Helvetica-Bold", 16)
             c.drawString(60, H - 80, "Technical staff plan 2026-2029")
