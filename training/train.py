@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--labels", type=Path, default=LABELS_DIR)
     ap.add_argument("--head", default="auto", help="auto | pooled | residual")
     ap.add_argument("--distill", action="store_true", help="rebuild models/embeddings first (train extra)")
-    ap.add_argument("--pca-dims", type=int, default=128)
+    ap.add_argument("--pca-dims", type=int, default=256)
     a = ap.parse_args(argv)
     if a.distill:
         from .distill import distill
