@@ -282,6 +282,11 @@ def _is_legend(cols: Sequence[Sequence[Cell]], profiles: Sequence[ColumnProfile]
     return False
 
 
+def _distinct(cells: Sequence[Cell]) -> int:
+    """Distinct filled texts of a column (an aim repeated on each of its actions' rows counts once)."""
+    return len({" ".join(c.text.split()) for c in cells if c.text})
+
+
 def _items_per_cell(cells: Sequence[Cell]) -> float:
     """Mean number of list items per filled cell (lines opening with a list marker count
     one each; a cell without markers is one item)."""
@@ -340,7 +345,10 @@ def table_roles(table: ExtractedTable, headers: Sequence[str] | None = None, ocr
     for i, h_role, h_score, h_ev, c_role, c_score, c_ev in sorted(pending, key=lambda p: -max(p[2], p[5] if p[4] != "action_text" else 0.0)):
         if c_role == "action_text":
             c_role, c_score = UNKNOWN, 0.0   # the action column is chosen last, among all columns
-        if h_role != UNKNOWN and (c_score < vocab.accept or c_role == h_role):
+        # The header's role wins where the content bears it out too, even if another role's
+        # share is higher: "Action ref" over "V1", "CD2" (ids that also read as pillar codes).
+        if h_role != UNKNOWN and (c_score < vocab.accept or c_role == h_role
+                                  or profiles[i].shares.get(h_role, 0.0) >= vocab.accept):
             if take(i, h_role, max(h_score, (h_score + c_score) / 2 if c_role == h_role else h_score), f"{h_ev}; {c_ev}"):
                 continue
         if c_role != UNKNOWN and c_score >= vocab.accept and take(i, c_role, c_score, f"{h_ev}; {c_ev}"):
@@ -351,10 +359,11 @@ def table_roles(table: ExtractedTable, headers: Sequence[str] | None = None, ocr
     if "action_text" not in roles and not _is_legend(cols, profiles):
         cands = [(profiles[i].shares.get("action_text", 0.0), i) for i in range(ncol)
                  if roles[i] in (UNKNOWN, "description", "supporting_actions", "comments", "progress")]
-        if "aim" in roles:   # beside a named aim column: a column with a statement in more rows (the aim
-            # groups them), or with more statements per row (its cells list the aim's actions: "a) ... b) ...")
+        if "aim" in roles:   # beside a named aim column: a column with more distinct statements (the aim
+            # groups them, merged down or printed again on each row), or with more statements per row
+            # (its cells list the aim's actions: "a) ... b) ...")
             a = roles.index("aim")
-            cands = [(sc, i) for sc, i in cands if profiles[i].filled > profiles[a].filled
+            cands = [(sc, i) for sc, i in cands if _distinct(cols[i]) > _distinct(cols[a])
                      or _items_per_cell(cols[i]) >= 1.5 * max(1.0, _items_per_cell(cols[a]))]
         best = max(cands, default=(0.0, -1))
         if best[0] >= vocab.accept - 0.1 and best[1] >= 0:
