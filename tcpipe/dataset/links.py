@@ -39,6 +39,8 @@ class Weights(_Strict):
     context_chars: float
     aim: float
     embedding: float
+    owner: float = 0.0
+    pillar: float = 0.0
 
 
 class SimilarityCfg(_Strict):
@@ -119,6 +121,9 @@ class ActionRef:
     rag_status: str | None = None
     progress: str | None = None
     status: str | None = None    # the status cell's own words ("Complete", "On track") when it had some
+    pillars: tuple[str, ...] = ()  # the row's pillar labels (the labeller's or the document's), when known
+    owner: str | None = None       # who leads it ("HR Business Partner"): an office often keeps its action
+    recurrence: str | None = None  # monthly / termly / annual / once ... (the dataset's reading of the timeframe)
 
 
 @dataclass(frozen=True)
@@ -151,6 +156,7 @@ class Attachment:
 # ---------------------------------------------------------------- text features
 
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+_OWNER_LABELS = re.compile(r"\b(action owner|owner|lead|supported by|responsible)\s*:", re.I)
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ed", "es", "s")
 
 
@@ -161,6 +167,43 @@ def stem(word: str) -> str:
             word = word[: -len(suf)]
             break
     return word
+
+
+@lru_cache(maxsize=4)
+def load_equivalents(path: Path | None = None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The sector's equivalent terms (models/link_equivalents.yaml): (canonical term, its
+    other forms), each form a lower-case phrase."""
+    path = Path(path or MODELS_DIR / "link_equivalents.yaml")
+    if not path.exists():
+        return ()
+    groups = (read_yaml(path) or {}).get("equivalents") or []
+    return tuple((str(g[0]).lower(), tuple(str(x).lower() for x in g[1:])) for g in groups if len(g) > 1)
+
+
+@lru_cache(maxsize=4)
+def _equivalence_pattern(groups: tuple[tuple[str, tuple[str, ...]], ...]):
+    to_canon = {}
+    for canon, forms in groups:
+        token = "-".join(_WORD.findall(canon))
+        for f in (canon,) + forms:
+            to_canon.setdefault(" ".join(_WORD.findall(f)), token)
+    if not to_canon:
+        return None, {}
+    # longest phrase first, whole words only, plural -s allowed
+    alts = sorted(to_canon, key=len, reverse=True)
+    pat = re.compile(r"(?<![a-z0-9])(" + "|".join(r"\s+".join(map(re.escape, a.split())) for a in alts)
+                     + r")s?(?![a-z0-9])")
+    return pat, to_canon
+
+
+def canonical(text: str, groups: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> str:
+    """Lower-cased text with each equivalent term replaced by its group's canonical form
+    ("appraisal", "PDR" and "performance and development review" all read "appraisal")."""
+    low = (text or "").lower()
+    pat, to_canon = _equivalence_pattern(groups)
+    if pat is None:
+        return low
+    return pat.sub(lambda m: " " + to_canon[" ".join(m.group(1).split())] + " ", low)
 
 
 def words(text: str, stop: frozenset[str]) -> list[str]:
@@ -209,11 +252,15 @@ class Similarity:
 
 
 def similarity(a: Sequence[ActionRef], b: Sequence[ActionRef], cfg: LinksConfig,
-               embed: Embedder | None = None) -> Similarity:
-    """Every pair of a x b in one pass: TF-IDF fitted on both lists together."""
+               embed: Embedder | None = None, equivalents=None) -> Similarity:
+    """Every pair of a x b in one pass: TF-IDF fitted on both lists together, over the
+    texts with the sector's equivalent terms made one (models/link_equivalents.yaml;
+    `equivalents=()` leaves them apart)."""
     stop = frozenset(cfg.stopwords)
-    texts = [r.text for r in a] + [r.text for r in b]
-    aims = [r.aim or "" for r in a] + [r.aim or "" for r in b]
+    groups = load_equivalents() if equivalents is None else tuple(equivalents)
+    raw_texts = [r.text for r in a] + [r.text for r in b]
+    texts = [canonical(t, groups) for t in raw_texts]
+    aims = [canonical(r.aim or "", groups) for r in a] + [canonical(r.aim or "", groups) for r in b]
     context = [f"{t} {m}" for t, m in zip(texts, aims)]
     n = len(a)
     wm, vocab = tfidf([word_features(t, stop) for t in texts])
@@ -225,10 +272,25 @@ def similarity(a: Sequence[ActionRef], b: Sequence[ActionRef], cfg: LinksConfig,
     w = cfg.similarity.weights
     weights = {"words": w.words, "context_words": w.context_words, "context_chars": w.context_chars,
                "aim": w.aim}
-    if embed is not None and texts:
-        e = np.asarray(embed(texts), dtype=np.float64)
+    if embed is not None and texts and w.embedding:
+        e = np.asarray(embed(raw_texts), dtype=np.float64)
         parts["embedding"] = np.clip(e[:n] @ e[n:].T, 0.0, 1.0)
         weights["embedding"] = w.embedding
+    # who leads it: the owners' words (labels such as "Action owner:" left out), TF-IDF over
+    # both plans, so an office named by every action ("TC Lead") weighs little; a part only
+    # when both plans name owners on most rows
+    owners = [_OWNER_LABELS.sub(" ", r.owner or "") for r in list(a) + list(b)]
+    named = [bool(words(o, stop)) for o in owners]
+    if a and b and np.mean(named[:n]) >= 0.5 and np.mean(named[n:]) >= 0.5 and w.owner:
+        om, _ = tfidf([words(o, stop) for o in owners])
+        parts["owner"] = om[:n] @ om[n:].T
+        weights["owner"] = w.owner
+    # the same pillar labels (Jaccard), when both plans' rows have them
+    pa_ = [set(r.pillars) for r in a]
+    pb_ = [set(r.pillars) for r in b]
+    if a and b and any(pa_) and any(pb_) and w.pillar:
+        parts["pillar"] = np.array([[len(x & y) / len(x | y) if x and y else 0.0 for y in pb_] for x in pa_])
+        weights["pillar"] = w.pillar
     total = sum(weights.values()) or 1.0
     score = sum(parts[k] * (weights[k] / total) for k in weights)
     if not isinstance(score, np.ndarray):
@@ -259,6 +321,91 @@ def relative(score: np.ndarray, floor: float) -> np.ndarray:
     if score.size == 0:
         return score.copy()
     return np.round((side(score) + side(score.T).T) / 2, 6)
+
+
+# ---------------------------------------------------------------- pair features
+
+PAIR_FEATURES = ("score", "relative", "words", "context_words", "context_chars", "aim", "embedding",
+                 "embedding_relative", "row_margin", "col_margin", "row_rank", "col_rank", "same_id",
+                 "same_pillar", "length_ratio", "owner", "same_recurrence")
+
+
+
+@dataclass(frozen=True)
+class PairFeatures:
+    """Every pair of two action lists described by the features a link decision reads
+    (PAIR_FEATURES, in that order on the last axis)."""
+    values: np.ndarray            # len(a) x len(b) x len(PAIR_FEATURES)
+    sim: Similarity
+    relative: np.ndarray          # the combined score's relative form (see relative())
+
+    def feature(self, name: str) -> np.ndarray:
+        return self.values[:, :, PAIR_FEATURES.index(name)]
+
+
+def _margins(m: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each pair's score less the best OTHER score of its row (and of its column): positive
+    for the row's best pair, by how much it leads."""
+    def side(x: np.ndarray) -> np.ndarray:
+        if x.shape[1] < 2:
+            return x.copy()
+        order = np.sort(x, axis=1)
+        best, second = order[:, -1:], order[:, -2:-1]
+        other = np.where(x >= best, second, best)
+        return x - other
+    return side(m), side(m.T).T
+
+
+def _ranks(m: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """1 / (1 + rank) of each pair within its row and within its column (best = 1)."""
+    def side(x: np.ndarray) -> np.ndarray:
+        r = np.argsort(np.argsort(-x, axis=1, kind="stable"), axis=1, kind="stable")
+        return 1.0 / (1.0 + r)
+    return side(m), side(m.T).T
+
+
+def pair_features(a: Sequence[ActionRef], b: Sequence[ActionRef], cfg: LinksConfig,
+                  embed: Embedder | None = None, equivalents=None) -> PairFeatures:
+    """The features of every pair of a x b: the similarity parts (lexical over the
+    equivalence-normalised texts, the static embedding's cosine), how far the pair stands
+    out in its row and column (relative score, margins over the next best, ranks), the same
+    action id, the same pillar labels, and the length ratio. One matrix pass, no pair loop."""
+    sim = similarity(a, b, cfg, embed, equivalents)
+    n, m = len(a), len(b)
+    floor = cfg.similarity.relative_floor
+    rel = relative(sim.score, floor) if sim.score.size else sim.score
+    emb = sim.parts.get("embedding")
+    if emb is None:
+        emb = np.zeros((n, m))
+    emb_rel = relative(emb, floor) / 10.0 if emb.size else emb
+    row_margin, col_margin = _margins(sim.score) if sim.score.size else (sim.score, sim.score)
+    row_rank, col_rank = _ranks(sim.score) if sim.score.size else (sim.score, sim.score)
+    ida = [norm_id(r.action_id) for r in a]
+    idb = [norm_id(r.action_id) for r in b]
+    same_id = np.array([[float(x is not None and x == y) for y in idb] for x in ida]).reshape(n, m)
+    same_pillar = sim.parts.get("pillar", np.zeros((n, m)))
+    stop = frozenset(cfg.stopwords)
+    la = np.array([len(words(r.text, stop)) for r in a], dtype=float)
+    lb = np.array([len(words(r.text, stop)) for r in b], dtype=float)
+    length_ratio = np.minimum.outer(la, lb) / np.maximum(np.maximum.outer(la, lb), 1.0)
+    owner = sim.parts.get("owner", np.zeros((n, m)))
+    ra = [(r.recurrence or "").lower() for r in a]
+    rb = [(r.recurrence or "").lower() for r in b]
+    same_rec = np.array([[float(bool(x) and x == y and x != "once") for y in rb] for x in ra]).reshape(n, m)
+    cols = {"score": sim.score, "relative": rel / 10.0, "words": sim.parts["words"],
+            "context_words": sim.parts["context_words"], "context_chars": sim.parts["context_chars"],
+            "aim": sim.parts["aim"], "embedding": emb, "embedding_relative": emb_rel, "row_margin": row_margin,
+            "col_margin": col_margin, "row_rank": row_rank, "col_rank": col_rank, "same_id": same_id,
+            "same_pillar": same_pillar, "length_ratio": length_ratio, "owner": owner, "same_recurrence": same_rec}
+    values = np.stack([np.asarray(cols[k], dtype=np.float64).reshape(n, m) for k in PAIR_FEATURES], axis=-1)
+    return PairFeatures(values, sim, rel)
+
+
+def pair_probability(values: np.ndarray, coefficients: Sequence[float], intercept: float) -> np.ndarray:
+    """The pair classifier (a logistic model, coefficients in models/links.yaml, fitted by
+    training/links_pairs.py): the probability that each pair is a link."""
+    z = values @ np.asarray(coefficients, dtype=np.float64) + intercept
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -40, 40)))
 
 
 # ---------------------------------------------------------------- assignment

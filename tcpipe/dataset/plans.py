@@ -203,8 +203,10 @@ def _status_words(evidence: str | None) -> str | None:
 
 def _ref(a: dict) -> ActionRef:
     # the aim gives a terse action its subject; a plan without aims has its theme (section)
+    pillars = a.get("pillars") or a.get("pillars_document") or ()
     return ActionRef(a["row_id"], a.get("action_text") or "", a.get("action_id"), a.get("aim") or a.get("section"),
-                     a.get("rag_status"), a.get("progress"), _status_words(a.get("rag_evidence")))
+                     a.get("rag_status"), a.get("progress"), _status_words(a.get("rag_evidence")), tuple(pillars),
+                     a.get("owner"), a.get("recurrence"))
 
 
 @dataclass
@@ -304,8 +306,10 @@ def apply_plans(documents, actions, decisions: dict[tuple[str, str], bool] | Non
     from .schema import ACTION_LINKS, PLANS
 
     docs = documents.to_pylist()
-    rows = actions.select(["row_id", "document_id", "action_text", "action_id", "aim", "section", "rag_status",
-                           "rag_evidence", "progress", "extraction_quality", "table_index", "row_index"]).to_pylist()
+    wanted = ["row_id", "document_id", "action_text", "action_id", "aim", "section", "rag_status", "rag_evidence",
+              "progress", "extraction_quality", "table_index", "row_index", "pillars", "pillars_document", "owner",
+              "recurrence"]
+    rows = actions.select([c for c in wanted if c in actions.schema.names]).to_pylist()
     asm = assemble(docs, rows, decisions=decisions)
     files = {d["document_id"]: d["source_file"] for d in docs}
     texts = {p.preferred.document_id: p.preferred for p in asm.plans}
