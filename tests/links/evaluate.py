@@ -201,10 +201,11 @@ def tune(ds: Path) -> None:
     from tcpipe.dataset.plans import _ref
     rows = _rows_by_stem(ds)
     cfg = L.load_config()
+    embed = L.default_embedder() if cfg.similarity.weights.embedding else None
     mats = {}
     for p in pairs():
         a, b = rows[p.from_stem], rows[p.to_stem]
-        score = L.similarity([_ref(r) for r in a], [_ref(r) for r in b], cfg).score
+        score = L.similarity([_ref(r) for r in a], [_ref(r) for r in b], cfg, embed).score
         gold = {(g["from"], g["to"]) for g in p.gold["links"]}
         mats[p.split] = (score, np.array([[(x["action_id"], y["action_id"]) in gold for y in b] for x in a]))
 
