@@ -56,7 +56,8 @@ def test_reworded_split_and_merged_links_and_fates():
     assert res.fates["e3"] == "dropped" and res.fates["e1"] == "continued"
     assert res.new == ["l5"]
     link = next(l for l in res.links if (l.from_row_id, l.to_row_id) == ("e1", "l1"))
-    assert "coffee" in link.shared_terms and 0 < link.score <= 1
+    # "coffee mornings" reads as the sector's informal gathering (models/link_equivalents.yaml)
+    assert "informal-gathering" in link.shared_terms and 0 < link.score <= 1
     assert set(link.similarity) >= {"words", "context_words", "context_chars", "aim"}
 
 
@@ -133,10 +134,12 @@ def test_gold_files_are_complete_and_consistent():
     ids = {s: [a["action_id"] for a in json.loads((ROOT / "tests" / "expected" / f"{s}.json").read_text())["actions"]]
            for s in (essex["from_plan"], essex["to_plan"])}
     pairs = [(essex, ids[essex["from_plan"]], ids[essex["to_plan"]])]
-    for name in ("northbridge", "glenmoray"):
+    names = sorted(p.parent.name for p in LINKS.glob("*/gold.yaml"))
+    assert {"northbridge", "glenmoray", "ardlow"} <= set(names)
+    for name in names:
         gold = yaml.safe_load((LINKS / name / "gold.yaml").read_text(encoding="utf-8"))
         a_ids, b_ids = (_ids_of_yaml_plan(LINKS / name / gold[k]) for k in ("from_plan", "to_plan"))
-        assert len(a_ids) >= 36, "a fictional earlier plan has about 40 actions"
+        assert len(a_ids) >= 30, "a fictional earlier plan has some 30 to 40 actions"
         assert set(gold["new"]) == set(b_ids) - {l["to"] for l in gold["links"]}
         report = yaml.safe_load((LINKS / name / gold["progress_report"]).read_text(encoding="utf-8"))
         attached = [r[4] if len(r) > 4 else r[0] for r in report["rows"]]
@@ -159,19 +162,21 @@ def test_gold_files_are_complete_and_consistent():
 
 
 def test_essex_expected_rows_link_above_floor():
-    """The Essex pair on its hand-checked rows: a floor under the figure make
-    evaluate-links prints (0.60 with the thresholds fitted on the three gold pairs), so a
-    regression fails."""
+    """The Essex pair on its hand-checked rows (owners, the document's pillars, the shipped
+    embeddings, as the batch reads them): a floor under the figure make evaluate-links
+    prints (0.54 with the thresholds fitted on the four gold pairs), so a regression fails."""
+    from tcpipe.dataset.links import default_embedder
     essex = yaml.safe_load((LINKS / "essex-2020-23_2024-27.yaml").read_text(encoding="utf-8"))
     rows = {s: json.loads((ROOT / "tests" / "expected" / f"{s}.json").read_text())["actions"]
             for s in (essex["from_plan"], essex["to_plan"])}
-    a = [ref(r["action_id"], r["action_text"], r["aim"]) for r in rows[essex["from_plan"]]]
-    b = [ref(r["action_id"], r["action_text"], r["aim"]) for r in rows[essex["to_plan"]]]
-    res = link_plans(a, b)
+    a, b = ([ref(r["action_id"], r["action_text"], r["aim"], owner=r.get("owner"),
+                 pillars=tuple(r.get("pillars_document") or ())) for r in rows[k]]
+            for k in (essex["from_plan"], essex["to_plan"]))
+    res = link_plans(a, b, embed=default_embedder())
     pred = {(l.from_row_id, l.to_row_id) for l in res.links}
     gold = {(l["from"], l["to"]) for l in essex["links"]}
     p, r, f = f1(len(pred & gold), len(pred - gold), len(gold - pred))
-    assert f >= 0.55 and p >= 0.6, (p, r, f)
+    assert f >= 0.52 and p >= 0.65, (p, r, f)
 
 
 def test_a_status_word_complete_makes_the_fate_completed_and_weak_links_of_done_actions_go():
@@ -206,3 +211,36 @@ def test_relative_score_stands_out_from_the_rest_of_the_row_and_column():
     r = relative(s, 0.03)
     assert r[0, 0] > 3 and r[2].max() < 1.5            # a clear match stands out; a flat row does not
     assert relative(np.zeros((0, 3)), 0.03).shape == (0, 3)
+
+
+def test_sector_equivalents_meet_and_the_file_is_consistent():
+    from tcpipe.dataset.links import canonical, load_equivalents, similarity
+    groups = load_equivalents()
+    forms = [f for canon, rest in groups for f in (canon,) + rest]
+    assert len(forms) == len(set(forms)), "a form belongs to one group only"
+    assert canonical("Discuss training at every appraisal", groups) == canonical(
+        "Discuss training at every PDR", groups)
+    assert "onboard" not in canonical("Onboarding of new technicians", groups)
+    # "appraisal" and "PDRs" share no word: only the equivalence makes them meet
+    a = [ref("a", "Line managers discuss training ambitions in appraisals.")]
+    b = [ref("b", "Monitor that PDRs take place annually for every technician."),
+         ref("c", "Line managers approve training budgets for conferences.")]
+    cfg = load_config()
+    plain = similarity(a, b, cfg, equivalents=()).score[0]
+    meet = similarity(a, b, cfg).score[0]
+    assert meet[0] > plain[0] and meet[0] - meet[1] > plain[0] - plain[1]
+
+
+def test_the_owner_part_counts_only_when_both_plans_name_owners():
+    from tcpipe.dataset.links import similarity
+    cfg = load_config()
+    a = [ref("a", "Run a survey of technician training needs.", owner="Organisational Development"),
+         ref("b", "Hold a technician showcase each June.", owner="Technical Services Manager")]
+    b = [ref("x", "Survey technicians every two years on wellbeing.", owner="Organisational Development"),
+         ref("y", "Survey technicians on their training needs.", owner="Deputy Vice-Chancellor"),
+         ref("z", "Keep the June showcase.", owner="Technical Services Manager")]
+    with_owner = similarity(a, b, cfg)
+    assert "owner" in with_owner.parts and with_owner.parts["owner"][0, 0] > 0.9
+    assert with_owner.parts["owner"][0, 1] == 0
+    unnamed = [ActionRef(r.row_id, r.text) for r in b]
+    assert "owner" not in similarity(a, unnamed, cfg).parts, "no owners on one side: no owner part"

@@ -161,7 +161,10 @@ _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ed", "es
 
 
 def stem(word: str) -> str:
-    """A light suffix stripper: enough to meet appraisal/appraisals, meet/meetings."""
+    """A light suffix stripper: enough to meet appraisal/appraisals, meet/meetings. A
+    hyphenated word (an equivalence group's canonical term among them) is kept whole."""
+    if "-" in word:
+        return word
     for suf in _SUFFIXES:
         if word.endswith(suf) and len(word) - len(suf) >= 4:
             word = word[: -len(suf)]
