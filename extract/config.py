@@ -103,6 +103,7 @@ class UnruledSettings(BaseModel):
     header_alignment_share: float
     anchor_tolerance: float
     row_step_ratio: float
+    sparse_first_share: float
 
 
 class CoverageSettings(BaseModel):

@@ -138,6 +138,38 @@ def aligned_header(lines: Sequence[list[Segment]], i: int, config: ExtractConfig
     return hits / len(phrases) >= u.header_alignment_share and len(used) >= max(2, len(anchors) // 2)
 
 
+def _repeats_header(line: Sequence[Segment], header: Sequence[Segment], config: ExtractConfig) -> bool:
+    """The running table's header printed again on a later page: its labels over the same
+    columns. A label that wraps ("Who is" / "responsible") was merged into one on the first
+    page, so each phrase only has to open the label above its column (the wrapped rest is
+    the line below, `_continues_header`); all but one of the columns are there."""
+    if len(line) < max(2, len(header) - 1) or len(line) > len(header):
+        return False
+    tol = config.unruled.anchor_tolerance
+    used: set[int] = set()
+    for s in line:
+        k = min(range(len(header)), key=lambda j: abs(s.bbox.x0 - header[j].bbox.x0))
+        key, want = _label_key(s.text), _label_key(header[k].text)
+        if k in used or abs(s.bbox.x0 - header[k].bbox.x0) > tol or not key \
+                or not (want == key or want.startswith(key + " ")):
+            return False
+        used.add(k)
+    return True
+
+
+def _header_tail(line: Sequence[Segment], header: Sequence[Segment], config: ExtractConfig) -> bool:
+    """A line that ends the header's labels ("completion" under "Target completion"), styled
+    like them: each phrase the last words of the label over its column."""
+    tol = config.unruled.anchor_tolerance
+    for s in line:
+        k = min(range(len(header)), key=lambda j: abs(s.bbox.x0 - header[j].bbox.x0))
+        key, want = _label_key(s.text), _label_key(header[k].text)
+        if s.bold != header[k].bold or abs(s.bbox.x0 - header[k].bbox.x0) > tol or not key \
+                or not want.endswith(" " + key):
+            return False
+    return True
+
+
 def _on_anchors(line: Sequence[Segment], header: Sequence[Segment], config: ExtractConfig) -> bool:
     """Every phrase of the line starts at one of the running table's columns."""
     tol = config.unruled.anchor_tolerance
@@ -219,6 +251,8 @@ def lines_to_table(lines: Sequence[list[Segment]], header: list[Segment], config
             if len(openers) >= 3 and sum(bool(key_re.match(t)) for t in openers) / len(openers) >= 0.6:
                 key_col, keyed, key_in_text = k, True, True
                 break
+    spine = 0 if keyed else _spine_column(body, anchors, config.unruled.row_step_ratio * pitch,
+                                          config.unruled.sparse_first_share)
     prev_top: float | None = None
     # the first cell of a row under a first cell merged down (printed once, above)
     inherit: Cell | None = None
@@ -255,14 +289,16 @@ def lines_to_table(lines: Sequence[list[Segment]], header: list[Segment], config
         else:
             spaced = gap > 0.8 * line_h or step > config.unruled.row_step_ratio * pitch
             nxt_inherit = None
-            starts = first is not None and (current is None or spaced
-                                            or (not same_page and _opens_row_after_break(cols, current)))
+            opener = cols[spine][0] if cols[spine] else None
+            starts = opener is not None and (current is None or spaced
+                                             or (not same_page and _opens_row_after_break(cols, current, start=spine)))
             # a row under a first cell merged down (left blank): it opens after a gap with
             # cells in two or more columns at once (one cell's next paragraph fills one)
-            if first is None and current is not None and sum(bool(c) for c in cols) >= 2 \
+            if spine == 0 and first is None and current is not None and sum(bool(c) for c in cols) >= 2 \
                     and (spaced or (not same_page and _opens_row_after_break(cols, current, skip_first=True))) \
                     and (current[0] or inherit is not None):
                 starts = True
+            if starts and first is None and current is not None:
                 nxt_inherit = _cell(current[0]) if current[0] else inherit
         if starts or current is None:
             if current is not None:
@@ -275,8 +311,7 @@ def lines_to_table(lines: Sequence[list[Segment]], header: list[Segment], config
         prev_top = line[0].bbox.top
     if current is not None:
         rows.append(_body_row(current, inherit))
-    if keyed:
-        rows = _sub_rows_share_values(rows, key_col, list_col)
+    rows = _sub_rows_share_values(rows, key_col if keyed else spine, {list_col, _text_column(body, anchors)})
     head = TableRow(RowKind.HEADER, ((_cell([]),) if left else ()) + tuple(_cell([s]) for s in header))
     all_rows = (head,) + tuple(rows)
     pages = tuple(sorted({s.page for l in lines for s in l}))
@@ -299,16 +334,29 @@ def _body_row(cols: list[list[Segment]], inherit: Cell | None) -> TableRow:
     return TableRow(RowKind.BODY, tuple(cells))
 
 
-def _sub_rows_share_values(rows: Sequence[TableRow], key_col: int, list_col: int | None) -> list[TableRow]:
-    """A keyed row with nothing but its key and text ("4 Publish ..." under "3 - Finalise
-    ..." and its sponsor and aim) is listed under the row above: it takes that row's other
-    values, as a cell merged down over sub-rows gives them in a ruled table (marked spanned)."""
+def _text_column(body: Sequence[list[Segment]], anchors: Sequence[float]) -> int:
+    """The column holding the most text: the actions, beside short leads, dates and keys."""
+    chars = [0] * len(anchors)
+    for line in body:
+        for s in line:
+            chars[_column_of(s.bbox.x0, anchors)] += len(s.text)
+    return max(range(len(anchors)), key=lambda k: chars[k])
+
+
+def _sub_rows_share_values(rows: Sequence[TableRow], key_col: int, text_cols: set[int | None]) -> list[TableRow]:
+    """A row with nothing but its key and text ("4 Publish ..." under "3 - Finalise ..." and
+    its sponsor and aim), or with only the row-opening column filled, is listed under the
+    row above: it takes that row's other values, as a cell merged down over sub-rows gives
+    them in a ruled table (marked spanned). A cell that repeats the row above's value word
+    for word (an aim printed again beside each action) does not make a row its own."""
     out: list[TableRow] = []
     for row in rows:
-        own = {key_col} | ({list_col} if list_col is not None else set())
+        own = {key_col} | {k for k in text_cols if k is not None}
         prev = out[-1] if out and out[-1].kind is RowKind.BODY else None
         if row.kind is RowKind.BODY and prev is not None and not row.cells[key_col].empty \
-                and all(c.empty for i, c in enumerate(row.cells) if i not in own):
+                and all(c.empty or c.text == p.text for i, (c, p) in enumerate(zip(row.cells, prev.cells))
+                        if i not in own) \
+                and any(c.empty and not p.empty for i, (c, p) in enumerate(zip(row.cells, prev.cells)) if i not in own):
             row = TableRow(row.kind, tuple(c if i in own or p.empty else replace(p, spanned=True)
                                            for i, (c, p) in enumerate(zip(row.cells, prev.cells))), row.merged_from_pages)
         out.append(row)
@@ -328,12 +376,27 @@ def _paragraph_openers(body: Sequence[list[Segment]], anchors: Sequence[float], 
     return out
 
 
-def _opens_row_after_break(cols: list[list[Segment]], current: list[list[Segment]], skip_first: bool = False) -> bool:
+def _spine_column(body: Sequence[list[Segment]], anchors: Sequence[float], step: float, sparse: float) -> int:
+    """The column whose paragraphs open the rows of a table without keys: the first, unless
+    it is mostly blank (a budget or aim column filled on a few rows, merged down); then the
+    column that opens the most paragraphs (a cell in every row), the one with more text on
+    a tie (the actions, beside one-line dates and leads)."""
+    counts = [len(_paragraph_openers(body, anchors, k, step)) for k in range(len(anchors))]
+    chars = [sum(len(s.text) for l in body for s in l if _column_of(s.bbox.x0, anchors) == k)
+             for k in range(len(anchors))]
+    best = max(range(len(anchors)), key=lambda k: (counts[k], chars[k]))
+    return best if counts[0] < sparse * counts[best] else 0
+
+
+def _opens_row_after_break(cols: list[list[Segment]], current: list[list[Segment]], skip_first: bool = False,
+                           start: int = 0) -> bool:
     """The first line on a new page (no gap above it to go by) opens a row when its first
     column opens a sentence (a capital or digit) and either the row above's first column
     ended one, or most of the line's other cells open with a capital or digit too (a cut
     row goes on mid-sentence). `skip_first`: the first column is blank (merged down): the
     line's first filled column stands in for it."""
+    if start:
+        cols, current = cols[start:], current[start:]
     if skip_first:
         k = next((i for i, c in enumerate(cols) if c), None)
         if k is None or not k:
@@ -425,7 +488,12 @@ class UnruledTableStrategy:
                 if skip_next:
                     skip_next = False
                     continue
-                if header is not None and [_label_key(s.text) for s in line] == [_label_key(s.text) for s in header]:
+                if header is not None and li == 0 and _header_tail(line, header, config):
+                    # the wrapped rest of the repeated header, whose first line sat in the
+                    # page's top margin and was taken for a running header
+                    regions.append((line[0].page, _union(line)))
+                    continue
+                if header is not None and _repeats_header(line, header, config):
                     is_head = True   # the header repeated on a later page
                 elif header is not None and (_on_anchors(line, header, config) or _is_table_line(
                         split_at_anchors(line, [h.bbox.x0 for h in header]), [h.bbox.x0 for h in header],
@@ -434,7 +502,7 @@ class UnruledTableStrategy:
                 else:
                     is_head = find_header(line, config) or aligned_header(lines, li, config)
                 if is_head:
-                    same = header is not None and [_label_key(s.text) for s in line] == [_label_key(s.text) for s in header]
+                    same = header is not None and _repeats_header(line, header, config)
                     if same and li + 1 < len(lines) and _continues_header(lines[li + 1], line, config):
                         regions.append((lines[li + 1][0].page, _union(lines[li + 1])))
                         skip_next = True     # the repeated header's second line
