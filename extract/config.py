@@ -100,6 +100,7 @@ class UnruledSettings(BaseModel):
     header_max_words: int
     header_lookahead: int
     header_min_body_lines: int
+    header_min_multi_lines: int
     header_alignment_share: float
     anchor_tolerance: float
     row_step_ratio: float

@@ -129,10 +129,15 @@ def aligned_header(lines: Sequence[list[Segment]], i: int, config: ExtractConfig
     if any(len(s.text.split()) > u.header_max_words or s.text.rstrip().endswith((".", ";", ",")) for s in line):
         return False
     anchors = [s.bbox.x0 for s in line]
-    below = [l for l in lines[i + 1:i + 1 + u.header_lookahead] if l[0].page == line[0].page and len(l) >= 2]
-    if len(below) < u.header_min_body_lines:
+    near = [l for l in lines[i + 1:i + 1 + u.header_lookahead] if l[0].page == line[0].page]
+    below = [l for l in near if len(l) >= 2]
+    # a lone phrase under a later column (not at the left margin, where prose starts) is a
+    # wrapped cell of the table too: a table of one or two rows has few lines of several cells
+    lone = [l for l in near if len(l) == 1 and any(abs(l[0].bbox.x0 - a) <= u.anchor_tolerance for a in anchors[1:])
+            and l[0].bbox.x0 > anchors[0] + u.anchor_tolerance]
+    if len(below) < u.header_min_multi_lines or len(below) + len(lone) < u.header_min_body_lines:
         return False
-    phrases = [s for l in below for s in l]
+    phrases = [s for l in below + lone for s in l]
     hits = sum(1 for s in phrases if any(abs(s.bbox.x0 - a) <= u.anchor_tolerance for a in anchors))
     used = {min(range(len(anchors)), key=lambda k: abs(s.bbox.x0 - anchors[k])) for s in phrases}
     return hits / len(phrases) >= u.header_alignment_share and len(used) >= max(2, len(anchors) // 2)
