@@ -37,6 +37,9 @@ from .tags import parse_pillars
 TEXT_ROLES = ("aim", "action_text", "description", "supporting_actions", "success_measures", "progress",
               "comments", "resources", "owner")
 ACTION_ROLES = ("action_text", "aim")
+# Text roles a weak header word may give that the content can overrule (an id-led column of
+# statements left of the actions is their aim).
+WEAK_TEXT_ROLES = ("success_measures", "supporting_actions", "description", "comments")
 # Roles whose cells have a shape of their own; a header word alone does not give them to a
 # column whose content shows less than `scores.shaped_min` of that shape.
 SHAPED_ROLES = ("ref", "timeframe", "pillar_tags", "rag_status", "talent_tags")
@@ -80,6 +83,7 @@ class RoleVocabulary:
     accept: float
     sample: int
     shaped_min: float
+    status_re: re.Pattern[str]
 
 
 def _stem(word: str) -> str:
@@ -101,7 +105,7 @@ def load_vocabulary(models_dir: Path = MODELS_DIR) -> RoleVocabulary:
                           re.compile(c["percent_pattern"]), re.compile(c["talent_pattern"], flags),
                           re.compile(c["intent_pattern"], flags), re.compile(c["numbered_pattern"]), float(raw["scores"]["strong_header"]),
                           float(raw["scores"]["accept"]), int(raw["scores"]["content_sample"]),
-                          float(raw["scores"]["shaped_min"]))
+                          float(raw["scores"]["shaped_min"]), re.compile(c["status_pattern"], flags))
 
 
 @lru_cache(maxsize=1)
@@ -224,7 +228,9 @@ def column_profile(cells: Sequence[Cell], longest: bool, ocr: bool) -> ColumnPro
     ids = share(lambda t, k: k <= 2 and is_key(t, ocr))
     dates = share(lambda t, k: k <= 12 and bool(vocab.timeframe_re.search(t)))
     pillars = share(lambda t, k: k <= 8 and bool(parse_pillars(t, allow_codes=True)))
-    rag = (sum(1 for t, k in zip(texts, counts) if k <= 3 and rag_from_text(t)) + len(fills)) / (n + len(fills))
+    # a status in words ("Red", "On track", "At risk"); "40% complete" is progress, not green
+    rag = (sum(1 for t, k in zip(texts, counts) if k <= 3 and not vocab.percent_re.match(t)
+               and (rag_from_text(t) or vocab.status_re.match(t))) + len(fills)) / (n + len(fills))
     percents = share(lambda t, k: bool(vocab.percent_re.match(t)))
     talent = share(lambda t, k: bool(vocab.talent_re.match(t)))
     intent = share(lambda t, k: k >= 3 and _intent(t, vocab))
@@ -280,6 +286,13 @@ def _is_legend(cols: Sequence[Sequence[Cell]], profiles: Sequence[ColumnProfile]
             other = profiles[filled[1] if i == filled[0] else filled[0]]
             return other.words > profiles[i].words
     return False
+
+
+def _id_led(cells: Sequence[Cell], ocr: bool) -> float:
+    """Share of a column's filled cells that open with an id before a statement ("A3: Celebrate
+    ...", "V1 - To have ...")."""
+    texts = [c.text for c in cells if c.text]
+    return sum(1 for t in texts if len(t.split()) > 2 and is_key(t.split()[0], ocr)) / len(texts) if texts else 0.0
 
 
 def _distinct(cells: Sequence[Cell]) -> int:
@@ -376,12 +389,20 @@ def table_roles(table: ExtractedTable, headers: Sequence[str] | None = None, ocr
                  + (f"; {evidence[i]}" if evidence[i] else ""))
     # 4. A column of long text left of the action column, with no role of its own, is the aim
     #    the actions serve (what the actions are grouped under: often merged down).
+    #    Its statements led by their own ids ("A3: Celebrate ...") make it the aim even where a
+    #    weak header word named another text role ("Intended outcome"): content beats a weak header.
     if "action_text" in roles and "aim" not in roles:
         act = roles.index("action_text")
         for i in range(act):
-            if roles[i] == UNKNOWN and profiles[i].filled and profiles[i].words >= 3 \
+            led = _id_led(cols[i], ocr)
+            weak = roles[i] in WEAK_TEXT_ROLES and scores[i] < vocab.strong and led >= vocab.accept
+            if (roles[i] == UNKNOWN or weak) and profiles[i].filled and profiles[i].words >= 3 \
                     and not any(profiles[i].shares.get(r, 0.0) >= vocab.accept for r in SHAPED_ROLES):
-                take(i, "aim", 0.6, f"long text left of the action column; {evidence[i]}")
+                was = roles[i]
+                taken.discard(was)
+                roles[i] = UNKNOWN
+                take(i, "aim", 0.6, f"long text left of the action column"
+                     + (f", {led:.0%} of it led by ids (header said {was})" if weak else "") + f"; {evidence[i]}")
                 break
     columns = tuple(ColumnRole(table.index, i, heads[i].strip(), roles[i], scores[i], evidence[i]) for i in range(ncol))
     unknown = tuple(dict.fromkeys(h.strip() for h, r in zip(heads, roles) if r == UNKNOWN and h.strip()))
