@@ -18,6 +18,12 @@ from .text import is_bold_font
 
 # A list bullet drawn as a shape is about a third of the font size: 1.5-8 points square.
 MARK_MIN, MARK_MAX = 1.5, 8.0
+# How far below the baseline a glyph's box reaches in a font that declares no descent, as a
+# share of the font size (text faces descend 0.18-0.25 em). Some PDF writers (LibreOffice's
+# font subsets) declare a descent of 0, so pdfium's loose box stops at the baseline except
+# under "g", "p", "y": a line without descenders was ~2 points shorter than one with them, and
+# the gap below it (which tells a wrapped heading from a new paragraph) as much wider.
+MIN_DESCENT = 0.2
 _LINETO, _BEZIER, _MOVETO = c.FPDF_SEGMENT_LINETO, c.FPDF_SEGMENT_BEZIERTO, c.FPDF_SEGMENT_MOVETO
 _SKIP = {"\r", "\n", "\x00"}
 # pdfium reports a hyphen glyph that ends a line as U+0002 ("T-" / "PIKE"); the page shows a
@@ -34,6 +40,14 @@ def _font_name(font, buf) -> str:
     if (weight >= 600 or "black" in low) and "bold" not in low:
         name += ",Bold"
     return name
+
+
+def _declares_no_descent(font) -> bool:
+    """The font's declared descent is zero or above the baseline (a broken font descriptor)."""
+    if not font:
+        return False
+    d = ctypes.c_float()
+    return bool(c.FPDFFont_GetDescent(font, ctypes.c_float(1.0), d)) and d.value > -0.05
 
 
 def read_chars(page: pdfium.PdfPage, left: float, top: float) -> list[dict[str, Any]]:
@@ -57,8 +71,8 @@ def read_chars(page: pdfium.PdfPage, left: float, top: float) -> list[dict[str, 
         n = textpage.count_chars()
         buf = ctypes.create_string_buffer(256)
         rect = c.FS_RECTF()
-        fonts: dict[int | None, tuple[str, bool]] = {}
-        objects: dict[int | None, tuple[str, bool]] = {}
+        fonts: dict[int | None, tuple[str, bool, bool]] = {}
+        objects: dict[int | None, tuple[str, bool, bool]] = {}
         out: list[dict[str, Any]] = []
         seen: set[tuple] = set()
         space_before = False
@@ -111,14 +125,21 @@ def read_chars(page: pdfium.PdfPage, left: float, top: float) -> list[dict[str, 
                 face = fonts.get(font_key)
                 if face is None:
                     name = _font_name(font, buf)
-                    face = fonts[font_key] = (name, is_bold_font(name))
+                    face = fonts[font_key] = (name, is_bold_font(name), _declares_no_descent(font))
                 objects[obj_key] = face
             # The baseline groups glyphs into lines: a font whose declared ascent is too small
             # (some PDF writers put the x-height there) gets ink-tight boxes, so the tops of
             # "j", "d" and "," differ by more than a line's tolerance while their baseline is one.
-            base = top - oy.value if get_origin(raw, i, ox, oy) else top - y0
-            out.append({"text": ch, "x0": x0 - left, "x1": x1 - left, "top": top - y1, "bottom": top - y0,
-                        "baseline": base, "size": float(get_size(raw, i)), "fontname": face[0], "bold": face[1],
+            size = float(get_size(raw, i))
+            bottom = top - y0
+            if get_origin(raw, i, ox, oy):
+                base = top - oy.value
+                if face[2]:
+                    bottom = max(bottom, base + MIN_DESCENT * size)
+            else:
+                base = bottom
+            out.append({"text": ch, "x0": x0 - left, "x1": x1 - left, "top": top - y1, "bottom": bottom,
+                        "baseline": base, "size": size, "fontname": face[0], "bold": face[1],
                         "space_before": space_before})
             space_before = False
         return out

@@ -16,6 +16,7 @@ from ..issues import Issue, IssueCode, note
 from ..model import EMPTY_CELL, BBox, Cell, ExtractedTable, Fragment, RowKind, TableRow, TextLine
 from ..pdf import PageContent
 from ..text import chars_to_lines, mark_cut_words
+from ..wrap import id_continues
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 from .base import StrategyResult
 
@@ -385,21 +386,41 @@ def _key_shape(key: str) -> str:
     return re.sub(r"\d+", "#", first) if any(ch.isdigit() for ch in first) else ""
 
 
+def key_column(rows: Sequence[TableRow], config: ExtractConfig) -> int:
+    """The column holding the rows' ids: the first column, unless it is mostly empty (a plan
+    may print its ids at the start of the action text beside an empty first column): then the
+    first column whose body cells mostly open with a row key."""
+    key_re = config.row_key_regex()
+    body = [r for r in rows if r.kind is RowKind.BODY]
+    if not body or sum(bool(r.cells[0].text) for r in body) >= 0.5 * len(body):
+        return 0
+    for k in range(len(body[0].cells)):
+        texts = [r.cells[k].text for r in body if r.cells[k].text and not r.cells[k].spanned]
+        if texts and len(texts) >= 0.5 * len(body) and sum(bool(key_re.match(t)) for t in texts) >= 0.5 * len(texts):
+            return k
+    return 0
+
+
 def continuation_score(prev: TableRow, cont: TableRow, other_keys: Sequence[str], config: ExtractConfig,
-                       open_rule: bool = False) -> int:
+                       open_rule: bool = False, key_col: int = 0, key_row: TableRow | None = None) -> int:
     """How strongly `cont` (first body row on a page) reads as the rest of `prev`
     (last row on the page before), cut by the page break. `open_rule`: the rule between
-    them is missing (the row printed open at the page's foot or head)."""
+    them is missing (the row printed open at the page's foot or head). `key_col`: the
+    column of the rows' ids (`other_keys` are that column's texts); `key_row`: the row whose
+    key cell is compared when `prev` shows merged cells' text in its slots (default `prev`)."""
     sc = config.stitch.scores
     score = sc.closing_rule_missing if open_rule else 0
     key_re = config.row_key_regex()
     keyed = [k for k in other_keys if k]
     key_share = sum(bool(key_re.match(k)) for k in keyed) / len(keyed) if keyed else 0.0
-    prev_key, cont_key = prev.cells[0].text, cont.cells[0].text
+    prev_cell, cont_cell = (key_row or prev).cells[key_col], cont.cells[key_col]
+    prev_key, cont_key = prev_cell.text, cont_cell.text
     # keys of one shape ("1000" after "999", "V12.3" after "V2.1") are alike whatever the pattern says
     shapes = {_key_shape(k) for k in keyed[-20:]} - {""}
-    if not cont_key and prev_key:
+    if not cont_key and prev_key and not cont_cell.spanned:     # (a slot under a merged key cell: a sub-row)
         score += sc.key_cell_empty
+    elif prev_cell.lines and cont_cell.lines and id_continues(prev_cell.lines[-1].text, cont_cell.lines[0].text):
+        score += sc.key_cell_empty      # the rest of an id cut by the break ("CD1." / "1"): no key of its own
     elif cont_key and key_share >= 0.5:
         like = key_re.match(cont_key) or _key_shape(cont_key) in shapes
         score += sc.key_like_other_keys if like else sc.key_not_like_other_keys
@@ -411,7 +432,7 @@ def continuation_score(prev: TableRow, cont: TableRow, other_keys: Sequence[str]
     goes_on = [(p, c) for p, c in zip(prev.cells, cont.cells) if c.text and not c.spanned]
     if any(_wraps_into(p, c) for p, c in goes_on) and all(
             _wraps_into(p, c) or (p.text and not p.text.endswith(_TERMINAL) and c.text[:1].islower())
-            for p, c in goes_on):
+            or p.text.endswith(":") for p, c in goes_on):       # "Supported by:" / "Communications"
         score += sc.wrapped_from_full_line
     filled = sum(not c.empty for c in cont.cells)
     if filled < len(cont.cells) / 2:
@@ -535,13 +556,15 @@ def grids_to_tables(grids: Sequence[PageGrid], config: ExtractConfig, first_inde
                 row = _classify(raw, width, config)
                 if gi > 0 and ri == 0 and row.kind is RowKind.BODY:
                     row = _continued_spans(row, raw, body[1] if len(body) > 1 else None, group[gi - 1].open_columns)
-                # cells of the last row closed at the foot (only merged cells ran on): a new row
-                if gi > 0 and ri == 0 and row.kind is RowKind.BODY and rows and rows[-1].kind is RowKind.BODY \
-                        and not group[gi - 1].open_columns:
-                    keys = [r.cells[0].text for r in rows if r.kind is RowKind.BODY]
-                    score = continuation_score(rows[-1], row, keys, config,
-                                               group[gi - 1].open_bottom or grid.open_top)
+                # The last row's own cells may be cut too, whether the writer closed them at the
+                # foot or not; a cell merged down to the foot is judged by the text it ends with.
+                if gi > 0 and ri == 0 and row.kind is RowKind.BODY and rows and rows[-1].kind is RowKind.BODY:
+                    key_col = key_column(rows, config)
+                    keys = [r.cells[key_col].text for r in rows if r.kind is RowKind.BODY]
+                    score = continuation_score(_with_merged_text(rows), row, keys, config,
+                                               group[gi - 1].open_bottom or grid.open_top, key_col, rows[-1])
                     if score >= config.stitch.continuation_min_score:
+                        row = _extend_merged(rows, row, [k for k, c in enumerate(rows[-1].cells) if c.spanned])
                         rows[-1] = _merge_rows(rows[-1], row)
                         notes.append(note(IssueCode.ROW_MERGED_ACROSS_PAGES, f"row cut by the page break {grid.page - 1}/{grid.page} "
                                                                          f"merged (score {score})", "extract"))
@@ -563,6 +586,46 @@ def grids_to_tables(grids: Sequence[PageGrid], config: ExtractConfig, first_inde
         tables.append(ExtractedTable(first_index + len(tables), header, tuple(rows),
                                      tuple(g.page for g in group), NAME, quality, tuple(notes)))
     return tables
+
+
+def _extend_merged(rows: list[TableRow], row: TableRow, open_columns: Sequence[int]) -> TableRow:
+    """The first row on a page after a page foot where merged cells ran on: text in an open
+    column is the rest of the merged cell (its first rows printed on the page before), so it
+    extends that cell in the row it started in (fill_spans then gives it to every row it
+    spans), and the slot here becomes one under that cell. `rows` is updated in place."""
+    cells = list(row.cells)
+    for k in open_columns:
+        if k >= len(cells) or cells[k].empty or cells[k].spanned:
+            continue
+        start = None
+        for j in range(len(rows) - 1, -1, -1):
+            if rows[j].kind is not RowKind.BODY:
+                break
+            if not rows[j].cells[k].spanned:
+                start = j
+                break
+        if start is None or rows[start].cells[k].empty:
+            continue
+        own = list(rows[start].cells)
+        own[k] = own[k].extended(cells[k])
+        rows[start] = replace(rows[start], cells=tuple(own))
+        cells[k] = _SPAN_PENDING
+    return replace(row, cells=tuple(cells))
+
+
+def _with_merged_text(rows: Sequence[TableRow]) -> TableRow:
+    """The last row with each slot under a merged-down cell showing that cell (as fill_spans
+    will), so a cut merged cell is judged by the text it ends with."""
+    last, cells = rows[-1], list(rows[-1].cells)
+    for k, c in enumerate(cells):
+        if c.spanned and not c.lines:
+            for r in reversed(rows[:-1]):
+                if r.kind is not RowKind.BODY:
+                    break
+                if not r.cells[k].spanned:
+                    cells[k] = r.cells[k]
+                    break
+    return replace(last, cells=tuple(cells))
 
 
 def _continued_spans(row: TableRow, raw, below, open_columns: Sequence[int] = ()) -> TableRow:

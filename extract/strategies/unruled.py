@@ -19,6 +19,7 @@ from ..model import BBox, Cell, ExtractedTable, Fragment, RowKind, TableRow, Tex
 from ..pdf import PageContent
 from ..text import BULLET_CLASS, label_key as _label_key
 from ..text import clean_text, glyph_is_bold, line_key, space_between
+from ..wrap import id_continues
 from .base import StrategyResult, boxes_on, inside_any
 
 NAME = "unruled_table"
@@ -291,6 +292,9 @@ def lines_to_table(lines: Sequence[list[Segment]], header: list[Segment], config
             # a key printed at the start of a text column opens its text ("16." alone is the
             # end of a wrapped sentence: "... in area / 16.")
             starts = key is not None and bool(key_re.match(key.text)) and (not key_in_text or len(key.text.split()) > 1)
+            # the rest of an id cut by its narrow column ("CD1." / "1") goes on, it opens no row
+            if starts and current is not None and current[key_col] and id_continues(current[key_col][-1].text, key.text):
+                starts = False
         else:
             spaced = gap > 0.8 * line_h or step > config.unruled.row_step_ratio * pitch
             nxt_inherit = None
