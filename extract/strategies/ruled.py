@@ -561,8 +561,11 @@ def grids_to_tables(grids: Sequence[PageGrid], config: ExtractConfig, first_inde
                 if gi > 0 and ri == 0 and row.kind is RowKind.BODY and rows and rows[-1].kind is RowKind.BODY:
                     key_col = key_column(rows, config)
                     keys = [r.cells[key_col].text for r in rows if r.kind is RowKind.BODY]
-                    score = continuation_score(_with_merged_text(rows), row, keys, config,
-                                               group[gi - 1].open_bottom or grid.open_top, key_col, rows[-1])
+                    # (no opening rule overleaf is no evidence when merged cells ran on over the
+                    # break while the row's own cells closed at the foot)
+                    open_rule = group[gi - 1].open_bottom or (grid.open_top and not group[gi - 1].open_columns)
+                    score = continuation_score(_with_merged_text(rows), row, keys, config, open_rule, key_col,
+                                               rows[-1])
                     if score >= config.stitch.continuation_min_score:
                         row = _extend_merged(rows, row, [k for k, c in enumerate(rows[-1].cells) if c.spanned])
                         rows[-1] = _merge_rows(rows[-1], row)
