@@ -16,7 +16,7 @@ from .config import ExtractConfig, load_config
 from .issues import ExtractionError, Issue, IssueCode, note, warning
 from .layout import detect as detect_layouts
 from .model import ExtractedDocument, ExtractedTable, Layout, RowKind, TextCoverage
-from .pdf import PageContent, open_pdf, read_page
+from .pdf import PageContent, document_properties, open_pdf, read_page
 from .strategies import REGISTRY, SELF_DETECTING, STRATEGY_ORDER
 from .strategies.base import boxes_on, inside_any
 
@@ -157,6 +157,7 @@ class ReadDocument:
     pages: tuple[PageContent, ...]
     ocr_confidences: tuple[float, ...] = ()
     issues: tuple[Issue, ...] = ()
+    properties: tuple[tuple[str, str], ...] = ()    # the PDF's Author and Title (extract/pdf.py)
 
 
 @dataclass(frozen=True)
@@ -184,6 +185,7 @@ def read_document(data: bytes, source_file: str, password: str | None = None) ->
             issues.append(make(IssueCode.CONTENT_REMOVED, removed, "read"))
     pdf = open_pdf(data, password)
     try:
+        properties = document_properties(pdf)
         try:
             pages = [read_page(pdf, i) for i in range(len(pdf))]
         except Exception as exc:
@@ -199,7 +201,7 @@ def read_document(data: bytes, source_file: str, password: str | None = None) ->
         pdf.close()
     if not any(p.has_text for p in pages):
         raise ExtractionError("no_text", "no page has any text, even after OCR")
-    return ReadDocument(source_file, document_id, kind, tuple(pages), tuple(ocr_conf), tuple(issues))
+    return ReadDocument(source_file, document_id, kind, tuple(pages), tuple(ocr_conf), tuple(issues), properties)
 
 
 def segment_document(read: ReadDocument, config: ExtractConfig | None = None) -> Segments:
@@ -255,7 +257,7 @@ def extract_document(read: ReadDocument, segments: Segments,
         extractor_version=EXTRACTOR_VERSION, issues=tuple(issues),
         ocr=bool(ocr_conf), ocr_confidence=round(sum(ocr_conf) / len(ocr_conf), 3) if ocr_conf else None,
         title_block=tuple(l for i, l in enumerate(pages[0].lines) if (pages[0].number, i) not in boilerplate)
-        if pages else (), running_headers=tuple(boiler_text))
+        if pages else (), running_headers=tuple(boiler_text), properties=read.properties)
 
 
 def pdf_to_document(data: bytes, source_file: str, password: str | None = None,

@@ -77,6 +77,8 @@ class IssueCode(str, Enum):
     # the document names its institution in full and that name is kept; the registry
     # (models/institutions.csv) does not list it, so coverage cannot place it
     INSTITUTION_NOT_IN_REGISTRY = "institution_not_in_registry"
+    # the pages never print the institution's name; it was read from the PDF's Author or Title
+    INSTITUTION_FROM_PROPERTIES = "institution_from_properties"
 
 
 # Codes that mean "rows may be missing": a document with rows and one of these is partial,

@@ -181,3 +181,5 @@ class ExtractedDocument:
     # the running headers and footers (each distinct text once): they name the document's
     # own institution and plan
     running_headers: tuple[str, ...] = ()
+    # the PDF's Author and Title properties: the institution when the pages never print it
+    properties: tuple[tuple[str, str], ...] = ()

@@ -75,6 +75,22 @@ def open_pdf(data: bytes, password: str | None = None) -> pdfium.PdfDocument:
     return pdf
 
 
+# The document-information entries that can name the plan's author (its institution) or title.
+PROPERTY_KEYS = ("Author", "Title")
+
+
+def document_properties(pdf: pdfium.PdfDocument) -> tuple[tuple[str, str], ...]:
+    """The PDF's own Author and Title properties (its document information dictionary), as
+    (key, value) pairs, empty values left out. Word and LibreOffice exports carry the
+    author's name there, browsers the page title: the institution of a plan whose pages never
+    print it."""
+    try:
+        meta = pdf.get_metadata_dict(skip_empty=True)
+    except Exception:      # a broken information dictionary is no reason to refuse the file
+        return ()
+    return tuple((k, " ".join(str(meta[k]).split())) for k in PROPERTY_KEYS if str(meta.get(k, "")).strip())
+
+
 def read_page(pdf: pdfium.PdfDocument, index: int) -> PageContent:
     page = pdf[index]
     try:

@@ -178,14 +178,19 @@ def resolve_institution(text: str, file_name: str, headers: Sequence[str] = ()) 
     unambiguous ("UoE" could be Essex, Edinburgh or Exeter: flagged, not guessed)."""
     cfg = load_meta_config()
     names = dict(full_names(text, cfg))
-    for name, (weight, pos, listed) in full_names("\n".join(headers), cfg).items():
+    in_headers = full_names("\n".join(headers), cfg)
+    for name, (weight, pos, listed) in in_headers.items():
         w, p, _ = names.get(name, (0, len(text) + pos, listed))
         names[name] = (w + cfg.title_block_weight, min(p, len(text) + pos), listed)
     if names:
         best = max(names, key=lambda n: (names[n][0], -names[n][1], names[n][2]))
         if names[best][2]:
             return best, None
-        return best, "institution not in the registry (models/institutions.csv)"
+        where = "in the running header" if best in in_headers else \
+            "in the title block" if names[best][1] < len(_flat("\n".join(text.splitlines()[:cfg.title_block_lines]))) \
+            else "in the text"
+        return best, (f"institution '{best}' as the document writes it ({where}) is not in the registry "
+                      "(models/institutions.csv): kept as written; coverage cannot place it")
     insts = load_institutions()
     low = _flat(text).lower()
     stem = re.sub(r"[_\-.]+", " ", Path(file_name).stem.lower())
@@ -312,12 +317,28 @@ def report_date_of(lines: list[str], cfg: MetaConfig | None = None) -> dt.date |
     return None
 
 
+def institution_from_properties(properties: Sequence[tuple[str, str]]) -> tuple[str, str, bool] | None:
+    """(name, property, in the registry) of the first full institution name in the PDF's
+    Author or Title property ("Technician Commitment | University of Essex"), else None. A
+    person's name there names no institution."""
+    cfg = load_meta_config()
+    for key, value in properties:
+        names = full_names(value, cfg)
+        if names:
+            best = max(names, key=lambda n: (names[n][0], -names[n][1], names[n][2]))
+            return best, key, names[best][2]
+    return None
+
+
 def document_meta(front_text: str, file_name: str, title_block: Sequence[TextLine] = (),
-                  running_headers: Sequence[str] = ()) -> tuple[DocumentMeta, list[Issue]]:
+                  running_headers: Sequence[str] = (),
+                  properties: Sequence[tuple[str, str]] = ()) -> tuple[DocumentMeta, list[Issue]]:
     """Institution, title, period and report date. `title_block`: the first page's lines
     with their typography (the title is read from them when the page sets one apart), else
     the title is read from the front text's lines. `running_headers`: each distinct running
-    header or footer once; a name in them counts as one in the title block."""
+    header or footer once; a name in them counts as one in the title block. `properties`:
+    the PDF's Author and Title; they name the institution only when the pages write no full
+    name (a short form such as "UoE" is then read through them, never against them)."""
     warnings: list[Issue] = []
     lines = [l.strip() for l in front_text.splitlines() if l.strip()]
     title = title_from_block(title_block) or title_of(lines)
@@ -329,6 +350,13 @@ def document_meta(front_text: str, file_name: str, title_block: Sequence[TextLin
     if start is None:
         warnings.append(warning(IssueCode.PERIOD_NOT_FOUND, "plan period not found", "interpret"))
     inst, doubt = resolve_institution("\n".join(lines), file_name, running_headers)
+    from_props = institution_from_properties(properties) if inst is None else None
+    if from_props is not None:
+        name, key, listed = from_props
+        inst, doubt = name, None
+        warnings.append(note(IssueCode.INSTITUTION_FROM_PROPERTIES,
+                             f"institution '{name}' read from the PDF's {key} property: the pages print no full "
+                             f"name{'' if listed else ' (not in the registry, models/institutions.csv)'}", "interpret"))
     if doubt and inst is not None:
         # a name the document writes in full, kept as written: certain, only unlisted
         warnings.append(note(IssueCode.INSTITUTION_NOT_IN_REGISTRY, doubt, "interpret"))

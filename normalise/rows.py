@@ -130,7 +130,8 @@ def _hmap(tr: TableRoles) -> HeaderMap:
 
 
 def document_to_actions(doc: ExtractedDocument) -> NormalisedDocument:
-    meta, warnings = document_meta(doc.front_text, doc.source_file, doc.title_block, doc.running_headers)
+    meta, warnings = document_meta(doc.front_text, doc.source_file, doc.title_block, doc.running_headers,
+                                   doc.properties)
     mapped: list[tuple[ExtractedTable, HeaderMap]] = []
     notes: list[Issue] = []
     skipped: list[Issue] = []
