@@ -417,7 +417,7 @@ def continuation_score(prev: TableRow, cont: TableRow, other_keys: Sequence[str]
     prev_key, cont_key = prev_cell.text, cont_cell.text
     # keys of one shape ("1000" after "999", "V12.3" after "V2.1") are alike whatever the pattern says
     shapes = {_key_shape(k) for k in keyed[-20:]} - {""}
-    if not cont_key and prev_key and not cont_cell.spanned:     # (a slot under a merged key cell: a sub-row)
+    if not cont_key and prev_key:
         score += sc.key_cell_empty
     elif prev_cell.lines and cont_cell.lines and id_continues(prev_cell.lines[-1].text, cont_cell.lines[0].text):
         score += sc.key_cell_empty      # the rest of an id cut by the break ("CD1." / "1"): no key of its own
