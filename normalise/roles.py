@@ -18,12 +18,12 @@ import gzip
 import json
 import re
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from extract.model import Cell, ExtractedTable, Part, RowKind
+from extract.model import Cell, ExtractedTable, Part, RowKind, Structure
 
 from extract.vocabulary import MODELS_DIR, read_yaml
 
@@ -407,3 +407,28 @@ def table_roles(table: ExtractedTable, headers: Sequence[str] | None = None, ocr
     columns = tuple(ColumnRole(table.index, i, heads[i].strip(), roles[i], scores[i], evidence[i]) for i in range(ncol))
     unknown = tuple(dict.fromkeys(h.strip() for h, r in zip(heads, roles) if r == UNKNOWN and h.strip()))
     return TableRoles(tuple(roles), columns, unknown)
+
+
+def document_roles(tables: Sequence[ExtractedTable], ocr: bool = False) -> dict[int, TableRoles]:
+    """Roles of the tables that share their printed header with another table of the document
+    (one table per pillar, each under the same header), decided once on their pooled content:
+    a small table whose own cells say little (one action per aim, a column of few dates) reads
+    as its siblings do. Evidence is still recorded once per table. Tables whose header is
+    their own are not here: `table_roles` decides them alone."""
+    groups: dict[tuple, list[ExtractedTable]] = {}
+    for t in tables:
+        ncol = max((len(r.cells) for r in t.rows), default=0)
+        key = tuple(normalise_header(h) for h in t.header)
+        if t.structure is Structure.GRID and not t.parts and any(key) and len(t.header) == ncol:
+            groups.setdefault((ncol,) + key, []).append(t)
+    out: dict[int, TableRoles] = {}
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        pooled = replace(group[0], rows=tuple(r for t in group for r in t.rows if r.kind is RowKind.BODY))
+        tr = table_roles(pooled, ocr=ocr)
+        note = f" (decided on {len(group)} tables with this header)"
+        for t in group:
+            out[t.index] = TableRoles(tr.roles, tuple(replace(c, table=t.index, evidence=c.evidence + note)
+                                                     for c in tr.columns), tr.unknown)
+    return out

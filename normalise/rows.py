@@ -18,7 +18,7 @@ from .headers import UNKNOWN, HeaderMap
 from .meta import document_meta
 from .model import Action, DocumentMeta, NormalisedDocument, Provenance
 from .rag import rag_from_cell
-from .roles import ColumnRole, TableRoles, is_key, table_roles
+from .roles import ColumnRole, TableRoles, document_roles, is_key, table_roles
 from .subactions import normalise_action_id, parent_of_dotted, repair_ocr_id, split_aim_id, split_items
 from .tags import parse_other_tags, parse_pillars, parse_talent, strip_tags
 
@@ -138,10 +138,11 @@ def document_to_actions(doc: ExtractedDocument) -> NormalisedDocument:
     unknown: list[str] = []
     roles_found: list[ColumnRole] = []
     prev: tuple[str, ...] | None = None
+    shared = document_roles(doc.tables, doc.ocr)   # tables under one header: roles from their pooled content
     for table in doc.tables:
         ncol = len(table.rows[0].cells) if table.rows else 0
         if table.header:
-            tr = table_roles(table, ocr=doc.ocr)
+            tr = shared.get(table.index) or table_roles(table, ocr=doc.ocr)
         elif prev is not None and len(prev) == ncol:
             tr = table_roles(table, prev, doc.ocr)  # a continuation printed without its header row
             notes.append(note(IssueCode.HEADER_FROM_PREVIOUS, f"table {table.index} has no header row; columns taken "
