@@ -37,6 +37,8 @@ class StitchScores(BaseModel):
     few_cells_filled: int
     key_like_other_keys: int
     closing_rule_missing: int
+    cells_go_on: int
+    cells_go_on_min: int
 
 
 class StitchSettings(BaseModel):

@@ -430,6 +430,12 @@ def continuation_score(prev: TableRow, cont: TableRow, other_keys: Sequence[str]
             break
     # every text of the row goes on from the cell above it, and at least one is a wrap
     goes_on = [(p, c) for p, c in zip(prev.cells, cont.cells) if c.text and not c.spanned]
+    # most of the row's cells (several) go on mid-phrase from the cells above them: one row,
+    # whatever its key column says (a plan printing its ids in the text leaves it blank)
+    mid = [1 for p, c in goes_on if p.text and ((not p.text.endswith(_TERMINAL) and c.text[:1].islower())
+                                                 or p.text.endswith(":"))]
+    if len(mid) >= sc.cells_go_on_min and len(mid) * 2 >= len(goes_on):
+        score += sc.cells_go_on
     if any(_wraps_into(p, c) for p, c in goes_on) and all(
             _wraps_into(p, c) or (p.text and not p.text.endswith(_TERMINAL) and c.text[:1].islower())
             or p.text.endswith(":") for p, c in goes_on):       # "Supported by:" / "Communications"
@@ -554,6 +560,8 @@ def grids_to_tables(grids: Sequence[PageGrid], config: ExtractConfig, first_inde
                     body = body[1:]
             for ri, raw in enumerate(body):
                 row = _classify(raw, width, config)
+                if ri and top_keys and row.kind is RowKind.BODY and _norm(row.text) in top_keys:
+                    continue    # the header printed again inside the table (after a row split over the break)
                 if gi > 0 and ri == 0 and row.kind is RowKind.BODY:
                     row = _continued_spans(row, raw, body[1] if len(body) > 1 else None, group[gi - 1].open_columns)
                 # The last row's own cells may be cut too, whether the writer closed them at the
