@@ -74,6 +74,8 @@ class BlockSettings(BaseModel):
     future_markers: list[str]
     fronted_clause_openers: list[str]
     mark_max_distance: float
+    aim_heading_min_words: int = 7
+    larger_heading_words_factor: float = 1.5
 
 
 class OcrSettings(BaseModel):

@@ -7,10 +7,13 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
+from extract.strategies.blocks import wording
 from extract.model import Cell, ExtractedDocument, ExtractedTable, RowKind, Structure, TableRow, TextLine
 
+from extract.config import ExtractConfig, load_config
 from extract.issues import Issue, IssueCode, note, warning
 
 from .dedupe import duplicates_merged
@@ -18,9 +21,9 @@ from .headers import UNKNOWN, HeaderMap
 from .meta import document_meta
 from .model import Action, DocumentMeta, NormalisedDocument, Provenance
 from .rag import rag_from_cell
-from .roles import ColumnRole, TableRoles, document_roles, is_key, table_roles
+from .roles import ColumnRole, TableRoles, document_roles, is_key, load_vocabulary, table_roles
 from .subactions import normalise_action_id, parent_of_dotted, repair_ocr_id, split_aim_id, split_items
-from .tags import parse_other_tags, parse_pillars, parse_talent, strip_tags
+from .tags import load_rules, parse_other_tags, parse_pillars, parse_talent, strip_tags
 
 AIM_LEVEL = ("ref", "aim", "success_measures", "timeframe", "owner", "resources", "pillar_tags",
              "description", "supporting_actions")
@@ -196,6 +199,41 @@ def document_to_actions(doc: ExtractedDocument) -> NormalisedDocument:
                               tuple(roles_found))
 
 
+@lru_cache(maxsize=1)
+def _extract_config() -> ExtractConfig:
+    return load_config()
+
+
+def heading_aim(heading: str | None, plan_title: str | None = None) -> str | None:
+    """The aim a heading states for the blocks or list items under it ("Objective 2: To
+    have a formal mechanism ..." -> "To have a formal mechanism ..."), or None when the
+    heading is not one: a pillar's heading ("Pillar 1: Visibility", "Career Development -
+    ..."; the rows' pillar, not their aim), a period ("Year 1 (2020/21)", "2022-23"), the
+    document's own title, or a short title that states nothing ("Telling our story"). An aim
+    is worded as one (an imperative, "To ...", future wording: grammar, no heading word is
+    known) or is sentence-long. The heading's own enumerator ("Objective 2:", "3.",
+    "Goal 1 –") is not part of the aim."""
+    text = _norm_ws(heading)
+    if not text:
+        return None
+    config = _extract_config()
+    m = re.match(config.blocks.id_heading, text)
+    rest = _norm_ws(m.group("rest")) if m and m.group("rest") else None
+    body = rest or text
+    low = body.lower()
+    if any(re.match(rf"{re.escape(name)}(?![a-z])", low) for name, _ in load_rules().name_to_code):
+        return None
+    dates = load_vocabulary().timeframe_re
+    if dates.search(text) and len(re.findall(r"[A-Za-z]{2,}", dates.sub(" ", text))) <= 3:
+        return None
+    if plan_title and _key(plan_title) and (_key(text) in _key(plan_title) or _key(plan_title) in _key(text)):
+        return None
+    w = wording(body, config)
+    if not (w.imperative or w.future) and len(re.findall(r"[A-Za-z]{2,}", body)) < config.blocks.aim_heading_min_words:
+        return None         # a short title names a section ("Telling our story"), it states no aim
+    return body
+
+
 def _siblings(ref: str | None, anchor_ref: str | None, anchor_has_aim: bool) -> bool:
     """Two dotted ids under one parent ("V1.2" and "V1.1"), in a table whose aim column the
     anchor row filled: the aim is printed once for the group."""
@@ -221,6 +259,7 @@ def table_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: Extracte
                      seen: dict[str, int]) -> list[Action]:
     out: list[Action] = []
     section: str | None = None
+    aim_heading: str | None = None     # the aim a section heading states, for blocks and list items
     anchor: _RowValues | None = None
     has_action_col = "action_text" in hmap.roles
     # a table printed without its header row: its columns are named by the roles found
@@ -228,10 +267,12 @@ def table_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: Extracte
         tuple(h or (r if r != UNKNOWN else "") for h, r in zip(hmap.headers or ("",) * len(hmap.roles), hmap.roles))
     for ri, row in enumerate(table.rows):
         if row.kind is RowKind.HEADER:
-            section = None   # rows above the header are the table's title, not a section
+            section = aim_heading = None   # rows above the header are the table's title, not a section
             continue
         if row.kind is RowKind.SECTION:
             section = _norm_ws(row.cells[0].text)
+            # a heading over blocks or list items (an objective over its activities) is their aim
+            aim_heading = heading_aim(section, meta.plan_title) if table.structure is not Structure.GRID else None
             continue
         vals = _values(row, hmap, headers)
         if not any(c.text for cs in vals.cells.values() for c in cs):
@@ -249,12 +290,13 @@ def table_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: Extracte
                     vals.cells[role] = anchor.cells[role]
         else:
             anchor = vals
-        out.extend(row_to_actions(doc, meta, table, ri, row, vals, section, has_action_col, seen))
+        out.extend(row_to_actions(doc, meta, table, ri, row, vals, section, has_action_col, seen, aim_heading))
     return out
 
 
 def row_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: ExtractedTable, ri: int, row: TableRow,
-                   vals: _RowValues, section: str | None, has_action_col: bool, seen: dict[str, int]) -> list[Action]:
+                   vals: _RowValues, section: str | None, has_action_col: bool, seen: dict[str, int],
+                   aim_heading: str | None = None) -> list[Action]:
     ref_text = vals.text("ref")
     aim_raw = vals.text("aim")
     aim_id, aim_text = split_aim_id(strip_tags(aim_raw))
@@ -290,6 +332,8 @@ def row_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: ExtractedT
     # A block or a list item is one action, numbered by its own key.
     own_id = ref_id if table.structure is not Structure.GRID else None
     aim_out = _norm_ws(aim_text) if has_action_col else None
+    if has_action_col and not aim_out and aim_heading:
+        aim_out = aim_heading      # the heading the block or item sits under states its aim
     out = []
     for item in items:
         item_text_raw = item.text

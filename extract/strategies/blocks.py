@@ -79,7 +79,11 @@ def style(line: TextLine) -> tuple[float, bool]:
 def is_heading_like(line: TextLine, body: BodyStyle, config: ExtractConfig) -> bool:
     s = config.blocks
     words = len(line.text.split())
-    return words <= s.heading_max_words and ((line.bold and not body.bold) or line.size >= body.size * s.heading_min_size_ratio - 0.01)
+    larger = line.size >= body.size * s.heading_min_size_ratio - 0.01
+    # a line set larger than the body may run longer (a long objective wrapped over two lines
+    # fills the first); one set only in bold must be short, else it is a bold sentence
+    return (words <= s.heading_max_words and (line.bold and not body.bold or larger)) \
+        or (larger and words <= s.heading_max_words * s.larger_heading_words_factor)
 
 
 def lead_label(line: TextLine, config: ExtractConfig) -> tuple[str, str] | None:

@@ -65,6 +65,12 @@ def lines_to_items(lines: Sequence[TextLine], marks: dict[int, list[BBox]], conf
     item: Item | None = None
     section: int | None = None
     prev: TextLine | None = None
+    # a heading-like line set larger than every list item's opening line is a heading over
+    # the items even when it ends with a full stop (an objective written as a sentence over
+    # its activities); at the items' size a line ending so is a bold sentence, not a heading
+    item_sizes = [l.size for l in lines if _ITEM.match(l.text)
+                  or _mark_left_of(l, marks.get(l.page, ()), s.mark_max_distance) is not None]
+    over_items = max(item_sizes) + 0.5 if item_sizes else None
     for line in lines:
         m = _ITEM.match(line.text)
         mark = None if m else _mark_left_of(line, marks.get(line.page, ()), s.mark_max_distance)
@@ -89,6 +95,7 @@ def lines_to_items(lines: Sequence[TextLine], marks: dict[int, list[BBox]], conf
                 and is_heading_like(line, body, config) and line.bbox.top - prev.bbox.bottom <= 0.5 * line.size:
             item.lines.append(line)              # a numbered heading wrapped onto a second line
         elif is_heading_like(line, body, config) and (not line.text.rstrip().endswith(".") or
+                                                       (over_items is not None and line.size >= over_items) or
                                                        (item is None and headings and prev is headings[-1])):
             last = headings[-1] if headings and item is None else None
             if last is not None and prev is not None and prev.bbox == last.bbox and last.page == line.page \

@@ -194,8 +194,10 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
             continue
         last_heading = None
         if current is None:
-            if not blocks:
-                section = []        # text between a heading and the first block: the heading is the page's
+            if not blocks and not (f.label is None and KICKER.match(f.line.text.strip())):
+                # text between a heading and the first block: the heading is the page's (a
+                # block's own id printed above its title, "ACTION 1", is no such text)
+                section = []
             before = f
             continue
         if card is not None and f.line.page == current[0].line.page and _container(f.line, boxes) != card:
