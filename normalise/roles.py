@@ -18,7 +18,7 @@ import gzip
 import json
 import re
 import statistics
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
@@ -43,6 +43,9 @@ WEAK_TEXT_ROLES = ("success_measures", "supporting_actions", "description", "com
 # Roles whose cells have a shape of their own; a header word alone does not give them to a
 # column whose content shows less than `scores.shaped_min` of that shape.
 SHAPED_ROLES = ("ref", "timeframe", "pillar_tags", "rag_status", "talent_tags")
+# Evidence of a header word borne out only by its shape mentioned inside longer text: such a
+# column yields the role to another column that has it too.
+MENTIONED = " (borne out by dates/terms inside its sentences)"
 # The unlabelled parts of a block or list item (extract says which column holds which):
 # its own number is its id, its lead (title, or the item's text) the action, the paragraph
 # after the lead its description.
@@ -83,6 +86,7 @@ class RoleVocabulary:
     accept: float
     sample: int
     shaped_min: float
+    mentions_min: float
     status_re: re.Pattern[str]
 
 
@@ -105,7 +109,7 @@ def load_vocabulary(models_dir: Path = MODELS_DIR) -> RoleVocabulary:
                           re.compile(c["percent_pattern"]), re.compile(c["talent_pattern"], flags),
                           re.compile(c["intent_pattern"], flags), re.compile(c["numbered_pattern"]), float(raw["scores"]["strong_header"]),
                           float(raw["scores"]["accept"]), int(raw["scores"]["content_sample"]),
-                          float(raw["scores"]["shaped_min"]), re.compile(c["status_pattern"], flags))
+                          float(raw["scores"]["shaped_min"]), float(raw["scores"]["mentions_min"]), re.compile(c["status_pattern"], flags))
 
 
 @lru_cache(maxsize=1)
@@ -174,6 +178,8 @@ def header_evidence(header: str, profile: "ColumnProfile | None" = None) -> tupl
     for role, (n, _, word) in ranked:
         if profile is None or role not in SHAPED_ROLES or profile.shares.get(role, 0.0) >= vocab.shaped_min:
             return role, min(0.7, 0.5 + 0.1 * n), f"header word{'s' if n > 1 else ''} '{word}'" + (f" (+{n - 1})" if n > 1 else "")
+        if profile.mentions.get(role, 0.0) >= vocab.mentions_min:
+            return role, 0.5, f"header word '{word}'{MENTIONED}"
     if ranked:
         return UNKNOWN, 0.0, f"header word '{ranked[0][1][2]}' not borne out by the content"
     return UNKNOWN, 0.0, f"header '{header.strip()}' unknown"
@@ -186,6 +192,9 @@ class ColumnProfile:
     words: float          # median words per filled cell
     longest: bool         # the column with the most words per cell in its table
     shares: dict          # role -> share of the column's cells that look like it
+    # role -> share of cells that mention its shape anywhere (a date inside a sentence of
+    # milestones): enough to bear out a header word, not to give the role alone
+    mentions: dict = field(default_factory=dict)
 
 
 def _own_cells(table: ExtractedTable, i: int) -> list[Cell]:
@@ -218,7 +227,7 @@ def column_profile(cells: Sequence[Cell], longest: bool, ocr: bool) -> ColumnPro
     fills = [c for c in cells if not c.text and c.fill_rgb is not None and rag_from_rgb(c.fill_rgb)]
     n = len(texts)
     if not n and not fills:
-        return ColumnProfile(0, 0.0, False, {})
+        return ColumnProfile(0, 0.0, False, {}, {})
     counts = [len(t.split()) for t in texts]
     words = statistics.median(counts) if counts else 0.0
 
@@ -242,7 +251,8 @@ def column_profile(cells: Sequence[Cell], longest: bool, ocr: bool) -> ColumnPro
     owner = names * (1.0 if words <= 5 else 0.6) * (1.0 if distinct < 0.9 or n < 4 else 0.85)
     shares = {"ref": ids, "timeframe": dates, "pillar_tags": pillars, "rag_status": rag, "progress": percents,
               "talent_tags": talent, "owner": owner, "action_text": action}
-    return ColumnProfile(n, float(words), longest, shares)
+    mentions = {"timeframe": share(lambda t, k: bool(vocab.timeframe_re.search(t)))}
+    return ColumnProfile(n, float(words), longest, shares, mentions)
 
 
 _CONTENT_WORDS = {"ref": "ids", "timeframe": "dates/terms", "pillar_tags": "pillar names/letters",
@@ -367,6 +377,12 @@ def table_roles(table: ExtractedTable, headers: Sequence[str] | None = None, ocr
         if c_role != UNKNOWN and c_score >= vocab.accept and take(i, c_role, c_score, f"{h_ev}; {c_ev}"):
             continue
         evidence[i] = f"{h_ev}; {c_ev}"
+    #    A second timeframe column borne out only by dates inside sentences ("We will know when")
+    #    is not one: Start / End columns hold dates of their own.
+    if roles.count("timeframe") > 1:
+        for i in range(ncol):
+            if roles[i] == "timeframe" and MENTIONED in evidence[i]:
+                roles[i], scores[i] = UNKNOWN, 0.0
     # 3. No action column named: the column of sentences of intent is the action column
     #    (not in a legend or glossary: a column of distinct one-word terms beside definitions).
     if "action_text" not in roles and not _is_legend(cols, profiles):
