@@ -99,6 +99,12 @@ def _trim_name(name: str, cfg: MetaConfig) -> str | None:
     words = name.split()
     while words and (words[0].lower() in cfg.determiners or words[0].lower() in cfg.name_stop_words):
         words = words[1:]
+    low = [w.lower() for w in words]
+    if "of" in low:     # "Institute of Science Technician Commiiment" (an OCR'd title): the name ends
+        i = low.index("of")                                    # at the first word that cannot be in it
+        cut = next((k for k in range(i + 1, len(words)) if low[k] in cfg.name_stop_words), None)
+        if cut is not None:
+            words = words[:cut]
     while words and (words[-1].lower() in cfg.name_stop_words or words[-1].lower() in ("of", "the", "and")):
         words = words[:-1]
     if "of" in [w.lower() for w in words]:     # "... of <place>": the place must survive trimming

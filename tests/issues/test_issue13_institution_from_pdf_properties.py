@@ -68,3 +68,12 @@ def test_the_pages_win_over_the_properties():
     assert IssueCode.INSTITUTION_FROM_PROPERTIES not in issues
     # the note names what was kept and where it was read, not just "not in the registry"
     assert "'Kelmscott University'" in issues[IssueCode.INSTITUTION_NOT_IN_REGISTRY]
+
+
+def test_name_ends_at_the_first_word_that_cannot_be_in_it():
+    """zoo scans-015: an OCR'd title "Harrowgate Institute of Science Technician Commiiment
+    Action Plan" kept the misread word as part of the name (only trailing stop words were
+    trimmed)."""
+    from normalise.meta import full_names
+    names = full_names("Harrowgate Institute of Science Technician Commiiment Action Plan 2027 to 2029")
+    assert list(names) == ["Harrowgate Institute of Science"]
