@@ -2,20 +2,31 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from extract.model import Cell
+from extract.vocabulary import MODELS_DIR, read_yaml
 
-_WORDS = {"red": "red", "r": "red", "amber": "amber", "a": "amber", "yellow": "amber", "orange": "amber",
-          "green": "green", "g": "green", "complete": "green", "completed": "green"}
+@lru_cache(maxsize=1)
+def _status_words() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """(words of a status phrase, colour), longest phrase first: models/rag.yaml."""
+    raw = read_yaml(MODELS_DIR / "rag.yaml")["status_words"]
+    pairs = [(tuple(re.findall(r"[a-z]+", phrase.lower())), colour) for colour, phrases in raw.items()
+             for phrase in phrases]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
 def rag_from_text(text: str) -> str | None:
-    words = re.findall(r"[a-z]+", text.lower())
+    """The colour a cell's status word or phrase names ("Amber", "G", "On track - began in May"),
+    when the cell opens with it (a lone letter only in a short cell: a sentence that merely starts
+    with "A" is no status)."""
+    words = tuple(re.findall(r"[a-z]+", text.lower()))
     if not words:
         return None
-    if words[0] in _WORDS and (len(words) <= 3 or words[0] not in ("r", "a", "g")):
-        return _WORDS[words[0]]
+    for phrase, colour in _status_words():
+        if words[:len(phrase)] == phrase and (len(phrase[0]) > 1 or len(words) <= 3):
+            return colour
     return None
 
 

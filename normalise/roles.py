@@ -124,6 +124,13 @@ def _verbs() -> frozenset[str]:
     return frozenset(w.lower() for w in json.loads(gzip.open(data).read())["verb"])
 
 
+@lru_cache(maxsize=1)
+def _report_auxiliaries() -> frozenset[str]:
+    """Words that, second in a sentence, make its first word a subject ("Work has begun")."""
+    raw = read_yaml(MODELS_DIR / "header_aliases.yaml")
+    return frozenset(w.lower() for w in raw["content"].get("report_auxiliaries", ()))
+
+
 def is_key(text: str, ocr: bool = False) -> bool:
     """The text opens with an id ("V1", "S2.1", "3.", "Action 7"; from OCR, the first word
     repaired where it has a digit or "$")."""
@@ -215,7 +222,12 @@ def _intent(text: str, vocab: RoleVocabulary) -> bool:
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", _LEAD.sub("", text, count=1))
     if not words:
         return False
-    first = words[1] if words[0].lower() == "to" and len(words) > 1 else words[0]
+    k = 1 if words[0].lower() == "to" and len(words) > 1 else 0
+    first = words[k]
+    # "Work has begun ...", "Review was completed ...": the opening word is the subject of a
+    # report on what happened, not an imperative.
+    if k + 1 < len(words) and words[k + 1].lower() in _report_auxiliaries():
+        return bool(vocab.intent_re.search(text))
     return first.lower() in _verbs() or bool(vocab.intent_re.search(text))
 
 

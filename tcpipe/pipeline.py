@@ -91,7 +91,7 @@ def pipeline_version() -> str:
             digest.update(path.relative_to(root).as_posix().encode())
             digest.update(path.read_bytes())
     for name in ("extract.yaml", "header_aliases.yaml", "tag_patterns.yaml", "institutions.csv", "meta.yaml",
-                 "links.yaml", "link_equivalents.yaml"):
+                 "links.yaml", "link_equivalents.yaml", "rag.yaml"):
         digest.update((root / "models" / name).read_bytes())
     return f"tcplans {__version__}+{digest.hexdigest()[:10]}"
 
