@@ -86,11 +86,18 @@ def lines_to_labels(lines: Sequence[TextLine], config: ExtractConfig,
         # the second line of a wrapped heading ("... review for" / "technical staff") is not
         # a label, however often that wording ends a heading
         wraps = prev is not None and not new_para and style(prev) == style(line)
-        bp = (bold_prefix(line, glyphs, config) or gap_prefix(line, glyphs, config)) if opens else None
+        # a bold run opening a line of regular text ("**Lead:** HR") is set as a label wherever
+        # the line falls, even right under a full line (web fields spaced a point or two apart);
+        # not the lower-case rest of a bold label wrapped from the line before ("We / **will
+        # know when:**")
+        bold_label = bold_prefix(line, glyphs, config)
+        if bold_label is not None and not opens and not bold_label[0][:1].isupper():
+            bold_label = None
+        bp = bold_label or (gap_prefix(line, glyphs, config) if opens else None)
         ll = bp or lead_label(line, config)
         heading = is_heading_like(line, body, config) and bp is None
         prev = line
-        if ll and not opens:
+        if ll and not opens and bold_label is None:
             ll = None        # "...: " at the start of a wrapped line is inside a paragraph, not a label
         if ll:
             cands.append((label_key(ll[0]), ll[0], ll[1]))
