@@ -355,7 +355,8 @@ def row_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: ExtractedT
             prov_lines = [l for c in row.cells for l in c.lines]
         else:
             action_id = normalise_action_id(item, parent)
-            if action_id is None and len(items) == 1 and item.kind == "plain" and parent and "." in parent:
+            if action_id is None and len(items) == 1 and item.kind == "plain" and parent and ref_id \
+                    and ("." in parent or not any(c.spanned for c in vals.cells.get("ref", []))):
                 action_id = parent    # the row's own key is action-level ("1.1", "V2.3"): it is this action's id
             parent_id = parent or parent_of_dotted(action_id)
             if action_id == parent_id:
