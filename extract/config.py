@@ -86,6 +86,13 @@ class OcrSettings(BaseModel):
     max_skew_degrees: float
     ruling_min_length: float
     ruling_gap_close: float
+    ruling_max_gap_mm: float = 0.0      # rules broken into pieces (extract/ocr.py _gapped_rules)
+    ruling_piece_mm: float = 1.5
+    ruling_max_thickness_mm: float = 0.8
+    ruling_min_ink_share: float = 0.55
+    ruling_clear_ink: float = 0.15
+    split_word_gap: float = 0.0         # 0: off (extract/ocr.py split_run_together)
+    split_letter_gap: float = 2.5
     reread_max_words: int
     reread_min_conf: float
     reread_min_ink: int

@@ -133,10 +133,70 @@ def _segments(mask: np.ndarray, horizontal: bool) -> list[tuple[int, int, int, i
     return sorted(cv2.boundingRect(c) for c in contours)
 
 
-def ruling_masks(gray: np.ndarray, s: OcrSettings | None = None) -> tuple[np.ndarray, np.ndarray]:
+def _gapped_rules(binary: np.ndarray, s: OcrSettings, dpi: float) -> np.ndarray:
+    """Rules printed broken (toner gaps, a photocopy's dashed grid, faint stretches): thin
+    pieces longer than a glyph's stroke lying on one line, each within max_gap of the next,
+    together as long as a rule and mostly ink, are one rule; the mask has it drawn whole.
+    Horizontal rules of a binary mask (transpose it for vertical ones). Glyph strokes that
+    happen to line up are too short, too thick or too sparse to chain that far."""
+    import cv2
+    h, w = binary.shape
+    mm = dpi / 25.4
+    piece = max(4, int(s.ruling_piece_mm * mm))
+    pieces = cv2.morphologyEx(binary, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 1)))
+    pieces = cv2.morphologyEx(pieces, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (piece, 1)))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(pieces, connectivity=8)
+    thick = max(3, int(s.ruling_max_thickness_mm * mm))
+    # a rule stands clear of other ink just above and below it; a glyph's stroke does not
+    integral = cv2.integral((binary > 0).astype(np.uint8))
+    off, band = 1, max(2, int(0.3 * mm))
+
+    def ink(x0: int, x1: int, y0: int, y1: int) -> float:
+        y0, y1 = max(y0, 0), min(y1, h)
+        if y1 <= y0 or x1 <= x0:
+            return 0.0
+        total = integral[y1, x1] - integral[y0, x1] - integral[y1, x0] + integral[y0, x0]
+        return float(total) / ((y1 - y0) * (x1 - x0))
+
+    segs = sorted((y + hh / 2, x, x + ww, y, hh) for x, y, ww, hh, _ in stats[1:n]
+                  if hh <= thick and max(ink(x, x + ww, y - off - band, y - off),
+                                         ink(x, x + ww, y + hh + off, y + hh + off + band)) <= s.ruling_clear_ink)
+    out = np.zeros_like(binary)
+    if len(segs) < 2:
+        return out
+    tol, gap_max = max(2.0, 0.25 * mm), s.ruling_max_gap_mm * mm
+    min_len = s.ruling_min_length * w
+    # rows of pieces: y centres within tol of the row's first piece
+    rows, row = [], [segs[0]]
+    for seg in segs[1:]:
+        if seg[0] - row[0][0] <= tol:
+            row.append(seg)
+        else:
+            rows.append(row)
+            row = [seg]
+    rows.append(row)
+    for row in rows:
+        row.sort(key=lambda t: t[1])
+        chain = [row[0]]
+        for seg in row[1:] + [None]:
+            if seg is not None and seg[1] - max(c[2] for c in chain) <= gap_max:
+                chain.append(seg)
+                continue
+            x0, x1 = chain[0][1], max(c[2] for c in chain)
+            ink = sum(c[2] - c[1] for c in chain)
+            if len(chain) >= 2 and x1 - x0 >= min_len and ink >= s.ruling_min_ink_share * (x1 - x0):
+                top = int(min(c[3] for c in chain))
+                bottom = int(max(c[3] + c[4] for c in chain))
+                out[top:bottom, int(x0):int(x1)] = 255
+            chain = [seg] if seg is not None else []
+    return out
+
+
+def ruling_masks(gray: np.ndarray, s: OcrSettings | None = None, dpi: float = DPI) -> tuple[np.ndarray, np.ndarray]:
     """Masks of the horizontal and vertical rulings, by morphological opening of the image
     before denoising (a median filter erases one-pixel rulings). Breaks along a rule (blur,
-    JPEG blocks, toner) are closed first; the opening kernel is longer than any glyph."""
+    JPEG blocks, toner) are closed first; the opening kernel is longer than any glyph. Rules
+    printed broken into shorter pieces are rebuilt from those pieces (_gapped_rules)."""
     import cv2
     s = s or load_config().ocr
     binary = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
@@ -151,6 +211,10 @@ def ruling_masks(gray: np.ndarray, s: OcrSettings | None = None) -> tuple[np.nda
     vert = cv2.morphologyEx(binary, cv2.MORPH_CLOSE, rect(cv2.MORPH_RECT, (1, 3)))
     vert = cv2.morphologyEx(vert, cv2.MORPH_OPEN, rect(cv2.MORPH_RECT, (1, max(int(s.ruling_min_length * h), 10))))
     vert = cv2.morphologyEx(vert, cv2.MORPH_CLOSE, rect(cv2.MORPH_RECT, (1, gap_h)))
+    if s.ruling_max_gap_mm > 0:
+        horiz = cv2.bitwise_or(horiz, _gapped_rules(binary, s, dpi))
+        vert = cv2.bitwise_or(vert, np.ascontiguousarray(_gapped_rules(np.ascontiguousarray(binary.T), s.model_copy(
+            update={"ruling_min_length": s.ruling_min_length * h / w}), dpi).T))
     return horiz, vert
 
 
@@ -160,6 +224,35 @@ def rulings_from_masks(horiz: np.ndarray, vert: np.ndarray) -> tuple[list[tuple]
     horiz = cv2.dilate(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 1)))
     vert = cv2.dilate(vert, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 9)))
     return _segments(horiz, True), _segments(vert, False)
+
+
+def join_rule_ends(h_segs: list[tuple], v_segs: list[tuple], reach: float,
+                   tol: float = 3.0) -> tuple[list[tuple], list[tuple]]:
+    """A broken grid's rules stop short of the rule they meet (the break fell at the
+    crossing): a rule end within `reach` pixels of a crossing rule, and not already on one,
+    is drawn on to it. Segments are (x, y, w, h) pixels; verticals first, then horizontals
+    to the extended verticals."""
+    def extend(segs: list[tuple], across: list[tuple], vertical: bool) -> list[tuple]:
+        out = []
+        for x, y, w, h in segs:
+            c = x + w / 2 if vertical else y + h / 2                 # the rule's own line
+            lo, hi = (y, y + h) if vertical else (x, x + w)          # its ends
+            # crossing rules' positions along this rule, where they span its line
+            stops = [(ay + ah / 2 if vertical else ax + aw / 2) for ax, ay, aw, ah in across
+                     if ((ax - tol <= c <= ax + aw + tol) if vertical else (ay - tol <= c <= ay + ah + tol))]
+            if stops and min(abs(p - lo) for p in stops) > tol:
+                before = [p for p in stops if lo - reach <= p < lo]
+                if before:
+                    lo = max(before)
+            if stops and min(abs(p - hi) for p in stops) > tol:
+                after = [p for p in stops if hi < p <= hi + reach]
+                if after:
+                    hi = min(after)
+            lo, hi = int(round(lo)), int(round(hi))
+            out.append((x, lo, w, hi - lo) if vertical else (lo, y, hi - lo, h))
+        return out
+    v_segs = extend(v_segs, h_segs, True)
+    return extend(h_segs, v_segs, False), v_segs
 
 
 def erase_rulings(gray: np.ndarray, horiz: np.ndarray, vert: np.ndarray) -> np.ndarray:
@@ -196,13 +289,59 @@ def _clean_word(word: str) -> str:
     return word.strip(_RULING_RESIDUE)
 
 
+_XHTML = "{http://www.w3.org/1999/xhtml}"
+_BBOX = re.compile(r"(?:bbox|x_bboxes) (-?\d+) (-?\d+) (-?\d+) (-?\d+)")
+_WCONF = re.compile(r"x_wconf (-?[\d.]+)")
+
+
+def _hocr_words(hocr: str) -> list[dict]:
+    """tesseract's hOCR (with hocr_char_boxes) as raw words: text, box, confidence, the
+    (block, paragraph, line) they belong to, and each character's left and right edge."""
+    import xml.etree.ElementTree as ET
+    root = ET.fromstring(hocr)
+    words: list[dict] = []
+    counters = {"ocr_carea": 0, "ocr_par": 0, "line": 0}
+
+    def walk(node, key: tuple[int, int, int]) -> None:
+        for child in node:
+            cls = child.get("class", "")
+            if cls in ("ocr_carea", "ocr_par"):
+                counters[cls] += 1
+                walk(child, (counters["ocr_carea"], counters["ocr_par"], key[2]) if cls == "ocr_par"
+                     else (counters["ocr_carea"], key[1], key[2]))
+            elif cls in ("ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat"):
+                counters["line"] += 1
+                walk(child, (key[0], key[1], counters["line"]))
+            elif cls == "ocrx_word":
+                title = child.get("title", "")
+                box, conf = _BBOX.search(title), _WCONF.search(title)
+                if box is None:
+                    continue
+                cinfo = [c for c in child.iter(_XHTML + "span") if c.get("class") == "ocrx_cinfo"]
+                chars = []
+                for c in cinfo:
+                    cb = _BBOX.search(c.get("title", ""))
+                    if cb is not None and c.text:
+                        chars.append((c.text, int(cb[1]), int(cb[3])))
+                text = "".join(ch for ch, _, _ in chars) if chars else "".join(child.itertext()).strip()
+                x0, y0, x1, y1 = (int(v) for v in box.groups())
+                words.append({"raw": text, "left": x0, "top": y0, "width": x1 - x0, "height": y1 - y0,
+                              "conf": float(conf[1]) if conf else 0.0, "line": key,
+                              "chars": chars if "".join(ch for ch, _, _ in chars) == text else []})
+            else:
+                walk(child, key)
+
+    walk(root, (0, 0, 0))
+    return words
+
+
 def tesseract_words(gray: np.ndarray, lang: str = "eng", psm: int = 3, dpi: float = DPI,
-                    settings: OcrSettings | None = None) -> list[dict]:
-    """Words with boxes (pixels) and confidence, from `tesseract ... tsv`. Characters the
-    settings exclude (char_blacklist: "$" is the usual misreading of a scanned "S" in
-    "S1.1", and plans here price nothing in dollars) are never chosen; whole words the
-    settings map (a dash tesseract reads as "—" where plans print the spaced "–") are
-    replaced."""
+                    settings: OcrSettings | None = None, whitelist: str = "") -> list[dict]:
+    """Words with boxes (pixels), confidence and their characters' left/right edges ("chars",
+    for split_run_together), from tesseract's hOCR. Characters the settings exclude
+    (char_blacklist: "$" is the usual misreading of a scanned "S" in "S1.1", and plans here
+    price nothing in dollars) are never chosen; whole words the settings map (a dash
+    tesseract reads as "—" where plans print the spaced "–") are replaced."""
     s = settings or load_config().ocr
     from PIL import Image
     buf = io.BytesIO()
@@ -210,27 +349,85 @@ def tesseract_words(gray: np.ndarray, lang: str = "eng", psm: int = 3, dpi: floa
     # One thread: documents already run in parallel, and tesseract's OpenMP threads then
     # fight over the cores (measured 2.3x slower per page).
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    extra = ["-c", f"tessedit_char_blacklist={s.char_blacklist}"] if s.char_blacklist else []
+    extra = ["-c", f"tessedit_char_blacklist={s.char_blacklist}"] if s.char_blacklist and not whitelist else []
+    if whitelist:    # only these characters may be chosen (a crop known to hold an id)
+        extra = ["-c", f"tessedit_char_whitelist={whitelist}"]
     proc = subprocess.run(["tesseract", "stdin", "stdout", "-l", lang, "--psm", str(psm), "--dpi", str(int(round(dpi))),
-                           *extra, "tsv"],
+                           "-c", "hocr_char_boxes=1", *extra, "hocr"],
                           input=buf.getvalue(), capture_output=True, timeout=120, env=env)
     if proc.returncode != 0:
         raise ExtractionError("ocr_failed", f"tesseract failed: {proc.stderr.decode(errors='replace')[:200]}")
     words = []
-    lines = proc.stdout.decode("utf-8", errors="replace").splitlines()
-    for row in lines[1:]:
-        parts = row.split("\t")
-        if len(parts) < 12 or not parts[11].strip():
+    for w in _hocr_words(proc.stdout.decode("utf-8", errors="replace")):
+        raw = w.pop("raw")
+        text = _clean_word(raw)
+        if w["conf"] < 0 or not text:
             continue
-        conf = float(parts[10])
-        text = _clean_word(parts[11])
-        text = s.word_substitutions.get(text, text)
-        if conf < 0 or not text:
-            continue
-        words.append({"text": text, "left": int(parts[6]), "top": int(parts[7]),
-                      "width": int(parts[8]), "height": int(parts[9]), "conf": conf,
-                      "line": (int(parts[2]), int(parts[3]), int(parts[4]))})
+        start = raw.find(text)
+        chars = w["chars"][start:start + len(text)] if w["chars"] and start >= 0 else []
+        if text in s.word_substitutions:
+            text, chars = s.word_substitutions[text], []
+        words.append({**w, "text": text, "chars": chars})
     return words
+
+
+def _white_runs(gray: np.ndarray, w: dict) -> list[tuple[int, int]]:
+    """Runs of ink-free columns (page x, start and end) strictly inside a word's box; ink is
+    darker than halfway between the word's own darkest ink and white (grey print too)."""
+    crop = gray[max(w["top"], 0):w["top"] + w["height"], max(w["left"], 0):w["left"] + w["width"]]
+    if crop.size == 0:
+        return []
+    ink = crop < (float(np.percentile(crop, 2)) + 255) / 2
+    empty = np.concatenate([[0], (ink.sum(axis=0) == 0).astype(np.int8), [0]])
+    edges = np.flatnonzero(np.diff(empty))
+    runs = [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2]) if a > 0 and b < crop.shape[1]]
+    return [(w["left"] + a, w["left"] + b) for a, b in runs]
+
+
+def split_run_together(words: list[dict], gray: np.ndarray, s: OcrSettings, dpi: float = DPI) -> list[dict]:
+    """Two words read as one ("suchas", "Runa"): on a blurred page the space between them
+    narrows and tesseract joins them. A run of ink-free columns inside a word nearly as wide
+    as the line's usual gap between words (split_word_gap of it; word boxes are tight to the
+    ink) and much wider than its usual gap between letters (split_letter_gap times the median
+    ink-free run inside its words) is a space; the word is cut at the boundary between
+    tesseract's character boxes that lies in that run. Dictionary-free: only the gaps of the
+    line are compared."""
+    tol = max(2, int(round(dpi / 100)))
+    out: list[dict] = []
+    for ws in _lines_of(words).values():
+        ws = sorted(ws, key=lambda w: w["left"])
+        between = [b["left"] - (a["left"] + a["width"]) for a, b in zip(ws, ws[1:])]
+        if len(between) < 2:
+            out += ws
+            continue
+        letters = [b - a for w in ws for a, b in _white_runs(gray, w)]
+        if not letters:
+            out += ws
+            continue
+        cut = max(s.split_word_gap * float(np.median(between)), s.split_letter_gap * float(np.median(letters)))
+        for w in ws:
+            chars = w.get("chars", [])
+            cuts = []
+            for a, b in _white_runs(gray, w) if len(chars) >= 2 and cut > 0 else []:
+                if b - a < cut:
+                    continue
+                # the character boundary that fits the run: the left character ends where
+                # the run starts, the right one starts where it ends (tesseract's boxes of a
+                # misjudged gap overlap it)
+                inside = [i + 1 for i, (c1, c2) in enumerate(zip(chars, chars[1:]))
+                          if c1[2] <= a + tol and c2[1] >= b - tol and c1[0].isalnum() and c2[0].isalnum()]
+                if len(inside) == 1 and inside[0] not in cuts:
+                    cuts.append(inside[0])
+            cuts.sort()
+            if not cuts:
+                out.append(w)
+                continue
+            for a, b in zip([0] + cuts, cuts + [len(chars)]):
+                part = chars[a:b]
+                x0, x1 = part[0][1], part[-1][2]
+                out.append({**w, "text": "".join(ch for ch, _, _ in part), "left": x0, "width": x1 - x0,
+                            "chars": part})
+    return out
 
 
 def _ink(binary: np.ndarray, w: dict) -> tuple[float, float]:
@@ -367,6 +564,87 @@ def repair_ids(words: list[dict], s: OcrSettings, page_width: int) -> list[dict]
     return out
 
 
+def _shape(text: str) -> str:
+    """An id's form: its letters as one placeholder, each digit as another ("V1.1" -> "A9.9")."""
+    return re.sub(r"[A-Za-z]+", "A", re.sub(r"\d", "9", text))
+
+
+def _in_shape(text: str, prefix: str, shape: str) -> str:
+    """An id's digits poured into another form ("S12", "A9.9" -> "S1.2")."""
+    digits = iter(re.sub(r"\D", "", text[len(prefix):]))
+    return "".join(prefix if ch == "A" else next(digits) if ch == "9" else ch for ch in shape)
+
+
+def _read_crops(gray: np.ndarray, boxes: list[tuple[int, int, int, int]], s: OcrSettings, dpi: float,
+                psm: int, whitelist: str = "") -> list[list[dict]]:
+    """Each box (x0, top, x1, bottom, pixels) read on its own: the crops stacked in one image
+    with white space between (one tesseract process, not one per crop); each crop's words
+    in page pixels."""
+    pad = s.reread_pad
+    crops = [gray[max(t, 0):b, max(x0, 0):x1] for x0, t, x1, b in boxes]
+    width = max(c.shape[1] for c in crops) + 2 * pad
+    bands, y = [], pad
+    for crop in crops:
+        bands.append((y, y + crop.shape[0]))
+        y += crop.shape[0] + 2 * pad
+    sheet = np.full((y, width), 255, dtype=np.uint8)
+    for (y0, y1), crop in zip(bands, crops):
+        sheet[y0:y1, pad:pad + crop.shape[1]] = crop
+    again = tesseract_words(sheet, psm=psm, dpi=dpi, settings=s, whitelist=whitelist)
+    out = []
+    for (y0, y1), (x0, top, _, _) in zip(bands, boxes):
+        mine = [w for w in again if y0 - pad / 2 <= w["top"] + w["height"] / 2 <= y1 + pad / 2]
+        out.append([{**w, "left": w["left"] - pad + max(x0, 0), "top": w["top"] - y0 + max(top, 0)} for w in mine])
+    return out
+
+
+def reread_ids(gray: np.ndarray, words: list[dict], s: OcrSettings, dpi: float) -> list[dict]:
+    """Keys misread beyond repair by look-alike letters. The first word of a line that starts
+    where the page's ids start (a column of keys, the opening of list items: at least two ids
+    aligned with it) is judged against those ids:
+    - an id of another form than most of them, with as many digits ("S12" among V1.1, V1.2:
+      the dot, the smallest mark of an id, lost), takes their form ("S1.2");
+    - a doubtful word that is no id but opens with an id letter ("Sact" for S1.1) is read again
+      from its pixels alone, allowed only the page's id letters, digits and the dot; the new
+      reading is kept when it is an id of a prefix the page uses."""
+    tol = s.id_align_tolerance * gray.shape[1]
+    ids = [w for w in words if _ID.match(w["text"])]
+    prefixes = {_ID.match(w["text"])["prefix"] for w in ids}
+    firsts = {id(min(ws, key=lambda w: w["left"])) for ws in _lines_of(words).values()}
+    fixed: dict[int, str] = {}
+    todo: list[dict] = []
+    for w in words:
+        if id(w) not in firsts or len(w["text"]) > 8:
+            continue
+        near = [v for v in ids if v is not w and abs(v["left"] - w["left"]) <= tol]
+        if len(near) < 2:
+            continue
+        shapes: dict[str, int] = {}
+        for v in near:
+            shapes[_shape(v["text"])] = shapes.get(_shape(v["text"]), 0) + 1
+        usual = max(shapes, key=shapes.get)
+        m = _ID.match(w["text"])
+        if m is None:
+            # the prefix read right, what follows garbled, and tesseract unsure of the word
+            if any(w["text"].startswith(p[0]) for p in prefixes) and w["conf"] < s.reread_min_conf:
+                todo.append(w)
+        elif (_shape(w["text"]) != usual and usual.count("9") == _shape(w["text"]).count("9")
+              and shapes[usual] >= 2 * shapes.get(_shape(w["text"]), 0)
+              and "A" + re.sub(r"[^9]", "", _shape(w["text"])) == re.sub(r"[^A9]", "", usual)):
+            fixed[id(w)] = _in_shape(w["text"], m["prefix"], usual)
+    if todo:
+        letters = "".join(sorted({ch for p in prefixes for ch in p}))
+        mg = max(2, int(dpi / 50))
+        boxes = [(w["left"] - mg, w["top"] - mg, w["left"] + w["width"] + mg, w["top"] + w["height"] + mg)
+                 for w in todo]
+        for w, new in zip(todo, _read_crops(gray, boxes, s, dpi, psm=6, whitelist=letters + "0123456789.")):
+            text = "".join(v["text"] for v in new)
+            m = _ID.match(text)
+            if m is not None and m["prefix"] in prefixes:
+                fixed[id(w)] = text
+    return [{**w, "text": fixed[id(w)]} if id(w) in fixed else w for w in words]
+
+
 def words_to_chars(words: list[dict], scale: float) -> list[dict]:
     """Synthetic glyphs spread evenly over each word box, so the text code needs no OCR case.
     All words of one tesseract line share that line's top, keeping lines intact; each word's
@@ -461,12 +739,13 @@ def ocr_page(pdf_page, number: int, width: float, height: float, config: Extract
     gray, angle = deskew(gray, s.max_skew_degrees)
     gray = flatten_background(gray, dpi)
     scale = 72 / dpi
-    masks = ruling_masks(gray, s)
-    hs, vs = rulings_from_masks(*masks)
+    masks = ruling_masks(gray, s, dpi)
+    hs, vs = join_rule_ends(*rulings_from_masks(*masks), reach=s.ruling_max_gap_mm * dpi / 25.4)
     gray = denoise(erase_rulings(gray, *masks))
-    words = tesseract_words(gray, dpi=dpi, settings=s)
+    words = split_run_together(tesseract_words(gray, dpi=dpi, settings=s), gray, s, dpi)
     words = reread_sparse_cells(gray, words, segments_to_edges(hs, vs, 1.0), config, dpi)
-    words = mark_bold(restore_bullets(repair_ids(words, s, gray.shape[1]), gray, s), gray, s)
+    words = reread_ids(gray, repair_ids(words, s, gray.shape[1]), s, dpi)
+    words = mark_bold(restore_bullets(words, gray, s), gray, s)
     chars = words_to_chars(words, scale)
     conf = float(np.mean([w["conf"] for w in words]) / 100) if words else 0.0
     content = PageContent(number=number, width=width, height=height, chars=chars,

@@ -17,6 +17,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, TableStyle
 from reportlab.platypus import Table as RLTable
 
 from .. import common as c
+from .. import scan as scanner
 from . import content as ct
 from . import tables as tb
 from . import web, word
@@ -506,14 +507,14 @@ def not_actions(rng: random.Random, plan: ct.Plan, name: str) -> Job:
 
 
 def scans(rng: random.Random, plan: ct.Plan, name: str) -> Job:
-    src_family = rng.choice(["word_table", "word_table", "unruled", "web_table"])
+    src_family = rng.choice(["word_table", "word_table", "unruled", "web_table", "cards", "numbered_lists"])
     plan = ct.trim(plan, rng.randint(4, 9))
     src = FAMILIES[src_family](rng, plan, name + "-src")
     params = {"dpi": rng.choice([150, 200, 240, 300]), "tilt": [round(rng.uniform(0.5, 2.0) * rng.choice([-1, 1]), 2)
                                                              for _ in range(12)],
               "blur": round(rng.uniform(0.2, 0.9), 2), "speckle": round(rng.uniform(0.0002, 0.0015), 5),
               "jpeg": rng.choice([25, 35, 45, 60]), "grey": rng.randint(215, 245), "noise": round(rng.uniform(2, 7), 1),
-              "source": src_family}
+              "source": src_family, **scanner.draw_extras(rng)}
     return Job(name=name, family="scans", kind="scan", doc=src, rows=src.rows, plan=src.plan, title=src.title,
                stripped=src.stripped, talent_annotated=src.talent_annotated, passes=src.passes,
                options={**src.options, **params})

@@ -3,19 +3,16 @@ Playwright browser, reportlab in-process, scans from a printed job), locate each
 page and write `<name>.gold.json` files (../shared/tools/GOLD_FORMAT.md)."""
 from __future__ import annotations
 
-import io
 import json
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
-import numpy as np
 import pypdfium2 as pdfium
-from PIL import Image, ImageFilter
 
 from .. import common as c
-from ..scan import _pdf as image_pdf
+from ..scan import degrade_pdf
 from .families import Job
 from .locate import locate
 
@@ -55,27 +52,11 @@ def chromium_batch(pages: list[tuple[Path, Path]]) -> None:
 
 
 def degrade(src_pdf: Path, out_pdf: Path, o: dict, seed: int) -> None:
-    """A scanner's copy: rasterised at o['dpi'], each page turned by its tilt, blurred, grey
-    paper, sensor noise, speckle, JPEG at o['jpeg']; no text layer."""
-    rng = np.random.default_rng(seed)
-    doc = pdfium.PdfDocument(str(src_pdf))
-    pages = []
-    for i in range(len(doc)):
-        w, h = doc[i].get_size()
-        img = doc[i].render(scale=o["dpi"] / 72, grayscale=True).to_pil().convert("L")
-        img = img.rotate(o["tilt"][i % len(o["tilt"])], resample=Image.BICUBIC, expand=False, fillcolor=255)
-        img = img.filter(ImageFilter.GaussianBlur(o["blur"] * o["dpi"] / 200))
-        a = np.asarray(img, dtype=np.float32)
-        a = a * (o["grey"] / 255.0)
-        a += rng.normal(0.0, o["noise"], a.shape)
-        specks = rng.random(a.shape) < o["speckle"]
-        a[specks] = rng.uniform(30, 150, int(specks.sum()))
-        img = Image.fromarray(np.clip(a, 0, 255).astype(np.uint8), "L")
-        buf = io.BytesIO()
-        img.save(buf, "JPEG", quality=o["jpeg"], dpi=(o["dpi"], o["dpi"]))
-        pages.append((w, h, img.width, img.height, buf.getvalue()))
-    doc.close()
-    out_pdf.write_bytes(image_pdf(pages, "Scanned document"))
+    """A scanner's copy (tests/generator/scan.py's model): rasterised at o['dpi'], each page
+    turned by its tilt, blurred, grey paper, sensor noise, speckle, JPEG at o['jpeg'], and the
+    paper/print/lighting options o carries (broken rules, curl and shadow at the binding,
+    uneven light, black-and-white); no text layer."""
+    degrade_pdf(src_pdf, out_pdf, o, seed)
 
 
 def gold_doc(job: Job, pdf_name: str, pages: list[int | None], page_count: int) -> dict:
