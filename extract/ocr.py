@@ -229,8 +229,8 @@ def rulings_from_masks(horiz: np.ndarray, vert: np.ndarray) -> tuple[list[tuple]
 def join_rule_ends(h_segs: list[tuple], v_segs: list[tuple], reach: float,
                    tol: float = 3.0) -> tuple[list[tuple], list[tuple]]:
     """A broken grid's rules stop short of the rule they meet (the break fell at the
-    crossing): a rule end within `reach` pixels of a crossing rule, and not already on one,
-    is drawn on to it. Segments are (x, y, w, h) pixels; verticals first, then horizontals
+    crossing): a rule end within `reach` pixels of a crossing rule, and not already on one
+    (within `tol`: the rule's thickness and the masks' dilation), is drawn on to it. Segments are (x, y, w, h) pixels; verticals first, then horizontals
     to the extended verticals."""
     def extend(segs: list[tuple], across: list[tuple], vertical: bool) -> list[tuple]:
         out = []
@@ -740,7 +740,9 @@ def ocr_page(pdf_page, number: int, width: float, height: float, config: Extract
     gray = flatten_background(gray, dpi)
     scale = 72 / dpi
     masks = ruling_masks(gray, s, dpi)
-    hs, vs = join_rule_ends(*rulings_from_masks(*masks), reach=s.ruling_max_gap_mm * dpi / 25.4)
+    mm = dpi / 25.4
+    hs, vs = join_rule_ends(*rulings_from_masks(*masks), reach=s.ruling_max_gap_mm * mm,
+                            tol=s.ruling_max_thickness_mm * mm + 5)
     gray = denoise(erase_rulings(gray, *masks))
     words = split_run_together(tesseract_words(gray, dpi=dpi, settings=s), gray, s, dpi)
     words = reread_sparse_cells(gray, words, segments_to_edges(hs, vs, 1.0), config, dpi)
