@@ -199,7 +199,7 @@ def ruling_masks(gray: np.ndarray, s: OcrSettings | None = None, dpi: float = DP
     printed broken into shorter pieces are rebuilt from those pieces (_gapped_rules)."""
     import cv2
     s = s or load_config().ocr
-    binary = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
+    level, binary = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     h, w = binary.shape
     rect = cv2.getStructuringElement
     gap_w, gap_h = max(3, int(s.ruling_gap_close * w)), max(3, int(s.ruling_gap_close * h))
@@ -212,8 +212,10 @@ def ruling_masks(gray: np.ndarray, s: OcrSettings | None = None, dpi: float = DP
     vert = cv2.morphologyEx(vert, cv2.MORPH_OPEN, rect(cv2.MORPH_RECT, (1, max(int(s.ruling_min_length * h), 10))))
     vert = cv2.morphologyEx(vert, cv2.MORPH_CLOSE, rect(cv2.MORPH_RECT, (1, gap_h)))
     if s.ruling_max_gap_mm > 0:
-        horiz = cv2.bitwise_or(horiz, _gapped_rules(binary, s, dpi))
-        vert = cv2.bitwise_or(vert, np.ascontiguousarray(_gapped_rules(np.ascontiguousarray(binary.T), s.model_copy(
+        # faint stretches of a rule count as ink here: halfway between Otsu's level and white
+        faint = np.where(gray < (level + 255) / 2, 255, 0).astype(np.uint8)
+        horiz = cv2.bitwise_or(horiz, _gapped_rules(faint, s, dpi))
+        vert = cv2.bitwise_or(vert, np.ascontiguousarray(_gapped_rules(np.ascontiguousarray(faint.T), s.model_copy(
             update={"ruling_min_length": s.ruling_min_length * h / w}), dpi).T))
     return horiz, vert
 
@@ -230,7 +232,8 @@ def join_rule_ends(h_segs: list[tuple], v_segs: list[tuple], reach: float,
                    tol: float = 3.0) -> tuple[list[tuple], list[tuple]]:
     """A broken grid's rules stop short of the rule they meet (the break fell at the
     crossing): a rule end within `reach` pixels of a crossing rule, and not already on one
-    (within `tol`: the rule's thickness and the masks' dilation), is drawn on to it. Segments are (x, y, w, h) pixels; verticals first, then horizontals
+    (within `tol`: the rule's thickness and the masks' dilation), is drawn on to it; first,
+    collinear pieces of one rule less than `reach` apart are joined. Segments are (x, y, w, h) pixels; verticals first, then horizontals
     to the extended verticals."""
     def extend(segs: list[tuple], across: list[tuple], vertical: bool) -> list[tuple]:
         out = []
@@ -251,6 +254,20 @@ def join_rule_ends(h_segs: list[tuple], v_segs: list[tuple], reach: float,
             lo, hi = int(round(lo)), int(round(hi))
             out.append((x, lo, w, hi - lo) if vertical else (lo, y, hi - lo, h))
         return out
+    def bridge(segs: list[tuple], vertical: bool) -> list[tuple]:
+        """Collinear pieces of one rule with a break up to `reach` between them: one rule."""
+        key = (lambda t: (t[0] + t[2] / 2, t[1])) if vertical else (lambda t: (t[1] + t[3] / 2, t[0]))
+        out: list[list[int]] = []
+        for x, y, w, h in sorted(segs, key=key):
+            c, lo, hi, t = (x + w / 2, y, y + h, w) if vertical else (y + h / 2, x, x + w, h)
+            prev = next((o for o in reversed(out[-8:]) if abs(o[0] - c) <= tol and lo - o[2] <= reach), None)
+            if prev is not None and lo >= prev[1]:
+                prev[2], prev[3] = max(prev[2], hi), max(prev[3], t)
+            else:
+                out.append([c, lo, hi, t])
+        return [(int(c - t / 2), lo, t, hi - lo) if vertical else (lo, int(c - t / 2), hi - lo, t)
+                for c, lo, hi, t in out]
+    h_segs, v_segs = bridge(h_segs, False), bridge(v_segs, True)
     v_segs = extend(v_segs, h_segs, True)
     return extend(h_segs, v_segs, False), v_segs
 
