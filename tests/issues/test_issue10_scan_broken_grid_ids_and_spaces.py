@@ -102,13 +102,19 @@ def test_broken_grid_scan_keeps_ids_owners_and_dates(broken_grid):
 def page_words(broken_grid):
     """The scan's cleaned page and tesseract's words on it (real pixels, real OCR)."""
     data, _, _ = broken_grid
-    s = load_config().ocr
+    config = load_config()
+    s = config.ocr
     gray, dpi = ocr.render_for_ocr(pdfium.PdfDocument(data)[0], s)
     gray, _ = ocr.deskew(gray, s.max_skew_degrees)
     gray = ocr.flatten_background(gray, dpi)
     masks = ocr.ruling_masks(gray, s, dpi)
+    mm = dpi / 25.4
+    hs, vs = ocr.join_rule_ends(*ocr.rulings_from_masks(*masks), reach=s.ruling_max_gap_mm * mm,
+                                tol=s.ruling_max_thickness_mm * mm + 5)
     gray = ocr.denoise(ocr.erase_rulings(gray, *masks))
-    return gray, dpi, ocr.tesseract_words(gray, dpi=dpi, settings=s)
+    words = ocr.reread_sparse_cells(gray, ocr.tesseract_words(gray, dpi=dpi, settings=s),
+                                    ocr.segments_to_edges(hs, vs, 1.0), config, dpi)
+    return gray, dpi, ocr.reread_ids(gray, ocr.repair_ids(words, s, gray.shape[1]), s, dpi)
 
 
 def _key(words, text):
