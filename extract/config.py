@@ -91,6 +91,7 @@ class OcrSettings(BaseModel):
     ruling_max_thickness_mm: float = 0.8
     ruling_min_ink_share: float = 0.55
     ruling_clear_ink: float = 0.15
+    ruling_join_end_mm: float = 0.0
     split_word_gap: float = 0.0         # 0: off (extract/ocr.py split_run_together)
     split_letter_gap: float = 2.5
     reread_max_words: int

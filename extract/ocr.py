@@ -133,12 +133,14 @@ def _segments(mask: np.ndarray, horizontal: bool) -> list[tuple[int, int, int, i
     return sorted(cv2.boundingRect(c) for c in contours)
 
 
-def _gapped_rules(binary: np.ndarray, s: OcrSettings, dpi: float) -> np.ndarray:
+def _gapped_rules(binary: np.ndarray, s: OcrSettings, dpi: float, across: np.ndarray | None = None) -> np.ndarray:
     """Rules printed broken (toner gaps, a photocopy's dashed grid, faint stretches): thin
     pieces longer than a glyph's stroke lying on one line, each within max_gap of the next,
     together as long as a rule and mostly ink, are one rule; the mask has it drawn whole.
     Horizontal rules of a binary mask (transpose it for vertical ones). Glyph strokes that
-    happen to line up are too short, too thick or too sparse to chain that far."""
+    happen to line up are too short, too thick or too sparse to chain that far. No break is
+    bridged that has a crossing rule (`across`, a mask of the other direction's rules) at both
+    its ends: a column's rules stop at a full-width section row."""
     import cv2
     h, w = binary.shape
     mm = dpi / 25.4
@@ -179,9 +181,16 @@ def _gapped_rules(binary: np.ndarray, s: OcrSettings, dpi: float) -> np.ndarray:
         row.sort(key=lambda t: t[1])
         chain = [row[0]]
         for seg in row[1:] + [None]:
-            if seg is not None and seg[1] - max(c[2] for c in chain) <= gap_max:
-                chain.append(seg)
-                continue
+            end = max(c[2] for c in chain)
+            if seg is not None and seg[1] - end <= gap_max:
+                yc, pad = int(row[0][0]), int(2 * tol)
+                line = across[max(yc - 2, 0):yc + 3] if across is not None else None
+                # a crossing rule at both ends of the break: the rule stopped at a spanning cell
+                crossed = line is not None and bool(line[:, max(int(end) - pad, 0):int(end) + pad + 1].any()) \
+                    and bool(line[:, max(int(seg[1]) - pad, 0):int(seg[1]) + pad + 1].any())
+                if not crossed:
+                    chain.append(seg)
+                    continue
             x0, x1 = chain[0][1], max(c[2] for c in chain)
             ink = sum(c[2] - c[1] for c in chain)
             if len(chain) >= 2 and x1 - x0 >= min_len and ink >= s.ruling_min_ink_share * (x1 - x0):
@@ -214,9 +223,9 @@ def ruling_masks(gray: np.ndarray, s: OcrSettings | None = None, dpi: float = DP
     if s.ruling_max_gap_mm > 0:
         # faint stretches of a rule count as ink here: halfway between Otsu's level and white
         faint = np.where(gray < (level + 255) / 2, 255, 0).astype(np.uint8)
-        horiz = cv2.bitwise_or(horiz, _gapped_rules(faint, s, dpi))
-        vert = cv2.bitwise_or(vert, np.ascontiguousarray(_gapped_rules(np.ascontiguousarray(faint.T), s.model_copy(
-            update={"ruling_min_length": s.ruling_min_length * h / w}), dpi).T))
+        horiz = cv2.bitwise_or(horiz, _gapped_rules(faint, s, dpi, vert))
+        vert = cv2.bitwise_or(vert, np.ascontiguousarray(_gapped_rules(
+            np.ascontiguousarray(faint.T), s, dpi, np.ascontiguousarray(horiz.T)).T))
     return horiz, vert
 
 
@@ -229,9 +238,9 @@ def rulings_from_masks(horiz: np.ndarray, vert: np.ndarray) -> tuple[list[tuple]
 
 
 def join_rule_ends(h_segs: list[tuple], v_segs: list[tuple], reach: float,
-                   tol: float = 3.0) -> tuple[list[tuple], list[tuple]]:
+                   tol: float = 3.0, end_reach: float | None = None) -> tuple[list[tuple], list[tuple]]:
     """A broken grid's rules stop short of the rule they meet (the break fell at the
-    crossing): a rule end within `reach` pixels of a crossing rule, and not already on one
+    crossing): a rule end within `end_reach` pixels of a crossing rule, and not already on one
     (within `tol`: the rule's thickness and the masks' dilation), is drawn on to it; first,
     collinear pieces of one rule less than `reach` apart are joined. Segments are (x, y, w, h) pixels; verticals first, then horizontals
     to the extended verticals."""
@@ -244,30 +253,38 @@ def join_rule_ends(h_segs: list[tuple], v_segs: list[tuple], reach: float,
             stops = [(ay + ah / 2 if vertical else ax + aw / 2) for ax, ay, aw, ah in across
                      if ((ax - tol <= c <= ax + aw + tol) if vertical else (ay - tol <= c <= ay + ah + tol))]
             if stops and min(abs(p - lo) for p in stops) > tol:
-                before = [p for p in stops if lo - reach <= p < lo]
+                before = [p for p in stops if lo - end_reach <= p < lo]
                 if before:
                     lo = max(before)
             if stops and min(abs(p - hi) for p in stops) > tol:
-                after = [p for p in stops if hi < p <= hi + reach]
+                after = [p for p in stops if hi < p <= hi + end_reach]
                 if after:
                     hi = min(after)
             lo, hi = int(round(lo)), int(round(hi))
             out.append((x, lo, w, hi - lo) if vertical else (lo, y, hi - lo, h))
         return out
-    def bridge(segs: list[tuple], vertical: bool) -> list[tuple]:
-        """Collinear pieces of one rule with a break up to `reach` between them: one rule."""
+    def crossings(c: float, across: list[tuple], vertical: bool) -> list[float]:
+        return [(ay + ah / 2 if vertical else ax + aw / 2) for ax, ay, aw, ah in across
+                if ((ax - tol <= c <= ax + aw + tol) if vertical else (ay - tol <= c <= ay + ah + tol))]
+
+    def bridge(segs: list[tuple], across: list[tuple], vertical: bool) -> list[tuple]:
+        """Collinear pieces of one rule with a break up to `reach` between them and no
+        crossing rule in the break (a column's rules stop at a full-width section row): one rule."""
         key = (lambda t: (t[0] + t[2] / 2, t[1])) if vertical else (lambda t: (t[1] + t[3] / 2, t[0]))
         out: list[list[int]] = []
         for x, y, w, h in sorted(segs, key=key):
             c, lo, hi, t = (x + w / 2, y, y + h, w) if vertical else (y + h / 2, x, x + w, h)
             prev = next((o for o in reversed(out[-8:]) if abs(o[0] - c) <= tol and lo - o[2] <= reach), None)
+            if prev is not None and any(prev[2] - tol <= p <= lo + tol for p in crossings(c, across, vertical)):
+                prev = None
             if prev is not None and lo >= prev[1]:
                 prev[2], prev[3] = max(prev[2], hi), max(prev[3], t)
             else:
                 out.append([c, lo, hi, t])
         return [(int(c - t / 2), lo, t, hi - lo) if vertical else (lo, int(c - t / 2), hi - lo, t)
                 for c, lo, hi, t in out]
-    h_segs, v_segs = bridge(h_segs, False), bridge(v_segs, True)
+    end_reach = reach if end_reach is None else end_reach
+    h_segs, v_segs = bridge(h_segs, v_segs, False), bridge(v_segs, h_segs, True)
     v_segs = extend(v_segs, h_segs, True)
     return extend(h_segs, v_segs, False), v_segs
 
@@ -620,7 +637,9 @@ def reread_ids(gray: np.ndarray, words: list[dict], s: OcrSettings, dpi: float) 
     where the page's ids start (a column of keys, the opening of list items: at least two ids
     aligned with it) is judged against those ids:
     - an id of another form than most of them, with as many digits ("S12" among V1.1, V1.2:
-      the dot, the smallest mark of an id, lost), takes their form ("S1.2");
+      the dot, the smallest mark of an id, lost), takes their form ("S1.2"); with fewer
+      digits and doubtful ("V2" for V1.2), it is read again (below) and must come back in
+      their form;
     - a doubtful word that is no id but opens with an id letter ("Sact" for S1.1) is read again
       from its pixels alone, allowed only the page's id letters, digits and the dot; the new
       reading is kept when it is an id of a prefix the page uses."""
@@ -629,6 +648,7 @@ def reread_ids(gray: np.ndarray, words: list[dict], s: OcrSettings, dpi: float) 
     prefixes = {_ID.match(w["text"])["prefix"] for w in ids}
     firsts = {id(min(ws, key=lambda w: w["left"])) for ws in _lines_of(words).values()}
     fixed: dict[int, str] = {}
+    forms: dict[int, str] = {}      # the form a reread must have
     todo: list[dict] = []
     for w in words:
         if id(w) not in firsts or len(w["text"]) > 8:
@@ -645,10 +665,12 @@ def reread_ids(gray: np.ndarray, words: list[dict], s: OcrSettings, dpi: float) 
             # the prefix read right, what follows garbled, and tesseract unsure of the word
             if any(w["text"].startswith(p[0]) for p in prefixes) and w["conf"] < s.reread_min_conf:
                 todo.append(w)
-        elif (_shape(w["text"]) != usual and usual.count("9") == _shape(w["text"]).count("9")
-              and shapes[usual] >= 2 * shapes.get(_shape(w["text"]), 0)
-              and "A" + re.sub(r"[^9]", "", _shape(w["text"])) == re.sub(r"[^A9]", "", usual)):
-            fixed[id(w)] = _in_shape(w["text"], m["prefix"], usual)
+        elif _shape(w["text"]) != usual and shapes[usual] >= 2 * shapes.get(_shape(w["text"]), 0):
+            if usual.count("9") == _shape(w["text"]).count("9"):
+                fixed[id(w)] = _in_shape(w["text"], m["prefix"], usual)
+            elif w["conf"] < s.reread_min_conf:      # "V2" for V1.2: digits lost too
+                todo.append(w)
+                forms[id(w)] = usual
     if todo:
         letters = "".join(sorted({ch for p in prefixes for ch in p}))
         mg = max(2, int(dpi / 50))
@@ -657,7 +679,7 @@ def reread_ids(gray: np.ndarray, words: list[dict], s: OcrSettings, dpi: float) 
         for w, new in zip(todo, _read_crops(gray, boxes, s, dpi, psm=6, whitelist=letters + "0123456789.")):
             text = "".join(v["text"] for v in new)
             m = _ID.match(text)
-            if m is not None and m["prefix"] in prefixes:
+            if m is not None and m["prefix"] in prefixes and forms.get(id(w), _shape(text)) == _shape(text):
                 fixed[id(w)] = text
     return [{**w, "text": fixed[id(w)]} if id(w) in fixed else w for w in words]
 
@@ -759,7 +781,7 @@ def ocr_page(pdf_page, number: int, width: float, height: float, config: Extract
     masks = ruling_masks(gray, s, dpi)
     mm = dpi / 25.4
     hs, vs = join_rule_ends(*rulings_from_masks(*masks), reach=s.ruling_max_gap_mm * mm,
-                            tol=s.ruling_max_thickness_mm * mm + 5)
+                            tol=s.ruling_max_thickness_mm * mm + 5, end_reach=s.ruling_join_end_mm * mm)
     gray = denoise(erase_rulings(gray, *masks))
     words = split_run_together(tesseract_words(gray, dpi=dpi, settings=s), gray, s, dpi)
     words = reread_sparse_cells(gray, words, segments_to_edges(hs, vs, 1.0), config, dpi)
