@@ -183,7 +183,7 @@ def _gapped_rules(binary: np.ndarray, s: OcrSettings, dpi: float, across: np.nda
         for seg in row[1:] + [None]:
             end = max(c[2] for c in chain)
             if seg is not None and seg[1] - end <= gap_max:
-                yc, pad = int(row[0][0]), int(2 * tol)
+                yc, pad = int(row[0][0]), int(2 * tol) + thick    # the crossing rule's own thickness
                 line = across[max(yc - 2, 0):yc + 3] if across is not None else None
                 # a crossing rule at both ends of the break: the rule stopped at a spanning cell
                 crossed = line is not None and bool(line[:, max(int(end) - pad, 0):int(end) + pad + 1].any()) \
