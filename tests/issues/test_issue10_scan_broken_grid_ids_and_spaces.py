@@ -42,9 +42,9 @@ ROWS = [("V1.1", "Publish a short profile of a technician in the monthly staff b
          "Autumn 2026"),
         ("S1.3", "Map the skills held by technical teams across all faculties", "Workforce Planning Lead",
          "December 2026")]
-# a photocopied, bound plan: a fifth of every rule's length broken, up to ~4 mm at a time
+# a photocopied, bound plan: 12% of every rule's length broken, up to ~2.5 mm at a time
 SCANNER = {"dpi": 200, "tilt": [1.1], "blur": 0.5, "speckle": 0.0008, "jpeg": 35, "grey": 228, "noise": 4.0,
-           "rule_gaps": 0.2, "gap_mm": 2.5, "uneven": 0.1, "binding": "left", "curl_mm": 0.6, "shadow": 0.3,
+           "rule_gaps": 0.12, "gap_mm": 1.5, "uneven": 0.1, "binding": "left", "curl_mm": 0.6, "shadow": 0.3,
            "bw": False}
 
 
