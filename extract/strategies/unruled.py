@@ -360,9 +360,15 @@ def _sub_rows_share_values(rows: Sequence[TableRow], key_col: int, text_cols: se
     for word (an aim printed again beside each action) does not make a row its own."""
     out: list[TableRow] = []
     for row in rows:
-        own = {key_col} | {k for k in text_cols if k is not None}
         prev = out[-1] if out and out[-1].kind is RowKind.BODY else None
-        if row.kind is RowKind.BODY and prev is not None and not row.cells[key_col].empty \
+        texts = {k for k in text_cols if k is not None}
+        # Without its own key, a row is still a sub-row when it repeats a value of the row above
+        # word for word (the aim printed again beside each action): then the key, merged down
+        # over the sub-rows like the rest, is the row above's too.
+        repeats = prev is not None and any(not c.empty and c.text == p.text for i, (c, p) in
+                                           enumerate(zip(row.cells, prev.cells)) if i != key_col)
+        own = ({key_col} if not row.cells[key_col].empty else set()) | texts
+        if row.kind is RowKind.BODY and prev is not None and (not row.cells[key_col].empty or repeats) \
                 and all(c.empty or c.text == p.text for i, (c, p) in enumerate(zip(row.cells, prev.cells))
                         if i not in own) \
                 and any(c.empty and not p.empty for i, (c, p) in enumerate(zip(row.cells, prev.cells)) if i not in own):
