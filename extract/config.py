@@ -91,6 +91,7 @@ class OcrSettings(BaseModel):
     ruling_max_thickness_mm: float = 0.8
     ruling_min_ink_share: float = 0.55
     ruling_clear_ink: float = 0.15
+    ruling_max_side_ink: float = 1.0    # 1: off (extract/ocr.py drop_rules_in_ink)
     ruling_join_end_mm: float = 0.0
     split_word_gap: float = 0.0         # 0: off (extract/ocr.py split_run_together)
     split_letter_gap: float = 2.5
