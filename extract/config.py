@@ -76,6 +76,7 @@ class BlockSettings(BaseModel):
     mark_max_distance: float
     aim_heading_min_words: int = 7
     larger_heading_words_factor: float = 1.5
+    fit_word_margin: float = 1.15
 
 
 class OcrSettings(BaseModel):

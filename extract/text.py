@@ -117,5 +117,39 @@ def mark_cut_words(lines: Sequence[TextLine], left_edge: float, right_edge: floa
     return out
 
 
+def mark_words_cut_unseen(lines: Sequence[TextLine], max_pieces: int = 3) -> list[TextLine]:
+    """The same for a column whose right edge is not drawn (unruled tables, header labels):
+    a line ending in letters that are no word ("Accountabl", "D") followed by lines that
+    go on in lower case ("e lead", "evelopm" / "ent") whose letters complete a word
+    ("Accountable", "Development"). A wrap at a space leaves a whole word, so a line
+    ending in one ("Time" / "line") is left alone."""
+    out = list(lines)
+    i = 0
+    while i < len(out) - 1:
+        head = re.search(r"[A-Za-z]+$", out[i].text.strip())
+        if not head or (is_word(head.group()) and (len(head.group()) > 1 or head.group() in "aAI")):
+            i += 1
+            continue
+        word, joined = head.group(), None
+        for j in range(i + 1, min(len(out), i + 1 + max_pieces)):
+            tail = re.match(r"[a-z]+", out[j].text)
+            if not tail or out[j].page != out[i].page:
+                break
+            word += tail.group()
+            if is_word(word):
+                joined = j
+                break
+            if tail.group() != out[j].text.strip():
+                break        # only a piece that is all letters ("evelopm") can be followed by more
+        if joined is None:
+            i += 1
+            continue
+        for k in range(i, joined):
+            l = out[k]
+            out[k] = TextLine(l.text.rstrip() + WORD_CONTINUES, l.page, l.bbox, l.size, l.bold)
+        i = joined
+    return out
+
+
 def lines_text(lines: Iterable[TextLine]) -> str:
     return join_lines(l.text for l in lines)

@@ -11,7 +11,8 @@ _SOFT_BREAK = re.compile(r"[A-Za-z0-9]-$")
 WORD_CONTINUES = "\u2060"
 # An id cut by the edge of a narrow column: "CD1." / "1" is "CD1.1" (a line holding only an id
 # that ends in its separator, then a line holding only the number that completes it).
-_ID_HEAD = re.compile(r"^[A-Za-z]{0,4}\d{1,3}(?:\.\d{1,3})*[.\-\u2013]$")
+# Also a prefix alone: "CD" / "2" is "CD2" (a column too narrow for the letters and digits).
+_ID_HEAD = re.compile(r"^(?:[A-Za-z]{0,4}\d{1,3}(?:\.\d{1,3})*[.\-\u2013]|[A-Z]{1,4})$")
 _ID_TAIL = re.compile(r"^\d{1,3}[a-z]?$")
 
 

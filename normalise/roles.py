@@ -257,7 +257,8 @@ def column_profile(cells: Sequence[Cell], longest: bool, ocr: bool) -> ColumnPro
     intent = share(lambda t, k: k >= 3 and _intent(t, vocab))
     names = share(lambda t, k: 1 <= k <= 8 and not t.rstrip().endswith((".", "?", "!"))
                   and t[:1].isupper() and not vocab.timeframe_re.search(t) and not vocab.id_re.match(t)
-                  and not rag_from_text(t) and not parse_pillars(t, allow_codes=True) and not _intent(t, vocab))
+                  and not rag_from_text(t) and not parse_pillars(t, allow_codes=True)
+                  and not (k >= 3 and _intent(t, vocab)))   # "Head of School", "Finance Partner": names, not orders
     distinct = len(set(texts)) / n if n else 1.0
     action = intent * min(1.0, words / 6) * (1.0 if longest else 0.8)
     owner = names * (1.0 if words <= 5 else 0.6) * (1.0 if distinct < 0.9 or n < 4 else 0.85)

@@ -22,6 +22,9 @@ _ROMAN = re.compile(r"\((?P<id>" + "|".join(sorted(ROMANS, key=len, reverse=True
 # "3." / "3)"; also "3 – Support ..." and "7 To recruit ...", a bare number only before a capital
 _NUMBER = re.compile(rf"(?P<id>\d{{1,2}})(?:[.)]\s+|\s*[{DASHES}]\s+(?=[A-Z\"“‘'])|\s+(?=[A-Z][a-z]))")
 _BULLET = re.compile(BULLET_CLASS + r"\s+")
+# "3 TCWG representatives to ...": a bare number before an acronym opens the next item only
+# where it continues a running "1 ...", "2 ..." list after a finished sentence
+_NUMBER_ACRONYM = re.compile(r"(?P<id>\d{1,2})\s+(?=[A-Z]{2,})")
 _AIM_ID = re.compile(rf"^(?P<id>[A-Z]{{1,3}}\d{{1,2}}|\d{{1,2}}(?=\s*[{DASHES}:.]\s+[A-Z]))\s*[{DASHES}:.]\s+")
 
 
@@ -103,6 +106,10 @@ def split_items(lines: Sequence[TextLine]) -> list[Item]:
     for line in lines:
         text = line.text
         start = _line_start_marker(text)
+        if start is None and kind_in_use == "number" and pieces and pieces[-1][2] \
+                and pieces[-1][2][-1].rstrip().endswith((".", ";", ":", "!", "?")) \
+                and (m := _NUMBER_ACRONYM.match(text)):
+            start = ("number", m.group("id"), m.end())
         accept = False
         if start:
             if not pieces:  # the first line of a cell may open with any marker ("c) ...")

@@ -95,7 +95,7 @@ def lead_label(line: TextLine, config: ExtractConfig) -> tuple[str, str] | None:
     return m.group("label").strip(), m.group("rest").strip()
 
 
-def starts_paragraph(prev: TextLine | None, line: TextLine, right: float) -> bool:
+def starts_paragraph(prev: TextLine | None, line: TextLine, right: float, margin: float = 1.15) -> bool:
     """The line opens a paragraph: first on its page or after a heading-sized gap, at
     another indent, or after a line that stopped short (the line's first word would have
     fitted on it: a hard break, not a wrap)."""
@@ -103,9 +103,15 @@ def starts_paragraph(prev: TextLine | None, line: TextLine, right: float) -> boo
         return True
     if line.bbox.top - prev.bbox.bottom > 0.3 * max(line.size, 1.0) or abs(line.bbox.x0 - prev.bbox.x0) > 4:
         return True
+    return first_word_fits(prev, line, right, margin)
+
+
+def first_word_fits(prev: TextLine, line: TextLine, right: float, margin: float) -> bool:
+    """`line`'s first word (and a space) would have fitted after `prev` before `right`: its
+    width estimated from the line's mean advance times `margin`."""
     first = line.text.split()[0] if line.text.split() else ""
     per_char = (line.bbox.x1 - line.bbox.x0) / max(len(line.text), 1)
-    return prev.bbox.x1 + (len(first) + 1) * per_char < right - 2
+    return prev.bbox.x1 + (len(first) + 1) * per_char * margin < right - 2
 
 
 def right_edges(lines: Sequence[TextLine]) -> dict[tuple[int, int], float]:

@@ -28,7 +28,8 @@ from ..model import BBox, ExtractedTable, RowKind, Structure, TableRow, TextLine
 from ..pdf import PageContent
 from ..text import BULLET_CLASS, label_key
 from .base import StrategyResult
-from .blocks import INLINE_LABEL, body_size, free_lines, is_heading_like, make_cell, reads_as_action, recurring
+from .blocks import (INLINE_LABEL, body_size, first_word_fits, free_lines, is_heading_like, make_cell, reads_as_action,
+                     recurring)
 from .narrative import ID_KEY, LEAD_KEY, FieldKey, label_field
 
 NAME = "numbered_list"
@@ -161,9 +162,7 @@ def paragraphs(lines: Sequence[TextLine], config: ExtractConfig) -> list[list[Te
     pitch = pitches[len(pitches) // 2] if len(pitches) >= 3 else None
     out: list[list[TextLine]] = [[lines[0]]]
     for prev, line in zip(lines, lines[1:]):
-        first = line.text.split()[0] if line.text.split() else ""
-        per_char = (line.bbox.x1 - line.bbox.x0) / max(len(line.text), 1)   # this line's mean advance
-        fits = prev.bbox.x1 + (len(first) + 1) * per_char < right - 2
+        fits = first_word_fits(prev, line, right, config.blocks.fit_word_margin)
         gap = line.bbox.top - prev.bbox.bottom if line.page == prev.page else 0.0
         spaced = pitch is not None and line.page == prev.page and abs(line.size - prev.size) < 0.5 \
             and line.bbox.top - prev.bbox.top > config.blocks.paragraph_pitch_ratio * pitch

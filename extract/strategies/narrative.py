@@ -20,6 +20,7 @@ they hold (model.Part: marker, lead, body); normalise decides what role each pla
 from __future__ import annotations
 
 import re
+import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
@@ -29,7 +30,7 @@ from ..model import BBox, ExtractedTable, Part, RowKind, Structure, TableRow, Te
 from ..pdf import PageContent
 from ..text import label_key
 from .base import StrategyResult, inside
-from .blocks import (INLINE_LABEL, GlyphIndex, body_size, bold_prefix, gap_prefix, free_lines, is_heading_like, lead_label, make_cell, reads_as_action, recurring,
+from .blocks import (INLINE_LABEL, BodyStyle, GlyphIndex, body_size, bold_prefix, gap_prefix, free_lines, is_heading_like, lead_label, make_cell, reads_as_action, recurring,
                      right_edges, starts_paragraph, style)
 
 NAME = "narrative"
@@ -75,13 +76,56 @@ def lines_to_labels(lines: Sequence[TextLine], config: ExtractConfig,
                     glyphs: GlyphIndex | None = None) -> list[LineFacts]:
     """Each line's typography and, where it opens with one, its field label. A label is a
     colon-terminated opening or a short heading-like line whose wording recurs."""
-    body = body_size(lines)
+    return _facts(lines, body_size(lines), config, glyphs)
+
+
+def field_body(facts: Sequence[LineFacts]) -> BodyStyle | None:
+    """The style of the lines that open with a recurring label, where those are set regular
+    while most of the text is bold. Cards whose statement is a bold title over short fields
+    ("Owner: HR") are mostly title by length, so the title looks like the body and nothing
+    like a heading; but bold marks nothing only when the fields are bold too. Then the field
+    lines are the body and the bold lines over them headings."""
+    labelled = [f.line for f in facts if f.label and f.rest]
+    regular = [l for l in labelled if not l.bold]
+    if len(regular) < 2 or len(regular) <= len(labelled) / 2:
+        return None
+    return BodyStyle(statistics.median(l.size for l in regular), False)
+
+
+def _facts(lines: Sequence[TextLine], body: BodyStyle, config: ExtractConfig,
+           glyphs: GlyphIndex | None) -> list[LineFacts]:
+    s = config.blocks
+    cands, rec = _label_candidates(lines, body, config, glyphs)
+    # a short "word number" line whose word recurs with other numbers ("ACTION 1", "ACTION 2")
+    # heads a block however it is set (often smaller than the text: a kicker above the title)
+    kickers: dict[str, set[str]] = {}
+    for line in lines:
+        if KICKER.match(line.text.strip()):
+            word, number = line.text.split()
+            kickers.setdefault(word.lower(), set()).add(number)
+    kicker_words = {w for w, ns in kickers.items() if len(ns) >= max(s.min_blocks, s.label_min_repeats)}
+    facts = []
+    for line, c in zip(lines, cands):
+        heading = is_heading_like(line, body, config) and not (c and c[2] and c[0] in rec)
+        if KICKER.match(line.text.strip()) and line.text.split()[0].lower() in kicker_words:
+            heading, c = True, None
+        if c and c[0] in rec:
+            facts.append(LineFacts(line, heading, c[1], c[2]))
+        else:
+            facts.append(LineFacts(line, heading, None, line.text))
+    return facts
+
+
+def _label_candidates(lines: Sequence[TextLine], body: BodyStyle, config: ExtractConfig,
+                      glyphs: GlyphIndex | None) -> tuple[list[tuple[str, str, str] | None], set[str]]:
+    """Per line, the label it may open with (key, printed label, rest), and the keys that
+    recur as labels at lines' starts."""
     s = config.blocks
     cands: list[tuple[str, str, str] | None] = []
     rights = right_edges(lines)
     prev: TextLine | None = None
     for line in lines:
-        new_para = starts_paragraph(prev, line, rights[(line.page, round(line.bbox.x0 / 4))])
+        new_para = starts_paragraph(prev, line, rights[(line.page, round(line.bbox.x0 / 4))], s.fit_word_margin)
         opens = line.bold or new_para or prev.text.rstrip().endswith((".", ";", "!", "?"))
         # the second line of a wrapped heading ("... review for" / "technical staff") is not
         # a label, however often that wording ends a heading
@@ -112,24 +156,7 @@ def lines_to_labels(lines: Sequence[TextLine], config: ExtractConfig,
                      if m.start() > 0)
     starts = Counter(c[0] for c in cands if c)
     rec = {k for k in rec if inline[k] < starts[k]}
-    # a short "word number" line whose word recurs with other numbers ("ACTION 1", "ACTION 2")
-    # heads a block however it is set (often smaller than the text: a kicker above the title)
-    kickers: dict[str, set[str]] = {}
-    for line in lines:
-        if KICKER.match(line.text.strip()):
-            word, number = line.text.split()
-            kickers.setdefault(word.lower(), set()).add(number)
-    kicker_words = {w for w, ns in kickers.items() if len(ns) >= max(s.min_blocks, s.label_min_repeats)}
-    facts = []
-    for line, c in zip(lines, cands):
-        heading = is_heading_like(line, body, config) and not (c and c[2] and c[0] in rec)
-        if KICKER.match(line.text.strip()) and line.text.split()[0].lower() in kicker_words:
-            heading, c = True, None
-        if c and c[0] in rec:
-            facts.append(LineFacts(line, heading, c[1], c[2]))
-        else:
-            facts.append(LineFacts(line, heading, None, line.text))
-    return facts
+    return cands, rec
 
 
 def _container(line: TextLine, boxes: dict[int, list[BBox]]) -> BBox | None:
@@ -302,6 +329,9 @@ def lines_to_blocks(lines: Sequence[TextLine], config: ExtractConfig,
     boxes = boxes or {}
     facts = lines_to_labels(lines, config, glyphs)
     opener = choose_opener(facts, config, boxes)
+    if opener is None and body_size(lines).bold and (fields := field_body(facts)) is not None:
+        facts = _facts(lines, fields, config, glyphs)
+        opener = choose_opener(facts, config, boxes)
     if opener is None:
         return []
     id_re = re.compile(config.blocks.id_heading)

@@ -18,7 +18,7 @@ from ..config import ExtractConfig
 from ..model import BBox, Cell, ExtractedTable, Fragment, RowKind, TableRow, TextLine
 from ..pdf import PageContent
 from ..text import BULLET_CLASS, label_key as _label_key
-from ..text import clean_text, glyph_is_bold, line_key, space_between
+from ..text import clean_text, glyph_is_bold, join_lines, line_key, mark_words_cut_unseen, space_between
 from ..wrap import id_continues
 from .base import StrategyResult, boxes_on, inside_any
 
@@ -157,7 +157,7 @@ def _repeats_header(line: Sequence[Segment], header: Sequence[Segment], config: 
         k = min(range(len(header)), key=lambda j: abs(s.bbox.x0 - header[j].bbox.x0))
         key, want = _label_key(s.text), _label_key(header[k].text)
         if k in used or abs(s.bbox.x0 - header[k].bbox.x0) > tol or not key \
-                or not (want == key or want.startswith(key + " ")):
+                or not (want == key or want.startswith(key + " ") or _squeezed(want).startswith(_squeezed(key))):
             return False
         used.add(k)
     return True
@@ -171,9 +171,23 @@ def _header_tail(line: Sequence[Segment], header: Sequence[Segment], config: Ext
         k = min(range(len(header)), key=lambda j: abs(s.bbox.x0 - header[j].bbox.x0))
         key, want = _label_key(s.text), _label_key(header[k].text)
         if s.bold != header[k].bold or abs(s.bbox.x0 - header[k].bbox.x0) > tol or not key \
-                or not want.endswith(" " + key):
+                or not _later_words(key, want):
             return False
     return True
+
+
+def _later_words(key: str, label: str) -> bool:
+    """`key` is a wrapped line of `label` after its first ("ref" of "Item ref"; "e lead" of
+    "Accountable lead", a label cut inside a word and joined up)."""
+    k, w = key.split(), label.split()
+    if any(w[i:i + len(k)] == k for i in range(1, len(w) - len(k) + 1)):
+        return True
+    ks, ws = _squeezed(key), _squeezed(label)
+    return ks in ws[1:] and not ws.startswith(ks)
+
+
+def _squeezed(label: str) -> str:
+    return label.replace(" ", "")
 
 
 def _on_anchors(line: Sequence[Segment], header: Sequence[Segment], config: ExtractConfig) -> bool:
@@ -201,7 +215,11 @@ def _merge_header(header: list[Segment], line: Sequence[Segment], config: Extrac
     for s in line:
         k = min(range(len(out)), key=lambda j: abs(s.bbox.x0 - out[j].bbox.x0))
         h = out[k]
-        out[k] = Segment(f"{h.text} {s.text}", h.page, h.bbox.union(s.bbox), h.size, h.bold, h.chars + s.chars)
+        # a label cut inside a word by a narrow column ("Accountabl" / "e lead") joins up
+        pieces = mark_words_cut_unseen([TextLine(h.text, h.page, h.bbox, h.size, h.bold),
+                                        TextLine(s.text, s.page, s.bbox, s.size, s.bold)])
+        out[k] = Segment(join_lines(p.text for p in pieces), h.page, h.bbox.union(s.bbox), h.size, h.bold,
+                         h.chars + s.chars)
     return out
 
 
@@ -214,7 +232,7 @@ def _column_of(x0: float, anchors: Sequence[float], tol: float = 6.0) -> int:
 
 
 def _cell(segs: list[Segment]) -> Cell:
-    lines = tuple(TextLine(s.text, s.page, s.bbox, s.size, s.bold) for s in segs)
+    lines = tuple(mark_words_cut_unseen([TextLine(s.text, s.page, s.bbox, s.size, s.bold) for s in segs]))
     frags: dict[int, BBox] = {}
     for s in segs:
         frags[s.page] = frags[s.page].union(s.bbox) if s.page in frags else s.bbox
@@ -257,8 +275,14 @@ def lines_to_table(lines: Sequence[list[Segment]], header: list[Segment], config
             if len(openers) >= 3 and sum(bool(key_re.match(t)) for t in openers) / len(openers) >= 0.6:
                 key_col, keyed, key_in_text = k, True, True
                 break
-    spine = 0 if keyed else _spine_column(body, anchors, config.unruled.row_step_ratio * pitch,
+    # section headings ("Pillar 1: Visibility", a bold phrase alone in the first column) are
+    # no cells: they must not make a mostly blank first column look busy
+    cells_only = [l for l in body if not _is_section_line(l, anchors, key_re)]
+    spine = 0 if keyed else _spine_column(cells_only, anchors, config.unruled.row_step_ratio * pitch,
                                           config.unruled.sparse_first_share)
+    # the right edge of the spine column's text (its longest lines reach it)
+    spine_right = max((s.bbox.x1 for l in cells_only for s in l if _column_of(s.bbox.x0, anchors) == spine),
+                      default=None)
     prev_top: float | None = None
     # the first cell of a row under a first cell merged down (printed once, above)
     inherit: Cell | None = None
@@ -267,7 +291,7 @@ def lines_to_table(lines: Sequence[list[Segment]], header: list[Segment], config
     current: list[list[Segment]] | None = None
     prev_bottom: tuple[int, float] | None = None
     list_col = _list_column(body, anchors)
-    for line in body:
+    for li, line in enumerate(body):
         cols: list[list[Segment]] = [[] for _ in range(ncol)]
         for s in line:
             cols[_column_of(s.bbox.x0, anchors)].append(s)
@@ -292,6 +316,11 @@ def lines_to_table(lines: Sequence[list[Segment]], header: list[Segment], config
             # a key printed at the start of a text column opens its text ("16." alone is the
             # end of a wrapped sentence: "... in area / 16.")
             starts = key is not None and bool(key_re.match(key.text)) and (not key_in_text or len(key.text.split()) > 1)
+            if key is not None and not starts and li + 1 < len(body):
+                # a key cut by its narrow column ("CD" over "2"): the row opens at its first part
+                below = [s for s in body[li + 1] if _column_of(s.bbox.x0, anchors) == key_col]
+                starts = bool(below) and id_continues(key.text, below[0].text) \
+                    and bool(key_re.match(key.text + below[0].text))
             # the rest of an id cut by its narrow column ("CD1." / "1") goes on, it opens no row
             if starts and current is not None and current[key_col] and id_continues(current[key_col][-1].text, key.text):
                 starts = False
@@ -300,7 +329,8 @@ def lines_to_table(lines: Sequence[list[Segment]], header: list[Segment], config
             nxt_inherit = None
             opener = cols[spine][0] if cols[spine] else None
             starts = opener is not None and (current is None or spaced
-                                             or (not same_page and _opens_row_after_break(cols, current, start=spine)))
+                                             or (not same_page and _opens_row_after_break(
+                                                 cols, current, start=spine, right=spine_right)))
             # a row under a first cell merged down (left blank): it opens after a gap with
             # cells in two or more columns at once (one cell's next paragraph fills one)
             if spine == 0 and first is None and current is not None and sum(bool(c) for c in cols) >= 2 \
@@ -334,6 +364,12 @@ def lines_to_table(lines: Sequence[list[Segment]], header: list[Segment], config
             box = box.union(s.bbox)
         regions.append((p, box))
     return (ExtractedTable(index, tuple(heads), all_rows, pages, NAME, round(filled, 3)), regions)
+
+
+def _is_section_line(line: Sequence[Segment], anchors: Sequence[float], key_re: re.Pattern[str]) -> bool:
+    """A bold phrase alone in the first column, not a row key: a section heading."""
+    return len(line) == 1 and line[0].bold and _column_of(line[0].bbox.x0, anchors) == 0 \
+        and not key_re.match(line[0].text)
 
 
 def _body_row(cols: list[list[Segment]], inherit: Cell | None) -> TableRow:
@@ -404,7 +440,7 @@ def _spine_column(body: Sequence[list[Segment]], anchors: Sequence[float], step:
 
 
 def _opens_row_after_break(cols: list[list[Segment]], current: list[list[Segment]], skip_first: bool = False,
-                           start: int = 0) -> bool:
+                           start: int = 0, right: float | None = None) -> bool:
     """The first line on a new page (no gap above it to go by) opens a row when its first
     column opens a sentence (a capital or digit) and either the row above's first column
     ended one, or most of the line's other cells open with a capital or digit too (a cut
@@ -423,6 +459,13 @@ def _opens_row_after_break(cols: list[list[Segment]], current: list[list[Segment
     before = current[0][-1].text.rstrip() if current and current[0] else ""
     if before.endswith((".", "!", "?", ";", ")")):
         return True
+    if right is not None and current and current[0]:
+        # the last line overleaf stopped short: the new line's first word would have fitted
+        # on it, so the cell ended there (statements printed without a full stop)
+        seg, word = cols[0][0], first.split()[0]
+        word_width = (seg.bbox.x1 - seg.bbox.x0) * (len(word) + 1) / max(1, len(seg.text))
+        if current[0][-1].bbox.x1 + word_width < right - 2:
+            return True
     others = [c[0].text for c in cols[1:] if c]
     return bool(others) and sum(t[:1].isupper() or t[:1].isdigit() for t in others) > len(others) / 2
 
@@ -498,16 +541,18 @@ class UnruledTableStrategy:
             if not page.has_text:
                 continue
             lines = page_to_segments(page, taken, boilerplate)
-            skip_next = False
+            skip, in_tail = 0, False
             for li, line in enumerate(lines):
-                if skip_next:
-                    skip_next = False
+                if skip:
+                    skip -= 1
                     continue
-                if header is not None and li == 0 and _header_tail(line, header, config):
-                    # the wrapped rest of the repeated header, whose first line sat in the
-                    # page's top margin and was taken for a running header
+                if header is not None and (li == 0 or in_tail) and _header_tail(line, header, config):
+                    # the wrapped rest of the repeated header (one line or more), whose first
+                    # line sat in the page's top margin and was taken for a running header
                     regions.append((line[0].page, _union(line)))
+                    in_tail = True
                     continue
+                in_tail = False
                 if header is not None and _repeats_header(line, header, config):
                     is_head = True   # the header repeated on a later page
                 elif header is not None and (_on_anchors(line, header, config) or _is_table_line(
@@ -518,19 +563,19 @@ class UnruledTableStrategy:
                     is_head = find_header(line, config) or aligned_header(lines, li, config)
                 if is_head:
                     same = header is not None and _repeats_header(line, header, config)
-                    if same and li + 1 < len(lines) and _continues_header(lines[li + 1], line, config):
-                        regions.append((lines[li + 1][0].page, _union(lines[li + 1])))
-                        skip_next = True     # the repeated header's second line
+                    # the header's wrapped lines ("Item" / "ref", or a label broken over three)
+                    merged = list(line)
+                    while li + skip + 1 < len(lines) and _continues_header(lines[li + skip + 1], merged, config):
+                        nxt = lines[li + skip + 1]
+                        merged = _merge_header(merged, nxt, config)
+                        regions.append((nxt[0].page, _union(nxt)))
+                        skip += 1
                     if not same:
                         if header is not None and collected:
                             t, r = lines_to_table(collected, header, config, len(tables))
                             tables.append(t)
                             regions += r
-                        header, collected = line, []
-                        if li + 1 < len(lines) and _continues_header(lines[li + 1], line, config):
-                            header = _merge_header(header, lines[li + 1], config)
-                            regions.append((lines[li + 1][0].page, _union(lines[li + 1])))
-                            skip_next = True
+                        header, collected = merged, []
                     regions.append((line[0].page, _union(line)))
                     continue
                 if header is None:
