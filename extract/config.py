@@ -39,6 +39,8 @@ class StitchScores(BaseModel):
     closing_rule_missing: int
     cells_go_on: int
     cells_go_on_min: int
+    cells_start_afresh: int = -2
+    cells_start_afresh_min: int = 3
 
 
 class StitchSettings(BaseModel):

@@ -440,6 +440,13 @@ def continuation_score(prev: TableRow, cont: TableRow, other_keys: Sequence[str]
             _wraps_into(p, c) or (p.text and not p.text.endswith(_TERMINAL) and c.text[:1].islower())
             or p.text.endswith(":") for p, c in goes_on):       # "Supported by:" / "Communications"
         score += sc.wrapped_from_full_line
+    # several cells (two in three at least, none going on in lower case) open afresh (a
+    # capital or digit) below a cell whose last line stopped short: a new row under a cell
+    # merged over the break, not the rest of one
+    fresh = [1 for p, c in goes_on if p.text and (c.text[:1].isupper() or c.text[:1].isdigit())
+             and not p.text.endswith(":") and not _wraps_into(p, c)]
+    if len(fresh) >= sc.cells_start_afresh_min and 3 * len(fresh) >= 2 * len(goes_on) and not mid:
+        score += sc.cells_start_afresh
     filled = sum(not c.empty for c in cont.cells)
     if filled < len(cont.cells) / 2:
         score += sc.few_cells_filled

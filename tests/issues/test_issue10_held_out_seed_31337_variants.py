@@ -12,7 +12,11 @@ scorer (shared/tools/score.py). Before the fixes named below each lost or invent
 - web-table-000 (63 of 65): "3 TCWG representatives ..." not split from "2 To review ..."
   (test_issue10_numbered_actions_in_one_cell_*);
 - inline-lists-004 (2 junk rows): a line wrapped before "Programme" read as a hard break (the
-  word's width estimated from the mean advance, now with a margin: blocks.fit_word_margin).
+  word's width estimated from the mean advance, now with a margin: blocks.fit_word_margin);
+- progress-report-002 (14 of 15): a task row overleaf under an objective merged over the page
+  break (its slot blank) was stitched to the last row of the page before as its rest; cells
+  that open afresh below cells that stopped short now count against a cut row
+  (stitch.scores.cells_start_afresh).
 """
 from __future__ import annotations
 
@@ -29,7 +33,7 @@ from tests.generator.zoo.evaluate import find_scorer
 from tests.generator.zoo.generate import generate
 
 SEED = 31337
-VARIANTS = [("cards", 3), ("unruled", 0), ("unruled", 2), ("web_table", 0), ("inline_lists", 4)]
+VARIANTS = [("cards", 3), ("unruled", 0), ("unruled", 2), ("web_table", 0), ("inline_lists", 4), ("progress_report", 2)]
 REPO = Path(__file__).resolve().parents[2]
 
 
