@@ -44,6 +44,9 @@ class MetaConfig:
     determiners: frozenset[str]
     connectors: frozenset[str]
     name_stop_words: frozenset[str]
+    period_cues: frozenset[str] = frozenset()
+    period_cue_window: int = 60
+    period_max_years: int = 6
 
 
 @lru_cache(maxsize=2)
@@ -53,7 +56,9 @@ def load_meta_config(models_dir: Path = MODELS_DIR) -> MetaConfig:
                       tuple(k.lower() for k in raw["title_keywords"]), float(raw["title_heading_ratio"]),
                       float(raw["title_line_gap"]), tuple(raw["breadcrumb_separators"]),
                       frozenset(w.lower() for w in raw["determiners"]), frozenset(w.lower() for w in raw["connectors"]),
-                      frozenset(w.lower() for w in raw["name_stop_words"]))
+                      frozenset(w.lower() for w in raw["name_stop_words"]),
+                      frozenset(w.lower() for w in raw.get("period_cues", ())), int(raw.get("period_cue_window", 60)),
+                      int(raw.get("period_max_years", 6)))
 
 
 @lru_cache(maxsize=2)
@@ -151,6 +156,7 @@ def full_names(text: str, cfg: MetaConfig | None = None) -> dict[str, tuple[int,
     # other names line by line (a name is not made of the end of one line and the start of
     # the next: "Ongoing" / "University ..."), with registry names blanked out
     offset = 0
+    subject: set[str] = set()      # names written as a sentence's subject ("X signed ...")
     for line in lines:
         flat_line = _flat(line)
         for inst in load_institutions():
@@ -162,10 +168,17 @@ def full_names(text: str, cfg: MetaConfig | None = None) -> dict[str, tuple[int,
                 # an action's imperative verb before a head noun ("V4.1 Champion University
                 # awards ..."), not a name: the name, if any, starts after it
                 written = " ".join(written.split()[1:])
+            first = written.split()[0] if written.split() else ""
+            if _defines_acronym(first, flat_line[m.start(1) + len(first):]):
+                # a glossary's "ITSS Institute for Technical Skills and Strategy": the term is
+                # no part of a name, and what it stands for is a body the plan mentions
+                written = " ".join(written.split()[1:])
             name = _trim_name(written, cfg)
             if name is None:
                 continue
             found.setdefault(_canonical(name) or name, []).append(offset + m.start())
+            if _opens_sentence(flat_line[:m.start(1)]):
+                subject.add(_canonical(name) or name)
         offset += len(_flat(line)) + 1
     registry = {i.name for i in load_institutions()}
     out = {}
@@ -173,7 +186,22 @@ def full_names(text: str, cfg: MetaConfig | None = None) -> dict[str, tuple[int,
         weight = sum(cfg.title_block_weight if p < head_len else 1 for p in pos)
         if name in registry or weight >= 2:   # a name the registry lacks must recur or head the document
             out[name] = (weight, min(pos), name in registry)
+    if not out:
+        # ... or be the only full name written, opening a sentence: the document speaking of
+        # itself ("Saint Aldric's University signed ..."), not a partner named in passing
+        sole = [n for n in found if n in subject]
+        if len(found) == 1 and sole:
+            out[sole[0]] = (1, min(found[sole[0]]), False)
     return out
+
+
+def _defines_acronym(term: str, after: str) -> bool:
+    """`term` ("ITSS") is spelled by the initials of the capitalised words after it
+    ("Institute for Technical Skills and Strategy")."""
+    if not (2 <= len(term) <= 8 and term.isupper() and term.isalpha()):
+        return False
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", after) if w[0].isupper())
+    return initials.startswith(term)
 
 
 def resolve_institution(text: str, file_name: str, headers: Sequence[str] = ()) -> tuple[str | None, str | None]:
@@ -216,6 +244,7 @@ def resolve_institution(text: str, file_name: str, headers: Sequence[str] = ()) 
 
 _YEAR_RANGE = re.compile(r"(?<!\d)(20\d\d)\s*(?:[-–/]|to)\s*(?:[A-Za-z]+\s+)?(20\d\d|\d\d)(?!\d)")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.](?:20)?\d\d\b")
 
 
 def parse_period(text: str) -> tuple[int | None, int | None]:
@@ -226,9 +255,26 @@ def parse_period(text: str) -> tuple[int | None, int | None]:
         end_year = int(end) if len(end) == 4 else (start // 100) * 100 + int(end)
         if end_year >= start:
             return start, end_year
-    years = [int(y) for y in _YEAR.findall(text)]
-    if len(years) >= 2 and years[-1] >= years[0]:
+    # loose years: not those of dates ("12/01/2025", a document-control table's), and a
+    # period spans more than one year
+    years = [int(y) for y in _YEAR.findall(_DATE.sub(" ", text))]
+    if len(years) >= 2 and years[-1] > years[0]:
         return years[0], years[-1]
+    return None, None
+
+
+def stated_period(text: str, cfg: MetaConfig | None = None) -> tuple[int | None, int | None]:
+    """The period a sentence states ("... over the period August 2026 to July 2028"): the
+    first explicit year range with a cue word just before it."""
+    cfg = cfg or load_meta_config()
+    flat = " ".join(text.split())
+    for m in _YEAR_RANGE.finditer(flat):
+        start, end = parse_period(m.group(0))
+        if start is None or end - start > cfg.period_max_years or end == start:
+            continue
+        before = set(re.findall(r"[a-z]+", flat[max(0, m.start() - cfg.period_cue_window):m.start()].lower()))
+        if before & cfg.period_cues:
+            return start, end
     return None, None
 
 
@@ -353,6 +399,8 @@ def document_meta(front_text: str, file_name: str, title_block: Sequence[TextLin
         start, end = parse_period(" ".join(lines[:10]))
     if start is None:
         start, end = parse_period(re.sub(r"[_]+", " ", Path(file_name).stem))
+    if start is None:
+        start, end = stated_period(front_text)
     if start is None:
         warnings.append(warning(IssueCode.PERIOD_NOT_FOUND, "plan period not found", "interpret"))
     inst, doubt = resolve_institution("\n".join(lines), file_name, running_headers)
