@@ -67,6 +67,10 @@ class FateCfg(_Strict):
     completed_terms: list[str]
     negations: list[str]
     completed_link_min: float = 0.0
+    # an action its latest progress report calls not begun ("Not started", "not run") keeps
+    # a link only from this combined score (None: any)
+    stalled_terms: list[str] = []
+    stalled_link_min: float | None = None
 
 
 class PlansCfg(_Strict):
@@ -481,6 +485,13 @@ def says_completed(progress: str | None, cfg: FateCfg) -> bool:
     return False
 
 
+def says_stalled(progress: str | None, cfg: FateCfg) -> bool:
+    """Whether a progress update says the action was never begun ("Not started", "Not run
+    after 2020"): one of cfg.stalled_terms, whole words."""
+    low = " ".join((progress or "").lower().split())
+    return bool(low) and any(re.search(rf"(?<![a-z]){re.escape(t)}(?![a-z])", low) for t in cfg.stalled_terms)
+
+
 def link_plans(earlier: Sequence[ActionRef], later: Sequence[ActionRef], cfg: LinksConfig | None = None,
                embed: Embedder | None = None, progress: dict[str, str | None] | None = None,
                decisions: dict[tuple[str, str], bool] | None = None) -> CycleLinks:
@@ -512,6 +523,12 @@ def link_plans(earlier: Sequence[ActionRef], later: Sequence[ActionRef], cfg: Li
                  if keep and f in index_a and t in index_b}
     pairs = sorted(p for p in pairs if p in confirmed or sim.score[p] >= cfg.fates.completed_link_min
                    or not says_completed(notes[earlier[p[0]].row_id], cfg.fates))
+    # so is an action its report says was never begun: a task not started two years into
+    # the plan was mostly abandoned, and the later plan's nearest action is then another
+    # task on the same subject, not its continuation
+    if cfg.fates.stalled_link_min is not None:
+        pairs = [p for p in pairs if p in confirmed or sim.score[p] >= cfg.fates.stalled_link_min
+                 or not says_stalled(progress.get(earlier[p[0]].row_id) if progress else None, cfg.fates)]
     kinds = _kinds(pairs)
     links = []
     for i, j in pairs:
