@@ -48,6 +48,13 @@ class SimilarityCfg(_Strict):
     same_objective: float
     key_terms: int
     relative_floor: float = 0.01
+    # the owner part counts in full when owners agree on the pair's clearest text matches by
+    # this much more than on any two actions (see owner_reliability); less, in proportion;
+    # None: always in full
+    owner_gain_full: float | None = None
+    # the embedding part's cosines after each plan's mean embedding is taken away (what all
+    # of a plan's actions share says nothing about which two go together)
+    embedding_centred: bool = False
 
 
 class LinkCfg(_Strict):
@@ -281,6 +288,8 @@ def similarity(a: Sequence[ActionRef], b: Sequence[ActionRef], cfg: LinksConfig,
                "aim": w.aim}
     if embed is not None and texts and w.embedding:
         e = np.asarray(embed(raw_texts), dtype=np.float64)
+        if cfg.similarity.embedding_centred and n >= 3 and len(texts) - n >= 3:
+            e = np.vstack([_centred(e[:n]), _centred(e[n:])])
         parts["embedding"] = np.clip(e[:n] @ e[n:].T, 0.0, 1.0)
         weights["embedding"] = w.embedding
     # who leads it: the owners' words (labels such as "Action owner:" left out), TF-IDF over
@@ -291,7 +300,7 @@ def similarity(a: Sequence[ActionRef], b: Sequence[ActionRef], cfg: LinksConfig,
     if a and b and np.mean(named[:n]) >= 0.5 and np.mean(named[n:]) >= 0.5 and w.owner:
         om, _ = tfidf([words(o, stop) for o in owners])
         parts["owner"] = om[:n] @ om[n:].T
-        weights["owner"] = w.owner
+        weights["owner"] = w.owner * owner_reliability(parts, cfg.similarity.owner_gain_full)
     # the same pillar labels (Jaccard), when both plans' rows have them
     pa_ = [set(r.pillars) for r in a]
     pb_ = [set(r.pillars) for r in b]
@@ -303,6 +312,43 @@ def similarity(a: Sequence[ActionRef], b: Sequence[ActionRef], cfg: LinksConfig,
     if not isinstance(score, np.ndarray):
         score = np.zeros((len(a), len(b)))
     return Similarity(np.round(score, 6), parts, wm[:n], wm[n:], vocab)
+
+
+def _centred(e: np.ndarray) -> np.ndarray:
+    """One plan's embeddings less the plan's mean, re-normalised: the cosines then say which
+    two actions are alike beyond what every action of the plan shares (a static model puts
+    any two actions of a plan near 0.54)."""
+    e = e - e.mean(axis=0, keepdims=True)
+    return e / np.maximum(np.linalg.norm(e, axis=1, keepdims=True), 1e-12)
+
+
+def text_anchors(parts: dict[str, np.ndarray]) -> list[tuple[int, int]]:
+    """The pair's clearest matches on the words alone: pairs that are each other's best
+    on the mean of the lexical parts (words, context words, context characters)."""
+    t = (parts["words"] + parts["context_words"] + parts["context_chars"]) / 3.0
+    if t.size == 0:
+        return []
+    rb, cb = t.argmax(axis=1), t.argmax(axis=0)
+    return [(i, int(rb[i])) for i in range(t.shape[0]) if cb[rb[i]] == i and t[i, rb[i]] > 0]
+
+
+def owner_reliability(parts: dict[str, np.ndarray], gain_full: float | None) -> float:
+    """How far the owners can be trusted for THIS pair of plans, from the plans themselves:
+    how much more the owners of the clearest text matches (text_anchors) agree than any two
+    actions' owners, as a share of what is left to agree ((anchor mean - overall mean) /
+    (1 - overall mean)), over gain_full, within 0..1. An institution that keeps its offices
+    gives its carried-forward actions the same owner; one that reorganised (Essex 2024-27:
+    a TC Lead and a TCWG Chair own most actions, neither existed in 2020-23) does not, and
+    there the owner part would pull links towards the wrong rows."""
+    if gain_full is None:
+        return 1.0
+    owner, anchors = parts["owner"], text_anchors(parts)
+    if not anchors or owner.size == 0:
+        return 0.0
+    overall = float(owner.mean())
+    on_anchors = float(np.mean([owner[i, j] for i, j in anchors]))
+    gain = (on_anchors - overall) / max(1.0 - overall, 1e-9)
+    return float(min(max(gain / gain_full, 0.0), 1.0))
 
 
 def shared_terms(sim: Similarity, i: int, j: int, k: int) -> tuple[str, ...]:
