@@ -194,7 +194,11 @@ def _rows_by_stem(ds: Path) -> dict[str, list[dict]]:
 def tune(ds: Path) -> None:
     """The grid models/links.yaml's link thresholds were chosen from: every gold pair, on
     the rows the pipeline extracted; the thresholds with the best mean link F1 over all
-    pairs, and each pair's F1 when they are fitted on the other pairs only."""
+    pairs, and each pair's F1 when they are fitted on the other pairs only. Then the same
+    leave-one-pair-out figures with every row's owner taken away, and with every row's aim
+    taken away: plans without owners or aims, which an unseen pair may be."""
+    import dataclasses
+
     import numpy as np
 
     from tcpipe.dataset import links as L
@@ -202,14 +206,21 @@ def tune(ds: Path) -> None:
     rows = _rows_by_stem(ds)
     cfg = L.load_config()
     embed = L.default_embedder() if cfg.similarity.weights.embedding else None
-    mats = {}
-    for p in pairs():
-        a, b = rows[p.from_stem], rows[p.to_stem]
-        score = L.similarity([_ref(r) for r in a], [_ref(r) for r in b], cfg, embed).score
-        gold = {(g["from"], g["to"]) for g in p.gold["links"]}
-        mats[p.split] = (score, np.array([[(x["action_id"], y["action_id"]) in gold for y in b] for x in a]))
 
-    def f1(name, continued, extra, ratio, min_score, floor):
+    def matrices(strip: str | None):
+        mats = {}
+        for p in pairs():
+            a, b = rows[p.from_stem], rows[p.to_stem]
+            ra, rb = [_ref(r) for r in a], [_ref(r) for r in b]
+            if strip:
+                ra = [dataclasses.replace(r, **{strip: None}) for r in ra]
+                rb = [dataclasses.replace(r, **{strip: None}) for r in rb]
+            score = L.similarity(ra, rb, cfg, embed).score
+            gold = {(g["from"], g["to"]) for g in p.gold["links"]}
+            mats[p.split] = (score, np.array([[(x["action_id"], y["action_id"]) in gold for y in b] for x in a]))
+        return mats
+
+    def f1(mats, name, continued, extra, ratio, min_score, floor):
         score, y = mats[name]
         rel = np.where(score >= min_score, L.relative(score, floor), -1.0)
         chosen = L.choose_pairs(rel, L.LinkCfg(continued=continued, extra=extra, extra_ratio=ratio),
@@ -219,15 +230,23 @@ def tune(ds: Path) -> None:
 
     grid = list(itertools.product([2.5, 3.0, 3.5, 4.0, 4.5], [3.0, 3.5, 4.0, 4.5, 5.0, 6.0], [0.5, 0.7, 0.9],
                                   [0.05, 0.10, 0.15], [0.01, 0.02, 0.03]))
-    names = list(mats)
-    res = {g: [f1(n, *g) for n in names] for g in grid}
-    key = lambda idx: (lambda g: (round(float(np.mean([res[g][i] for i in idx])), 6), -g[3], g[4]))  # noqa: E731
-    print("link F1 by continued / extra / extra_ratio / min_score / relative_floor (pairs: " + ", ".join(names) + ")")
-    for g in sorted(grid, key=key(range(len(names))), reverse=True)[:10]:
-        print(f"  {g}: " + "  ".join(f"{n} {v:.3f}" for n, v in zip(names, res[g])))
-    for k, n in enumerate(names):
-        best = max(grid, key=key([i for i in range(len(names)) if i != k]))
-        print(f"  {n} held out: F1 {res[best][k]:.3f} with the thresholds fitted on the others {best}")
+    for strip in (None, "owner", "aim"):
+        mats = matrices(strip)
+        names = list(mats)
+        res = {g: [f1(mats, n, *g) for n in names] for g in grid}
+        key = lambda idx: (lambda g: (round(float(np.mean([res[g][i] for i in idx])), 6), -g[3], g[4]))  # noqa: E731
+        if strip is None:
+            print("link F1 by continued / extra / extra_ratio / min_score / relative_floor (pairs: "
+                  + ", ".join(names) + ")")
+            for g in sorted(grid, key=key(range(len(names))), reverse=True)[:10]:
+                print(f"  {g}: " + "  ".join(f"{n} {v:.3f}" for n, v in zip(names, res[g])))
+            for k, n in enumerate(names):
+                best = max(grid, key=key([i for i in range(len(names)) if i != k]))
+                print(f"  {n} held out: F1 {res[best][k]:.3f} with the thresholds fitted on the others {best}")
+        else:
+            held = [res[max(grid, key=key([i for i in range(len(names)) if i != k]))][k] for k in range(len(names))]
+            print(f"  with no {strip} on any row, leave-one-pair-out F1: "
+                  + "  ".join(f"{n} {v:.3f}" for n, v in zip(names, held)) + f"  (mean {np.mean(held):.3f})")
 
 
 def main(argv: list[str] | None = None) -> int:
