@@ -12,6 +12,10 @@ unseen pair):
   glenmoray   fictional, another style: "We will" sentences, a reference column and
               themes instead of aims, renumbered ids, a word-status report without ids
               (tests/links/glenmoray/)
+  ardlow      fictional, written after the thresholds were set (tests/links/ardlow/)
+  kelderby    fictional, plans WITHOUT OWNERS (reference and date columns only), written
+              after models/links.yaml 2026.12.5 was set, never used to tune it
+              (tests/links/kelderby/)
 
 Measured on what the batch wrote (action_links.parquet, actions.fate / is_new /
 plan_row_id): plan identity and grouping are part of the measure. Prints link precision /

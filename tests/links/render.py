@@ -1,7 +1,7 @@
 """Render the fictional link-evaluation plans (tests/links/<institution>/*.yaml) to PDFs with
 reportlab: a title block, a running header on every page, and a ruled table (plans: one
 row per action under full-width pillar rows, with an aim column, or with `layout:
-ref_column` a reference column and no aims; progress reports: [Ref] | Action | status |
+ref_column` a reference column and no aims, with or without an owner column; progress reports: [Ref] | Action | status |
 Progress update, a RAG cell filled in its colour). The PDFs are build outputs of `make
 evaluate-links`, never committed.
 
@@ -41,9 +41,10 @@ def _rows(spec: dict):
             style += [("SPAN", (0, len(rows) - 1), (-1, len(rows) - 1)),
                       ("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), colors.HexColor("#F2F2F2"))]
             if spec.get("layout") == "ref_column":
-                for aid, text, owner, timeframe in section["actions"]:
-                    rows.append([Paragraph(aid, cell), Paragraph(text, cell), Paragraph(owner, cell),
-                                 Paragraph(str(timeframe), cell)])
+                # [ref, action, owner, timeframe], or [ref, action, timeframe] for a plan
+                # without an owner column
+                for action in section["actions"]:
+                    rows.append([Paragraph(str(c), cell) for c in action])
                 continue
             for aim in section["aims"]:
                 for k, (aid, text, timeframe, owner, pillars) in enumerate(aim["actions"]):
@@ -71,6 +72,7 @@ def render(spec: dict, out: Path) -> Path:
 
     page = landscape(A4)
     widths = {("plan", 5): [6.0, 10.5, 3.8, 3.8, 2.2], ("plan", 4): [1.6, 15.0, 5.4, 4.3],
+              ("plan", 3): [1.6, 20.0, 4.7],
               ("progress_report", 4): [1.6, 9.0, 1.8, 13.0],
               ("progress_report", 3): [9.0, 2.6, 14.7]}[(spec["kind"], len(spec["columns"]))]
     title = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=15, leading=19, spaceAfter=4)
