@@ -22,8 +22,12 @@ _RECURRENCE = [
     ("twice termly", r"\btwice (?:per |a |each )?term(?:ly)?\b"),
     ("termly", r"\btermly\b|\b(?:each|every|per|once a|once per) term\b"),
     ("monthly", r"\bmonthly\b|\beach month\b|\bper month\b|\bevery month\b"),
-    ("twice yearly", r"\btwice (?:a|per|each) year\b|\bbiannual(?:ly)?\b|\bsix[- ]monthly\b"),
-    ("annual", r"\bannual(?:ly)?\b|\beach year\b|\bevery year\b|\byearly\b|\bper year\b|\breviewed annually\b"),
+    ("twice yearly", r"\btwice (?:a|per|each) year\b|\bbiannual(?:ly)?\b|\bsix[- ]monthly\b"
+                     r"|\bevery (?:six|6) months\b"),
+    # "Each July", "every September", "each spring (term)": one month or season every year
+    ("annual", r"\bannual(?:ly)?\b|\beach year\b|\bevery year\b|\byearly\b|\bper year\b|\breviewed annually\b"
+               r"|\b(?:each|every)\s+(?:january|february|march|april|may|june|july|august|september|october"
+               r"|november|december|autumn|spring|summer|winter|michaelmas|lent|trinity|easter)\b"),
     ("quarterly", r"\bquarterly\b"),
     ("weekly", r"\bweekly\b"),
     ("ongoing", r"\bongoing\b|\bcontinuous(?:ly)?\b|\bthroughout\b"),

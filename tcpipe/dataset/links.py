@@ -78,6 +78,13 @@ class FateCfg(_Strict):
     # a link only from this combined score (None: any)
     stalled_terms: list[str] = []
     stalled_link_min: float | None = None
+    # a completion term followed by one of these is a verb with an object ("twelve
+    # technicians completed the first run"): people finished something, the action is not
+    # said to be complete
+    object_openers: list[str] = []
+    # recurrences (the dataset's reading of the timeframe) of actions that are done again
+    # each period: one its report calls complete keeps its link whatever the score
+    recurring: list[str] = []
 
 
 class PlansCfg(_Strict):
@@ -523,9 +530,13 @@ def says_completed(progress: str | None, cfg: FateCfg) -> bool:
     if not low:
         return False
     negs = set(cfg.negations)
+    objects = set(cfg.object_openers)
     for term in sorted(cfg.completed_terms, key=len, reverse=True):
         for m in re.finditer(rf"(?<![a-z]){re.escape(term)}(?![a-z])", low):
             before = re.findall(r"[a-z]+", low[: m.start()])[-3:]
+            after = re.match(r"\s+([a-z]+|\d+)\b", low[m.end():])
+            if after and (after.group(1) in objects or after.group(1).isdigit()):
+                continue          # "completed the course": a verb with its object
             if not negs.intersection(before):
                 return True
     return False
@@ -567,7 +578,9 @@ def link_plans(earlier: Sequence[ActionRef], later: Sequence[ActionRef], cfg: Li
     notes = {r.row_id: ((progress or {}).get(r.row_id) or completion_note(r)) for r in earlier}
     confirmed = {(index_a[f], index_b[t]) for (f, t), keep in decisions.items()
                  if keep and f in index_a and t in index_b}
+    # (a recurring action - an awards evening each July - is done for the year, not for good)
     pairs = sorted(p for p in pairs if p in confirmed or sim.score[p] >= cfg.fates.completed_link_min
+                   or (earlier[p[0]].recurrence or "").lower() in cfg.fates.recurring
                    or not says_completed(notes[earlier[p[0]].row_id], cfg.fates))
     # so is an action its report says was never begun: a task not started two years into
     # the plan was mostly abandoned, and the later plan's nearest action is then another
