@@ -707,5 +707,5 @@ def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 
 __all__ = ["ActionRef", "Attachment", "CycleLinks", "Link", "LinksConfig", "attach_progress", "completion_note",
-           "default_embedder", "f1", "link_plans", "load_config", "relative", "says_completed", "score_table",
-           "similarity"]
+           "default_embedder", "f1", "link_plans", "load_config", "owner_reliability", "relative", "says_completed",
+           "says_stalled", "score_table", "similarity"]
