@@ -181,6 +181,12 @@ def full_names(text: str, cfg: MetaConfig | None = None) -> dict[str, tuple[int,
                 subject.add(_canonical(name) or name)
         offset += len(_flat(line)) + 1
     registry = {i.name for i in load_institutions()}
+    # a name that is the tail of a longer one found too ("College of Technology" of "Dunmere
+    # College of Technology", cut by a line end) is that name
+    for name in sorted(found, key=len):
+        longer = [n for n in found if n != name and n.endswith(" " + name) and n not in registry]
+        if name not in registry and len(longer) == 1:
+            found[longer[0]] = found[longer[0]] + found.pop(name)
     out = {}
     for name, pos in found.items():
         weight = sum(cfg.title_block_weight if p < head_len else 1 for p in pos)
@@ -403,7 +409,10 @@ def document_meta(front_text: str, file_name: str, title_block: Sequence[TextLin
         start, end = stated_period(front_text)
     if start is None:
         warnings.append(warning(IssueCode.PERIOD_NOT_FOUND, "plan period not found", "interpret"))
-    inst, doubt = resolve_institution("\n".join(lines), file_name, running_headers)
+    # the title as one line: a name wrapped with it ("... at Dunmere" / "College of
+    # Technology") is read whole, not as the tail on its own line
+    named = ([title] if title and title not in lines else []) + lines
+    inst, doubt = resolve_institution("\n".join(named), file_name, running_headers)
     from_props = institution_from_properties(properties) if inst is None else None
     if from_props is not None:
         name, key, listed = from_props

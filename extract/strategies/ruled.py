@@ -436,9 +436,12 @@ def continuation_score(prev: TableRow, cont: TableRow, other_keys: Sequence[str]
                                                  or p.text.endswith(":"))]
     if len(mid) >= sc.cells_go_on_min and len(mid) * 2 >= len(goes_on):
         score += sc.cells_go_on
+    # (a cell that ended a sentence at the foot and opens another overleaf says nothing
+    # either way: a cut falls between sentences as often as inside one)
     if any(_wraps_into(p, c) for p, c in goes_on) and all(
             _wraps_into(p, c) or (p.text and not p.text.endswith(_TERMINAL) and c.text[:1].islower())
-            or p.text.endswith(":") for p, c in goes_on):       # "Supported by:" / "Communications"
+            or p.text.endswith(":") or (p.text.endswith((".", "!", "?")) and not c.text[:1].islower())
+            for p, c in goes_on):       # "Supported by:" / "Communications"
         score += sc.wrapped_from_full_line
     # several cells (two in three at least, none going on in lower case) open afresh (a
     # capital or digit) below a cell whose last line stopped short: a new row under a cell

@@ -513,7 +513,9 @@ def _starts_sub_row(cols: list[list[Segment]], current: list[list[Segment]], lis
 
 def _is_table_line(line: list[Segment], anchors: list[float], right: float) -> bool:
     """A line belongs to the table if its phrases start at column anchors (not prose
-    running across the columns). A lone bold phrase is a section heading."""
+    running across the columns). A lone bold phrase is a section heading. `right`: how far
+    the last column's text may run (the page's width: a wide last column of a landscape
+    page runs far past its label)."""
     if len(line) == 1 and line[0].bold and line[0].bbox.x0 <= anchors[0] + 6:
         return True
     for s in line:
@@ -557,7 +559,7 @@ class UnruledTableStrategy:
                     is_head = True   # the header repeated on a later page
                 elif header is not None and (_on_anchors(line, header, config) or _is_table_line(
                         split_at_anchors(line, [h.bbox.x0 for h in header]), [h.bbox.x0 for h in header],
-                        header[-1].bbox.x1 + 200)):
+                        page.width)):
                     is_head = find_header(line, config)   # a body line of the running table
                 else:
                     is_head = find_header(line, config) or aligned_header(lines, li, config)
@@ -583,7 +585,7 @@ class UnruledTableStrategy:
                 anchors = [s.bbox.x0 for s in header]
                 if not (len(line) == 1 and line[0].bold):   # a heading is one phrase
                     line = split_at_anchors(line, anchors)
-                if _is_table_line(line, anchors, header[-1].bbox.x1 + 200):
+                if _is_table_line(line, anchors, page.width):
                     collected.append(line)
                 elif collected:
                     t, r = lines_to_table(collected, header, config, len(tables))

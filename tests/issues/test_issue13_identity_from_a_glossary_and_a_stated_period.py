@@ -54,3 +54,26 @@ def test_the_institution_is_the_document_s_own_not_a_glossary_entry(doc):
 
 def test_the_period_stated_in_a_sentence_is_read(doc):
     assert (doc["period_start"], doc["period_end"]) == (2026, 2028)
+
+
+def _wrapped_title_pdf() -> bytes:
+    """Held-out seed 2718 not-actions-000: the title wraps inside the name ("About the Technician
+    Commitment at Dunmere" / "College of Technology"); read line by line, the tail "College of
+    Technology" (title-block weight) beat the whole name written once in the text."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+    ss = getSampleStyleSheet()
+    story = [Paragraph("About the Technician Commitment at Tormouth<br/>College of Technology", ss["Title"]),
+             Paragraph("Background", ss["Heading2"]),
+             Paragraph("Tormouth College of Technology signed the Technician Commitment to support its technical "
+                       "staff. This plan sets out what we will do over the period 2026-2029.", ss["BodyText"])]
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=A4, invariant=1).build(story)
+    return buf.getvalue()
+
+
+def test_a_name_wrapped_in_the_title_is_read_whole():
+    doc = run(_wrapped_title_pdf(), "about.pdf")[0]
+    assert doc["institution"] == "Tormouth College of Technology"
+    assert (doc["period_start"], doc["period_end"]) == (2026, 2029)
