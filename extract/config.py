@@ -96,6 +96,9 @@ class OcrSettings(BaseModel):
     ruling_clear_ink: float = 0.15
     ruling_max_side_ink: float = 1.0    # 1: off (extract/ocr.py drop_rules_in_ink)
     ruling_join_end_mm: float = 0.0
+    ruling_max_near_ink: float = 1.0    # 1: off (extract/ocr.py drop_text_runs)
+    ruling_near_mm: float = 0.3
+    ruling_text_run_max_mm: float = 50.0
     split_word_gap: float = 0.0         # 0: off (extract/ocr.py split_run_together)
     split_letter_gap: float = 2.5
     reread_max_words: int

@@ -201,6 +201,42 @@ def _gapped_rules(binary: np.ndarray, s: OcrSettings, dpi: float, across: np.nda
     return out
 
 
+def drop_text_runs(mask: np.ndarray, binary: np.ndarray, s: OcrSettings, dpi: float) -> np.ndarray:
+    """Runs of the horizontal-rule mask that are a word of blurred text, not a rule (a
+    vertical run is longer than any letter's stem): on a blurred or low-resolution page a word's letters merge into
+    a solid band, which the opening keeps as a run as long as the word ("progression"). A rule
+    has paper just past its edges; a run through a word has the letters' bodies there: at least
+    ruling_max_near_ink of a thin band ruling_near_mm past its top or bottom edge is ink. Only
+    runs up to ruling_text_run_max_mm long are judged (a word or two; a table's rule beside a
+    dark header fill is as long as the table)."""
+    import cv2
+    if s.ruling_max_near_ink >= 1.0:
+        return mask
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    if n <= 1:
+        return mask
+    mm = dpi / 25.4
+    off, band, wide = max(1, int(round(s.ruling_near_mm * mm))), max(2, int(round(0.2 * mm))), max(3, int(mm))
+    hgt = binary.shape[0]
+    ink = binary > 0
+    text = np.zeros(n, dtype=bool)
+    for k in range(1, n):
+        x, y, w, h, _ = stats[k]
+        if w > s.ruling_text_run_max_mm * mm:
+            continue
+        def share(y0: int, y1: int) -> float:
+            part = ink[min(max(y0, 0), hgt):min(max(y1, 0), hgt), x:x + w]
+            return float(part.mean()) if part.size else 0.0
+        near = (share(y - off - band, y - off), share(y + h + off, y + h + off + band))
+        # ink close by and further out on both sides is texture (a speckled or JPEG-broken dark
+        # banner), left in the mask to be erased and judged as a rule by drop_rules_in_ink
+        texture = min(*near, share(y - off - wide, y - off), share(y + h + off, y + h + off + wide)) >= s.ruling_max_side_ink
+        text[k] = max(near) >= s.ruling_max_near_ink and not texture
+    if not text.any():
+        return mask
+    return np.where(text[labels], 0, mask).astype(mask.dtype)
+
+
 def ruling_masks(gray: np.ndarray, s: OcrSettings | None = None, dpi: float = DPI) -> tuple[np.ndarray, np.ndarray]:
     """Masks of the horizontal and vertical rulings, by morphological opening of the image
     before denoising (a median filter erases one-pixel rulings). Breaks along a rule (blur,
@@ -216,6 +252,7 @@ def ruling_masks(gray: np.ndarray, s: OcrSettings | None = None, dpi: float = DP
     # breaks between the kept pieces of one rule closed (closing first would fuse a line of text)
     horiz = cv2.morphologyEx(binary, cv2.MORPH_CLOSE, rect(cv2.MORPH_RECT, (3, 1)))
     horiz = cv2.morphologyEx(horiz, cv2.MORPH_OPEN, rect(cv2.MORPH_RECT, (max(int(s.ruling_min_length * w), 10), 1)))
+    horiz = drop_text_runs(horiz, binary, s, dpi)
     horiz = cv2.morphologyEx(horiz, cv2.MORPH_CLOSE, rect(cv2.MORPH_RECT, (gap_w, 1)))
     vert = cv2.morphologyEx(binary, cv2.MORPH_CLOSE, rect(cv2.MORPH_RECT, (1, 3)))
     vert = cv2.morphologyEx(vert, cv2.MORPH_OPEN, rect(cv2.MORPH_RECT, (1, max(int(s.ruling_min_length * h), 10))))
