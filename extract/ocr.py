@@ -5,7 +5,7 @@ the ruling lines, so scans go through the same table path as born-digital plans.
 Chain: render_for_ocr (the scan's own resolution, upscaled to ~300 dpi) -> deskew ->
 flatten_background -> ruling_masks (breaks in rules closed) -> rulings_from_masks /
 erase_rulings -> tesseract_words -> reread_sparse_cells (one tesseract run for all of them)
--> words_to_chars. Thresholds are in models/extract.yaml (ocr).
+-> reread_ids / reread_line_keys -> words_to_chars. Thresholds are in models/extract.yaml (ocr).
 """
 from __future__ import annotations
 
@@ -678,12 +678,16 @@ def _in_shape(text: str, prefix: str, shape: str) -> str:
 
 
 def _read_crops(gray: np.ndarray, boxes: list[tuple[int, int, int, int]], s: OcrSettings, dpi: float,
-                psm: int, whitelist: str = "") -> list[list[dict]]:
+                psm: int, whitelist: str = "", binarise: bool = False) -> list[list[dict]]:
     """Each box (x0, top, x1, bottom, pixels) read on its own: the crops stacked in one image
     with white space between (one tesseract process, not one per crop); each crop's words
-    in page pixels."""
+    in page pixels. `binarise`: each crop thresholded on its own (Otsu) first: a few thin grey
+    glyphs on white defeat tesseract's own thresholding of a small crop ("7." read as "a")."""
+    import cv2
     pad = s.reread_pad
     crops = [gray[max(t, 0):b, max(x0, 0):x1] for x0, t, x1, b in boxes]
+    if binarise:
+        crops = [cv2.threshold(c, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)[1] if c.size else c for c in crops]
     width = max(c.shape[1] for c in crops) + 2 * pad
     bands, y = [], pad
     for crop in crops:
@@ -750,6 +754,96 @@ def reread_ids(gray: np.ndarray, words: list[dict], s: OcrSettings, dpi: float) 
             if m is not None and m["prefix"] in prefixes and forms.get(id(w), _shape(text)) == _shape(text):
                 fixed[id(w)] = text
     return [{**w, "text": fixed[id(w)]} if id(w) in fixed else w for w in words]
+
+
+_KEY = re.compile(r"^(?P<prefix>[A-Z]{0,3})(?P<num>\d{1,2}(?:\.\d{1,2})*)(?P<tail>[.:)]?)$")
+
+
+def _key_columns(words: list[dict], tol: float) -> list[dict]:
+    """Columns of line keys: the first words of lines that read as keys ("1.", "2.3", "S1.1"),
+    at least three starting within `tol` of one another. Each column: where its keys start
+    (x), where the text after them starts (body: the median left of the word after each key),
+    the keys' usual form, and the letters they use."""
+    firsts = []
+    for ws in _lines_of(words).values():
+        ws = sorted(ws, key=lambda w: w["left"])
+        if _KEY.match(ws[0]["text"]):
+            firsts.append((ws[0], ws[1] if len(ws) > 1 else None))
+    firsts.sort(key=lambda t: t[0]["left"])
+    groups: list[list[tuple[dict, dict | None]]] = []
+    for pair in firsts:
+        if groups and pair[0]["left"] - groups[-1][0][0]["left"] <= tol:
+            groups[-1].append(pair)
+        else:
+            groups.append([pair])
+    out = []
+    for g in groups:
+        bodies = [n["left"] for _, n in g if n is not None]
+        if len(g) < 3 or not bodies:
+            continue
+        shapes: dict[str, int] = {}
+        for k, _ in g:
+            shapes[_shape(k["text"])] = shapes.get(_shape(k["text"]), 0) + 1
+        out.append({"x": min(k["left"] for k, _ in g), "body": float(np.median(bodies)),
+                    "shape": max(shapes, key=shapes.get),
+                    "letters": "".join(sorted({ch for k, _ in g for ch in _KEY.match(k["text"])["prefix"]}))})
+    return out
+
+
+def reread_line_keys(gray: np.ndarray, words: list[dict], s: OcrSettings, dpi: float) -> list[dict]:
+    """A list's numbers or a key column's keys that tesseract dropped or misread beyond
+    repair: page-level layout analysis drops a lone "1" before its dot, reads "1.1" as "pe" or
+    joins "7." and "8." of two lines into one word of its own block. Against a column of keys
+    (_key_columns), a line whose text starts where the column's text starts but with ink in
+    the key's place, or whose first word sits where the keys start but is no key of their form
+    and doubtful, has that place read again from its pixels alone, only key characters
+    allowed; the reading is kept when it has the column's form, replacing the words there."""
+    tol = s.id_align_tolerance * gray.shape[1]
+    columns = _key_columns(words, tol)
+    if not columns:
+        return words
+    mg, gap = max(2, int(dpi / 50)), max(2, int(dpi / 60))
+    min_ink = s.reread_min_ink * (dpi / 200) ** 2
+    todo: list[tuple[tuple[int, int, int, int], tuple, dict]] = []
+    for key, ws in _lines_of(words).items():
+        ws = sorted(ws, key=lambda w: w["left"])
+        first = ws[0]
+        top = min(w["top"] for w in ws)
+        bottom = max(w["top"] + w["height"] for w in ws)
+        for col in columns:
+            m = _KEY.match(first["text"])
+            if m and _shape(first["text"]) == col["shape"]:
+                break
+            if abs(first["left"] - col["x"]) <= tol and len(ws) > 1 and len(first["text"]) <= 6 \
+                    and first["conf"] < s.reread_min_conf and abs(ws[1]["left"] - col["body"]) <= 2 * tol:
+                box = (int(first["left"]) - mg, top - mg, int(ws[1]["left"]) - gap, bottom + mg)
+            elif abs(first["left"] - col["body"]) <= 2 * tol and first["left"] - col["x"] > 2 * gap:
+                box = (int(col["x"]) - mg, top - mg, int(first["left"]) - gap, bottom + mg)
+                if int((gray[max(box[1], 0):box[3], max(box[0], 0):box[2]] < 128).sum()) < min_ink:
+                    continue
+            else:
+                continue
+            todo.append((box, key, col))
+            break
+    if not todo:
+        return words
+    letters = "".join(sorted({ch for _, _, col in todo for ch in col["letters"]}))
+    found = _read_crops(gray, [box for box, _, _ in todo], s, dpi, psm=6, whitelist=letters + "0123456789.:)",
+                        binarise=True)
+    out = list(words)
+    for (box, key, col), new in zip(todo, found):
+        text = "".join(w["text"] for w in new)
+        if not new or _KEY.match(text) is None or _shape(text) != col["shape"]:
+            continue
+        x0, x1 = min(w["left"] for w in new), max(w["left"] + w["width"] for w in new)
+        y0, y1 = min(w["top"] for w in new), max(w["top"] + w["height"] for w in new)
+        # the words read in the key's place give way to it (a stray dot, a misreading, a word
+        # tesseract made of two lines' keys)
+        out = [w for w in out if not (box[0] <= w["left"] + w["width"] / 2 <= box[2]
+                                      and (w["line"] == key or (w["top"] < y1 and w["top"] + w["height"] > y0)))]
+        out.append({"text": text, "left": x0, "top": y0, "width": x1 - x0, "height": y1 - y0,
+                    "conf": float(np.mean([w["conf"] for w in new])), "line": key, "chars": []})
+    return out
 
 
 def words_to_chars(words: list[dict], scale: float) -> list[dict]:
@@ -855,6 +949,7 @@ def ocr_page(pdf_page, number: int, width: float, height: float, config: Extract
     words = split_run_together(tesseract_words(gray, dpi=dpi, settings=s), gray, s, dpi)
     words = reread_sparse_cells(gray, words, segments_to_edges(hs, vs, 1.0), config, dpi)
     words = reread_ids(gray, repair_ids(words, s, gray.shape[1]), s, dpi)
+    words = reread_line_keys(gray, words, s, dpi)
     words = mark_bold(restore_bullets(words, gray, s), gray, s)
     chars = words_to_chars(words, scale)
     conf = float(np.mean([w["conf"] for w in words]) / 100) if words else 0.0
