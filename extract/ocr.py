@@ -293,11 +293,17 @@ def join_rule_ends(h_segs: list[tuple], v_segs: list[tuple], reach: float,
                 before = [p for p in stops if lo - end_reach <= p < lo]
                 if before:
                     lo = max(before)
+            elif stops:     # on the crossing rule within the tolerance: exactly on it
+                lo = min(stops, key=lambda p: abs(p - lo))
             if stops and min(abs(p - hi) for p in stops) > tol:
                 after = [p for p in stops if hi < p <= hi + end_reach]
                 if after:
                     hi = min(after)
+            elif stops:
+                hi = min(stops, key=lambda p: abs(p - hi))
             lo, hi = int(round(lo)), int(round(hi))
+            if hi <= lo:    # both ends snapped to one crossing: a stub, kept as it was
+                lo, hi = (y, y + h) if vertical else (x, x + w)
             out.append((x, lo, w, hi - lo) if vertical else (lo, y, hi - lo, h))
         return out
     def crossings(c: float, across: list[tuple], vertical: bool) -> list[float]:
@@ -942,7 +948,7 @@ def ocr_page(pdf_page, number: int, width: float, height: float, config: Extract
     scale = 72 / dpi
     masks = ruling_masks(gray, s, dpi)
     mm = dpi / 25.4
-    hs, vs = join_rule_ends(*rulings_from_masks(*masks), reach=s.ruling_max_gap_mm * mm,
+    hs, vs = join_rule_ends(*rulings_from_masks(*masks), reach=max(s.ruling_bridge_mm, s.ruling_max_gap_mm) * mm,
                             tol=s.ruling_max_thickness_mm * mm + 5, end_reach=s.ruling_join_end_mm * mm)
     hs, vs = drop_rules_in_ink(gray, hs, vs, s, dpi)
     gray = denoise(erase_rulings(gray, *masks))
