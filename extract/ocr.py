@@ -363,6 +363,60 @@ def drop_rules_in_ink(gray: np.ndarray, h_segs: list[tuple], v_segs: list[tuple]
     return ([t for t in h_segs if keep(*t, False)], [t for t in v_segs if keep(*t, True)])
 
 
+def short_column_rules(gray: np.ndarray, h_segs: list[tuple], v_segs: list[tuple], s: OcrSettings,
+                       dpi: float) -> list[tuple]:
+    """Column rules of a row too short for the opening that finds rules (a one-line header row
+    is ~5 mm high; rules must be ruling_min_length of the page), found where they must stand:
+    between two row rules one above the other, at the x of a column rule found elsewhere that
+    both row rules cross, a thin line of ink (faint stretches count) over at least
+    ruling_short_min_ink of the row's height. Text crossing that x is spotty, not a line.
+    Returns the segments (x, y, w, h) to add, in pixels."""
+    import cv2
+    if s.ruling_short_min_ink >= 1.0 or not v_segs or len(h_segs) < 2:
+        return []
+    level, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    ink = gray < (level + 255) / 2
+    mm = dpi / 25.4
+    tol = max(3, int(s.ruling_max_thickness_mm * mm))
+    xs: list[list[float]] = []       # column rule positions, clustered
+    for x, y, w, h in sorted(v_segs, key=lambda t: t[0] + t[2] / 2):
+        c = x + w / 2
+        if xs and c - xs[-1][-1] <= tol:
+            xs[-1].append(c)
+        else:
+            xs.append([c])
+    columns = [float(np.median(c)) for c in xs]
+    rows = sorted(h_segs, key=lambda t: t[1] + t[3] / 2)
+    out = []
+    for i, (ax, ay, aw, ah) in enumerate(rows):
+        # the next row rule below this one that overlaps it
+        below = next(((bx, by, bw, bh) for bx, by, bw, bh in rows[i + 1:]
+                      if by + bh / 2 - (ay + ah / 2) > 2 * tol and min(ax + aw, bx + bw) - max(ax, bx) > 0), None)
+        if below is None:
+            continue
+        bx, by, bw, bh = below
+        y0, y1 = ay + ah, by
+        if y1 - y0 < 2 * tol:
+            continue
+        for c in columns:
+            if not (max(ax, bx) + tol <= c <= min(ax + aw, bx + bw) - tol):
+                continue
+            if any(abs(x + w / 2 - c) <= tol and y <= y0 + tol and y + h >= y1 - tol for x, y, w, h in v_segs):
+                continue       # already ruled
+            strip = ink[y0:y1, int(c) - tol:int(c) + tol + 1]
+            if strip.size == 0 or float(strip.any(axis=1).mean()) < s.ruling_short_min_ink:
+                continue
+            # a line, not a glyph: its ink in the strip, paper just beside it
+            cols = strip.mean(axis=0)
+            side = np.concatenate([ink[y0:y1, int(c) - 3 * tol:int(c) - tol], ink[y0:y1, int(c) + tol + 1:int(c) + 3 * tol + 1]], axis=1)
+            if side.size and float(side.mean()) > s.ruling_clear_ink:
+                continue
+            if float(cols.max()) < s.ruling_short_min_ink:
+                continue
+            out.append((int(c) - 1, int(ay + ah / 2), 3, int(by + bh / 2 - (ay + ah / 2))))
+    return out
+
+
 def erase_rulings(gray: np.ndarray, horiz: np.ndarray, vert: np.ndarray) -> np.ndarray:
     """The page without its rulings, so tesseract does not read them as "|" or "_"."""
     import cv2
@@ -951,6 +1005,13 @@ def ocr_page(pdf_page, number: int, width: float, height: float, config: Extract
     hs, vs = join_rule_ends(*rulings_from_masks(*masks), reach=max(s.ruling_bridge_mm, s.ruling_max_gap_mm) * mm,
                             tol=s.ruling_max_thickness_mm * mm + 5, end_reach=s.ruling_join_end_mm * mm)
     hs, vs = drop_rules_in_ink(gray, hs, vs, s, dpi)
+    short = short_column_rules(gray, hs, vs, s, dpi)
+    if short:
+        vs = vs + short
+        vert = masks[1].copy()
+        for x, y, w, h in short:
+            vert[y:y + h, x - 2:x + w + 2] = 255
+        masks = (masks[0], vert)
     gray = denoise(erase_rulings(gray, *masks))
     words = split_run_together(tesseract_words(gray, dpi=dpi, settings=s), gray, s, dpi)
     words = reread_sparse_cells(gray, words, segments_to_edges(hs, vs, 1.0), config, dpi)
