@@ -122,7 +122,7 @@ def _action_like_outside(pages: Sequence[PageContent], regions, boilerplate, con
 
 
 def _ocr_pages(pdf, pages: list[PageContent], indexes: list[int]):
-    from .ocr import ocr_page
+    from .ocr import ocr_page, snap_page_sizes
     out, conf = list(pages), []
     for i in indexes:
         page = pdf[i]
@@ -132,6 +132,8 @@ def _ocr_pages(pdf, pages: list[PageContent], indexes: list[int]):
             page.close()
         out[i] = res.content
         conf.append(res.confidence)
+    for i, page in zip(indexes, snap_page_sizes([out[i] for i in indexes], load_config().ocr.size_snap)):
+        out[i] = page
     return out, conf
 
 

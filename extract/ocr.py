@@ -906,6 +906,22 @@ def reread_line_keys(gray: np.ndarray, words: list[dict], s: OcrSettings, dpi: f
     return out
 
 
+def snap_sizes(sizes: list[tuple[float, int]], tolerance: float) -> dict[float, float]:
+    """Each size (points, to 0.1) within `tolerance` (a share) of a more common one takes it,
+    the most common first. `sizes`: (size, weight) pairs; returns size -> snapped size."""
+    weights: dict[float, int] = {}
+    for size, n in sizes:
+        weights[size] = weights.get(size, 0) + n
+    reps: list[float] = []
+    out: dict[float, float] = {}
+    for size in sorted(weights, key=lambda v: (-weights[v], v)):
+        rep = next((r for r in reps if abs(size - r) <= tolerance * r), None)
+        if rep is None:
+            reps.append(size)
+        out[size] = size if rep is None else rep
+    return out
+
+
 def words_to_chars(words: list[dict], scale: float) -> list[dict]:
     """Synthetic glyphs spread evenly over each word box, so the text code needs no OCR case.
     All words of one tesseract line share that line's top, keeping lines intact; each word's
@@ -927,6 +943,23 @@ def words_to_chars(words: list[dict], scale: float) -> list[dict]:
                               "space_before": i == 0})
                 x += step
     return chars
+
+
+def snap_page_sizes(pages: list[PageContent], tolerance: float) -> list[PageContent]:
+    """One size per style across a scanned document: a line's size is its height in pixels,
+    which jitters with blur, with tilt and with its letters (a descender or none), so the
+    card titles of one plan read 10.6 pt on one page and 10.8 or 11.0 on another and split
+    into heading styles. Every glyph's size within `tolerance` of a more common size in the
+    document's OCR'd pages takes it (snap_sizes); the lines are rebuilt."""
+    import dataclasses
+    if tolerance <= 0 or not pages:
+        return pages
+    snapped = snap_sizes([(round(c["size"], 1), 1) for p in pages for c in p.chars], tolerance)
+    out = []
+    for p in pages:
+        chars = [{**c, "size": snapped.get(round(c["size"], 1), c["size"])} for c in p.chars]
+        out.append(dataclasses.replace(p, chars=chars, lines=chars_to_lines(chars, p.number)))
+    return out
 
 
 def _cells(pixel_edges: list[dict], config: ExtractConfig, dpi: float) -> list[tuple[float, float, float, float]]:
