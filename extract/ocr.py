@@ -274,6 +274,20 @@ def rulings_from_masks(horiz: np.ndarray, vert: np.ndarray) -> tuple[list[tuple]
     return _segments(horiz, True), _segments(vert, False)
 
 
+def drop_edge_rules(h_segs: list[tuple], v_segs: list[tuple], shape: tuple[int, int], s: OcrSettings,
+                    dpi: float) -> tuple[list[tuple], list[tuple]]:
+    """Lines lying within ruling_edge_margin_mm of the page's edge are the scanner's (the
+    page's edge, the shadow at a bound edge, the lid's), not the plan's: printers keep a
+    margin wider than that. Dropped before rule ends are drawn on to crossing rules, so the
+    shadow's speckled stubs are not joined into cells beside the table."""
+    m = s.ruling_edge_margin_mm * dpi / 25.4
+    if m <= 0:
+        return h_segs, v_segs
+    hgt, wid = shape
+    return ([t for t in h_segs if m <= t[1] + t[3] / 2 <= hgt - m],
+            [t for t in v_segs if m <= t[0] + t[2] / 2 <= wid - m])
+
+
 def join_rule_ends(h_segs: list[tuple], v_segs: list[tuple], reach: float,
                    tol: float = 3.0, end_reach: float | None = None) -> tuple[list[tuple], list[tuple]]:
     """A broken grid's rules stop short of the rule they meet (the break fell at the
@@ -1035,7 +1049,8 @@ def ocr_page(pdf_page, number: int, width: float, height: float, config: Extract
     scale = 72 / dpi
     masks = ruling_masks(gray, s, dpi)
     mm = dpi / 25.4
-    hs, vs = join_rule_ends(*rulings_from_masks(*masks), reach=max(s.ruling_bridge_mm, s.ruling_max_gap_mm) * mm,
+    hs, vs = join_rule_ends(*drop_edge_rules(*rulings_from_masks(*masks), gray.shape, s, dpi),
+                            reach=max(s.ruling_bridge_mm, s.ruling_max_gap_mm) * mm,
                             tol=s.ruling_max_thickness_mm * mm + 5, end_reach=s.ruling_join_end_mm * mm)
     hs, vs = drop_rules_in_ink(gray, hs, vs, s, dpi)
     short = short_column_rules(gray, hs, vs, s, dpi)
