@@ -132,7 +132,8 @@ def _ocr_pages(pdf, pages: list[PageContent], indexes: list[int]):
             page.close()
         out[i] = res.content
         conf.append(res.confidence)
-    for i, page in zip(indexes, snap_page_sizes([out[i] for i in indexes], load_config().ocr.size_snap)):
+    for i, page in zip(indexes, snap_page_sizes([out[i] for i in indexes], load_config().ocr.size_snap,
+                                                  load_config().ocr.size_snap_pixels)):
         out[i] = page
     return out, conf
 

@@ -99,6 +99,7 @@ class OcrSettings(BaseModel):
     ruling_bridge_mm: float = 0.0       # 0: ruling_max_gap_mm (extract/ocr.py join_rule_ends)
     ruling_short_min_ink: float = 1.0   # 1: off (extract/ocr.py short_column_rules)
     size_snap: float = 0.0              # 0: off (extract/ocr.py snap_sizes)
+    size_snap_pixels: float = 0.0
     ruling_edge_margin_mm: float = 0.0  # 0: off (extract/ocr.py drop_edge_rules)
     ruling_max_near_ink: float = 1.0    # 1: off (extract/ocr.py drop_text_runs)
     ruling_near_mm: float = 0.3

@@ -920,16 +920,17 @@ def reread_line_keys(gray: np.ndarray, words: list[dict], s: OcrSettings, dpi: f
     return out
 
 
-def snap_sizes(sizes: list[tuple[float, int]], tolerance: float) -> dict[float, float]:
-    """Each size (points, to 0.1) within `tolerance` (a share) of a more common one takes it,
-    the most common first. `sizes`: (size, weight) pairs; returns size -> snapped size."""
+def snap_sizes(sizes: list[tuple[float, int]], tolerance: float, absolute: float = 0.0) -> dict[float, float]:
+    """Each size (points, to 0.1) within `tolerance` (a share) or `absolute` (points) of a
+    more common one takes it, the most common first. `sizes`: (size, weight) pairs; returns
+    size -> snapped size."""
     weights: dict[float, int] = {}
     for size, n in sizes:
         weights[size] = weights.get(size, 0) + n
     reps: list[float] = []
     out: dict[float, float] = {}
     for size in sorted(weights, key=lambda v: (-weights[v], v)):
-        rep = next((r for r in reps if abs(size - r) <= tolerance * r), None)
+        rep = next((r for r in reps if abs(size - r) <= max(tolerance * r, absolute) + 1e-9), None)
         if rep is None:
             reps.append(size)
         out[size] = size if rep is None else rep
@@ -959,7 +960,7 @@ def words_to_chars(words: list[dict], scale: float) -> list[dict]:
     return chars
 
 
-def snap_page_sizes(pages: list[PageContent], tolerance: float) -> list[PageContent]:
+def snap_page_sizes(pages: list[PageContent], tolerance: float, pixels: float = 0.0) -> list[PageContent]:
     """One size per style across a scanned document: a line's size is its height in pixels,
     which jitters with blur, with tilt and with its letters (a descender or none), so the
     card titles of one plan read 10.6 pt on one page and 10.8 or 11.0 on another and split
@@ -968,7 +969,9 @@ def snap_page_sizes(pages: list[PageContent], tolerance: float) -> list[PageCont
     import dataclasses
     if tolerance <= 0 or not pages:
         return pages
-    snapped = snap_sizes([(round(c["size"], 1), 1) for p in pages for c in p.chars], tolerance)
+    # a line's height is measured in the scan's own pixels: a pixel or two of it is noise
+    pixel = max((c.get("scan_pixel", 0.0) for p in pages for c in p.chars), default=0.0)
+    snapped = snap_sizes([(round(c["size"], 1), 1) for p in pages for c in p.chars], tolerance, pixels * pixel)
     out = []
     for p in pages:
         chars = [{**c, "size": snapped.get(round(c["size"], 1), c["size"])} for c in p.chars]
@@ -1066,7 +1069,8 @@ def ocr_page(pdf_page, number: int, width: float, height: float, config: Extract
     words = reread_ids(gray, repair_ids(words, s, gray.shape[1]), s, dpi)
     words = reread_line_keys(gray, words, s, dpi)
     words = mark_bold(restore_bullets(words, gray, s), gray, s)
-    chars = words_to_chars(words, scale)
+    native = scan_dpi(pdf_page) or dpi
+    chars = [{**c, "scan_pixel": 72 / min(native, dpi)} for c in words_to_chars(words, scale)]
     conf = float(np.mean([w["conf"] for w in words]) / 100) if words else 0.0
     content = PageContent(number=number, width=width, height=height, chars=chars,
                           lines=chars_to_lines(chars, number), image_count=1,
