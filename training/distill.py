@@ -50,7 +50,47 @@ def fetch_minilm(cache: Path = DEFAULT_CACHE) -> Path:
     return target
 
 
-def distill(out: Path, pca_dims: int, cache: Path = DEFAULT_CACHE) -> dict:
+# The teacher step (training/teacher.py): ridge strengths of the map from the static
+# vectors to MiniLM's and of the per-token corrections; chosen on training.teacher's
+# crossval (held-out text never in the corpus), see docs/labels.md.
+TEACHER_MAP_L2 = 0.1
+TEACHER_TOKEN_L2 = 0.01
+
+
+def teach(out: Path, src: Path, pca_dims: int, labels_dir: Path, models_dir: Path) -> dict:
+    """Refit the distilled table so that its sentence vectors reproduce the full MiniLM's on
+    unlabelled text: the training rows' actions and aims (never a test row), their clauses
+    and word windows, and the taxonomy's texts. Same tokenizer, same file layout, same
+    size: the runtime reads it unchanged."""
+    import numpy as np
+    from safetensors.numpy import load_file, save_file
+
+    from normalise.classify.embed import StaticEmbedder
+    from normalise.classify.taxonomy import load_taxonomies
+
+    from .data import load_examples, training_rows
+    from .embedders import MiniLMEmbedder
+    from .teacher import corpus, fit_map, fit_tokens, reduce_table
+    from .train import rows_checksum
+
+    rows = training_rows(load_examples(labels_dir))
+    texts = corpus(rows, load_taxonomies(models_dir))
+    static = StaticEmbedder(out)
+    M = MiniLMEmbedder(src).encode(texts)
+    W = fit_map(static.encode(texts), M, TEACHER_MAP_L2)
+    T = reduce_table(fit_tokens(static, texts, M, W, TEACHER_TOKEN_L2), M, pca_dims)
+    path = out / "model.safetensors"
+    tensors = load_file(str(path))
+    tensors["embeddings"] = T.astype(np.float16)
+    save_file(tensors, str(path))
+    return {"method": "training.teacher: ridge map static -> all-MiniLM-L6-v2 sentence vectors, per-token "
+                      "ridge corrections, projected on the teacher's top directions",
+            "map_l2": TEACHER_MAP_L2, "token_l2": TEACHER_TOKEN_L2, "corpus_texts": len(texts),
+            "training_rows": len(rows), "rows_checksum": rows_checksum(rows)}
+
+
+def distill(out: Path, pca_dims: int, cache: Path = DEFAULT_CACHE, teacher: bool = True,
+            labels_dir: Path | None = None, models_dir: Path | None = None) -> dict:
     import torch
     from model2vec.distill import distill as m2v_distill
 
@@ -69,11 +109,17 @@ def distill(out: Path, pca_dims: int, cache: Path = DEFAULT_CACHE) -> dict:
         for p in (out / "1_Normalize").iterdir():
             p.unlink()
         (out / "1_Normalize").rmdir()
+    taught = None
+    if teacher:
+        from .data import LABELS_DIR
+        root = Path(__file__).resolve().parents[1]
+        taught = teach(out, src, pca_dims, labels_dir or LABELS_DIR, models_dir or root / "models")
     recipe = {
         "source": MINILM_PACKAGE, "source_model": "sentence-transformers/all-MiniLM-L6-v2",
         "source_sha256": file_sha256(src / "model.safetensors"),
         "method": "model2vec.distill", "model2vec": __import__("model2vec").__version__,
         "torch": torch.__version__, "pca_dims": pca_dims, "quantize_to": "float16",
+        "teacher": taught,
         "files": {p.name: file_sha256(p) for p in sorted(out.iterdir()) if p.is_file() and p.name != "recipe.json"},
     }
     (out / "recipe.json").write_text(json.dumps(recipe, indent=2, sort_keys=True) + "\n")
@@ -85,8 +131,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=Path("models/embeddings"))
     ap.add_argument("--pca-dims", type=int, default=256)
     ap.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    ap.add_argument("--no-teacher", action="store_true", help="plain model2vec distillation (no teacher step)")
     a = ap.parse_args(argv)
-    r = distill(a.out, a.pca_dims, a.cache)
+    r = distill(a.out, a.pca_dims, a.cache, teacher=not a.no_teacher)
     size = sum(p.stat().st_size for p in a.out.iterdir() if p.is_file())
     print(f"distilled {r['source_model']} -> {a.out} ({a.pca_dims} dims, {size / 1e6:.1f} MB)")
     return 0

@@ -133,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     if a.distill:
         from .distill import distill
-        distill(a.models_dir / EMBEDDINGS_DIR, a.pca_dims)
+        distill(a.models_dir / EMBEDDINGS_DIR, a.pca_dims, labels_dir=a.labels, models_dir=a.models_dir)
     m = train(a.models_dir, a.labels, a.head)
     print(f"{m['model_version']}: {m['training_data']['rows']} rows "
           f"({m['training_data']['by_split']}), taxonomy {m['taxonomy_version']}")
