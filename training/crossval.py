@@ -69,6 +69,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--without", default="", help="comma-separated key prefixes of training rows to leave out")
     a = ap.parse_args(argv)
     taxonomies = load_taxonomies(a.models_dir)
+    emb_dir = a.embeddings or a.models_dir / EMBEDDINGS_DIR
+    recipe = emb_dir / "recipe.json"
+    if recipe.exists() and __import__("json").loads(recipe.read_text()).get("teacher"):
+        print(f"note: {emb_dir} was taught by MiniLM on the text of every training row, held-out folds included "
+              "(unlabelled text, but optimistic): compare teacher settings with `python -m training.teacher "
+              "--embeddings <plain distillation>`, which keeps held-out text out", file=sys.stderr)
     fz = Featurizer(taxonomies, StaticEmbedder(a.embeddings or a.models_dir / EMBEDDINGS_DIR))
     ex = load_examples(a.labels)
     drop = [p for p in a.without.split(",") if p]
