@@ -27,31 +27,48 @@ from .train import fit_all
 TALENT = tuple(f"R{i}" for i in range(1, 17))
 
 
-def run(examples, featurizer: Featurizer, kind: str, n_folds: int = 5) -> dict:
+def held_out_parts(examples, n_folds: int = 5) -> tuple[list, list[tuple[str, list[list[int]]]]]:
+    """The examples a crossval may read (never the frozen split) and its held-out parts:
+    each seed plan by document, and the fresh rows in `n_folds` folds by group."""
     examples = [e for e in examples if e.split != "test"]           # never read the frozen split
-    feats = featurizer.features([e.item for e in examples])[0]
     plans = sorted({e.plan for e in examples if e.split == "seed"})
     fresh = [i for i, e in enumerate(examples) if e.split == "train" and not e.key.startswith("fresh:more")]
     ffold = dict(zip(fresh, fold_of([examples[i].group for i in fresh], n_folds)))
     held = [("seed", [[i for i, e in enumerate(examples) if e.plan == p] for p in plans]),
             ("fresh-cv", [[i for i in fresh if ffold[i] == k] for k in range(n_folds)])]
+    return examples, held
+
+
+def fit_predict(featurizer: Featurizer, feats, examples, tr: list[int], te: list[int], kind: str,
+                gold: dict, pred: dict) -> None:
+    """Fit the heads on rows `tr`, predict rows `te`; append to `gold` and `pred` per task."""
+    fits = fit_all(featurizer, [examples[i] for i in tr], kind, {t: feats[t].take(tr) for t in TASKS})
+    for t in TASKS:
+        tax = featurizer.taxonomies[t]
+        tm = TaskModel.from_dict(fits[t].to_dict(tax.ids), tax)
+        _, labels = tm.predict(feats[t].take(te))
+        pred[t] += labels
+        gold[t] += [examples[i].target(t) for i in te]
+
+
+def scores(gold: dict, pred: dict) -> dict:
+    mp = metrics(gold["pillars"], pred["pillars"], PILLARS, ("macro_f1", "micro_f1"))
+    mt = metrics(gold["talent"], pred["talent"], TALENT, ("micro_f1", "precision", "recall"))
+    return {"n": len(gold["pillars"]), "pillars": mp, "talent": mt}
+
+
+def run(examples, featurizer: Featurizer, kind: str, n_folds: int = 5) -> dict:
+    examples, held = held_out_parts(examples, n_folds)
+    feats = featurizer.features([e.item for e in examples])[0]
     out = {}
     for name, parts in held:
         gold = {t: [] for t in TASKS}
         pred = {t: [] for t in TASKS}
         for te in parts:
             tes = set(te)
-            tr = [i for i in range(len(examples)) if i not in tes]
-            fits = fit_all(featurizer, [examples[i] for i in tr], kind, {t: feats[t].take(tr) for t in TASKS})
-            for t in TASKS:
-                tax = featurizer.taxonomies[t]
-                tm = TaskModel.from_dict(fits[t].to_dict(tax.ids), tax)
-                _, labels = tm.predict(feats[t].take(te))
-                pred[t] += labels
-                gold[t] += [examples[i].target(t) for i in te]
-        mp = metrics(gold["pillars"], pred["pillars"], PILLARS, ("macro_f1", "micro_f1"))
-        mt = metrics(gold["talent"], pred["talent"], TALENT, ("micro_f1", "precision", "recall"))
-        out[name] = {"n": len(gold["pillars"]), "pillars": mp, "talent": mt}
+            fit_predict(featurizer, feats, examples, [i for i in range(len(examples)) if i not in tes], te, kind,
+                        gold, pred)
+        out[name] = scores(gold, pred)
     return out
 
 

@@ -23,12 +23,12 @@ from pathlib import Path
 import numpy as np
 
 from normalise.classify.embed import StaticEmbedder
-from normalise.classify.labeller import EMBEDDINGS_DIR, TASKS, Featurizer, TaskModel
+from normalise.classify.labeller import EMBEDDINGS_DIR, TASKS, Featurizer
 from normalise.classify.scoring import build_prototypes, dot, label_texts
 from normalise.classify.taxonomy import default_models_dir, load_taxonomies
 from normalise.classify.text import action_and_aim
 
-from .data import LABELS_DIR, Example, fold_of, load_examples
+from .data import LABELS_DIR, Example, load_examples
 
 _SPLIT = re.compile(r"\s*(?:[;:]|,\s+(?:and|or|with|including|so|to|for)\b|\band\b|\bincluding\b|\bwith\b)\s*")
 
@@ -190,16 +190,9 @@ class CachedTeacher:
 
 def crossval(examples, taxonomies, static, teacher, kind: str, l2: float, protos: str, n_folds: int = 5,
              mode: str = "teacher", tok_l2: float = 1.0) -> dict:
-    from .crossval import TALENT
-    from .evaluate import PILLARS, metrics
-    from .train import fit_all
+    from .crossval import fit_predict, held_out_parts, scores
 
-    examples = [e for e in examples if e.split != "test"]
-    plans = sorted({e.plan for e in examples if e.split == "seed"})
-    fresh = [i for i, e in enumerate(examples) if e.split == "train" and not e.key.startswith("fresh:more")]
-    ffold = dict(zip(fresh, fold_of([examples[i].group for i in fresh], n_folds)))
-    held = [("seed", [[i for i, e in enumerate(examples) if e.plan == p] for p in plans]),
-            ("fresh-cv", [[i for i in fresh if ffold[i] == k] for k in range(n_folds)])]
+    examples, held = held_out_parts(examples, n_folds)
     out = {}
     for name, parts in held:
         gold = {t: [] for t in TASKS}
@@ -225,16 +218,8 @@ def crossval(examples, taxonomies, static, teacher, kind: str, l2: float, protos
             if protos == "teacher" and mode not in ("static", "minilm"):
                 fz.prototypes = {t: build_prototypes(taxonomies[t], teacher.encode) for t in TASKS}
             feats = fz.features([e.item for e in examples])[0]
-            fits = fit_all(fz, [examples[i] for i in tr], kind, {t: feats[t].take(tr) for t in TASKS})
-            for t in TASKS:
-                tax = fz.taxonomies[t]
-                tm = TaskModel.from_dict(fits[t].to_dict(tax.ids), tax)
-                _, labels = tm.predict(feats[t].take(te))
-                pred[t] += labels
-                gold[t] += [examples[i].target(t) for i in te]
-        mp = metrics(gold["pillars"], pred["pillars"], PILLARS, ("macro_f1", "micro_f1"))
-        mt = metrics(gold["talent"], pred["talent"], TALENT, ("micro_f1", "precision", "recall"))
-        out[name] = {"n": len(gold["pillars"]), "pillars": mp, "talent": mt}
+            fit_predict(fz, feats, examples, tr, te, kind, gold, pred)
+        out[name] = scores(gold, pred)
     return out
 
 

@@ -438,16 +438,17 @@ def continuation_score(prev: TableRow, cont: TableRow, other_keys: Sequence[str]
         score += sc.cells_go_on
     # (a cell that ended a sentence at the foot and opens another overleaf says nothing
     # either way: a cut falls between sentences as often as inside one)
-    if any(_wraps_into(p, c) for p, c in goes_on) and all(
-            _wraps_into(p, c) or (p.text and not p.text.endswith(_TERMINAL) and c.text[:1].islower())
+    wraps = [_wraps_into(p, c) for p, c in goes_on]
+    if any(wraps) and all(
+            w or (p.text and not p.text.endswith(_TERMINAL) and c.text[:1].islower())
             or p.text.endswith(":") or (p.text.endswith((".", "!", "?")) and not c.text[:1].islower())
-            for p, c in goes_on):       # "Supported by:" / "Communications"
+            for w, (p, c) in zip(wraps, goes_on)):       # "Supported by:" / "Communications"
         score += sc.wrapped_from_full_line
     # several cells (two in three at least, none going on in lower case) open afresh (a
     # capital or digit) below a cell whose last line stopped short: a new row under a cell
     # merged over the break, not the rest of one
-    fresh = [1 for p, c in goes_on if p.text and (c.text[:1].isupper() or c.text[:1].isdigit())
-             and not p.text.endswith(":") and not _wraps_into(p, c)]
+    fresh = [1 for w, (p, c) in zip(wraps, goes_on) if p.text and (c.text[:1].isupper() or c.text[:1].isdigit())
+             and not p.text.endswith(":") and not w]
     if len(fresh) >= sc.cells_start_afresh_min and 3 * len(fresh) >= 2 * len(goes_on) and not mid:
         score += sc.cells_start_afresh
     filled = sum(not c.empty for c in cont.cells)
