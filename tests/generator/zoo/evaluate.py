@@ -104,7 +104,7 @@ def _issue_counts(docs: list[dict]) -> dict[str, int]:
         codes = {i.get("code") for i in (d.get("issues") if d.get("issues") is not None else [])
                  if isinstance(i, dict)}
         n.update(c for c in codes if c)
-    return dict(n.most_common())
+    return dict(sorted(n.items(), key=lambda kv: (-kv[1], kv[0])))   # ties by code: the same file every run
 
 
 def _int(v):
