@@ -277,7 +277,7 @@ def lines_to_table(lines: Sequence[list[Segment]], header: list[Segment], config
                 break
     # section headings ("Pillar 1: Visibility", a bold phrase alone in the first column) are
     # no cells: they must not make a mostly blank first column look busy
-    cells_only = [l for l in body if not _is_section_line(l, anchors, key_re)]
+    cells_only = [l for l in body if not _is_section_line(_split_columns(l, anchors, ncol), key_re)]
     spine = 0 if keyed else _spine_column(cells_only, anchors, config.unruled.row_step_ratio * pitch,
                                           config.unruled.sparse_first_share)
     # the right edge of the spine column's text (its longest lines reach it)
@@ -292,15 +292,12 @@ def lines_to_table(lines: Sequence[list[Segment]], header: list[Segment], config
     prev_bottom: tuple[int, float] | None = None
     list_col = _list_column(body, anchors)
     for li, line in enumerate(body):
-        cols: list[list[Segment]] = [[] for _ in range(ncol)]
-        for s in line:
-            cols[_column_of(s.bbox.x0, anchors)].append(s)
+        cols = _split_columns(line, anchors, ncol)
+        first = cols[0][0] if cols[0] else None
         if keyed and current is not None and _starts_sub_row(cols, current, list_col, line_h):
             rows.append(TableRow(RowKind.BODY, tuple(_cell(c) for c in current)))
             current = [[] for _ in range(ncol)]
-        first = cols[0][0] if cols[0] else None
-        only_first = first is not None and all(not c for c in cols[1:])
-        if only_first and first.bold and not key_re.match(first.text):
+        if _is_section_line(cols, key_re):
             if current is not None:
                 rows.append(_body_row(current, inherit))
                 current = None
@@ -366,10 +363,17 @@ def lines_to_table(lines: Sequence[list[Segment]], header: list[Segment], config
     return (ExtractedTable(index, tuple(heads), all_rows, pages, NAME, round(filled, 3)), regions)
 
 
-def _is_section_line(line: Sequence[Segment], anchors: Sequence[float], key_re: re.Pattern[str]) -> bool:
+def _split_columns(line: Sequence[Segment], anchors: Sequence[float], ncol: int) -> list[list[Segment]]:
+    cols: list[list[Segment]] = [[] for _ in range(ncol)]
+    for s in line:
+        cols[_column_of(s.bbox.x0, anchors)].append(s)
+    return cols
+
+
+def _is_section_line(cols: Sequence[Sequence[Segment]], key_re: re.Pattern[str]) -> bool:
     """A bold phrase alone in the first column, not a row key: a section heading."""
-    return len(line) == 1 and line[0].bold and _column_of(line[0].bbox.x0, anchors) == 0 \
-        and not key_re.match(line[0].text)
+    return bool(cols[0]) and all(not c for c in cols[1:]) and cols[0][0].bold \
+        and not key_re.match(cols[0][0].text)
 
 
 def _body_row(cols: list[list[Segment]], inherit: Cell | None) -> TableRow:
