@@ -30,7 +30,7 @@ TALENT = tuple(f"R{i}" for i in range(1, 17))
 def held_out_parts(examples, n_folds: int = 5) -> tuple[list, list[tuple[str, list[list[int]]]]]:
     """The examples a crossval may read (never the frozen split) and its held-out parts:
     each seed plan by document, and the fresh rows in `n_folds` folds by group."""
-    examples = [e for e in examples if e.split != "test"]           # never read the frozen split
+    examples = [e for e in examples if e.split in ("seed", "train")]   # never a held-out row (frozen test split, holdout)
     plans = sorted({e.plan for e in examples if e.split == "seed"})
     fresh = [i for i, e in enumerate(examples) if e.split == "train" and not e.key.startswith("fresh:more")]
     ffold = dict(zip(fresh, fold_of([examples[i].group for i in fresh], n_folds)))

@@ -5,6 +5,9 @@
 * **Frozen test split**: fresh rows with split == "test"; every system is fitted on the
   seed rows and the fresh train rows (thresholds and calibration from their out-of-fold
   scores) and predicts the test rows once.
+* **Second held-out set**: fresh rows with split == "holdout", written after every modelling
+  choice of issue #11 by another hand than the training rows; predicted once, like the
+  frozen split (absent until such rows exist).
 * **Seed plans, held out by document**: for each seed plan, every system is refitted
   without that plan's rows and predicts them; the three held-out predictions are pooled.
 * **Systems** (one table): the keyword baseline (any taxonomy phrase matched in the
@@ -167,6 +170,7 @@ def evaluate_systems(examples: list[Example], featurizers: dict[str, Featurizer]
     feats = {name: fz.features([e.item for e in examples])[0] for name, fz in featurizers.items()}
     idx_train = [i for i, e in enumerate(examples) if e in set(training_rows(examples))]
     idx_test = [i for i, e in enumerate(examples) if e.split == "test"]
+    idx_holdout = [i for i, e in enumerate(examples) if e.split == "holdout"]
     plans = seed_plans(examples)
     results = {}
     for name, emb, kind in systems:
@@ -177,6 +181,8 @@ def evaluate_systems(examples: list[Example], featurizers: dict[str, Featurizer]
         res = {}
         if idx_test:
             res["frozen_test"] = {"pred": predict_system(kind, fz, fa, idx_train, idx_test, examples), "idx": idx_test}
+        if idx_holdout:
+            res["holdout"] = {"pred": predict_system(kind, fz, fa, idx_train, idx_holdout, examples), "idx": idx_holdout}
         pooled = {"pred": {t: [] for t in TASKS}, "idx": []}
         for p in plans:
             tr = [i for i, e in enumerate(examples) if e.split in ("seed", "train") and e.plan != p]
@@ -373,6 +379,7 @@ def _fmt(m: dict) -> str:
 
 def print_tables(scores: dict, order: list[str]) -> None:
     for split, title in (("frozen_test", "FROZEN TEST SPLIT (fresh rows, split == test)"),
+                         ("holdout", "SECOND HELD-OUT SET (fresh rows written after every choice, split == holdout)"),
                          ("seed_by_plan", "SEED PLANS, HELD OUT BY DOCUMENT (pooled over the three plans)")):
         if split not in scores["pillars"]:
             continue
@@ -437,7 +444,7 @@ def main(argv: list[str] | None = None) -> int:
     systems = [s for s in SYSTEMS if not a.systems or any(x in s[0] for x in a.systems.split(","))]
     results = evaluate_systems(examples, featurizers, systems)
     scores = score_results(examples, results)
-    split_rows = {s: sum(1 for e in examples if e.split == s) for s in ("seed", "train", "test")}
+    split_rows = {s: sum(1 for e in examples if e.split == s) for s in ("seed", "train", "test", "holdout")}
     common = {"labels": {"rows": split_rows, "source": "data/labels/*.jsonl (reviewer labels per the labelling guide)"},
               "shipped": SHIPPED, "model_version": labeller.model_version,
               "bootstrap": f"{B} row resamples, seed 0, 2.5/97.5 percentiles",
