@@ -83,8 +83,11 @@ class FateCfg(_Strict):
     # said to be complete
     object_openers: list[str] = []
     # recurrences (the dataset's reading of the timeframe) of actions that are done again
-    # each period: one its report calls complete keeps its link whatever the score
+    # each period: one its report calls complete keeps its link whatever the score...
     recurring: list[str] = []
+    # ...unless the later action is read as one of these (a one-off): a yearly event done
+    # is held again in a yearly action, not in a one-off task on the same subject
+    one_off: list[str] = []
 
 
 class PlansCfg(_Strict):
@@ -549,6 +552,13 @@ def says_stalled(progress: str | None, cfg: FateCfg) -> bool:
     return bool(low) and any(re.search(rf"(?<![a-z]){re.escape(t)}(?![a-z])", low) for t in cfg.stalled_terms)
 
 
+def _recurs_on(earlier: ActionRef, later: ActionRef, cfg: FateCfg) -> bool:
+    """Whether a recurring earlier action (cfg.recurring) goes on in this later action: one
+    whose timeframe is not read as a one-off (cfg.one_off; unknown counts as not one)."""
+    return ((earlier.recurrence or "").lower() in cfg.recurring
+            and (later.recurrence or "").lower() not in cfg.one_off)
+
+
 def link_plans(earlier: Sequence[ActionRef], later: Sequence[ActionRef], cfg: LinksConfig | None = None,
                embed: Embedder | None = None, progress: dict[str, str | None] | None = None,
                decisions: dict[tuple[str, str], bool] | None = None) -> CycleLinks:
@@ -578,9 +588,10 @@ def link_plans(earlier: Sequence[ActionRef], later: Sequence[ActionRef], cfg: Li
     notes = {r.row_id: ((progress or {}).get(r.row_id) or completion_note(r)) for r in earlier}
     confirmed = {(index_a[f], index_b[t]) for (f, t), keep in decisions.items()
                  if keep and f in index_a and t in index_b}
-    # (a recurring action - an awards evening each July - is done for the year, not for good)
+    # (a recurring action - an awards evening each July - is done for the year, not for good,
+    # and goes on in a later action that is not a one-off)
     pairs = sorted(p for p in pairs if p in confirmed or sim.score[p] >= cfg.fates.completed_link_min
-                   or (earlier[p[0]].recurrence or "").lower() in cfg.fates.recurring
+                   or _recurs_on(earlier[p[0]], later[p[1]], cfg.fates)
                    or not says_completed(notes[earlier[p[0]].row_id], cfg.fates))
     # so is an action its report says was never begun: a task not started two years into
     # the plan was mostly abandoned, and the later plan's nearest action is then another
