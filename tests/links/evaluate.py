@@ -21,8 +21,9 @@ Measured on what the batch wrote (action_links.parquet, actions.fate / is_new /
 plan_row_id): plan identity and grouping are part of the measure. Prints link precision /
 recall / F1, kind accuracy on the links found, fate accuracy,
 new-action accuracy and progress attachment accuracy; writes metrics/links.json.
-`--tune` prints the threshold grid over the three pairs (on the extracted rows): the
-figures models/links.yaml was chosen from.
+`--tune` prints the threshold grid over the gold pairs (on the extracted rows): the
+figures models/links.yaml was chosen from; then the same leave-one-pair-out estimate through
+the whole assembly (progress attached, fate rules applied), link F1 and fate accuracy.
 
     python -m tests.links.evaluate [--out build/links] [--tune] [--reuse]
 """
@@ -251,6 +252,62 @@ def tune(ds: Path) -> None:
             held = [res[max(grid, key=key([i for i in range(len(names)) if i != k]))][k] for k in range(len(names))]
             print(f"  with no {strip} on any row, leave-one-pair-out F1: "
                   + "  ".join(f"{n} {v:.3f}" for n, v in zip(names, held)) + f"  (mean {np.mean(held):.3f})")
+    pipeline_lopo(ds)
+
+
+def pipeline_lopo(ds: Path) -> dict[str, tuple[float, float, tuple]]:
+    """Leave one pair out through the whole assembly (plans.assemble: progress attached,
+    then link_plans with its fate rules, which the grid above leaves out): for each held-out
+    pair, the link thresholds (continued / extra / extra_ratio) with the best mean link F1
+    (then fate accuracy) on the other pairs, and the held-out pair's link F1 and fate
+    accuracy under them. The figure for an unseen pair, fates included."""
+    import numpy as np
+    import pyarrow.parquet as pq
+
+    from tcpipe.dataset import links as L
+    from tcpipe.dataset.plans import assemble, link_rows
+    cfg = L.load_config()
+    embed = L.default_embedder() if cfg.similarity.weights.embedding else None
+    docs = pq.read_table(ds / "documents.parquet").to_pylist()
+    table = pq.read_table(ds / "actions.parquet")
+    full = table.to_pylist()
+    wanted = ["row_id", "document_id", "action_text", "action_id", "aim", "section", "rag_status", "rag_evidence",
+              "progress", "extraction_quality", "table_index", "row_index", "pillars", "pillars_document", "owner",
+              "recurrence"]
+    rows = table.select([c for c in wanted if c in table.schema.names]).to_pylist()
+    gold_pairs = pairs()
+
+    def run(links_cfg: L.LinkCfg) -> dict[str, tuple[float, float]]:
+        asm = assemble(docs, rows, cfg.model_copy(update={"links": links_cfg}), embed=embed)
+        by_stem: dict[str, list[dict]] = {}
+        for r in full:
+            a = asm.attachments.get(r["row_id"])
+            r = dict(r, plan_row_id=a.plan_row_id if a else None, plan_match=a.how if a else None,
+                     plan_match_score=a.score if a else None, fate=asm.fates.get(r["row_id"]),
+                     is_new=asm.new.get(r["row_id"]))
+            by_stem.setdefault(Path(r["source_file"]).stem, []).append(r)
+        for v in by_stem.values():
+            v.sort(key=lambda r: (r["table_index"] or 0, r["row_index"] or 0))
+        out = {}
+        for p in gold_pairs:
+            res = evaluate_pair(p, by_stem, link_rows(asm))
+            out[p.split] = (res["links"]["f1"], res["fates"]["accuracy"])
+        return out
+
+    grid = [g for g in itertools.product([3.0, 3.5, 4.0], [3.5, 4.0, 4.5, 5.0], [0.5, 0.7, 0.9]) if g[1] >= g[0]]
+    res = {g: run(cfg.links.model_copy(update=dict(continued=g[0], extra=g[1], extra_ratio=g[2]))) for g in grid}
+    names = [p.split for p in gold_pairs]
+    held = {}
+    for n in names:
+        others = [m for m in names if m != n]
+        best = max(grid, key=lambda g: (round(float(np.mean([res[g][m][0] for m in others])), 6),
+                                        round(float(np.mean([res[g][m][1] for m in others])), 6)))
+        held[n] = (*res[best][n], best)
+    print("whole assembly (progress attached, fate rules applied), leave-one-pair-out link F1 / fate accuracy "
+          "(thresholds continued / extra / extra_ratio fitted on the other pairs):")
+    print("  " + "  ".join(f"{n} {v[0]:.3f}/{v[1]:.3f}" for n, v in held.items())
+          + f"  (mean {np.mean([v[0] for v in held.values()]):.3f}/{np.mean([v[1] for v in held.values()]):.3f})")
+    return held
 
 
 def main(argv: list[str] | None = None) -> int:
