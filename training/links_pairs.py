@@ -13,6 +13,16 @@ pairs: a threshold fitted on the fictional pairs keeps almost nothing on Essex (
 when owner and recurrence are in). What the runtime took from it: the owner, pillar and
 embedding parts of the weighted score. Kept to re-run when there are more gold pairs.
 
+Re-run on five pairs (December 2026, Kelderby added, models/links.yaml 2026.12.7; the
+same choose_pairs measure as `make evaluate-links TUNE=1`'s grid, where the weighted score
+gives 0.556 / 0.868 / 0.857 / 0.735 / 0.941, mean 0.791): all features essex 0.42, ardlow
+0.84, glenmoray 0.80, kelderby 0.72, northbridge 0.90 (mean 0.74). Also tried outside this
+script, all below the weighted score: features normalised within each pair of plans (each
+part's relative form, as links.relative gives the combined score, with ranks, margins and
+mutual best) mean 0.74 to 0.76; the logistic's linear score put through links.relative and
+the same relative thresholds instead of probability thresholds, mean 0.74 to 0.79 (best:
+score and relative alone, 0.52 / 0.87 / 0.84 / 0.76 / 0.94).
+
 Recipe (deterministic: Newton's method on an L2-penalised log-likelihood over standardised
 features, no random state):
   1. run the pipeline on the gold pairs (the PDFs of `make evaluate-links`) and read the
