@@ -73,6 +73,10 @@ class AttachCfg(_Strict):
 class FateCfg(_Strict):
     completed_terms: list[str]
     negations: list[str]
+    # a note (status words first, then the update) OPENING with one of these says the action
+    # is complete ("Done", "Blue" of a BRAG scale): words too loose for anywhere in an update
+    # ("Audit done; no money yet") but plain as the status itself
+    completed_statuses: list[str] = []
     completed_link_min: float = 0.0
     # an action its latest progress report calls not begun ("Not started", "not run") keeps
     # a link only from this combined score (None: any)
@@ -528,10 +532,16 @@ def completion_note(ref: ActionRef) -> str | None:
 
 def says_completed(progress: str | None, cfg: FateCfg) -> bool:
     """Whether a progress update states the action is complete ("Completed in March
-    2022"), and not that it is not ("Not yet complete", "partially achieved")."""
+    2022", or a status that opens it: "Done", "Blue"), and not that it is not ("Not yet
+    complete", "partially achieved")."""
     low = " ".join((progress or "").lower().split())
     if not low:
         return False
+    opening = re.findall(r"[a-z]+", low)
+    for status in cfg.completed_statuses:
+        words = re.findall(r"[a-z]+", status.lower())
+        if words and opening[:len(words)] == words:
+            return True
     negs = set(cfg.negations)
     objects = set(cfg.object_openers)
     for term in sorted(cfg.completed_terms, key=len, reverse=True):
