@@ -41,6 +41,9 @@ class Weights(_Strict):
     embedding: float
     owner: float = 0.0
     pillar: float = 0.0
+    # the embedding part's weight when the plans name no owners (no owner part at all): the
+    # meaning of the texts then carries what the office carried (None: `embedding` as always)
+    embedding_without_owner: float | None = None
 
 
 class SimilarityCfg(_Strict):
@@ -315,6 +318,8 @@ def similarity(a: Sequence[ActionRef], b: Sequence[ActionRef], cfg: LinksConfig,
         om, _ = tfidf([words(o, stop) for o in owners])
         parts["owner"] = om[:n] @ om[n:].T
         weights["owner"] = w.owner * owner_reliability(parts, cfg.similarity.owner_gain_full)
+    elif "embedding" in weights and w.embedding_without_owner is not None:
+        weights["embedding"] = w.embedding_without_owner
     # the same pillar labels (Jaccard), when both plans' rows have them
     pa_ = [set(r.pillars) for r in a]
     pb_ = [set(r.pillars) for r in b]
