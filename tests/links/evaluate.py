@@ -2,8 +2,8 @@
 hand-made gold, end to end (the PDFs go through the pipeline; rows are matched to gold by
 the plans' own action ids).
 
-Pairs (the link thresholds in models/links.yaml are fitted on all three; `--tune` prints
-each pair's figure with the thresholds fitted on the other two, the estimate for an
+Pairs (the link thresholds in models/links.yaml are fitted on the gold pairs; `--tune` prints
+each pair's figure with the thresholds fitted on the others, the estimate for an
 unseen pair):
   essex       data/raw/essex-2020-23-action-plan.pdf -> essex-2024-27-action-plan.pdf
               (tests/links/essex-2020-23_2024-27.yaml), no progress report
@@ -16,6 +16,11 @@ unseen pair):
   kelderby    fictional, plans WITHOUT OWNERS (reference and date columns only), written
               after models/links.yaml 2026.12.5 was set, never used to tune it
               (tests/links/kelderby/)
+  haldmere    fictional, a research institute (aim-column plan, a report without ids or
+              references, a reference-column successor with owners), written by another
+              hand after models/links.yaml 2026.12.6 was set and measured once before any
+              change (link F1 0.862, fate 0.872); never used to tune it
+              (tests/links/haldmere/)
 
 Measured on what the batch wrote (action_links.parquet, actions.fate / is_new /
 plan_row_id): plan identity and grouping are part of the measure. Prints link precision /
