@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
@@ -30,26 +31,46 @@ def rag_from_text(text: str) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class FillColour:
+    """A status cell's fill: its colour's name, the status it names, and the inclusive range
+    of each RGB channel (0-1) it covers (models/rag.yaml fill_colours)."""
+    name: str
+    status: str
+    r: tuple[float, float]
+    g: tuple[float, float]
+    b: tuple[float, float]
+
+    def covers(self, rgb: tuple[float, float, float]) -> bool:
+        return all(lo <= v <= hi for v, (lo, hi) in zip(rgb, (self.r, self.g, self.b)))
+
+
+@lru_cache(maxsize=1)
+def _fill_colours() -> tuple[FillColour, ...]:
+    return tuple(FillColour(str(f["name"]), str(f["status"]), tuple(f["r"]), tuple(f["g"]), tuple(f["b"]))
+                 for f in read_yaml(MODELS_DIR / "rag.yaml")["fill_colours"])
+
+
+def fill_colour(rgb: tuple[float, float, float]) -> FillColour | None:
+    """The named status colour a fill is, if any (pale shading is none)."""
+    return next((f for f in _fill_colours() if f.covers(rgb)), None)
+
+
 def rag_from_rgb(rgb: tuple[float, float, float]) -> str | None:
-    r, g, b = rgb
-    if r > 0.7 and g < 0.45 and b < 0.45:
-        return "red"
-    if r > 0.8 and 0.45 <= g <= 0.9 and b < 0.45:
-        return "amber"
-    if g > 0.5 and r < 0.6 and b < 0.6:
-        return "green"
-    return None
+    colour = fill_colour(rgb)
+    return colour.status if colour else None
 
 
 def rag_from_cell(cells: Sequence[Cell]) -> tuple[str | None, str | None]:
+    """(status, evidence): "text: <the cell's words>" or "fill rgb(r,g,b) <colour name>"."""
     for cell in cells:
         if cell.text:
             status = rag_from_text(cell.text)
             if status:
                 return status, f"text: {cell.text[:40]}"
         if cell.fill_rgb is not None:
-            status = rag_from_rgb(cell.fill_rgb)
-            if status:
+            colour = fill_colour(cell.fill_rgb)
+            if colour:
                 rgb = ",".join(str(round(v * 255)) for v in cell.fill_rgb)
-                return status, f"fill rgb({rgb})"
+                return colour.status, f"fill rgb({rgb}) {colour.name}"
     return None, None

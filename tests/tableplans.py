@@ -38,9 +38,11 @@ def plan_rows(n: int, seed: int = 3) -> list[PlanRow]:
 
 
 def ruled_pdf(header: list[str] | None, rows: list[list[str]], title_row: str | None = None,
-              repeat_header: bool = True, col_widths: list[float] | None = None, intro: str | None = None) -> bytes:
+              repeat_header: bool = True, col_widths: list[float] | None = None, intro: str | None = None,
+              fills: dict[tuple[int, int], str] | None = None) -> bytes:
     """A plain ruled table (GRID) on landscape A4; `title_row` is a first row spanning every
-    column above the header; `header=None` prints no header row at all."""
+    column above the header; `header=None` prints no header row at all; `fills`: (body row,
+    column) -> background colour ("#0070C0"), as a status cell shaded without words."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import getSampleStyleSheet
@@ -54,7 +56,10 @@ def ruled_pdf(header: list[str] | None, rows: list[list[str]], title_row: str | 
         styles.append(("SPAN", (0, 0), (-1, 0)))
     if header:
         data.append(header)
+    first_body = len(data)
     data += [[Paragraph(c, style) for c in r] for r in rows]
+    for (r, c), colour in (fills or {}).items():
+        styles.append(("BACKGROUND", (c, first_body + r), (c, first_body + r), colors.HexColor(colour)))
     repeat = (int(bool(title_row)) + int(bool(header))) if repeat_header else 0
     widths = col_widths or ([45, 330] + [(760 - 375) / (ncol - 2)] * (ncol - 2) if ncol > 2 else None)
     table = Table(data, colWidths=widths, repeatRows=repeat)

@@ -196,16 +196,22 @@ def roles(plans: Sequence[Plan]) -> dict[str, Role]:
 
 # ---------------------------------------------------------------- the whole dataset
 
-def _status_words(evidence: str | None) -> str | None:
-    """The status cell's words from rag_evidence ("text: Complete"), not a fill colour."""
-    return evidence[len("text: "):] if evidence and evidence.startswith("text: ") else None
+def status_words(evidence: str | None) -> str | None:
+    """The status cell's words from rag_evidence ("text: Complete"), or the name of its fill
+    colour ("fill rgb(0,112,192) blue" -> "blue": a BRAG scale's complete)."""
+    if not evidence:
+        return None
+    if evidence.startswith("text: "):
+        return evidence[len("text: "):]
+    fill = re.fullmatch(r"fill rgb\([\d,]+\) ([a-z]+)", evidence)
+    return fill.group(1) if fill else None
 
 
 def _ref(a: dict) -> ActionRef:
     # the aim gives a terse action its subject; a plan without aims has its theme (section)
     pillars = a.get("pillars") or a.get("pillars_document") or ()
     return ActionRef(a["row_id"], a.get("action_text") or "", a.get("action_id"), a.get("aim") or a.get("section"),
-                     a.get("rag_status"), a.get("progress"), _status_words(a.get("rag_evidence")), tuple(pillars),
+                     a.get("rag_status"), a.get("progress"), status_words(a.get("rag_evidence")), tuple(pillars),
                      a.get("owner"), a.get("recurrence"))
 
 
