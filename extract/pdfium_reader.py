@@ -14,7 +14,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as c
 
 from .model import BBox
-from .text import is_bold_font
+from .text import is_bold_font, names_a_light_weight
 
 # A list bullet drawn as a shape is about a third of the font size: 1.5-8 points square.
 MARK_MIN, MARK_MAX = 1.5, 8.0
@@ -37,7 +37,7 @@ def _font_name(font, buf) -> str:
     name = buf.raw[: max(n - 1, 0)].decode("latin-1", errors="replace")
     weight = c.FPDFFont_GetWeight(font) if font else -1
     low = name.lower()
-    if (weight >= 600 or "black" in low) and "bold" not in low:
+    if (weight >= 600 or "black" in low) and "bold" not in low and not names_a_light_weight(name):
         name += ",Bold"
     return name
 

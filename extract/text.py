@@ -34,6 +34,17 @@ def is_bold_font(fontname: str) -> bool:
     return "bold" in name or "black" in name or "heavy" in name or ",b" in name
 
 
+# A face whose name states a light or regular weight ("Caladea-Regular", "Lato-Light") is not
+# bold, whatever weight the font reports: pdfium derives one from the stems when the PDF
+# declares none, and gave 704 for a regular serif printed by Chromium (every line then read
+# bold, and no heading or label stood out).
+_NOT_BOLD_STYLE = re.compile(r"[-,+ ](regular|book|light|thin|extralight|ultralight|normal|roman|medium)\b")
+
+
+def names_a_light_weight(fontname: str) -> bool:
+    return bool(_NOT_BOLD_STYLE.search(fontname.lower()))
+
+
 def glyph_is_bold(c: dict) -> bool:
     """The reader decides once per font (`bold`); OCR glyphs carry only a font name."""
     return c["bold"] if "bold" in c else is_bold_font(c.get("fontname", ""))
