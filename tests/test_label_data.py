@@ -140,3 +140,14 @@ def test_more_fresh_rows_are_train_only_and_new_text(fresh, seed):
     assert not set(hashes) & {r["text_hash"] for r in fresh + seed}
     for label in sorted(PILLARS) + PREDICTED:
         assert sum(has(r, label) for r in more) >= 10, label
+
+
+def test_near_rows_flags_a_close_paraphrase_only():
+    spec = importlib.util.spec_from_file_location("labelkeys", LABELS / "labelkeys.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    test = [{"key": "t", "action_text": "Run a technician showcase every year."}]
+    rows = [{"key": "a", "action_text": "Run a technician showcase each year!"},
+            {"key": "b", "action_text": "Fund registration fees for technicians."}]
+    assert mod.token_jaccard("a b c", "a b d") == 0.5
+    assert mod.near_rows(rows, test) == ["a"]

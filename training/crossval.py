@@ -4,13 +4,14 @@ data, instead of looking at the frozen split.
 
 * seed plans held out by document (fitted on the other two plans and all fresh train rows);
 * fresh ``train`` rows of fresh.jsonl in grouped folds (fitted on the seed rows, the other
-  folds and every other training file, e.g. fresh-more.jsonl).
+  folds and every other training file, e.g. fresh-more.jsonl, fresh-boundary.jsonl).
 
     python -m training.crossval [--embeddings models/embeddings] [--head auto] [--without fresh-more]
 """
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from .evaluate import PILLARS, metrics
 from .train import fit_all
 
 TALENT = tuple(f"R{i}" for i in range(1, 17))
+ORIGINAL_FRESH = re.compile(r"fresh:\d+")   # fresh.jsonl's train rows; later files (fresh:more-, fresh:boundary-) only train
 
 
 def held_out_parts(examples, n_folds: int = 5) -> tuple[list, list[tuple[str, list[list[int]]]]]:
@@ -32,7 +34,7 @@ def held_out_parts(examples, n_folds: int = 5) -> tuple[list, list[tuple[str, li
     each seed plan by document, and the fresh rows in `n_folds` folds by group."""
     examples = [e for e in examples if e.split in ("seed", "train")]   # never a held-out row (frozen test split, holdout)
     plans = sorted({e.plan for e in examples if e.split == "seed"})
-    fresh = [i for i, e in enumerate(examples) if e.split == "train" and not e.key.startswith("fresh:more")]
+    fresh = [i for i, e in enumerate(examples) if e.split == "train" and ORIGINAL_FRESH.fullmatch(e.key)]
     ffold = dict(zip(fresh, fold_of([examples[i].group for i in fresh], n_folds)))
     held = [("seed", [[i for i, e in enumerate(examples) if e.plan == p] for p in plans]),
             ("fresh-cv", [[i for i in fresh if ffold[i] == k] for k in range(n_folds)])]

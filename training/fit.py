@@ -31,28 +31,31 @@ import numpy as np
 from normalise.classify.scoring import CELL_FEATURES, ROUND_SCORES, Decision, Features, Head, Platt, sigmoid
 
 MIN_TALENT_PRECISION = 0.82
+PILLAR_SECOND_PER_LABEL = False   # per-pillar floors for a second pillar (fit_second_floors)
+PILLAR_FLOOR_MIN_GAIN = 0.002     # out-of-fold macro-F1 a per-label floor must add to move
 RESIDUAL_L2 = (30.0, 100.0, 300.0)
 PER_LABEL_L2 = (1.0, 3.0, 10.0)
 POOLED_L2 = 1.0
 
 
 def fit_logistic(X: np.ndarray, y: np.ndarray, l2: np.ndarray, offset: np.ndarray | None = None,
-                 iters: int = 50) -> np.ndarray:
-    """Weights minimising sum(logloss(X @ w + offset, y)) + 0.5 * sum(l2 * w**2): damped
-    Newton, starting at 0."""
+                 iters: int = 50, sw: np.ndarray | None = None) -> np.ndarray:
+    """Weights minimising sum(sw * logloss(X @ w + offset, y)) + 0.5 * sum(l2 * w**2)
+    (sw: row weights, 1 by default): damped Newton, starting at 0."""
     n, k = X.shape
     off = np.zeros(n) if offset is None else offset
+    sw = np.ones(n) if sw is None else np.asarray(sw, dtype=np.float64)
     w = np.zeros(k)
 
     def objective(w):
         z = X @ w + off
-        return float(np.sum(np.logaddexp(0.0, z) - y * z) + 0.5 * np.sum(l2 * w * w))
+        return float(np.sum(sw * (np.logaddexp(0.0, z) - y * z)) + 0.5 * np.sum(l2 * w * w))
 
     f = objective(w)
     for _ in range(iters):
         p = sigmoid(X @ w + off)
-        g = X.T @ (p - y) + l2 * w
-        H = (X * (p * (1 - p))[:, None]).T @ X + np.diag(l2 + 1e-8)
+        g = X.T @ (sw * (p - y)) + l2 * w
+        H = (X * (sw * p * (1 - p))[:, None]).T @ X + np.diag(l2 + 1e-8)
         step = np.linalg.solve(H, g)
         scale = 1.0
         while scale > 1e-6:
@@ -77,7 +80,7 @@ def targets(rows_labels: list[tuple[str, ...]], labels: tuple[str, ...]) -> np.n
 # --- heads ---------------------------------------------------------------------------------
 
 def fit_pooled(f: Features, Y: np.ndarray, predictable: np.ndarray, cols: tuple[int, ...],
-               supervised: bool = False) -> Head:
+               supervised: bool = False, sw: np.ndarray | None = None) -> Head:
     """Shared weights over the cell features; with ``supervised`` the head keeps the
     training actions' vectors and labels (few-shot prototypes), and each training row's
     own features leave it out (as for an unseen action)."""
@@ -97,14 +100,15 @@ def fit_pooled(f: Features, Y: np.ndarray, predictable: np.ndarray, cols: tuple[
     X = np.concatenate([Xc, np.ones((len(Xc), 1)), onehot], axis=1)
     y = Y[:, lab_idx].reshape(-1)
     l2 = np.concatenate([np.full(k, POOLED_L2), [0.0], np.full(len(lab_idx), POOLED_L2)])
-    w = fit_logistic(X, y, l2)
+    w = fit_logistic(X, y, l2, sw=None if sw is None else np.repeat(sw, len(lab_idx)))
     bias = np.full(L, w[k] + w[k + 1:].min())    # labels never predicted: the lowest bias
     bias[lab_idx] = w[k] + w[k + 1:]
     return Head("pooled", tuple(cols), w[:k], bias, sup_vecs=sup_vecs, sup_Y=sup_Y)
 
 
-def fit_residual(f: Features, Y: np.ndarray, predictable: np.ndarray, l2: float, supervised: bool = False) -> Head:
-    base = fit_pooled(f, Y, predictable, tuple(range(len(CELL_FEATURES))), supervised)
+def fit_residual(f: Features, Y: np.ndarray, predictable: np.ndarray, l2: float, supervised: bool = False,
+                 sw: np.ndarray | None = None) -> Head:
+    base = fit_pooled(f, Y, predictable, tuple(range(len(CELL_FEATURES))), supervised, sw)
     off = base.pooled_logits(f, np.arange(len(Y)) if supervised else None)
     R = f.rows()
     mean = R.mean(axis=0)
@@ -113,38 +117,40 @@ def fit_residual(f: Features, Y: np.ndarray, predictable: np.ndarray, l2: float,
     X = (R - mean) / scale
     W = np.zeros((Y.shape[1], X.shape[1]))
     for j in np.flatnonzero(predictable):
-        W[j] = fit_logistic(X, Y[:, j], np.full(X.shape[1], l2), offset=off[:, j])
+        W[j] = fit_logistic(X, Y[:, j], np.full(X.shape[1], l2), offset=off[:, j], sw=sw)
     return Head("residual", base.cols, base.w, base.bias, W, mean, scale, base.sup_vecs, base.sup_Y)
 
 
-def fit_per_label(f: Features, Y: np.ndarray, predictable: np.ndarray, l2: float) -> Head:
-    base = fit_pooled(f, Y, predictable, tuple(range(6)))
+def fit_per_label(f: Features, Y: np.ndarray, predictable: np.ndarray, l2: float,
+                  sw: np.ndarray | None = None) -> Head:
+    base = fit_pooled(f, Y, predictable, tuple(range(6)), sw=sw)
     off = base.pooled_logits(f)
     C = base.cells(f)
     Wc = np.zeros((Y.shape[1], C.shape[2]))
     for j in np.flatnonzero(predictable):
-        Wc[j] = fit_logistic(C[:, j, :], Y[:, j], np.full(C.shape[2], l2), offset=off[:, j])
+        Wc[j] = fit_logistic(C[:, j, :], Y[:, j], np.full(C.shape[2], l2), offset=off[:, j], sw=sw)
     return Head("per_label", base.cols, base.w, base.bias, Wc=Wc)
 
 
-def fit_head(spec: tuple, f: Features, Y: np.ndarray, predictable: np.ndarray) -> Head:
+def fit_head(spec: tuple, f: Features, Y: np.ndarray, predictable: np.ndarray, sw: np.ndarray | None = None) -> Head:
     kind = spec[0]
     if kind in ("zero_shot", "keywords"):
         return Head(kind)
     if kind == "pooled":
-        return fit_pooled(f, Y, predictable, spec[1], supervised=len(spec) > 2 and spec[2] == "few-shot")
+        return fit_pooled(f, Y, predictable, spec[1], supervised=len(spec) > 2 and spec[2] == "few-shot", sw=sw)
     if kind == "per_label":
-        return fit_per_label(f, Y, predictable, spec[1])
+        return fit_per_label(f, Y, predictable, spec[1], sw)
     if kind == "residual":
-        return fit_residual(f, Y, predictable, spec[1], supervised=len(spec) > 2 and spec[2] == "few-shot")
+        return fit_residual(f, Y, predictable, spec[1], supervised=len(spec) > 2 and spec[2] == "few-shot", sw=sw)
     raise ValueError(spec)
 
 
-def oof_logits(spec: tuple, f: Features, Y: np.ndarray, predictable: np.ndarray, folds: np.ndarray) -> np.ndarray:
+def oof_logits(spec: tuple, f: Features, Y: np.ndarray, predictable: np.ndarray, folds: np.ndarray,
+               sw: np.ndarray | None = None) -> np.ndarray:
     out = np.zeros(Y.shape)
     for k in sorted(set(folds.tolist())):
         tr, te = np.flatnonzero(folds != k), np.flatnonzero(folds == k)
-        head = fit_head(spec, f.take(tr), Y[tr], predictable)
+        head = fit_head(spec, f.take(tr), Y[tr], predictable, None if sw is None else sw[tr])
         out[te] = head.logits(f.take(te))
     return out
 
@@ -198,6 +204,8 @@ def fit_decision(task: str, P: np.ndarray, Y: np.ndarray, predictable: np.ndarra
                 key = (round(s["macro_f1"], 6), -margin, floor)   # ties: the stricter rule
                 if best_key is None or key > best_key:
                     best, best_key, best_stats = d, key, s
+        if PILLAR_SECOND_PER_LABEL:
+            best, best_stats = fit_second_floors(best, P, Y, predictable, best_key[0])
     else:
         for t in grid(0.1, 0.9, 0.02):
             for t2 in [x for x in grid(0.1, 0.95, 0.05) if x >= t - 1e-9] + [1.01]:
@@ -211,6 +219,27 @@ def fit_decision(task: str, P: np.ndarray, Y: np.ndarray, predictable: np.ndarra
                     if best_key is None or key > best_key:
                         best, best_key, best_stats = d, key, s
     return best, best_stats
+
+
+def fit_second_floors(d: Decision, P: np.ndarray, Y: np.ndarray, predictable: np.ndarray,
+                      score: float) -> tuple[Decision, dict]:
+    """Per-label floors for a second pillar, from the shared one: coordinate ascent (two
+    passes, labels in taxonomy order) over the same grid plus "never second" (1.01); a
+    label's floor moves only when the out-of-fold macro-F1 rises by PILLAR_FLOOR_MIN_GAIN."""
+    lab_idx = np.flatnonzero(predictable)
+    floors = [d.second_threshold] * len(predictable)
+    for _ in range(2):
+        for j in lab_idx:
+            keep = floors[j]
+            for f in grid(0.1, 0.7, 0.05) + [1.01]:
+                floors[j] = f
+                s = prf(Decision(d.task, d.threshold, d.second_threshold, d.margin, d.max_labels, tuple(floors))
+                        .apply(P, predictable), Y, lab_idx)["macro_f1"]
+                if s >= score + PILLAR_FLOOR_MIN_GAIN:
+                    keep, score = f, s
+            floors[j] = keep
+    out = Decision(d.task, d.threshold, d.second_threshold, d.margin, d.max_labels, tuple(floors))
+    return out, prf(out.apply(P, predictable), Y, lab_idx)
 
 
 @dataclass
@@ -241,20 +270,22 @@ def candidate_specs(kind: str) -> list[tuple]:
         return [("pooled", (0, 1, 2, 3))]
     if kind == "residual":
         return [("residual", l2) for l2 in RESIDUAL_L2]
+    if kind == "residual_few_shot":
+        return [("residual", l2, "few-shot") for l2 in RESIDUAL_L2]
     return [(kind,)]
 
 
 def fit_task(task: str, f: Features, Y: np.ndarray, predictable: np.ndarray, folds: np.ndarray,
-             kind: str = "auto") -> TaskFit:
+             kind: str = "auto", sw: np.ndarray | None = None) -> TaskFit:
     candidates = []
     for spec in candidate_specs(kind):
-        Z = oof_logits(spec, f, Y, predictable, folds)
+        Z = oof_logits(spec, f, Y, predictable, folds, sw)
         platt = fit_platt(Z, Y, predictable)
         P = platt(Z)
         candidates.append((log_loss(P, Y, predictable), spec, platt, P))
     loss, spec, platt, P = min(candidates, key=lambda c: c[0])
     decision, stats = fit_decision(task, P, Y, predictable)
-    head = fit_head(spec, f, Y, predictable)
+    head = fit_head(spec, f, Y, predictable, sw)
     report = {"head": list(map(str, spec)), "oof_log_loss": round(loss, 6),
               "candidates": {" ".join(map(str, c[1])): round(c[0], 6) for c in candidates},
               "oof_decision": {k: round(v, 4) for k, v in stats.items()}, "n_rows": int(len(Y)),

@@ -26,6 +26,7 @@ from .data import LABELS_DIR, Example, fold_of, load_examples, training_rows
 from .fit import TaskFit, fit_task, targets
 
 VERSION = "2.0.0"
+SEED_ROW_WEIGHT = 1.0   # real plans' rows against written ones in the heads' fits (training.crossval chooses)
 
 
 def featurize(featurizer: Featurizer, examples: list[Example]) -> dict[str, Features]:
@@ -33,16 +34,25 @@ def featurize(featurizer: Featurizer, examples: list[Example]) -> dict[str, Feat
     return feats
 
 
+def row_weights(rows: list[Example]) -> np.ndarray | None:
+    """Weight of each row in the heads' fits: rows of real plans (``seed``) count
+    SEED_ROW_WEIGHT times a written row; None when that is 1 (plain fits)."""
+    if SEED_ROW_WEIGHT == 1.0:
+        return None
+    return np.array([SEED_ROW_WEIGHT if e.split == "seed" else 1.0 for e in rows])
+
+
 def fit_all(featurizer: Featurizer, rows: list[Example], kind: str = "auto",
             feats: dict[str, Features] | None = None) -> dict[str, TaskFit]:
     feats = feats or featurize(featurizer, rows)
     folds = np.asarray(fold_of([e.group for e in rows]))
+    sw = row_weights(rows)
     out = {}
     for t in TASKS:
         tax = featurizer.taxonomies[t]
         pred = np.array([lab in tax.predictable_ids for lab in tax.ids])
         Y = targets([e.target(t) for e in rows], tax.ids)
-        out[t] = fit_task(t, feats[t], Y, pred, folds, kind)
+        out[t] = fit_task(t, feats[t], Y, pred, folds, kind, sw)
     return out
 
 

@@ -6,6 +6,7 @@ Standard library only, so the labeller and the test can load it by path
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import Iterable, Sequence
 
 TEST_SHARE = 0.3          # share of fresh rows in the frozen test split (rounded to a row)
@@ -25,6 +26,32 @@ def text_hash(text: str) -> str:
 def row_key(plan: str, action_id: str | None, text: str) -> str:
     """``<plan>:<action_id>``, or ``<plan>:h:<text_hash>`` when the action has no id."""
     return f"{plan}:{action_id}" if action_id else f"{plan}:h:{text_hash(text)}"
+
+
+NEAR_TEST_JACCARD = 0.5  # a train row this close (token Jaccard) to a frozen test row is not kept
+
+
+def tokens(text: str) -> frozenset[str]:
+    """Lower-cased word tokens (letters and digits) of a text, as a set."""
+    return frozenset(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def token_jaccard(a: str, b: str) -> float:
+    """|A & B| / |A | B| of the two texts' token sets (0 when both are empty)."""
+    ta, tb = tokens(a), tokens(b)
+    return len(ta & tb) / len(ta | tb) if ta | tb else 0.0
+
+
+def near_rows(rows: Sequence[dict], others: Sequence[dict], limit: float = NEAR_TEST_JACCARD) -> list[str]:
+    """Keys of ``rows`` whose action text is within token Jaccard ``limit`` (>=) of any of
+    ``others`` (e.g. new train rows against the frozen test rows: those are not kept)."""
+    sets = [tokens(o["action_text"]) for o in others]
+    out = []
+    for r in rows:
+        t = tokens(r["action_text"])
+        if any((len(t & o) / len(t | o) if t | o else 0.0) >= limit for o in sets):
+            out.append(r["key"])
+    return out
 
 
 def _order(key: str) -> str:
@@ -95,7 +122,7 @@ if __name__ == "__main__":  # print the README's counts table
 
     here = Path(__file__).resolve().parent
     groups: dict[str, list[dict]] = {}
-    for name in ("seed-plans.jsonl", "fresh.jsonl", "fresh-more.jsonl"):
+    for name in ("seed-plans.jsonl", "fresh.jsonl", "fresh-more.jsonl", "fresh-boundary.jsonl"):
         path = here / name
         if path.exists():
             for line in path.read_text(encoding="utf-8").splitlines():

@@ -20,7 +20,8 @@ fitted is what is served.
 * **Calibration**: Platt scaling (sigmoid(a * logit + b), pooled over the taxonomy's
   labels) fitted on out-of-fold scores of the training rows.
 * **Decision** (labelling guide): pillars: the top pillar, a second one only when its
-  probability is within ``margin`` of the first and at least ``second_floor``; TALENT:
+  probability is within ``margin`` of the first and at least ``second_floor`` (or, when
+  fitted, that label's own floor: some pillars are a second label more rarely than others); TALENT:
   nothing unless the best recommendation reaches ``threshold``, a second only if it
   reaches ``second_threshold``; labels that may not be predicted (EI, R14, R16) never
   are. Probabilities are rounded to 4 decimals before any comparison, so labels and
@@ -288,6 +289,11 @@ class Decision:
     second_threshold: float      # a second label needs this ...
     margin: float                # ... and to be within this of the first (1.0: no margin test)
     max_labels: int = 2
+    second_floors: tuple[float, ...] | None = None   # per label: replaces second_threshold for that label
+
+    def __post_init__(self):
+        if self.second_floors is not None:
+            object.__setattr__(self, "second_floors", tuple(float(x) for x in self.second_floors))
 
     def apply(self, P: np.ndarray, predictable: np.ndarray) -> list[tuple[int, ...]]:
         """P: (n, L) rounded probabilities; predictable: (L,) bool. Label indices per row."""
@@ -303,11 +309,15 @@ class Decision:
             chosen = [j1]
             for j in order[i, 1:self.max_labels]:
                 pj = Q[i, j]
-                if pj >= 0 and pj >= self.second_threshold and p1 - pj <= self.margin + 1e-9:
+                floor = self.second_threshold if self.second_floors is None else self.second_floors[j]
+                if pj >= 0 and pj >= floor and p1 - pj <= self.margin + 1e-9:
                     chosen.append(int(j))
             out.append(tuple(sorted(chosen)))
         return out
 
     def to_dict(self) -> dict:
-        return {"task": self.task, "threshold": self.threshold, "second_threshold": self.second_threshold,
-                "margin": self.margin, "max_labels": self.max_labels}
+        d = {"task": self.task, "threshold": self.threshold, "second_threshold": self.second_threshold,
+             "margin": self.margin, "max_labels": self.max_labels}
+        if self.second_floors is not None:
+            d["second_floors"] = list(self.second_floors)
+        return d
