@@ -151,3 +151,25 @@ def test_near_rows_flags_a_close_paraphrase_only():
             {"key": "b", "action_text": "Fund registration fees for technicians."}]
     assert mod.token_jaccard("a b c", "a b d") == 0.5
     assert mod.near_rows(rows, test) == ["a"]
+
+
+def test_boundary_rows_are_train_only_new_text_and_not_near_a_test_row(fresh, seed):
+    """fresh-boundary.jsonl: train rows written at the V/S/CD boundaries the guide spells out
+    (committee seats and voice V; the Commitment's own governance, surveys and progress
+    reporting S; outreach V, + S when framed as future workforce; entry routes S + R9).
+    None is within token Jaccard 0.5 of a frozen test row (labelkeys.near_rows)."""
+    spec = importlib.util.spec_from_file_location("labelkeys", LABELS / "labelkeys.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    more = read_jsonl("fresh-more.jsonl")
+    rows = read_jsonl("fresh-boundary.jsonl")
+    check_rows(rows)
+    assert len(rows) >= 60
+    assert {r["split"] for r in rows} == {"train"} and all(r["plan"] == "fresh" for r in rows)
+    assert all(r["key"] == f"fresh:boundary-{n}" for n, r in enumerate(rows, 1))
+    hashes = [r["text_hash"] for r in rows]
+    assert len(set(hashes)) == len(hashes)
+    assert not set(hashes) & {r["text_hash"] for r in fresh + seed + more}
+    assert mod.near_rows(rows, [r for r in fresh if r["split"] == "test"]) == []
+    for label in sorted(PILLARS):
+        assert sum(label in r["pillars"] for r in rows) >= 3, label

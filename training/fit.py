@@ -9,12 +9,14 @@ Everything here sees training rows only. The procedure (``fit_task``):
    and aim, weights shared by the labels), the same with few-shot prototypes (similarity
    to the training actions of each label), ``per_label`` (each label's own correction of
    the shared weights) or ``residual`` (pooled plus a per-label logistic correction from
-   the whole feature row: similarities, keyword scores, sentence vectors), each with its
+   the whole feature row: similarities, keyword scores, sentence vectors), the residual
+   head over the few-shot cells too (a vote of the nearest training actions), each with its
    L2 strength from a small grid; the one with the lowest out-of-fold log-loss wins.
 3. Calibration: Platt scaling (one a, b per taxonomy) fitted on the out-of-fold logits.
 4. Decision rule on the calibrated out-of-fold probabilities (scoring.Decision):
    pillars: the top pillar always, a second within a fitted margin and above a fitted
-   floor, chosen for the best macro-F1; TALENT: the best recommendation only above a
+   floor, chosen for the best macro-F1, then (PILLAR_SECOND_PER_LABEL) one floor per
+   pillar where that raises out-of-fold macro-F1; TALENT: the best recommendation only above a
    fitted threshold, a second above its own, chosen for the best micro-F1 among settings
    with out-of-fold precision >= MIN_TALENT_PRECISION (a wrong recommendation costs more
    than a missing one).
@@ -31,7 +33,7 @@ import numpy as np
 from normalise.classify.scoring import CELL_FEATURES, ROUND_SCORES, Decision, Features, Head, Platt, sigmoid
 
 MIN_TALENT_PRECISION = 0.82
-PILLAR_SECOND_PER_LABEL = False   # per-pillar floors for a second pillar (fit_second_floors)
+PILLAR_SECOND_PER_LABEL = True    # per-pillar floors for a second pillar (fit_second_floors; chosen on training.crossval)
 PILLAR_FLOOR_MIN_GAIN = 0.002     # out-of-fold macro-F1 a per-label floor must add to move
 RESIDUAL_L2 = (30.0, 100.0, 300.0)
 PER_LABEL_L2 = (1.0, 3.0, 10.0)
@@ -259,7 +261,7 @@ def candidate_specs(kind: str) -> list[tuple]:
     every = tuple(range(len(CELL_FEATURES)))
     if kind == "auto":
         return ([("pooled", every), ("pooled", every, "few-shot")] + [("per_label", l2) for l2 in PER_LABEL_L2]
-                + [("residual", l2) for l2 in RESIDUAL_L2])
+                + [("residual", l2) for l2 in RESIDUAL_L2] + [("residual", l2, "few-shot") for l2 in RESIDUAL_L2])
     if kind == "pooled":
         return [("pooled", every)]
     if kind == "per_label":
