@@ -33,7 +33,8 @@ import numpy as np
 from normalise.classify.scoring import CELL_FEATURES, ROUND_SCORES, Decision, Features, Head, Platt, sigmoid
 
 MIN_TALENT_PRECISION = 0.82
-PILLAR_SECOND_PER_LABEL = True    # per-pillar floors for a second pillar (fit_second_floors; chosen on training.crossval)
+PILLAR_SECOND_PER_LABEL = False   # per-pillar floors for a second pillar (fit_second_floors): off, they did
+                                  # not win on training.teacher's crossval (docs/labels.md)
 PILLAR_FLOOR_MIN_GAIN = 0.002     # out-of-fold macro-F1 a per-label floor must add to move
 RESIDUAL_L2 = (30.0, 100.0, 300.0)
 PER_LABEL_L2 = (1.0, 3.0, 10.0)

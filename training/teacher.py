@@ -236,7 +236,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--embeddings", type=Path, help="the plain distillation to start from (not a taught table)")
     ap.add_argument("--min-talent-precision", type=float, help="override fit.MIN_TALENT_PRECISION (experiment)")
     ap.add_argument("--fit-check", action="store_true", help="held-out R^2 / cosine of the map only")
+    ap.add_argument("--no-pillar-floors", action="store_true", help="one shared floor for a second pillar")
     a = ap.parse_args(argv)
+    if a.no_pillar_floors:
+        from . import fit
+        fit.PILLAR_SECOND_PER_LABEL = False
     from .crossval import fmt
     from .embedders import MiniLMEmbedder
 
