@@ -33,12 +33,12 @@ def examples():
 
 
 def test_labels_are_reviewer_labels_with_a_frozen_test_split(examples):
-    assert {e.split for e in examples} <= {"seed", "train", "test"}
+    assert {e.split for e in examples} <= {"seed", "train", "test", "holdout"}
     assert all(set(e.pillars) <= {"V", "R", "CD", "S"} and 1 <= len(e.pillars) <= 2 for e in examples)
     assert all(not {"R14", "R16"} & set(e.talent) for e in examples)
     tr, te = training_rows(examples), frozen_test_rows(examples)
     assert not {e.key for e in tr} & {e.key for e in te}
-    assert all(e.split != "test" for e in training_rows(examples, exclude_plan="x"))
+    assert all(e.split not in ("test", "holdout") for e in training_rows(examples, exclude_plan="x"))
 
 
 def test_shipped_model_was_fitted_on_the_current_training_rows_only(examples):

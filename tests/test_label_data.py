@@ -173,3 +173,57 @@ def test_boundary_rows_are_train_only_new_text_and_not_near_a_test_row(fresh, se
     assert mod.near_rows(rows, [r for r in fresh if r["split"] == "test"]) == []
     for label in sorted(PILLARS):
         assert sum(label in r["pillars"] for r in rows) >= 3, label
+
+
+# SHA-1 of the second held-out set's rows (key, text_hash, pillars, talent), sorted by key.
+# Written after every modelling choice and read only by the final evaluation: if this fails,
+# the holdout changed; restore it rather than update this constant.
+FROZEN_HOLDOUT_SHA1 = "b3d8967a21fe9d7de2e4b33b63546953ec25e17f"
+
+
+def holdout_digest(rows: list[dict]) -> str:
+    lines = [f"{r['key']}\t{r['text_hash']}\t{','.join(r['pillars'])}\t{','.join(r['talent'])}"
+             for r in sorted(rows, key=lambda r: r["key"])]
+    return hashlib.sha1("\n".join(lines).encode("utf-8")).hexdigest()
+
+
+def test_holdout_rows_are_new_text_cover_every_label_and_are_frozen(fresh, seed):
+    """fresh-holdout.jsonl: a second held-out set, split == holdout, written after every choice;
+    no row within token-Jaccard 0.5 of any row of another file (nor of another holdout row)."""
+    spec = importlib.util.spec_from_file_location("labelkeys", LABELS / "labelkeys.py")
+    lk = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(lk)
+    hold = read_jsonl("fresh-holdout.jsonl")
+    more = read_jsonl("fresh-more.jsonl")
+    check_rows(hold)
+    assert len(hold) >= 150
+    assert {r["split"] for r in hold} == {"holdout"}
+    assert all(r["plan"] == "fresh" and r["action_id"] is None for r in hold)
+    assert all(r["key"] == f"fresh:holdout-{n}" for n, r in enumerate(hold, 1))
+    hashes = [r["text_hash"] for r in hold]
+    assert len(set(hashes)) == len(hashes)
+    boundary = read_jsonl("fresh-boundary.jsonl")     # written beside it, never shown to its writer
+    assert not set(hashes) & {r["text_hash"] for r in fresh + more + boundary + seed}
+    assert lk.near_copies(hold, fresh + more + boundary + seed) == []
+    assert lk.near_copies(hold, hold) == []
+    for label in sorted(PILLARS):
+        assert sum(has(r, label) for r in hold) >= 25, label
+    for label in PREDICTED:
+        assert sum(has(r, label) for r in hold) >= 4, label
+    assert sum(not r["talent"] for r in hold) >= 35
+    assert 0.08 <= sum(len(r["pillars"]) == 2 for r in hold) / len(hold) <= 0.2  # "about one in eight"
+    assert holdout_digest(hold) == FROZEN_HOLDOUT_SHA1
+
+
+def test_labelkeys_near_copies():
+    spec = importlib.util.spec_from_file_location("labelkeys", LABELS / "labelkeys.py")
+    lk = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(lk)
+    assert lk.tokens("Run the Technician-Showcase, 2026!") == {"run", "the", "technician", "showcase", "2026"}
+    assert lk.token_jaccard("a b c d", "a b c e") == 0.6
+    rows = [{"key": "n:1", "action_text": "Deliver the technician showcase."},
+            {"key": "n:2", "action_text": "Fund registration fees."}]
+    old = [{"key": "o:1", "action_text": "Deliver the technician showcase in every new year."}]
+    assert lk.near_copies(rows, old) == [("n:1", "o:1", 0.5)]   # 4 shared of 8 tokens: at the threshold
+    assert lk.near_copies(rows, rows) == []                     # a row is not its own near-copy
+

@@ -8,7 +8,13 @@ action_text, pillars, talent, reason, label_source ("reviewer"), split:
 * ``seed``: every action of the seed plans; held out by plan in evaluation;
 * ``train``: fresh actions, used for fitting;
 * ``test``: fresh actions, the frozen test split: never used for fitting or for choosing
-  thresholds (only ``evaluate`` reads them, after fitting).
+  thresholds (only ``evaluate`` reads them, after fitting);
+* ``holdout``: fresh actions of ``fresh-holdout.jsonl``, a second held-out set written after
+  every modelling choice; like ``test``, read only by ``evaluate`` (never by
+  ``training_rows``, crossval, the teacher or distillation).
+
+Any other split value is an error (a misspelt split would otherwise drop out of both
+fitting and evaluation without a word).
 """
 from __future__ import annotations
 
@@ -24,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 LABELS_DIR = ROOT / "data" / "labels"
 EXPECTED_DIR = ROOT / "tests" / "expected"
 N_FRESH_GROUPS = 5
+SPLITS = ("seed", "train", "test", "holdout")
 
 
 @dataclass(frozen=True)
@@ -69,6 +76,8 @@ def load_examples(folder: Path = LABELS_DIR) -> list[Example]:
             r = json.loads(line)
             if r.get("label_source") != "reviewer":
                 raise ValueError(f"{path}:{n}: label_source must be 'reviewer'")
+            if r.get("split") not in SPLITS:
+                raise ValueError(f"{path}:{n}: split {r.get('split')!r} is not one of {', '.join(SPLITS)}")
             if r["key"] in seen:
                 raise ValueError(f"{path}:{n}: duplicate key {r['key']}")
             seen.add(r["key"])

@@ -29,6 +29,7 @@ def row_key(plan: str, action_id: str | None, text: str) -> str:
 
 
 NEAR_TEST_JACCARD = 0.5  # a train row this close (token Jaccard) to a frozen test row is not kept
+NEAR_COPY_JACCARD = 0.5  # a new row this close to an existing one (token Jaccard) is a near-copy
 
 
 def tokens(text: str) -> frozenset[str]:
@@ -51,6 +52,21 @@ def near_rows(rows: Sequence[dict], others: Sequence[dict], limit: float = NEAR_
         t = tokens(r["action_text"])
         if any((len(t & o) / len(t | o) if t | o else 0.0) >= limit for o in sets):
             out.append(r["key"])
+    return out
+
+
+def near_copies(rows: Sequence[dict], existing: Sequence[dict],
+                threshold: float = NEAR_COPY_JACCARD) -> list[tuple[str, str, float]]:
+    """(row key, existing key, Jaccard) for each row whose action text is within
+    ``threshold`` token-Jaccard (>=) of an existing row's, closest match only."""
+    others = [(e["key"], tokens(e["action_text"])) for e in existing]
+    out = []
+    for r in rows:
+        t = tokens(r["action_text"])
+        best = max(((len(t & o) / len(t | o) if t | o else 0.0, k) for k, o in others if k != r["key"]),
+                   default=(0.0, ""))
+        if best[0] >= threshold:
+            out.append((r["key"], best[1], round(best[0], 3)))
     return out
 
 
@@ -122,7 +138,7 @@ if __name__ == "__main__":  # print the README's counts table
 
     here = Path(__file__).resolve().parent
     groups: dict[str, list[dict]] = {}
-    for name in ("seed-plans.jsonl", "fresh.jsonl", "fresh-more.jsonl", "fresh-boundary.jsonl"):
+    for name in ("seed-plans.jsonl", "fresh.jsonl", "fresh-more.jsonl", "fresh-boundary.jsonl", "fresh-holdout.jsonl"):
         path = here / name
         if path.exists():
             for line in path.read_text(encoding="utf-8").splitlines():
