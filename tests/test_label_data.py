@@ -22,6 +22,14 @@ FIELDS = {"key", "plan", "action_id", "text_hash", "aim", "action_text", "pillar
           "reason", "label_source", "split"}
 
 
+
+def _labelkeys():
+    """data/labels/labelkeys.py, loaded by path (it is data tooling, not a package)."""
+    spec = importlib.util.spec_from_file_location("labelkeys", LABELS / "labelkeys.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
 def read_jsonl(name: str) -> list[dict]:
     lines = (LABELS / name).read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
@@ -58,9 +66,7 @@ def check_rows(rows: list[dict]) -> None:
 
 
 def test_helper_module_agrees_with_recipe():
-    spec = importlib.util.spec_from_file_location("labelkeys", LABELS / "labelkeys.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    mod = _labelkeys()
     text = "  Deliver   the Technician\tShowcase \n annually. "
     assert mod.text_hash(text) == recomputed_hash(text) == recomputed_hash("deliver the technician showcase annually.")
     assert mod.text_hash(text) != recomputed_hash("Deliver the Technician Showcase annually")
@@ -143,9 +149,7 @@ def test_more_fresh_rows_are_train_only_and_new_text(fresh, seed):
 
 
 def test_near_rows_flags_a_close_paraphrase_only():
-    spec = importlib.util.spec_from_file_location("labelkeys", LABELS / "labelkeys.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    mod = _labelkeys()
     test = [{"key": "t", "action_text": "Run a technician showcase every year."}]
     rows = [{"key": "a", "action_text": "Run a technician showcase each year!"},
             {"key": "b", "action_text": "Fund registration fees for technicians."}]
@@ -158,9 +162,7 @@ def test_boundary_rows_are_train_only_new_text_and_not_near_a_test_row(fresh, se
     (committee seats and voice V; the Commitment's own governance, surveys and progress
     reporting S; outreach V, + S when framed as future workforce; entry routes S + R9).
     None is within token Jaccard 0.5 of a frozen test row (labelkeys.near_rows)."""
-    spec = importlib.util.spec_from_file_location("labelkeys", LABELS / "labelkeys.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    mod = _labelkeys()
     more = read_jsonl("fresh-more.jsonl")
     rows = read_jsonl("fresh-boundary.jsonl")
     check_rows(rows)
@@ -190,9 +192,7 @@ def holdout_digest(rows: list[dict]) -> str:
 def test_holdout_rows_are_new_text_cover_every_label_and_are_frozen(fresh, seed):
     """fresh-holdout.jsonl: a second held-out set, split == holdout, written after every choice;
     no row within token-Jaccard 0.5 of any row of another file (nor of another holdout row)."""
-    spec = importlib.util.spec_from_file_location("labelkeys", LABELS / "labelkeys.py")
-    lk = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(lk)
+    lk = _labelkeys()
     hold = read_jsonl("fresh-holdout.jsonl")
     more = read_jsonl("fresh-more.jsonl")
     check_rows(hold)
@@ -216,9 +216,7 @@ def test_holdout_rows_are_new_text_cover_every_label_and_are_frozen(fresh, seed)
 
 
 def test_labelkeys_near_copies():
-    spec = importlib.util.spec_from_file_location("labelkeys", LABELS / "labelkeys.py")
-    lk = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(lk)
+    lk = _labelkeys()
     assert lk.tokens("Run the Technician-Showcase, 2026!") == {"run", "the", "technician", "showcase", "2026"}
     assert lk.token_jaccard("a b c d", "a b c e") == 0.6
     rows = [{"key": "n:1", "action_text": "Deliver the technician showcase."},
