@@ -104,6 +104,13 @@ def fmt(m: dict, key: str) -> str:
     return f"{v['value']:.3f}" if isinstance(v, dict) else f"{v:.3f}"
 
 
+def print_scores(res: dict) -> None:
+    """One line per held-out part: pillar macro/micro-F1, TALENT micro-F1, precision, recall."""
+    for name, r in res.items():
+        print(f"{name:9} n={r['n']:3d}  pillar macro {fmt(r['pillars'], 'macro_f1')} micro {fmt(r['pillars'], 'micro_f1')}"
+              f"  TALENT micro {fmt(r['talent'], 'micro_f1')} P {fmt(r['talent'], 'precision')} R {fmt(r['talent'], 'recall')}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--models-dir", type=Path, default=default_models_dir())
@@ -135,9 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     drop = [p for p in a.without.split(",") if p]
     ex = [e for e in ex if not any(e.key.startswith(p) for p in drop)]
     res = run(ex, fz, a.head)
-    for name, r in res.items():
-        print(f"{name:9} n={r['n']:3d}  pillar macro {fmt(r['pillars'], 'macro_f1')} micro {fmt(r['pillars'], 'micro_f1')}"
-              f"  TALENT micro {fmt(r['talent'], 'micro_f1')} P {fmt(r['talent'], 'precision')} R {fmt(r['talent'], 'recall')}")
+    print_scores(res)
     return 0
 
 

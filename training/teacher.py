@@ -241,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     if a.no_pillar_floors:
         from . import fit
         fit.PILLAR_SECOND_PER_LABEL = False
-    from .crossval import fmt
+    from .crossval import print_scores
     from .embedders import MiniLMEmbedder
 
     if a.min_talent_precision is not None:
@@ -285,9 +285,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  256 dims: mean |cos diff| between held-out pairs {float(np.abs(cos(p2) - cos(p)).mean()):.4f}")
         return 0
     res = crossval(ex, taxonomies, static, teacher, a.head, a.l2, a.protos, mode=a.mode, tok_l2=a.tok_l2)
-    for name, r in res.items():
-        print(f"{name:9} n={r['n']:3d}  pillar macro {fmt(r['pillars'], 'macro_f1')} micro {fmt(r['pillars'], 'micro_f1')}"
-              f"  TALENT micro {fmt(r['talent'], 'micro_f1')} P {fmt(r['talent'], 'precision')} R {fmt(r['talent'], 'recall')}")
+    print_scores(res)
     return 0
 
 
