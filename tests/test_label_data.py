@@ -241,6 +241,40 @@ def test_holdout_rows_are_new_text_cover_every_label_and_are_frozen(fresh, seed)
     assert holdout_digest(hold) == FROZEN_HOLDOUT_SHA1
 
 
+# SHA-1 of the third held-out set's rows (fresh-holdout2.jsonl; same recipe as above). Written
+# blind by another hand after every choice, read only by the lead's final evaluation: if this
+# fails, the holdout changed; restore it rather than update this constant.
+FROZEN_HOLDOUT2_SHA1 = "ff6593939b36ec4bd61f1f7b8f46833ce22fb2aa"
+
+
+def test_holdout2_rows_are_new_text_cover_every_label_and_are_frozen():
+    """fresh-holdout2.jsonl: a third held-out set, split == holdout; no row within token-Jaccard
+    0.5 of any row of any other file in data/labels/ (nor of another row of its own)."""
+    lk = _labelkeys()
+    hold = read_jsonl("fresh-holdout2.jsonl")
+    others = [r for p in sorted(LABELS.glob("*.jsonl")) if p.name != "fresh-holdout2.jsonl"
+              for r in read_jsonl(p.name)]
+    check_rows(hold)
+    assert len(hold) == 150
+    assert {r["split"] for r in hold} == {"holdout"}
+    assert all(r["plan"] == "fresh" and r["action_id"] is None for r in hold)
+    assert [r["key"] for r in hold] == [f"fresh:holdout2-{n}" for n in range(1, len(hold) + 1)]
+    hashes = [r["text_hash"] for r in hold]
+    assert len(set(hashes)) == len(hashes)
+    assert not set(hashes) & {r["text_hash"] for r in others}
+    assert not {r["key"] for r in hold} & {r["key"] for r in others}
+    assert lk.near_copies(hold, others) == []
+    assert lk.near_copies(hold, hold) == []
+    for label in sorted(PILLARS):
+        assert sum(has(r, label) for r in hold) >= 30, label
+    for label in PREDICTED:
+        assert sum(has(r, label) for r in hold) >= 5, label
+    assert 0.2 <= sum(not r["talent"] for r in hold) / len(hold) <= 0.3
+    assert 0.08 <= sum(len(r["pillars"]) == 2 for r in hold) / len(hold) <= 0.2  # "about one in eight"
+    assert 0.15 <= sum(r["aim"] is not None for r in hold) / len(hold) <= 0.25
+    assert holdout_digest(hold) == FROZEN_HOLDOUT2_SHA1
+
+
 def test_labelkeys_near_copies():
     lk = _labelkeys()
     assert lk.tokens("Run the Technician-Showcase, 2026!") == {"run", "the", "technician", "showcase", "2026"}

@@ -1,6 +1,6 @@
-"""Issue #11: the second held-out set (data/labels/fresh-holdout.jsonl, split == holdout) was
-written after every modelling choice and is read only by the final evaluation
-(training.evaluate). It must reach no fitting path: not the training rows, not the crossval
+"""Issue #11: the held-out sets (data/labels/fresh-holdout.jsonl and fresh-holdout2.jsonl,
+split == holdout) were written after every modelling choice and are read only by the final
+evaluation (training.evaluate). It must reach no fitting path: not the training rows, not the crossval
 that chooses models and data, not the teacher's corpus. And a split the loader does not know
 is an error: a misspelt split would otherwise drop out of fitting and evaluation alike."""
 from __future__ import annotations
@@ -15,14 +15,31 @@ from training.data import load_examples, training_rows
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_holdout_rows_load_with_their_split_and_reach_no_fitting_path():
+# every held-out file and the key prefix of its rows; a new held-out file is added here
+HELD_OUT = {"fresh-holdout.jsonl": "fresh:holdout-", "fresh-holdout2.jsonl": "fresh:holdout2-"}
+
+
+def file_keys(name: str) -> set[str]:
+    lines = (ROOT / "data" / "labels" / name).read_text(encoding="utf-8").splitlines()
+    return {json.loads(line)["key"] for line in lines if line.strip()}
+
+
+def test_every_holdout_row_comes_from_a_held_out_file_named_here():
+    ex = load_examples()
+    assert {e.key for e in ex if e.split == "holdout"} == set().union(*map(file_keys, HELD_OUT))
+
+
+@pytest.mark.parametrize("name", sorted(HELD_OUT))
+def test_holdout_rows_load_with_their_split_and_reach_no_fitting_path(name):
     from normalise.classify.taxonomy import default_models_dir, load_taxonomies
     from training.crossval import held_out_parts
     from training.teacher import corpus
 
     ex = load_examples()
-    hold = [e for e in ex if e.split == "holdout"]
-    assert len(hold) >= 150 and all(e.key.startswith("fresh:holdout-") for e in hold)
+    wanted = file_keys(name)
+    hold = [e for e in ex if e.key in wanted]
+    assert len(hold) == len(wanted) >= 150
+    assert all(e.split == "holdout" and e.key.startswith(HELD_OUT[name]) for e in hold)
     keys, texts = {e.key for e in hold}, {e.action_text for e in hold}
 
     assert not keys & {e.key for e in training_rows(ex)}
