@@ -9,9 +9,9 @@ action_text, pillars, talent, reason, label_source ("reviewer"), split:
 * ``train``: fresh actions, used for fitting;
 * ``test``: fresh actions, the frozen test split: never used for fitting or for choosing
   thresholds (only ``evaluate`` reads them, after fitting);
-* ``holdout``: fresh actions of ``fresh-holdout.jsonl``, a second held-out set written after
-  every modelling choice; like ``test``, read only by ``evaluate`` (never by
-  ``training_rows``, crossval, the teacher or distillation).
+* ``holdout``: fresh actions of ``fresh-holdout.jsonl`` and ``fresh-holdout2.jsonl``, held-out
+  sets written after every modelling choice (the second blind); like ``test``, read only by
+  ``evaluate`` (never by ``training_rows``, crossval, the teacher or distillation).
 
 Any other split value is an error (a misspelt split would otherwise drop out of both
 fitting and evaluation without a word).

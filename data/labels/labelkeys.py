@@ -138,12 +138,16 @@ if __name__ == "__main__":  # print the README's counts table
 
     here = Path(__file__).resolve().parent
     groups: dict[str, list[dict]] = {}
-    for name in ("seed-plans.jsonl", "fresh.jsonl", "fresh-more.jsonl", "fresh-boundary.jsonl", "fresh-styles.jsonl", "fresh-holdout.jsonl"):
+    for name in ("seed-plans.jsonl", "fresh.jsonl", "fresh-more.jsonl", "fresh-boundary.jsonl",
+                 "fresh-styles.jsonl", "fresh-holdout.jsonl", "fresh-holdout2.jsonl"):
         path = here / name
         if path.exists():
             for line in path.read_text(encoding="utf-8").splitlines():
                 if line.strip():
                     row = json.loads(line)
-                    group = row["plan"] if row["split"] == "seed" else f"fresh {row['split']}"
+                    # held-out files get a column each ("fresh holdout", "fresh holdout2")
+                    group = (row["plan"] if row["split"] == "seed" else
+                             name.removesuffix(".jsonl").replace("-", " ") if row["split"] == "holdout" else
+                             f"fresh {row['split']}")
                     groups.setdefault(group, []).append(row)
     print(counts_table(groups))
