@@ -5,9 +5,10 @@
 * **Frozen test split**: fresh rows with split == "test"; every system is fitted on the
   seed rows and the fresh train rows (thresholds and calibration from their out-of-fold
   scores) and predicts the test rows once.
-* **Second held-out set**: fresh rows with split == "holdout", written after every modelling
-  choice of issue #11 by another hand than the training rows; predicted once, like the
-  frozen split (absent until such rows exist).
+* **Held-out sets**: fresh rows with split == "holdout", each file written after the modelling
+  choices of its time by another hand than the training rows (fresh-holdout.jsonl, then
+  fresh-holdout2.jsonl, written blind); predicted once, like the frozen split, and reported
+  per file (``holdout``, ``holdout2``: the key's prefix) and pooled (``holdout_all``).
 * **Seed plans, held out by document**: for each seed plan, every system is refitted
   without that plan's rows and predicts them; the three held-out predictions are pooled.
 * **Systems** (one table): the keyword baseline (any taxonomy phrase matched in the
@@ -166,11 +167,23 @@ def predict_system(kind: str, featurizer: Featurizer, feats_all: dict[str, Featu
     return out
 
 
+def held_out_sets(examples: list[Example]) -> dict[str, list[int]]:
+    """Held-out rows per file, named by their keys' prefix (fresh:holdout2-7 -> holdout2), and
+    all of them pooled as holdout_all when there is more than one file."""
+    sets: dict[str, list[int]] = {}
+    for i, e in enumerate(examples):
+        if e.split == "holdout":
+            sets.setdefault(e.key.split(":", 1)[-1].rsplit("-", 1)[0], []).append(i)
+    if len(sets) > 1:
+        sets["holdout_all"] = sorted(i for idx in sets.values() for i in idx)
+    return dict(sorted(sets.items()))
+
+
 def evaluate_systems(examples: list[Example], featurizers: dict[str, Featurizer], systems) -> dict:
     feats = {name: fz.features([e.item for e in examples])[0] for name, fz in featurizers.items()}
     idx_train = [i for i, e in enumerate(examples) if e in set(training_rows(examples))]
     idx_test = [i for i, e in enumerate(examples) if e.split == "test"]
-    idx_holdout = [i for i, e in enumerate(examples) if e.split == "holdout"]
+    holdout_sets = held_out_sets(examples)
     plans = seed_plans(examples)
     results = {}
     for name, emb, kind in systems:
@@ -181,8 +194,8 @@ def evaluate_systems(examples: list[Example], featurizers: dict[str, Featurizer]
         res = {}
         if idx_test:
             res["frozen_test"] = {"pred": predict_system(kind, fz, fa, idx_train, idx_test, examples), "idx": idx_test}
-        if idx_holdout:
-            res["holdout"] = {"pred": predict_system(kind, fz, fa, idx_train, idx_holdout, examples), "idx": idx_holdout}
+        for set_name, idx in holdout_sets.items():
+            res[set_name] = {"pred": predict_system(kind, fz, fa, idx_train, idx, examples), "idx": idx}
         pooled = {"pred": {t: [] for t in TASKS}, "idx": []}
         for p in plans:
             tr = [i for i, e in enumerate(examples) if e.split in ("seed", "train") and e.plan != p]
@@ -379,7 +392,9 @@ def _fmt(m: dict) -> str:
 
 def print_tables(scores: dict, order: list[str]) -> None:
     for split, title in (("frozen_test", "FROZEN TEST SPLIT (fresh rows, split == test)"),
-                         ("holdout", "SECOND HELD-OUT SET (fresh rows written after every choice, split == holdout)"),
+                         ("holdout", "SECOND HELD-OUT SET (fresh-holdout.jsonl, written after the choices of 2026-12-05)"),
+                         ("holdout2", "THIRD HELD-OUT SET (fresh-holdout2.jsonl, written blind on 2026-12-06)"),
+                         ("holdout_all", "HELD-OUT SETS POOLED (split == holdout)"),
                          ("seed_by_plan", "SEED PLANS, HELD OUT BY DOCUMENT (pooled over the three plans)")):
         if split not in scores["pillars"]:
             continue
