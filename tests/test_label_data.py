@@ -203,6 +203,30 @@ def test_styles_rows_are_train_only_new_text_and_not_near_any_row(fresh, seed):
     assert 0.08 <= sum(len(r["pillars"]) == 2 for r in rows) / len(rows) <= 0.2  # "about one in eight"
 
 
+
+def test_plans_rows_are_train_only_new_text_and_not_near_any_row():
+    """fresh-plans.jsonl: train rows written as they sit in real plans (issue #11, fifth round:
+    twelve imagined plans, one house style each, most rows under an aim). No row within
+    token-Jaccard 0.5 of any row of any other file in data/labels/ (holdout included, by this
+    automated check only) or of another row of its own; every pillar present; never R14/R16."""
+    lk = _labelkeys()
+    rows = read_jsonl("fresh-plans.jsonl")
+    check_rows(rows)
+    assert len(rows) >= 120
+    assert {r["split"] for r in rows} == {"train"}
+    assert all(r["plan"] == "fresh" and r["action_id"] is None for r in rows)
+    assert all(r["key"] == f"fresh:plans-{n}" for n, r in enumerate(rows, 1))
+    others = [r for f in sorted(LABELS.glob("*.jsonl")) if f.name != "fresh-plans.jsonl" for r in read_jsonl(f.name)]
+    hashes = [r["text_hash"] for r in rows]
+    assert len(set(hashes)) == len(hashes)
+    assert not set(hashes) & {r["text_hash"] for r in others}
+    assert lk.near_copies(rows, others) == []
+    assert lk.near_copies(rows, rows) == []
+    for label in sorted(PILLARS):
+        assert sum(has(r, label) for r in rows) >= 20, label
+    assert sum(not r["talent"] for r in rows) >= 0.15 * len(rows)
+    assert sum(r["aim"] is not None for r in rows) >= 0.5 * len(rows)
+
 # SHA-1 of the second held-out set's rows (key, text_hash, pillars, talent), sorted by key.
 # Written after every modelling choice and read only by the final evaluation: if this fails,
 # the holdout changed; restore it rather than update this constant.

@@ -4,7 +4,8 @@ data, instead of looking at the frozen split.
 
 * seed plans held out by document (fitted on the other two plans and all fresh train rows);
 * fresh ``train`` rows of fresh.jsonl in grouped folds (fitted on the seed rows, the other
-  folds and every other training file, e.g. fresh-more.jsonl, fresh-boundary.jsonl, fresh-styles.jsonl).
+  folds and every other training file, e.g. fresh-more.jsonl, fresh-boundary.jsonl, fresh-styles.jsonl,
+  fresh-plans.jsonl).
 
     python -m training.crossval [--embeddings models/embeddings] [--head auto] [--without fresh:more]
         [--pillars-spec "residual 100 few-shot" --talent-spec "residual 30 few-shot"]
@@ -28,7 +29,7 @@ from .evaluate import PILLARS, metrics
 from .train import fit_all
 
 TALENT = tuple(f"R{i}" for i in range(1, 17))
-# fresh.jsonl's own train rows; later files (fresh:more-, fresh:boundary-, fresh:styles-) are only trained on
+# fresh.jsonl's own train rows; later files (fresh:more-, fresh:boundary-, fresh:styles-, fresh:plans-) are only trained on
 ORIGINAL_FRESH = re.compile(r"fresh:\d+")
 
 
