@@ -57,7 +57,8 @@ def best_f1(score: np.ndarray, gold: np.ndarray) -> float:
         for c, e, r in itertools.product((1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5), (2, 2.5, 3, 3.5, 4, 4.5, 5, 6), (0.5, 0.7, 0.9)):
             if e < c:
                 continue
-            chosen = L.choose_pairs(rel, L.LinkCfg(continued=c, extra=e, extra_ratio=r), np.where(rel > -1, score, -1))
+            cfg = L.LinkCfg(continued=c, extra=e, extra_ratio=r, assignment=L.load_config().links.assignment)
+            chosen = L.choose_pairs(rel, cfg, np.where(rel > -1, score, -1))
             tp = int(sum(gold[i, j] for i, j in chosen))
             best = max(best, L.f1(tp, len(chosen) - tp, int(gold.sum()) - tp)[2])
     return best

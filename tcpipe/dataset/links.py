@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Literal, Sequence
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
@@ -65,6 +65,11 @@ class LinkCfg(_Strict):
     extra: float
     extra_ratio: float
     min_score: float = 0.0
+    # what the one-to-one assignment maximises: "all" (the sum over every pair it makes, those
+    # below `continued` too, which then decide which eligible pairs it keeps), "excess" (only
+    # how far eligible pairs stand above `continued`), "eligible" (the eligible pairs' own
+    # scores, the others count nothing)
+    assignment: Literal["all", "excess", "eligible"] = "all"
 
 
 class AttachCfg(_Strict):
@@ -499,7 +504,15 @@ def choose_pairs(score: np.ndarray, cfg: LinkCfg, raw: np.ndarray | None = None)
     taken on `raw` (the combined similarity) when given: two siblings of a split widen
     each other's spread, so their relative scores differ more than their similarities."""
     raw = score if raw is None else raw
-    pairs = [(i, j) for i, j in _assign(score) if score[i, j] >= cfg.continued]
+    # (the assignment over every pair maximises a sum that pairs below the threshold are part
+    # of: two of them, never kept, could outweigh one eligible pair and drop it)
+    if cfg.assignment == "excess":
+        target = np.maximum(score - cfg.continued, 0.0)
+    elif cfg.assignment == "eligible":
+        target = np.where(score >= cfg.continued, score, 0.0)
+    else:
+        target = score
+    pairs = [(i, j) for i, j in _assign(target) if score[i, j] >= cfg.continued]
     first_of_from = {i: raw[i, j] for i, j in pairs}
     first_of_to = {j: raw[i, j] for i, j in pairs}
     extra = []
