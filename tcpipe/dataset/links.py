@@ -58,6 +58,9 @@ class SimilarityCfg(_Strict):
     # the embedding part's cosines after each plan's mean embedding is taken away (what all
     # of a plan's actions share says nothing about which two go together)
     embedding_centred: bool = False
+    # acronyms the plans define ("Excellence in Education Awards (EEA)") read as their full
+    # names wherever either plan uses them
+    expand_acronyms: bool = False
 
 
 class LinkCfg(_Strict):
@@ -278,6 +281,42 @@ def tfidf(docs: list[list[str]]) -> tuple[np.ndarray, list[str]]:
     return m / np.where(norms > 0, norms, 1.0), sorted(vocab, key=vocab.get)
 
 
+_ACRONYM_DEF = re.compile(r"((?:[A-Za-z][\w'&-]*\s+){1,8}?)\(\s*([A-Z][A-Za-z]{1,7}?)(s)?\s*\)")
+_SMALL_WORDS = frozenset({"of", "and", "for", "in", "the", "&", "on", "to", "at", "a", "an"})
+
+
+def acronyms(texts: Sequence[str]) -> dict[str, str]:
+    """Acronyms the texts define, each with its full name: "Excellence in Education Awards
+    (EEA)", "Performance and Development Reviews (PDRs)". A definition counts only when the
+    initials of the words before the brackets (small words such as "in" and "and" left out)
+    spell the acronym, so "(see below)" or "(2024)" define nothing."""
+    out: dict[str, str] = {}
+    for text in texts:
+        for m in _ACRONYM_DEF.finditer(text or ""):
+            acr = m.group(2)
+            if not acr.isupper() or len(acr) < 2:
+                continue
+            words = m.group(1).split()
+            big = [i for i, w in enumerate(words) if w.lower() not in _SMALL_WORDS]
+            if len(big) < len(acr):
+                continue
+            first = big[-len(acr)]
+            if "".join(words[i][0].upper() for i in big[-len(acr):]) == acr:
+                out.setdefault(acr, " ".join(words[first:]))
+    return out
+
+
+def expand_acronyms(text: str, table: dict[str, str]) -> str:
+    """The text with each defined acronym read as its full name (a definition's own
+    bracket dropped, so the name is not counted twice)."""
+    if not table or not text:
+        return text
+    for acr, full in table.items():
+        text = re.sub(rf"\(\s*{acr}s?\s*\)", " ", text)
+        text = re.sub(rf"(?<![A-Za-z]){acr}(s?)(?![A-Za-z])", lambda m: full if full.endswith("s") else full + m.group(1), text)
+    return text
+
+
 @dataclass(frozen=True)
 class Similarity:
     score: np.ndarray                 # combined, len(a) x len(b)
@@ -295,8 +334,11 @@ def similarity(a: Sequence[ActionRef], b: Sequence[ActionRef], cfg: LinksConfig,
     stop = frozenset(cfg.stopwords)
     groups = load_equivalents() if equivalents is None else tuple(equivalents)
     raw_texts = [r.text for r in a] + [r.text for r in b]
-    texts = [canonical(t, groups) for t in raw_texts]
-    aims = [canonical(r.aim or "", groups) for r in a] + [canonical(r.aim or "", groups) for r in b]
+    raw_aims = [r.aim or "" for r in a] + [r.aim or "" for r in b]
+    expand = (acronyms(raw_texts + raw_aims + [r.owner or "" for r in list(a) + list(b)])
+              if cfg.similarity.expand_acronyms else {})
+    texts = [canonical(expand_acronyms(t, expand), groups) for t in raw_texts]
+    aims = [canonical(expand_acronyms(t, expand), groups) for t in raw_aims]
     context = [f"{t} {m}" for t, m in zip(texts, aims)]
     n = len(a)
     wm, vocab = tfidf([word_features(t, stop) for t in texts])
