@@ -22,6 +22,11 @@ unseen pair):
               change (link F1 0.862, fate 0.872); never used to tune it
               (tests/links/haldmere/, marked HELD_OUT: pairs() leaves it out of every
               tuning and fitting path; only this plain evaluation measures it)
+  caerwen     fictional, a Welsh conservatoire (a reference-column plan WITHOUT OWNERS, a
+              report with references on some rows only, an aim-column successor with owners
+              and pillars), written blind, gold included, by a hand that never read the
+              linker or models/links.yaml, before the linker was run on it; held out, never
+              used to tune it (tests/links/caerwen/, marked HELD_OUT)
 
 Measured on what the batch wrote (action_links.parquet, actions.fate / is_new /
 plan_row_id): plan identity and grouping are part of the measure. Prints link precision /
