@@ -27,6 +27,11 @@ unseen pair):
               and pillars), written blind, gold included, by a hand that never read the
               linker or models/links.yaml, before the linker was run on it; held out, never
               used to tune it (tests/links/caerwen/, marked HELD_OUT)
+  kilbrannagh fictional, a Northern Irish veterinary college: BOTH plans WITHOUT OWNERS (a
+              reference-column plan, then an aim-column successor renumbered by aim), a
+              word-status report with ids on half the rows; written blind as a held-out
+              pair by a hand that never read the linker or models/links.yaml, never used
+              to tune it (tests/links/kilbrannagh/, marked HELD_OUT)
 
 Measured on what the batch wrote (action_links.parquet, actions.fate / is_new /
 plan_row_id): plan identity and grouping are part of the measure. Prints link precision /

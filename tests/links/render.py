@@ -1,7 +1,7 @@
 """Render the fictional link-evaluation plans (tests/links/<institution>/*.yaml) to PDFs with
 reportlab: a title block, a running header on every page, and a ruled table (plans: one
 row per action under full-width pillar rows, with an aim column, or with `layout:
-ref_column` a reference column and no aims, with or without an owner column; progress reports: [Ref] | Action | status |
+ref_column` a reference column and no aims; either layout with or without an owner column; progress reports: [Ref] | Action | status |
 Progress update, a RAG cell filled in its colour). The PDFs are build outputs of `make
 evaluate-links`, never committed.
 
@@ -47,10 +47,12 @@ def _rows(spec: dict):
                     rows.append([Paragraph(str(c), cell) for c in action])
                 continue
             for aim in section["aims"]:
-                for k, (aid, text, timeframe, owner, pillars) in enumerate(aim["actions"]):
+                # [id, action, timeframe, owner, pillars], or [id, action, timeframe, pillars]
+                # for a plan without an owner column
+                for k, (aid, text, timeframe, *rest) in enumerate(aim["actions"]):
                     aim_cell = Paragraph(f"{aim['id']} – {aim['text']}", cell) if k == 0 else ""
-                    rows.append([aim_cell, Paragraph(f"{aid} – {text}", cell), Paragraph(str(timeframe), cell),
-                                 Paragraph(owner, cell), Paragraph(pillars, cell)])
+                    rows.append([aim_cell, Paragraph(f"{aid} – {text}", cell), Paragraph(str(timeframe), cell)]
+                                + [Paragraph(c, cell) for c in rest])
     else:
         with_ref = len(spec["columns"]) == 4
         for row in spec["rows"]:
@@ -71,10 +73,12 @@ def render(spec: dict, out: Path) -> Path:
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
 
     page = landscape(A4)
+    aims = spec["kind"] == "plan" and spec.get("layout") != "ref_column"
     widths = {("plan", 5): [6.0, 10.5, 3.8, 3.8, 2.2], ("plan", 4): [1.6, 15.0, 5.4, 4.3],
-              ("plan", 3): [1.6, 20.0, 4.7],
+              ("plan", 3): [1.6, 20.0, 4.7], ("aims", 4): [6.0, 12.8, 4.5, 3.0],
               ("progress_report", 4): [1.6, 9.0, 1.8, 13.0],
-              ("progress_report", 3): [9.0, 2.6, 14.7]}[(spec["kind"], len(spec["columns"]))]
+              ("progress_report", 3): [9.0, 2.6, 14.7]}[("aims" if aims and len(spec["columns"]) == 4
+                                                         else spec["kind"], len(spec["columns"]))]
     title = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=15, leading=19, spaceAfter=4)
     sub = ParagraphStyle("sub", fontName="Helvetica-Bold", fontSize=11, leading=14, spaceAfter=6)
     body = ParagraphStyle("body", fontName="Helvetica", fontSize=9.5, leading=12, spaceAfter=6)
