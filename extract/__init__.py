@@ -15,7 +15,7 @@ from importlib.metadata import version as _version
 from .config import ExtractConfig, load_config
 from .issues import ExtractionError, Issue, IssueCode, note, warning
 from .layout import detect as detect_layouts
-from .model import ExtractedDocument, ExtractedTable, Layout, RowKind, TextCoverage
+from .model import BBox, ExtractedDocument, ExtractedTable, Layout, Passage, RowKind, TextCoverage
 from .pdf import PageContent, document_properties, open_pdf, read_page
 from .strategies import REGISTRY, SELF_DETECTING, STRATEGY_ORDER
 from .strategies.base import boxes_on, inside_any
@@ -119,6 +119,54 @@ def _action_like_outside(pages: Sequence[PageContent], regions, boilerplate, con
                     and is_verb_base(words[0].strip(".,:;")):
                 out.append((p.number, line.text))
     return out
+
+
+_PASSAGE_MARK = re.compile(r"^\s*(?:[•●▪■◦‣∙·○*–\uf0a7\uf0b7\u25aa\u2043-]|\(?[a-z]\)|\d{1,2}[.)])\s+")
+
+
+def _passages(pages: Sequence[PageContent], regions, boilerplate, config: ExtractConfig) -> tuple[Passage, ...]:
+    """The prose outside every row and the running headers, as paragraphs and list items in
+    reading order: a new passage at a list marker (printed or drawn), a new page, a change of
+    size or weight, or a gap between lines wider than config.coverage.passage_gap of a line's
+    height. A list item remembers the paragraph it sits under (its lead-in sentence)."""
+    from .wrap import join_lines
+    gap = config.coverage.passage_gap
+    groups: list[tuple[list, bool]] = []
+    for p in pages:
+        boxes = boxes_on(regions, p.number)
+        prev = None
+        for i, line in enumerate(p.lines):
+            if (p.number, i) in boilerplate or not line.text.strip():
+                continue
+            if inside_any((line.bbox.x0 + line.bbox.x1) / 2, (line.bbox.top + line.bbox.bottom) / 2, boxes):
+                prev = None
+                continue
+            cy = (line.bbox.top + line.bbox.bottom) / 2
+            drawn = any(line.bbox.x0 - 30 <= m.x0 < line.bbox.x0 and m.top - line.size <= cy <= m.bottom + line.size
+                        for m in p.marks)
+            bullet = drawn or bool(_PASSAGE_MARK.match(line.text))
+            height = max(line.bbox.bottom - line.bbox.top, 1.0)
+            if (prev is None or bullet or abs(line.size - prev.size) > 0.5 or line.bold != prev.bold
+                    or line.bbox.top - prev.bbox.bottom > gap * height):
+                groups.append(([line], bullet))
+            else:
+                groups[-1][0].append(line)
+            prev = line
+    out: list[Passage] = []
+    lead = None
+    for lines, bullet in groups:
+        text = _PASSAGE_MARK.sub("", join_lines(l.text for l in lines), count=1).strip() if bullet \
+            else join_lines(l.text for l in lines).strip()
+        if len(text) < config.coverage.passage_min_chars:
+            continue
+        box = lines[0].bbox
+        for l in lines[1:]:
+            if l.page == lines[0].page:
+                box = box.union(l.bbox)
+        if not bullet:
+            lead = len(out)
+        out.append(Passage(lines[0].page, BBox(*box.rounded()), text, bullet, lead if bullet else None))
+    return tuple(out)
 
 
 def _ocr_pages(pdf, pages: list[PageContent], indexes: list[int]):
@@ -260,7 +308,8 @@ def extract_document(read: ReadDocument, segments: Segments,
         extractor_version=EXTRACTOR_VERSION, issues=tuple(issues),
         ocr=bool(ocr_conf), ocr_confidence=round(sum(ocr_conf) / len(ocr_conf), 3) if ocr_conf else None,
         title_block=tuple(l for i, l in enumerate(pages[0].lines) if (pages[0].number, i) not in boilerplate)
-        if pages else (), running_headers=tuple(boiler_text), properties=read.properties)
+        if pages else (), running_headers=tuple(boiler_text), properties=read.properties,
+        passages=_passages(pages, regions, boilerplate, config))
 
 
 def pdf_to_document(data: bytes, source_file: str, password: str | None = None,

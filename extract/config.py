@@ -135,6 +135,8 @@ class CoverageSettings(BaseModel):
     loose_action_min_words: int
     loose_actions_min: int
     loose_actions_share: float
+    passage_gap: float = 0.8
+    passage_min_chars: int = 12
 
 
 class BoilerplateSettings(BaseModel):

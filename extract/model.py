@@ -161,6 +161,18 @@ class TextCoverage:
 
 
 @dataclass(frozen=True)
+class Passage:
+    """A paragraph or a list item of the document's prose outside every row (an introduction,
+    a list of what the last plan achieved), with where it is printed. `bullet`: it opens with a
+    list marker; `lead`: the index of the paragraph it sits under (the list's lead-in sentence)."""
+    page: int
+    bbox: BBox
+    text: str
+    bullet: bool = False
+    lead: int | None = None
+
+
+@dataclass(frozen=True)
 class ExtractedDocument:
     source_file: str
     document_id: str              # sha256 of the file bytes
@@ -183,3 +195,6 @@ class ExtractedDocument:
     running_headers: tuple[str, ...] = ()
     # the PDF's Author and Title properties: the institution when the pages never print it
     properties: tuple[tuple[str, str], ...] = ()
+    # the prose outside every row and the running headers, in reading order: paragraphs and
+    # list items, each with its page and box
+    passages: tuple[Passage, ...] = ()

@@ -153,7 +153,7 @@ def validate(actions: pa.Table) -> list[Issue]:
 def _doc_row(**kw) -> pa.Table:
     base = {f.name: None for f in DOCUMENTS}
     for k in ("errors", "warnings", "notes", "issues", "page_layouts", "tables_skipped", "unknown_headers",
-              "table_roles", "source_paths"):
+              "table_roles", "source_paths", "passages"):
         base[k] = []
     base.update(kw)
     return pa.Table.from_pylist([base], schema=DOCUMENTS)
@@ -247,6 +247,8 @@ def process_bytes(data: bytes, source_file: str, password: str | None = None) ->
                           evidence=c.evidence) for c in norm.table_roles],
         chars_total=cov.chars_total, chars_in_rows=cov.chars_in_rows, chars_boilerplate=cov.chars_boilerplate,
         chars_other=cov.chars_other, share_in_rows=round(cov.share_in_rows, 4),
+        passages=[dict(page=p.page, bbox=list(p.bbox.rounded()), text=p.text, bullet=p.bullet, lead=p.lead)
+                  for p in doc.passages],
         institution=norm.meta.institution, plan_title=norm.meta.plan_title, period_start=norm.meta.period_start,
         period_end=norm.meta.period_end, report_date=norm.meta.report_date, ocr=doc.ocr,
         extractor=doc.extractor_version,

@@ -97,6 +97,20 @@ class FateCfg(_Strict):
     # technicians completed the first run"): people finished something, the action is not
     # said to be complete
     object_openers: list[str] = []
+    # the later plan's prose (documents.passages: an introduction, a "what the last plan
+    # achieved" list): a passage states completion with one of these words, not preceded
+    # within three words by a negation or one of passage_negations ("will be launched"), and
+    # neither it nor the paragraph it sits under says progress was slow or missing
+    # (passage_stalled_terms). An unlinked earlier action no report calls complete is
+    # 'completed' when its most similar passage states completion at this combined score
+    # (None: passages are never read)
+    passage_completed_terms: list[str] = []
+    passage_negations: list[str] = []
+    passage_stalled_terms: list[str] = []
+    passage_min: float | None = None
+    # a list item also states completion when the paragraph it sits under does ("notable
+    # successes were achieved, including:")
+    passage_lead_counts: bool = False
     # recurrences (the dataset's reading of the timeframe) of actions that are done again
     # each period: one its report calls complete keeps its link whatever the score...
     recurring: list[str] = []
@@ -160,6 +174,14 @@ class ActionRef:
     pillars: tuple[str, ...] = ()  # the row's pillar labels (the labeller's or the document's), when known
     owner: str | None = None       # who leads it ("HR Business Partner"): an office often keeps its action
     recurrence: str | None = None  # monthly / termly / annual / once ... (the dataset's reading of the timeframe)
+
+
+@dataclass(frozen=True)
+class PassageRef:
+    """What fates need of one passage of the later plan's prose (documents.passages)."""
+    text: str
+    page: int | None = None
+    lead: str | None = None        # the paragraph a list item sits under (its lead-in sentence)
 
 
 @dataclass(frozen=True)
@@ -622,6 +644,48 @@ def says_stalled(progress: str | None, cfg: FateCfg) -> bool:
     return bool(low) and any(re.search(rf"(?<![a-z]){re.escape(t)}(?![a-z])", low) for t in cfg.stalled_terms)
 
 
+def _has_term(low: str, terms: Sequence[str], negs: set[str]) -> bool:
+    for term in sorted(terms, key=len, reverse=True):
+        for m in re.finditer(rf"(?<![a-z]){re.escape(term.lower())}(?![a-z])", low):
+            if not negs.intersection(re.findall(r"[a-z]+", low[: m.start()])[-3:]):
+                return True
+    return False
+
+
+def states_completion(passage: PassageRef, cfg: FateCfg) -> bool:
+    """Whether a passage of the later plan says something was done ("Standardised job titles
+    ... implemented", "Essex hosted the first ... conference"): one of
+    cfg.passage_completed_terms, not negated nor future ("will be launched"), in a passage
+    (or, with passage_lead_counts, the paragraph over a list item) that does not say
+    progress was slow or missing."""
+    low = " ".join((passage.text or "").lower().split())
+    lead = " ".join((passage.lead or "").lower().split())
+    stalled = [t.lower() for t in cfg.passage_stalled_terms]
+    if any(re.search(rf"(?<![a-z]){re.escape(t)}(?![a-z])", x) for t in stalled for x in (low, lead) if x):
+        return False
+    negs = set(cfg.negations) | set(cfg.passage_negations)
+    return _has_term(low, cfg.passage_completed_terms, negs) or bool(
+        cfg.passage_lead_counts and lead and _has_term(lead, cfg.passage_completed_terms, negs))
+
+
+def completed_in_passage(earlier: Sequence[ActionRef], passages: Sequence[PassageRef], cfg: LinksConfig,
+                         embed: Embedder | None = None) -> dict[int, tuple[PassageRef, float]]:
+    """Earlier action index -> the later plan's passage most like it (the links' combined
+    similarity over the earlier actions and every passage) and its score, where that passage
+    states completion (states_completion) and the score reaches cfg.fates.passage_min."""
+    if cfg.fates.passage_min is None or not passages or not earlier:
+        return {}
+    refs = [ActionRef(f"passage-{k}", p.text) for k, p in enumerate(passages)]
+    score = similarity(earlier, refs, cfg, embed).score
+    done = [states_completion(p, cfg.fates) for p in passages]
+    out = {}
+    for i in range(len(earlier)):
+        k = int(np.argmax(score[i]))
+        if done[k] and score[i, k] >= cfg.fates.passage_min:
+            out[i] = (passages[k], float(score[i, k]))
+    return out
+
+
 def _recurs_on(earlier: ActionRef, later: ActionRef, cfg: FateCfg) -> bool:
     """Whether a recurring earlier action (cfg.recurring) goes on in this later action: one
     whose timeframe is not read as a one-off (cfg.one_off; unknown counts as not one)."""
@@ -631,9 +695,14 @@ def _recurs_on(earlier: ActionRef, later: ActionRef, cfg: FateCfg) -> bool:
 
 def link_plans(earlier: Sequence[ActionRef], later: Sequence[ActionRef], cfg: LinksConfig | None = None,
                embed: Embedder | None = None, progress: dict[str, str | None] | None = None,
-               decisions: dict[tuple[str, str], bool] | None = None) -> CycleLinks:
+               decisions: dict[tuple[str, str], bool] | None = None,
+               passages: Sequence[PassageRef] | None = None) -> CycleLinks:
     """Links from each earlier action to the later actions that carry it forward, each
     earlier action's fate, and the later actions that are new.
+
+    passages: the later plan's prose outside its rows (documents.passages): an unlinked
+    action no report calls complete is 'completed' where the passage most like it says it
+    was done (completed_in_passage).
 
     progress: earlier row_id -> the latest progress update attached to it (for
     'completed'). decisions: (from_row_id, to_row_id) -> True (a reviewer confirmed the
@@ -684,6 +753,7 @@ def link_plans(earlier: Sequence[ActionRef], later: Sequence[ActionRef], cfg: Li
     goes_to: dict[int, set[int]] = {}
     for i, j in pairs:
         goes_to.setdefault(i, set()).add(j)
+    stated = completed_in_passage(earlier, passages or (), cfg, embed)
     fates, why = {}, {}
     for i, r in enumerate(earlier):
         note = notes[r.row_id]
@@ -704,6 +774,11 @@ def link_plans(earlier: Sequence[ActionRef], later: Sequence[ActionRef], cfg: Li
         elif says_completed(note, cfg.fates):
             fates[r.row_id] = "completed"
             why[r.row_id] = f"progress report: {note}"
+        elif i in stated:
+            passage, value = stated[i]
+            fates[r.row_id] = "completed"
+            why[r.row_id] = (f"later plan{f', page {passage.page}' if passage.page else ''}: "
+                             f"\"{passage.text[:200]}\" (similarity {value:.2f})")
         else:
             fates[r.row_id] = "dropped"
             why[r.row_id] = "no later action is like it and no report says it was completed"
@@ -787,6 +862,7 @@ def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-__all__ = ["ActionRef", "Attachment", "CycleLinks", "Link", "LinksConfig", "attach_progress", "completion_note",
-           "default_embedder", "f1", "link_plans", "load_config", "owner_reliability", "relative", "says_completed",
-           "says_stalled", "score_table", "similarity"]
+__all__ = ["ActionRef", "Attachment", "CycleLinks", "Link", "LinksConfig", "PassageRef", "attach_progress",
+           "completed_in_passage", "completion_note", "default_embedder", "f1", "link_plans", "load_config",
+           "owner_reliability", "relative", "says_completed", "says_stalled", "score_table", "similarity",
+           "states_completion"]

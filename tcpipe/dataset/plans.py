@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from .links import ActionRef, Attachment, CycleLinks, LinksConfig, attach_progress, completion_note, \
+from .links import ActionRef, Attachment, CycleLinks, LinksConfig, PassageRef, attach_progress, completion_note, \
     default_embedder, link_plans, load_config
 
 READ = ("success", "partial")
@@ -207,6 +207,15 @@ def status_words(evidence: str | None) -> str | None:
     return fill.group(1) if fill else None
 
 
+def passages_of(doc: dict | None) -> list[PassageRef]:
+    """A document's passages (documents.passages) as the linker reads them: each list item
+    with the text of the paragraph it sits under."""
+    ps = (doc or {}).get("passages") or []
+    return [PassageRef(p["text"], p.get("page"),
+                       ps[p["lead"]]["text"] if p.get("lead") is not None and p["lead"] < len(ps) else None)
+            for p in ps]
+
+
 def _ref(a: dict) -> ActionRef:
     # the aim gives a terse action its subject; a plan without aims has its theme (section)
     pillars = a.get("pillars") or a.get("pillars_document") or ()
@@ -250,6 +259,7 @@ def assemble(documents: Sequence[dict], actions: Sequence[dict], cfg: LinksConfi
                 if att.plan_row_id and note:
                     latest_note[att.plan_row_id] = note
     by_id = {p.plan_id: p for p in plans}
+    docs_by_id = {d["document_id"]: d for d in documents}
     cycles = []
     fates: dict[str, str] = {}
     new: dict[str, bool] = {}
@@ -258,7 +268,8 @@ def assemble(documents: Sequence[dict], actions: Sequence[dict], cfg: LinksConfi
             continue
         q = by_id[p.next_plan_id]
         earlier, later = rows.get(p.preferred.document_id, []), rows.get(q.preferred.document_id, [])
-        res = link_plans([_ref(a) for a in earlier], [_ref(a) for a in later], cfg, embed, latest_note, decisions)
+        res = link_plans([_ref(a) for a in earlier], [_ref(a) for a in later], cfg, embed, latest_note, decisions,
+                         passages_of(docs_by_id.get(q.preferred.document_id)))
         cycles.append((p, q, res))
         fates.update(res.fates)
         fresh = set(res.new)

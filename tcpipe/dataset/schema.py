@@ -16,6 +16,10 @@ SCORES = pa.map_(STR, pa.float64())
 BOX = pa.struct([("page", pa.int32()), ("x0", pa.float64()), ("top", pa.float64()),
                  ("x1", pa.float64()), ("bottom", pa.float64())])
 FIELD = pa.struct([("header", STR), ("text", STR)])
+# A paragraph or list item of the prose outside every row (extract.model.Passage): `lead` is the
+# index (in the same list) of the paragraph a list item sits under
+PASSAGE = pa.struct([("page", pa.int32()), ("bbox", pa.list_(pa.float64(), 4)), ("text", STR),
+                     ("bullet", pa.bool_()), ("lead", pa.int32())])
 # One typed outcome (extract.issues.Issue): status is computed from the codes, never the message.
 ISSUE = pa.struct([("code", STR), ("severity", STR), ("stage", STR), ("message", STR)])
 # One table column's role as normalise decided it (normalise.roles.ColumnRole), with the evidence.
@@ -57,7 +61,7 @@ DOCUMENTS = pa.schema([
     ("n_actions", pa.int32()), ("n_tables", pa.int32()), ("tables_skipped", LIST_STR),
     ("unknown_headers", LIST_STR), ("table_roles", pa.list_(TABLE_ROLE)),
     ("chars_total", pa.int64()), ("chars_in_rows", pa.int64()), ("chars_boilerplate", pa.int64()),
-    ("chars_other", pa.int64()), ("share_in_rows", pa.float64()),
+    ("chars_other", pa.int64()), ("share_in_rows", pa.float64()), ("passages", pa.list_(PASSAGE)),
     ("institution", STR), ("plan_title", STR), ("period_start", pa.int32()), ("period_end", pa.int32()),
     ("ocr", pa.bool_()), ("extractor", STR), ("pipeline_version", STR), ("model_version", STR),
     ("taxonomy_version", STR),
@@ -167,6 +171,12 @@ def check_documents(table: pa.Table) -> list[str]:
     bad = {v for v in _values(table, "plan_role") if v is not None and v not in PLAN_ROLES}
     if bad:
         fails.append(f"plan_role: unknown values {sorted(bad)}")
+    for passages in _values(table, "passages"):
+        n = len(passages or [])
+        if any(not (p["text"] or "").strip() or p["page"] is None or p["page"] < 1
+               or (p["lead"] is not None and not 0 <= p["lead"] < n) for p in passages or []):
+            fails.append("passages: a passage without text or page, or whose lead is not in its document's list")
+            break
     return fails
 
 

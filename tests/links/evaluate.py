@@ -285,14 +285,49 @@ def tune(ds: Path) -> None:
     pipeline_lopo(ds, strip="owner")
 
 
-def pipeline_lopo(ds: Path, strip: str | None = None, quiet: bool = False) -> dict[str, tuple[float, float, tuple]]:
+def passage_lopo(run, cfg, held: dict, names: list[str], quiet: bool = False) -> dict:
+    """The passage bar (models/links.yaml fates.passage_min: how like an unlinked earlier
+    action the later plan's passage stating completion must be), left one pair out: for each
+    held-out pair, under the link thresholds fitted for it, the bar with the best mean fate
+    accuracy on the other pairs (of a tied run of bars, the middle one; 'off' = passages
+    never read), and the held-out pair's fate accuracy under it."""
+    import numpy as np
+    bars = [None] + [round(0.05 + 0.025 * k, 3) for k in range(13)]
+    out = {}
+    cache: dict = {}
+    for n in names:
+        g = held[n][2]
+        links_cfg = cfg.links.model_copy(update=dict(continued=g[0], extra=g[1], extra_ratio=g[2]))
+        for b in bars:
+            if (g, b) not in cache:
+                cache[(g, b)] = run(links_cfg, cfg.fates.model_copy(update={"passage_min": b}))
+        others = [m for m in names if m != n]
+        mean = {b: round(float(np.mean([cache[(g, b)][m][1] for m in others])), 6) for b in bars}
+        top = max(mean.values())
+        tied = [b for b in bars if mean[b] == top]
+        best = tied[len(tied) // 2]
+        out[n] = (*cache[(g, best)][n], (*g, best))
+        if not quiet:
+            print(f"  {n} held out: passage_min {best} (fate mean on the others {top:.3f}; tied "
+                  f"{tied[0]}..{tied[-1]}), its fate accuracy {cache[(g, best)][n][1]:.3f} "
+                  f"(off {cache[(g, None)][n][1]:.3f})")
+    if not quiet:
+        every = {b: round(float(np.mean([cache[(held[m][2], b)][m][1] for m in names])), 6) for b in bars}
+        print("  fate accuracy mean over the pairs (their own link thresholds) by passage_min: "
+              + "  ".join(f"{b}: {v:.3f}" for b, v in every.items()))
+    return out
+
+
+def pipeline_lopo(ds: Path, strip: str | None = None, quiet: bool = False,
+                  passages: bool = True) -> dict[str, tuple[float, float, tuple]]:
     """Leave one pair out through the whole assembly (plans.assemble: progress attached,
     then link_plans with its fate rules, which the grid above leaves out): for each held-out
     pair, the link thresholds (continued / extra / extra_ratio) with the best mean link F1
     (then fate accuracy) on the other pairs, and the held-out pair's link F1 and fate
     accuracy under them. The figure for an unseen pair, fates included. strip: a column
     emptied on every row first ("owner": the stress test of plans that name no owners).
-    Only the documents of the tuning pairs are assembled (never a held-out pair's)."""
+    Only the documents of the tuning pairs are assembled (never a held-out pair's). With
+    passages, the passage bar is then fitted the same way (passage_lopo)."""
     import numpy as np
     import pyarrow.parquet as pq
 
@@ -313,8 +348,9 @@ def pipeline_lopo(ds: Path, strip: str | None = None, quiet: bool = False) -> di
     if strip:
         rows = [dict(r, **{strip: None}) for r in rows]
 
-    def run(links_cfg: L.LinkCfg) -> dict[str, tuple[float, float]]:
-        asm = assemble(docs, rows, cfg.model_copy(update={"links": links_cfg}), embed=embed)
+    def run(links_cfg: L.LinkCfg, fates_cfg: L.FateCfg | None = None) -> dict[str, tuple[float, float]]:
+        asm = assemble(docs, rows, cfg.model_copy(update={"links": links_cfg, "fates": fates_cfg or cfg.fates}),
+                       embed=embed)
         by_stem: dict[str, list[dict]] = {}
         for r in full:
             a = asm.attachments.get(r["row_id"])
@@ -339,6 +375,8 @@ def pipeline_lopo(ds: Path, strip: str | None = None, quiet: bool = False) -> di
         best = max(grid, key=lambda g: (round(float(np.mean([res[g][m][0] for m in others])), 6),
                                         round(float(np.mean([res[g][m][1] for m in others])), 6)))
         held[n] = (*res[best][n], best)
+    if passages and cfg.fates.passage_min is not None:
+        held = passage_lopo(run, cfg, held, names, quiet)
     if not quiet:
         print("whole assembly (progress attached, fate rules applied), leave-one-pair-out link F1 / fate accuracy "
               "(thresholds continued / extra / extra_ratio fitted on the other pairs)"
