@@ -778,7 +778,7 @@ def link_plans(earlier: Sequence[ActionRef], later: Sequence[ActionRef], cfg: Li
             passage, value = stated[i]
             fates[r.row_id] = "completed"
             why[r.row_id] = (f"later plan{f', page {passage.page}' if passage.page else ''}: "
-                             f"\"{passage.text[:200]}\" (similarity {value:.2f})")
+                             f"\"{passage.text[:600]}\" (similarity {value:.2f})")
         else:
             fates[r.row_id] = "dropped"
             why[r.row_id] = "no later action is like it and no report says it was completed"

@@ -232,6 +232,7 @@ class Assembly:
     cycles: list[tuple[Plan, Plan, CycleLinks]]  # consecutive plans and their links
     fates: dict[str, str]                        # plan row_id -> continued / completed / dropped
     new: dict[str, bool]                         # plan row_id -> new (True) or carried forward (False)
+    fate_evidence: dict[str, str] = field(default_factory=dict)   # plan row_id -> why its fate
 
 
 def assemble(documents: Sequence[dict], actions: Sequence[dict], cfg: LinksConfig | None = None,
@@ -262,6 +263,7 @@ def assemble(documents: Sequence[dict], actions: Sequence[dict], cfg: LinksConfi
     docs_by_id = {d["document_id"]: d for d in documents}
     cycles = []
     fates: dict[str, str] = {}
+    evidence: dict[str, str] = {}
     new: dict[str, bool] = {}
     for p in plans:
         if not p.next_plan_id:
@@ -272,6 +274,7 @@ def assemble(documents: Sequence[dict], actions: Sequence[dict], cfg: LinksConfi
                          passages_of(docs_by_id.get(q.preferred.document_id)))
         cycles.append((p, q, res))
         fates.update(res.fates)
+        evidence.update(res.fate_evidence)
         fresh = set(res.new)
         new.update({a["row_id"]: a["row_id"] in fresh for a in later})
     # a plan with no successor in the dataset: an action is 'completed' when its progress
@@ -283,7 +286,8 @@ def assemble(documents: Sequence[dict], actions: Sequence[dict], cfg: LinksConfi
         for a in rows.get(p.preferred.document_id, []):
             if says_completed(latest_note.get(a["row_id"]), cfg.fates):
                 fates[a["row_id"]] = "completed"
-    return Assembly(plans, roles(plans), attachments, cycles, fates, new)
+                evidence[a["row_id"]] = f"progress report: {latest_note[a['row_id']]}"
+    return Assembly(plans, roles(plans), attachments, cycles, fates, new, evidence)
 
 
 def plan_rows(assembly: Assembly) -> list[dict]:
@@ -315,7 +319,7 @@ def apply_plans(documents, actions, decisions: dict[tuple[str, str], bool] | Non
     """The batch's assembly step on Arrow tables: (documents, actions, plans,
     action_links) with the plan columns filled (documents: plan_id, plan_role,
     duplicate_of, reports_on, and a same_plan warning on each rendering; actions:
-    plan_row_id, plan_match, plan_match_score, fate, is_new)."""
+    plan_row_id, plan_match, plan_match_score, fate, is_new, fate_evidence)."""
     import pyarrow as pa
 
     from extract.issues import IssueCode, warning
@@ -351,6 +355,7 @@ def apply_plans(documents, actions, decisions: dict[tuple[str, str], bool] | Non
         "plan_match_score": pa.array([att[i].score if i in att else None for i in ids], pa.float64()),
         "fate": pa.array([asm.fates.get(i) for i in ids], pa.string()),
         "is_new": pa.array([asm.new.get(i) for i in ids], pa.bool_()),
+        "fate_evidence": pa.array([asm.fate_evidence.get(i) if i in asm.fates else None for i in ids], pa.string()),
     }
     for name, arr in cols.items():
         actions = actions.set_column(actions.schema.get_field_index(name), actions.schema.field(name), arr)

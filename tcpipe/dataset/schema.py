@@ -51,7 +51,7 @@ ACTIONS = pa.schema([
     ("row_warnings", LIST_STR), ("pipeline_version", STR),
     # plans (tcpipe/dataset/plans.py): a progress-report row's plan action, a plan action's fate
     ("plan_row_id", STR), ("plan_match", STR), ("plan_match_score", pa.float64()), ("fate", STR),
-    ("is_new", pa.bool_()),
+    ("is_new", pa.bool_()), ("fate_evidence", STR),
 ])
 
 DOCUMENTS = pa.schema([

@@ -80,3 +80,28 @@ def test_the_essex_2024_27_plans_reflection_is_kept_as_passages_with_page_and_bo
     assert "progress has been slow" in doc.passages[slow.lead].text
     # the action rows' text is not repeated as passages
     assert not any("Termly TCWG meetings" in t for t in texts)
+
+
+def test_the_dataset_keeps_the_later_plans_intro_and_completes_the_action_it_states(tmp_path):
+    """Glenmoray end to end (rendered, read by the batch): the 2022-25 plan's introduction
+    ("Since our first plan ... we have ... submitted our self-assessment") is a passage of
+    documents.passages, and the 2019-22 action 4.9 ("We will submit our Technician Commitment
+    self-assessment ...", no report says it was done) is completed with that quote as its
+    fate_evidence; before, it was dropped."""
+    import pyarrow.parquet as pq
+
+    from tcpipe.run.batch import run_batch
+    from tests.links.render import render_all
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    render_all(raw, only=["glenmoray"])
+    run_batch([raw], out, workers=2, progress=False)
+    docs = {d["source_file"]: d for d in pq.read_table(out / "documents.parquet").to_pylist()}
+    intro = [p for p in docs["glenmoray-2022-25-action-plan.pdf"]["passages"] if "submitted our self-assessment" in p["text"]]
+    assert len(intro) == 1 and intro[0]["page"] == 1 and len(intro[0]["bbox"]) == 4
+    rows = [a for a in pq.read_table(out / "actions.parquet").to_pylist()
+            if a["source_file"] == "glenmoray-2019-22-action-plan.pdf"]
+    done = next(a for a in rows if a["action_id"] == "4.9")
+    assert done["fate"] == "completed", done["fate_evidence"]
+    assert done["fate_evidence"].startswith("later plan, page 1:") and "submitted our self-assessment" in done[
+        "fate_evidence"]
+    assert all(a["fate_evidence"] for a in rows)
