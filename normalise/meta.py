@@ -47,6 +47,10 @@ class MetaConfig:
     period_cues: frozenset[str] = frozenset()
     period_cue_window: int = 60
     period_max_years: int = 6
+    # head nouns of an institution's name: found anywhere; the fallback ones only in the
+    # title block and running headers, and only when no name with a head is written
+    institution_heads: tuple[str, ...] = ("University", "Institute", "College")
+    institution_heads_fallback: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=2)
@@ -58,7 +62,9 @@ def load_meta_config(models_dir: Path = MODELS_DIR) -> MetaConfig:
                       frozenset(w.lower() for w in raw["determiners"]), frozenset(w.lower() for w in raw["connectors"]),
                       frozenset(w.lower() for w in raw["name_stop_words"]),
                       frozenset(w.lower() for w in raw.get("period_cues", ())), int(raw.get("period_cue_window", 60)),
-                      int(raw.get("period_max_years", 6)))
+                      int(raw.get("period_max_years", 6)),
+                      tuple(raw.get("institution_heads", ("University", "Institute", "College"))),
+                      tuple(raw.get("institution_heads_fallback", ())))
 
 
 @lru_cache(maxsize=2)
@@ -88,16 +94,20 @@ def _flat(text: str) -> str:
 
 
 _NAME_WORD = r"[A-Z][A-Za-z'’\-]+"
-_HEADS = ("University", "Institute", "College")
-# up to three capitalised words, a head noun (University, Institute, College), then
-# optionally "of [the] <up to three capitalised words>": "University of Calder Vale",
-# "Harrowgate Institute of Science", "Royal Fenwick Institute", "Ashby Metropolitan University"
-_GENERIC = re.compile(
-    rf"((?:{_NAME_WORD}\s+){{0,3}}(?:{'|'.join(_HEADS)})"
-    rf"(?:\s+of\s+(?:the\s+)?{_NAME_WORD}(?:\s+(?:and\s+)?{_NAME_WORD}){{0,2}})?)(?![A-Za-z])")
 
 
-def _trim_name(name: str, cfg: MetaConfig) -> str | None:
+@lru_cache(maxsize=8)
+def _generic(heads: tuple[str, ...]) -> re.Pattern:
+    """Up to three capitalised words, a head noun (models/meta.yaml institution_heads:
+    University, Institute, College, ...), then optionally "of [the] <up to three capitalised
+    words>": "University of Calder Vale", "Harrowgate Institute of Science", "Royal Fenwick
+    Institute", "Ashby Metropolitan University", "Caerwen Conservatoire of Music and Drama"."""
+    return re.compile(
+        rf"((?:{_NAME_WORD}\s+){{0,3}}(?:{'|'.join(map(re.escape, heads))})"
+        rf"(?:\s+of\s+(?:the\s+)?{_NAME_WORD}(?:\s+(?:and\s+)?{_NAME_WORD}){{0,2}})?)(?![A-Za-z])")
+
+
+def _trim_name(name: str, cfg: MetaConfig, heads: tuple[str, ...] | None = None) -> str | None:
     """A matched name without the words around it that are not part of it ("The",
     "Technician Commitment" before or after); None when no name is left (a bare
     "University", "The Institute")."""
@@ -112,11 +122,12 @@ def _trim_name(name: str, cfg: MetaConfig) -> str | None:
             words = words[:cut]
     while words and (words[-1].lower() in cfg.name_stop_words or words[-1].lower() in ("of", "the", "and")):
         words = words[:-1]
+    heads = heads or cfg.institution_heads
     if "of" in [w.lower() for w in words]:     # "... of <place>": the place must survive trimming
         i = [w.lower() for w in words].index("of")
-        if i == len(words) - 1 or words[i - 1] not in _HEADS:
+        if i == len(words) - 1 or words[i - 1] not in heads:
             words = words[:i]
-    if len(words) < 2 or not any(w in _HEADS for w in words):
+    if len(words) < 2 or not any(w in heads for w in words):
         return None
     return " ".join(words)
 
@@ -137,12 +148,15 @@ def _canonical(name: str) -> str | None:
     return None
 
 
-def full_names(text: str, cfg: MetaConfig | None = None) -> dict[str, tuple[int, int, bool]]:
+def full_names(text: str, cfg: MetaConfig | None = None,
+               heads: tuple[str, ...] | None = None) -> dict[str, tuple[int, int, bool]]:
     """Institution names the document writes in full: name -> (weighted count, first
     position, in the registry). Registry names are found first (so "University of the
     West of England" is not also read as "University of the West"); then any other
     "University of X" / "X University", without determiners ("The University")."""
     cfg = cfg or load_meta_config()
+    heads = heads or cfg.institution_heads
+    generic = _generic(heads)
     lines = [l.strip() for l in (text or "").splitlines() if l.strip()]
     flat = _flat(text)
     head_len = len(_flat("\n".join(lines[:cfg.title_block_lines])))
@@ -162,7 +176,7 @@ def full_names(text: str, cfg: MetaConfig | None = None) -> dict[str, tuple[int,
         for inst in load_institutions():
             flat_line = re.sub(rf"(?<![A-Za-z]){re.escape(inst.name)}(?![A-Za-z])", lambda m: " " * len(m.group(0)),
                                flat_line, flags=re.I)
-        for m in _GENERIC.finditer(flat_line):
+        for m in generic.finditer(flat_line):
             written = _flat(m.group(1))
             if _opens_sentence(flat_line[:m.start(1)]) and is_verb_base(written.split()[0]):
                 # an action's imperative verb before a head noun ("V4.1 Champion University
@@ -173,7 +187,7 @@ def full_names(text: str, cfg: MetaConfig | None = None) -> dict[str, tuple[int,
                 # a glossary's "ITSS Institute for Technical Skills and Strategy": the term is
                 # no part of a name, and what it stands for is a body the plan mentions
                 written = " ".join(written.split()[1:])
-            name = _trim_name(written, cfg)
+            name = _trim_name(written, cfg, heads)
             if name is None:
                 continue
             found.setdefault(_canonical(name) or name, []).append(offset + m.start())
@@ -219,6 +233,16 @@ def resolve_institution(text: str, file_name: str, headers: Sequence[str] = ()) 
     cfg = load_meta_config()
     names = dict(full_names(text, cfg))
     in_headers = full_names("\n".join(headers), cfg)
+    if not names and not in_headers and cfg.institution_heads_fallback:
+        # no University / Institute / College / ... name anywhere: a name with a rarer head
+        # ("... Laboratory", "... School of Art", "... Centre") counts where the document
+        # names itself, in the title-like lines of its title block (short, not a sentence)
+        # and its running headers, not where it names a department or a partner in passing
+        heads = cfg.institution_heads + cfg.institution_heads_fallback
+        top = "\n".join(l for l in [l for l in text.splitlines() if l.strip()][:cfg.title_block_lines]
+                         if len(l.split()) <= 12 and not l.rstrip().endswith("."))
+        names = dict(full_names(top, cfg, heads))
+        in_headers = full_names("\n".join(headers), cfg, heads)
     for name, (weight, pos, listed) in in_headers.items():
         w, p, _ = names.get(name, (0, len(text) + pos, listed))
         names[name] = (w + cfg.title_block_weight, min(p, len(text) + pos), listed)

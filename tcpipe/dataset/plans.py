@@ -155,8 +155,13 @@ def group_plans(docs: Sequence[PlanDoc], cfg: LinksConfig | None = None) -> list
     reports = sorted((d for d in docs if d.is_progress_report), key=lambda d: d.source_file)
     for rep in reports:
         cands = [p for p in plans if not _conflict(rep.institution, p.institution)]
+        # the same institution and period place a report without shared text only when both
+        # institutions are known: an unread name matches every plan of the period, and the
+        # report would go to whichever sorts first (another institution's plan)
         scored = sorted(((not _same_key(rep, p.preferred), -shared(rep, p.preferred), p.preferred.source_file), p)
-                        for p in cands if shared(rep, p.preferred) >= cfg.plans.report_share or _same_key(rep, p.preferred))
+                        for p in cands if shared(rep, p.preferred) >= cfg.plans.report_share
+                        or (_same_key(rep, p.preferred) and rep.institution is not None
+                            and p.institution is not None))
         if scored:
             scored[0][1].progress_reports.append(rep)
         else:   # the plan itself is not in the dataset: the report stands for it
