@@ -165,7 +165,9 @@ def test_essex_expected_rows_link_above_floor():
     """The Essex pair on its hand-checked rows (owners, the document's pillars, the shipped
     embeddings, as the batch reads them): a floor under the figure make evaluate-links
     prints (0.567, P 0.633 R 0.513, with the MiniLM-taught static vectors of d0cc13d; 0.588
-    with the previous ones), so a regression fails."""
+    with the previous ones), so a regression fails. models/links.yaml 2026.12.13 lowered
+    `continued` to 3.0 (refitted on seven pairs, where the blind pairs lacked recall): Essex
+    0.587, P 0.579 R 0.595 here, so the precision floor is 0.55 (was 0.62)."""
     from tcpipe.dataset.links import default_embedder
     essex = yaml.safe_load((LINKS / "essex-2020-23_2024-27.yaml").read_text(encoding="utf-8"))
     rows = {s: json.loads((ROOT / "tests" / "expected" / f"{s}.json").read_text())["actions"]
@@ -177,7 +179,7 @@ def test_essex_expected_rows_link_above_floor():
     pred = {(l.from_row_id, l.to_row_id) for l in res.links}
     gold = {(l["from"], l["to"]) for l in essex["links"]}
     p, r, f = f1(len(pred & gold), len(pred - gold), len(gold - pred))
-    assert f >= 0.55 and p >= 0.62, (p, r, f)
+    assert f >= 0.55 and p >= 0.55, (p, r, f)
 
 
 def test_a_status_word_complete_makes_the_fate_completed_and_weak_links_of_done_actions_go():

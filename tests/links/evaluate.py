@@ -371,6 +371,17 @@ def pipeline_lopo(ds: Path, strip: str | None = None, quiet: bool = False,
     grid = [g for g in itertools.product([3.0, 3.5, 4.0], [3.5, 4.0, 4.5, 5.0], [0.5, 0.7, 0.9]) if g[1] >= g[0]]
     res = {g: run(cfg.links.model_copy(update=dict(continued=g[0], extra=g[1], extra_ratio=g[2]))) for g in grid}
     names = [p.split for p in gold_pairs]
+    if not quiet and not strip:
+        # the grid models/links.yaml's continued / extra / extra_ratio are chosen from: the mean
+        # link F1 / fate accuracy over every tuning pair, through the whole assembly
+        mean = {g: (float(np.mean([res[g][m][0] for m in names])), float(np.mean([res[g][m][1] for m in names])))
+                for g in grid}
+        shipped = (cfg.links.continued, cfg.links.extra, cfg.links.extra_ratio)
+        print("whole assembly, continued / extra / extra_ratio by mean link F1 / fate accuracy over "
+              + ", ".join(names) + f" (shipped {shipped}):")
+        for g in sorted(grid, key=lambda g: (round(mean[g][0], 6), round(mean[g][1], 6)), reverse=True):
+            print(f"  {g}{' *' if g == shipped else ''}: mean {mean[g][0]:.3f}/{mean[g][1]:.3f}  "
+                  + "  ".join(f"{m} {res[g][m][0]:.3f}/{res[g][m][1]:.3f}" for m in names))
     held = {}
     for n in names:
         others = [m for m in names if m != n]
