@@ -177,31 +177,43 @@ def test_boundary_rows_are_train_only_new_text_and_not_near_a_test_row(fresh, se
         assert sum(label in r["pillars"] for r in rows) >= 3, label
 
 
+def new_text_file(name: str, split: str, key_prefix: str) -> list[dict]:
+    """A label file written after the others: well-formed rows of one split, keys numbered
+    from 1, each text new (no shared text hash with any other file in data/labels/) and no
+    row within token-Jaccard 0.5 of any row of another file or of another row of its own."""
+    lk = _labelkeys()
+    rows = read_jsonl(name)
+    others = [r for f in sorted(LABELS.glob("*.jsonl")) if f.name != name for r in read_jsonl(f.name)]
+    check_rows(rows)
+    assert {r["split"] for r in rows} == {split}
+    assert all(r["plan"] == "fresh" and r["action_id"] is None for r in rows)
+    assert [r["key"] for r in rows] == [f"{key_prefix}{n}" for n in range(1, len(rows) + 1)]
+    hashes = [r["text_hash"] for r in rows]
+    assert len(set(hashes)) == len(hashes)
+    assert not set(hashes) & {r["text_hash"] for r in others}
+    assert not {r["key"] for r in rows} & {r["key"] for r in others}
+    assert lk.near_copies(rows, others) == []
+    assert lk.near_copies(rows, rows) == []
+    return rows
+
+
+def label_floors(rows: list[dict], pillar_min: int, talent_min: int) -> None:
+    for label in sorted(PILLARS):
+        assert sum(has(r, label) for r in rows) >= pillar_min, label
+    for label in PREDICTED:
+        assert sum(has(r, label) for r in rows) >= talent_min, label
+
+
 def test_styles_rows_are_train_only_new_text_and_not_near_any_row(fresh, seed):
     """fresh-styles.jsonl: train rows written in institution types and wordings the other files
     use less (issue #11, fourth round). No row within token-Jaccard 0.5 of any row of any
     other file in data/labels/ (holdout included, by this automated check only) or of another
     row of its own; every pillar and predicted TALENT id present; never R14/R16."""
-    lk = _labelkeys()
-    rows = read_jsonl("fresh-styles.jsonl")
-    check_rows(rows)
+    rows = new_text_file("fresh-styles.jsonl", "train", "fresh:styles-")
     assert len(rows) >= 250
-    assert {r["split"] for r in rows} == {"train"}
-    assert all(r["plan"] == "fresh" and r["action_id"] is None for r in rows)
-    assert all(r["key"] == f"fresh:styles-{n}" for n, r in enumerate(rows, 1))
-    others = [r for f in sorted(LABELS.glob("*.jsonl")) if f.name != "fresh-styles.jsonl" for r in read_jsonl(f.name)]
-    hashes = [r["text_hash"] for r in rows]
-    assert len(set(hashes)) == len(hashes)
-    assert not set(hashes) & {r["text_hash"] for r in others}
-    assert lk.near_copies(rows, others) == []
-    assert lk.near_copies(rows, rows) == []
-    for label in sorted(PILLARS):
-        assert sum(has(r, label) for r in rows) >= 50, label
-    for label in PREDICTED:
-        assert sum(has(r, label) for r in rows) >= 10, label
+    label_floors(rows, 50, 10)
     assert sum(not r["talent"] for r in rows) >= 0.2 * len(rows)
     assert 0.08 <= sum(len(r["pillars"]) == 2 for r in rows) / len(rows) <= 0.2  # "about one in eight"
-
 
 
 def test_plans_rows_are_train_only_new_text_and_not_near_any_row():
@@ -210,26 +222,13 @@ def test_plans_rows_are_train_only_new_text_and_not_near_any_row():
     token-Jaccard 0.5 of any row of any other file in data/labels/ (holdout included, by this
     automated check only) or of another row of its own; every pillar >= 50 rows and each
     predicted TALENT id >= 10; never R14/R16."""
-    lk = _labelkeys()
-    rows = read_jsonl("fresh-plans.jsonl")
-    check_rows(rows)
+    rows = new_text_file("fresh-plans.jsonl", "train", "fresh:plans-")
     assert len(rows) >= 250
-    assert {r["split"] for r in rows} == {"train"}
-    assert all(r["plan"] == "fresh" and r["action_id"] is None for r in rows)
-    assert all(r["key"] == f"fresh:plans-{n}" for n, r in enumerate(rows, 1))
-    others = [r for f in sorted(LABELS.glob("*.jsonl")) if f.name != "fresh-plans.jsonl" for r in read_jsonl(f.name)]
-    hashes = [r["text_hash"] for r in rows]
-    assert len(set(hashes)) == len(hashes)
-    assert not set(hashes) & {r["text_hash"] for r in others}
-    assert lk.near_copies(rows, others) == []
-    assert lk.near_copies(rows, rows) == []
-    for label in sorted(PILLARS):
-        assert sum(has(r, label) for r in rows) >= 50, label
-    for label in PREDICTED:
-        assert sum(has(r, label) for r in rows) >= 10, label
+    label_floors(rows, 50, 10)
     assert sum(not r["talent"] for r in rows) >= 0.2 * len(rows)
     assert 0.08 <= sum(len(r["pillars"]) == 2 for r in rows) / len(rows) <= 0.2  # "about one in eight"
     assert sum(r["aim"] is not None for r in rows) >= 0.5 * len(rows)  # rows as they sit in plans, under aims
+
 
 # SHA-1 of the second held-out set's rows (key, text_hash, pillars, talent), sorted by key.
 # Written after every modelling choice and read only by the final evaluation: if this fails,
@@ -278,25 +277,9 @@ FROZEN_HOLDOUT2_SHA1 = "ff6593939b36ec4bd61f1f7b8f46833ce22fb2aa"
 def test_holdout2_rows_are_new_text_cover_every_label_and_are_frozen():
     """fresh-holdout2.jsonl: a third held-out set, split == holdout; no row within token-Jaccard
     0.5 of any row of any other file in data/labels/ (nor of another row of its own)."""
-    lk = _labelkeys()
-    hold = read_jsonl("fresh-holdout2.jsonl")
-    others = [r for p in sorted(LABELS.glob("*.jsonl")) if p.name != "fresh-holdout2.jsonl"
-              for r in read_jsonl(p.name)]
-    check_rows(hold)
+    hold = new_text_file("fresh-holdout2.jsonl", "holdout", "fresh:holdout2-")
     assert len(hold) == 150
-    assert {r["split"] for r in hold} == {"holdout"}
-    assert all(r["plan"] == "fresh" and r["action_id"] is None for r in hold)
-    assert [r["key"] for r in hold] == [f"fresh:holdout2-{n}" for n in range(1, len(hold) + 1)]
-    hashes = [r["text_hash"] for r in hold]
-    assert len(set(hashes)) == len(hashes)
-    assert not set(hashes) & {r["text_hash"] for r in others}
-    assert not {r["key"] for r in hold} & {r["key"] for r in others}
-    assert lk.near_copies(hold, others) == []
-    assert lk.near_copies(hold, hold) == []
-    for label in sorted(PILLARS):
-        assert sum(has(r, label) for r in hold) >= 30, label
-    for label in PREDICTED:
-        assert sum(has(r, label) for r in hold) >= 5, label
+    label_floors(hold, 30, 5)
     assert 0.2 <= sum(not r["talent"] for r in hold) / len(hold) <= 0.3
     assert 0.08 <= sum(len(r["pillars"]) == 2 for r in hold) / len(hold) <= 0.2  # "about one in eight"
     assert 0.15 <= sum(r["aim"] is not None for r in hold) / len(hold) <= 0.25
