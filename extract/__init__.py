@@ -19,6 +19,7 @@ from .model import BBox, ExtractedDocument, ExtractedTable, Layout, Passage, Row
 from .pdf import PageContent, document_properties, open_pdf, read_page
 from .strategies import REGISTRY, SELF_DETECTING, STRATEGY_ORDER
 from .strategies.base import boxes_on, inside_any
+from .text import BULLET_CLASS
 
 __version__ = "0.1.0"
 EXTRACTOR_VERSION = (f"tcplans-extract {__version__}; pypdfium2 {_version('pypdfium2')}; "
@@ -121,7 +122,9 @@ def _action_like_outside(pages: Sequence[PageContent], regions, boilerplate, con
     return out
 
 
-_PASSAGE_MARK = re.compile(r"^\s*(?:[•●▪■◦‣∙·○*–\uf0a7\uf0b7\u25aa\u2043-]|\(?[a-z]\)|\d{1,2}[.)])\s+")
+# a list marker opening a line: the bullets extract.text.BULLETS (and the private-use glyphs
+# Word's symbol fonts print, as the list strategy reads them), "a)", "(b)", "1.", "2)"
+_PASSAGE_MARK = re.compile(rf"^\s*(?:{BULLET_CLASS}|[\uf0a7\uf0b7\u25aa\u2043]|\(?[a-z]\)|\d{{1,2}}[.)])\s+")
 
 
 def _passages(pages: Sequence[PageContent], regions, boilerplate, config: ExtractConfig) -> tuple[Passage, ...]:
