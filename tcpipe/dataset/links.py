@@ -612,6 +612,21 @@ def completion_note(ref: ActionRef) -> str | None:
     return ". ".join(parts) if parts else None
 
 
+def _has_term(low: str, terms: Sequence[str], negs: set[str], objects: set[str] | None = None) -> bool:
+    """Whether lower-cased `low` holds one of `terms` as whole words, not within three words
+    after a negation in `negs`; with `objects`, not when the next word is one of them or a
+    number (the term is then a verb with its object)."""
+    for term in sorted(terms, key=len, reverse=True):
+        for m in re.finditer(rf"(?<![a-z]){re.escape(term.lower())}(?![a-z])", low):
+            if objects is not None:
+                after = re.match(r"\s+([a-z]+|\d+)\b", low[m.end():])
+                if after and (after.group(1) in objects or after.group(1).isdigit()):
+                    continue
+            if not negs.intersection(re.findall(r"[a-z]+", low[: m.start()])[-3:]):
+                return True
+    return False
+
+
 def says_completed(progress: str | None, cfg: FateCfg) -> bool:
     """Whether a progress update states the action is complete ("Completed in March
     2022", or a status that opens it: "Done", "Blue"), and not that it is not ("Not yet
@@ -624,17 +639,8 @@ def says_completed(progress: str | None, cfg: FateCfg) -> bool:
         words = re.findall(r"[a-z]+", status.lower())
         if words and opening[:len(words)] == words:
             return True
-    negs = set(cfg.negations)
-    objects = set(cfg.object_openers)
-    for term in sorted(cfg.completed_terms, key=len, reverse=True):
-        for m in re.finditer(rf"(?<![a-z]){re.escape(term)}(?![a-z])", low):
-            before = re.findall(r"[a-z]+", low[: m.start()])[-3:]
-            after = re.match(r"\s+([a-z]+|\d+)\b", low[m.end():])
-            if after and (after.group(1) in objects or after.group(1).isdigit()):
-                continue          # "completed the course": a verb with its object
-            if not negs.intersection(before):
-                return True
-    return False
+    # ("completed the course": a verb with its object, not a state)
+    return _has_term(low, cfg.completed_terms, set(cfg.negations), objects=set(cfg.object_openers))
 
 
 def says_stalled(progress: str | None, cfg: FateCfg) -> bool:
@@ -644,12 +650,6 @@ def says_stalled(progress: str | None, cfg: FateCfg) -> bool:
     return bool(low) and any(re.search(rf"(?<![a-z]){re.escape(t)}(?![a-z])", low) for t in cfg.stalled_terms)
 
 
-def _has_term(low: str, terms: Sequence[str], negs: set[str]) -> bool:
-    for term in sorted(terms, key=len, reverse=True):
-        for m in re.finditer(rf"(?<![a-z]){re.escape(term.lower())}(?![a-z])", low):
-            if not negs.intersection(re.findall(r"[a-z]+", low[: m.start()])[-3:]):
-                return True
-    return False
 
 
 def states_completion(passage: PassageRef, cfg: FateCfg) -> bool:
