@@ -34,6 +34,13 @@ unseen pair):
               never read the linker or models/links.yaml; read once blind on 2026-12-06:
               link F1 0.727 (P 0.952, R 0.588), fate 0.700 under models/links.yaml
               2026.12.12; tuning pair since (tests/links/kilbrannagh/)
+  ravensholme fictional, a post-92 English university (art and design workshops, health
+              simulation suites, engineering laboratories, media studios): an aim-column plan
+              WITHOUT OWNERS, a RAG report with references on half the rows, a
+              reference-column successor with owners, renumbered by theme; written blind,
+              gold included, by a hand that never read the linker or models/links.yaml, before
+              the linker was run on it; never used to tune (tests/links/ravensholme/, marked
+              HELD_OUT: pairs() leaves it out of every tuning and fitting path)
 
 Measured on what the batch wrote (action_links.parquet, actions.fate / is_new /
 plan_row_id): plan identity and grouping are part of the measure. Prints link precision /
