@@ -41,6 +41,14 @@ unseen pair):
               gold included, by a hand that never read the linker or models/links.yaml, before
               the linker was run on it; never used to tune (tests/links/ravensholme/, marked
               HELD_OUT: pairs() leaves it out of every tuning and fitting path)
+  culverdale fictional, a national laboratory in England whose workforce is mostly
+              technical (workshops, instrument scientists, facility crews): a reference-column
+              plan WITH owners, a report mixing RAG colours and status words with ids on about
+              half the rows, an aim-column successor WITHOUT owners, renumbered by aim, most
+              continuations reframed as the next stage or by their outcome; written blind,
+              gold included, on 2026-12-06 by a hand that never read the linker or
+              models/links.yaml, before the linker was run on it; never used to tune
+              (tests/links/culverdale/, marked HELD_OUT like haldmere)
 
 Measured on what the batch wrote (action_links.parquet, actions.fate / is_new /
 plan_row_id): plan identity and grouping are part of the measure. Prints link precision /
