@@ -46,6 +46,7 @@ class StitchScores(BaseModel):
 class StitchSettings(BaseModel):
     column_edge_tolerance: float
     continuation_min_score: int
+    value_column_max_distinct: float
     scores: StitchScores
 
 

@@ -402,12 +402,15 @@ def key_column(rows: Sequence[TableRow], config: ExtractConfig) -> int:
 
 
 def continuation_score(prev: TableRow, cont: TableRow, other_keys: Sequence[str], config: ExtractConfig,
-                       open_rule: bool = False, key_col: int = 0, key_row: TableRow | None = None) -> int:
+                       open_rule: bool = False, key_col: int = 0, key_row: TableRow | None = None,
+                       column_values: Sequence[frozenset[str]] = ()) -> int:
     """How strongly `cont` (first body row on a page) reads as the rest of `prev`
     (last row on the page before), cut by the page break. `open_rule`: the rule between
     them is missing (the row printed open at the page's foot or head). `key_col`: the
     column of the rows' ids (`other_keys` are that column's texts); `key_row`: the row whose
-    key cell is compared when `prev` shows merged cells' text in its slots (default `prev`)."""
+    key cell is compared when `prev` shows merged cells' text in its slots (default `prev`).
+    `column_values`: per column of values (a status column: "Green", "Red"), the texts it
+    holds: such a cell is a value of its own, never the rest of a wrapped one."""
     sc = config.stitch.scores
     score = sc.closing_rule_missing if open_rule else 0
     key_re = config.row_key_regex()
@@ -438,7 +441,10 @@ def continuation_score(prev: TableRow, cont: TableRow, other_keys: Sequence[str]
         score += sc.cells_go_on
     # (a cell that ended a sentence at the foot and opens another overleaf says nothing
     # either way: a cut falls between sentences as often as inside one)
-    wraps = [_wraps_into(p, c) for p, c in goes_on]
+    repeated = [column_values[k] if k < len(column_values) else frozenset()
+                for k, (p, c) in enumerate(zip(prev.cells, cont.cells)) if c.text and not c.spanned]
+    # a one-word value fills a narrow column as a wrapped line would ("Green" over "Red")
+    wraps = [_wraps_into(p, c) and c.text not in values for (p, c), values in zip(goes_on, repeated)]
     if any(wraps) and all(
             w or (p.text and not p.text.endswith(_TERMINAL) and c.text[:1].islower())
             or p.text.endswith(":") or (p.text.endswith((".", "!", "?")) and not c.text[:1].islower())
@@ -455,6 +461,21 @@ def continuation_score(prev: TableRow, cont: TableRow, other_keys: Sequence[str]
     if filled < len(cont.cells) / 2:
         score += sc.few_cells_filled
     return score
+
+
+def _column_values(rows: Sequence[TableRow], max_distinct: float) -> tuple[frozenset[str], ...]:
+    """Per column, the whole-cell texts of a column of values (one that repeats its texts:
+    distinct texts at most `max_distinct` of its filled body cells); empty for other columns."""
+    body = [r for r in rows if r.kind is RowKind.BODY]
+    if not body:
+        return ()
+    out = []
+    for k in range(len(body[0].cells)):
+        texts = [r.cells[k].text for r in body if k < len(r.cells) and r.cells[k].text and not r.cells[k].spanned]
+        distinct = set(texts)
+        out.append(frozenset(distinct) if len(texts) >= 3 and len(distinct) <= max_distinct * len(texts)
+                   else frozenset())
+    return tuple(out)
 
 
 def _wraps_into(prev: Cell, cont: Cell) -> bool:
@@ -584,7 +605,7 @@ def grids_to_tables(grids: Sequence[PageGrid], config: ExtractConfig, first_inde
                     # break while the row's own cells closed at the foot)
                     open_rule = group[gi - 1].open_bottom or (grid.open_top and not group[gi - 1].open_columns)
                     score = continuation_score(_with_merged_text(rows), row, keys, config, open_rule, key_col,
-                                               rows[-1])
+                                               rows[-1], _column_values(rows, config.stitch.value_column_max_distinct))
                     if score >= config.stitch.continuation_min_score:
                         row = _extend_merged(rows, row, [k for k, c in enumerate(rows[-1].cells) if c.spanned])
                         rows[-1] = _merge_rows(rows[-1], row)
