@@ -14,8 +14,9 @@ Everything here sees training rows only. The procedure (``fit_task``):
    L2 strength from a small grid; the one with the lowest out-of-fold log-loss wins.
 3. Calibration: Platt scaling (one a, b per taxonomy) fitted on the out-of-fold logits.
 4. Decision rule on the calibrated out-of-fold probabilities (scoring.Decision):
-   pillars: the top pillar always, a second within a fitted margin and above a fitted
-   floor, chosen for the best macro-F1, then (PILLAR_SECOND_PER_LABEL) one floor per
+   pillars: the top pillar always, a second at least a fitted ratio of the first's
+   probability and above a fitted floor, chosen for the best macro-F1 averaged over
+   neighbouring settings (fit_pillar_rule), then (PILLAR_SECOND_PER_LABEL) one floor per
    pillar where that raises out-of-fold macro-F1; TALENT: the best recommendation only above a
    fitted threshold, a second above its own, chosen for the best micro-F1 among settings
    with out-of-fold precision >= MIN_TALENT_PRECISION (a wrong recommendation costs more
@@ -35,6 +36,8 @@ from normalise.classify.scoring import CELL_FEATURES, ROUND_SCORES, Decision, Fe
 MIN_TALENT_PRECISION = 0.82
 PILLAR_SECOND_PER_LABEL = False   # per-pillar floors for a second pillar (fit_second_floors): off, they did
                                   # not win on training.teacher's crossval (docs/labels.md)
+PILLAR_RULE = "ratio"            # a second pillar when p2 >= ratio * p1 ("margin": p1 - p2 <= margin); and p2 >= floor
+PILLAR_RULE_SMOOTH = 2           # grid steps either side averaged when choosing the rule (fit_pillar_rule)
 PILLAR_FLOOR_MIN_GAIN = 0.002     # out-of-fold macro-F1 a per-label floor must add to move
 RESIDUAL_L2 = (30.0, 100.0, 300.0)
 PER_LABEL_L2 = (1.0, 3.0, 10.0)
@@ -200,15 +203,9 @@ def fit_decision(task: str, P: np.ndarray, Y: np.ndarray, predictable: np.ndarra
     lab_idx = np.flatnonzero(predictable)
     best, best_key, best_stats = None, None, None
     if task == "pillars":
-        for margin in grid(0.0, 0.6, 0.02):
-            for floor in grid(0.1, 0.7, 0.05):
-                d = Decision("pillars", 0.0, floor, margin)
-                s = prf(d.apply(P, predictable), Y, lab_idx)
-                key = (round(s["macro_f1"], 6), -margin, floor)   # ties: the stricter rule
-                if best_key is None or key > best_key:
-                    best, best_key, best_stats = d, key, s
+        best, best_stats = fit_pillar_rule(P, Y, predictable)
         if PILLAR_SECOND_PER_LABEL:
-            best, best_stats = fit_second_floors(best, P, Y, predictable, best_key[0])
+            best, best_stats = fit_second_floors(best, P, Y, predictable, best_stats["macro_f1"])
     else:
         for t in grid(0.1, 0.9, 0.02):
             for t2 in [x for x in grid(0.1, 0.95, 0.05) if x >= t - 1e-9] + [1.01]:
@@ -224,6 +221,34 @@ def fit_decision(task: str, P: np.ndarray, Y: np.ndarray, predictable: np.ndarra
     return best, best_stats
 
 
+def fit_pillar_rule(P: np.ndarray, Y: np.ndarray, predictable: np.ndarray) -> tuple[Decision, dict]:
+    """The second-pillar rule (PILLAR_RULE: "ratio", p2 >= ratio * p1, or "margin", p1 - p2 <=
+    margin; and p2 >= floor) on a grid, each setting scored by its out-of-fold macro-F1. The
+    setting kept has the best MEAN macro-F1 over its grid neighbours within PILLAR_RULE_SMOOTH
+    steps (a plateau rather than a spike: a single best cell jumped between distant settings
+    from one training part to another); ties: the stricter rule."""
+    lab_idx = np.flatnonzero(predictable)
+    ratio = PILLAR_RULE == "ratio"
+    closes = grid(0.3, 1.0, 0.02) if ratio else grid(0.0, 0.6, 0.02)
+    floors = grid(0.1, 0.7, 0.05)
+    S = np.zeros((len(closes), len(floors)))
+    for i, c in enumerate(closes):
+        for j, fl in enumerate(floors):
+            d = Decision("pillars", 0.0, fl, 1.0 if ratio else c, ratio=c if ratio else None)
+            S[i, j] = prf(d.apply(P, predictable), Y, lab_idx)["macro_f1"]
+    w = PILLAR_RULE_SMOOTH
+    best_key, best_ij = None, None
+    for i in range(len(closes)):
+        for j in range(len(floors)):
+            v = float(S[max(0, i - w):i + w + 1, max(0, j - w):j + w + 1].mean())
+            key = (round(v, 6), closes[i] if ratio else -closes[i], floors[j])   # ties: the stricter rule
+            if best_key is None or key > best_key:
+                best_key, best_ij = key, (i, j)
+    c, fl = closes[best_ij[0]], floors[best_ij[1]]
+    d = Decision("pillars", 0.0, fl, 1.0 if ratio else c, ratio=c if ratio else None)
+    return d, prf(d.apply(P, predictable), Y, lab_idx)
+
+
 def fit_second_floors(d: Decision, P: np.ndarray, Y: np.ndarray, predictable: np.ndarray,
                       score: float) -> tuple[Decision, dict]:
     """Per-label floors for a second pillar, from the shared one: coordinate ascent (two
@@ -236,12 +261,12 @@ def fit_second_floors(d: Decision, P: np.ndarray, Y: np.ndarray, predictable: np
             keep = floors[j]
             for f in grid(0.1, 0.7, 0.05) + [1.01]:
                 floors[j] = f
-                s = prf(Decision(d.task, d.threshold, d.second_threshold, d.margin, d.max_labels, tuple(floors))
-                        .apply(P, predictable), Y, lab_idx)["macro_f1"]
+                s = prf(Decision(d.task, d.threshold, d.second_threshold, d.margin, d.max_labels, tuple(floors),
+                                 d.ratio).apply(P, predictable), Y, lab_idx)["macro_f1"]
                 if s >= score + PILLAR_FLOOR_MIN_GAIN:
                     keep, score = f, s
             floors[j] = keep
-    out = Decision(d.task, d.threshold, d.second_threshold, d.margin, d.max_labels, tuple(floors))
+    out = Decision(d.task, d.threshold, d.second_threshold, d.margin, d.max_labels, tuple(floors), d.ratio)
     return out, prf(out.apply(P, predictable), Y, lab_idx)
 
 

@@ -20,7 +20,8 @@ fitted is what is served.
 * **Calibration**: Platt scaling (sigmoid(a * logit + b), pooled over the taxonomy's
   labels) fitted on out-of-fold scores of the training rows.
 * **Decision** (labelling guide): pillars: the top pillar, a second one only when its
-  probability is within ``margin`` of the first and at least ``second_floor`` (or, when
+  probability is within ``margin`` of the first (or, with ``ratio``, at least ``ratio``
+  times the first's) and at least ``second_floor`` (or, when
   fitted, that label's own floor: some pillars are a second label more rarely than others); TALENT:
   nothing unless the best recommendation reaches ``threshold``, a second only if it
   reaches ``second_threshold``; labels that may not be predicted (EI, R14, R16) never
@@ -290,6 +291,7 @@ class Decision:
     margin: float                # ... and to be within this of the first (1.0: no margin test)
     max_labels: int = 2
     second_floors: tuple[float, ...] | None = None   # per label: replaces second_threshold for that label
+    ratio: float | None = None   # when set: a second label needs p2 >= ratio * p1 (replaces the margin test)
 
     def __post_init__(self):
         if self.second_floors is not None:
@@ -310,7 +312,8 @@ class Decision:
             for j in order[i, 1:self.max_labels]:
                 pj = Q[i, j]
                 floor = self.second_threshold if self.second_floors is None else self.second_floors[j]
-                if pj >= 0 and pj >= floor and p1 - pj <= self.margin + 1e-9:
+                close = (pj >= self.ratio * p1 - 1e-9) if self.ratio is not None else (p1 - pj <= self.margin + 1e-9)
+                if pj >= 0 and pj >= floor and close:
                     chosen.append(int(j))
             out.append(tuple(sorted(chosen)))
         return out
@@ -320,4 +323,6 @@ class Decision:
              "margin": self.margin, "max_labels": self.max_labels}
         if self.second_floors is not None:
             d["second_floors"] = list(self.second_floors)
+        if self.ratio is not None:
+            d["ratio"] = self.ratio
         return d
