@@ -23,6 +23,12 @@ mutual best) mean 0.74 to 0.76; the logistic's linear score put through links.re
 the same relative thresholds instead of probability thresholds, mean 0.74 to 0.79 (best:
 score and relative alone, 0.52 / 0.87 / 0.84 / 0.76 / 0.94).
 
+Re-run on seven pairs (models/links.yaml 2026.12.14, Caerwen and Kilbrannagh added; the
+weighted score's rows-only grid, leave one pair out, gives 0.518 / 0.868 / 0.603 / 0.842 /
+0.800 / 0.746 / 0.901, mean 0.754): all features essex 0.430, ardlow 0.800, caerwen 0.697,
+glenmoray 0.814, kelderby 0.824, kilbrannagh 0.765, northbridge 0.870 (mean 0.743); score,
+relative, margins, ranks and the embedding's relative form alone, mean 0.732.
+
 Recipe (deterministic: Newton's method on an L2-penalised log-likelihood over standardised
 features, no random state):
   1. run the pipeline on the gold pairs (the PDFs of `make evaluate-links`) and read the

@@ -88,6 +88,15 @@ class FateCfg(_Strict):
     # is complete ("Done", "Blue" of a BRAG scale): words too loose for anywhere in an update
     # ("Audit done; no money yet") but plain as the status itself
     completed_statuses: list[str] = []
+    # ...and a note OPENING with one of these ("Amber", "On track") says the action is still
+    # under way, whatever its update says was finished ("Amber. Diagnostic laboratory
+    # procedures complete; the hospitals and the farm are in progress"): the status cell
+    # speaks for the action, the update for a part of it
+    in_progress_statuses: list[str] = []
+    # a note calling the action complete that also says it goes on ("Complete: formed in
+    # November 2020, meets termly"; one of these, whole words) set up something that lasts:
+    # its link to the later plan is kept whatever its score, as a recurring action's is
+    ongoing_terms: list[str] = []
     completed_link_min: float = 0.0
     # an action its latest progress report calls not begun ("Not started", "not run") keeps
     # a link only from this combined score (None: any)
@@ -635,6 +644,8 @@ def says_completed(progress: str | None, cfg: FateCfg) -> bool:
     if not low:
         return False
     opening = re.findall(r"[a-z]+", low)
+    if any(opening[:len(w)] == w for w in (re.findall(r"[a-z]+", t.lower()) for t in cfg.in_progress_statuses) if w):
+        return False
     for status in cfg.completed_statuses:
         words = re.findall(r"[a-z]+", status.lower())
         if words and opening[:len(words)] == words:
@@ -686,6 +697,13 @@ def completed_in_passage(earlier: Sequence[ActionRef], passages: Sequence[Passag
     return out
 
 
+def says_ongoing(note: str | None, cfg: FateCfg) -> bool:
+    """Whether a note says the action goes on (cfg.ongoing_terms, whole words): "formed in
+    November 2020, meets termly", "first awarded in June 2021; to continue"."""
+    low = " ".join((note or "").lower().split())
+    return bool(low) and any(re.search(rf"(?<![a-z]){re.escape(t.lower())}(?![a-z])", low) for t in cfg.ongoing_terms)
+
+
 def _recurs_on(earlier: ActionRef, later: ActionRef, cfg: FateCfg) -> bool:
     """Whether a recurring earlier action (cfg.recurring) goes on in this later action: one
     whose timeframe is not read as a one-off (cfg.one_off; unknown counts as not one)."""
@@ -731,6 +749,7 @@ def link_plans(earlier: Sequence[ActionRef], later: Sequence[ActionRef], cfg: Li
     # and goes on in a later action that is not a one-off)
     pairs = sorted(p for p in pairs if p in confirmed or sim.score[p] >= cfg.fates.completed_link_min
                    or _recurs_on(earlier[p[0]], later[p[1]], cfg.fates)
+                   or says_ongoing(notes[earlier[p[0]].row_id], cfg.fates)
                    or not says_completed(notes[earlier[p[0]].row_id], cfg.fates))
     # so is an action its report says was never begun: a task not started two years into
     # the plan was mostly abandoned, and the later plan's nearest action is then another
@@ -864,5 +883,5 @@ def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 __all__ = ["ActionRef", "Attachment", "CycleLinks", "Link", "LinksConfig", "PassageRef", "attach_progress",
            "completed_in_passage", "completion_note", "default_embedder", "f1", "link_plans", "load_config",
-           "owner_reliability", "relative", "says_completed", "says_stalled", "score_table", "similarity",
+           "owner_reliability", "relative", "says_completed", "says_ongoing", "says_stalled", "score_table", "similarity",
            "states_completion"]
