@@ -61,6 +61,11 @@ class SimilarityCfg(_Strict):
     # acronyms the plans define ("Excellence in Education Awards (EEA)") read as their full
     # names wherever either plan uses them
     expand_acronyms: bool = False
+    # how the two sides of the relative score (the pair seen from the earlier action's row and
+    # from the later action's column) are combined: "mean", or "geometric" (the geometric mean
+    # when the pair stands out on both sides, else the lower side: a pair must stand out for
+    # both of its actions, not hugely for one and barely for the other)
+    relative_combine: Literal["mean", "geometric"] = "mean"
 
 
 class LinkCfg(_Strict):
@@ -454,12 +459,13 @@ def shared_terms(sim: Similarity, i: int, j: int, k: int) -> tuple[str, ...]:
     return tuple(sim.vocab[t] for t in idx)
 
 
-def relative(score: np.ndarray, floor: float) -> np.ndarray:
+def relative(score: np.ndarray, floor: float, combine: str = "mean") -> np.ndarray:
     """How far a pair stands out: the pair's score less the mean of the same earlier
-    action's other pairs, over their spread (at least `floor`), averaged with the same
-    seen from the later action. Raw cosines depend on how wordy a plan is; this does not,
-    and it separates a reworded continuation from an unrelated action that shares the
-    plan's common words."""
+    action's other pairs, over their spread (at least `floor`), combined with the same
+    seen from the later action: their mean, or with combine="geometric" their geometric
+    mean where both are positive, else the lower of the two (continuous at zero). Raw
+    cosines depend on how wordy a plan is; this does not, and it separates a reworded
+    continuation from an unrelated action that shares the plan's common words."""
     def side(m: np.ndarray) -> np.ndarray:
         n = m.shape[1]
         if n < 3:
@@ -470,7 +476,12 @@ def relative(score: np.ndarray, floor: float) -> np.ndarray:
         return (m - mu) / np.maximum(np.sqrt(var), floor)
     if score.size == 0:
         return score.copy()
-    return np.round((side(score) + side(score.T).T) / 2, 6)
+    rows, cols = side(score), side(score.T).T
+    if combine == "geometric":
+        both = (rows > 0) & (cols > 0)
+        return np.round(np.where(both, np.sqrt(np.maximum(rows, 0.0) * np.maximum(cols, 0.0)),
+                                 np.minimum(rows, cols)), 6)
+    return np.round((rows + cols) / 2, 6)
 
 
 # ---------------------------------------------------------------- pair features
@@ -523,7 +534,7 @@ def pair_features(a: Sequence[ActionRef], b: Sequence[ActionRef], cfg: LinksConf
     sim = similarity(a, b, cfg, embed, equivalents)
     n, m = len(a), len(b)
     floor = cfg.similarity.relative_floor
-    rel = relative(sim.score, floor) if sim.score.size else sim.score
+    rel = relative(sim.score, floor, cfg.similarity.relative_combine) if sim.score.size else sim.score
     emb = sim.parts.get("embedding")
     if emb is None:
         emb = np.zeros((n, m))
@@ -728,7 +739,7 @@ def link_plans(earlier: Sequence[ActionRef], later: Sequence[ActionRef], cfg: Li
     cfg = cfg or load_config()
     decisions = decisions or {}
     sim = similarity(earlier, later, cfg, embed)
-    rel = relative(sim.score, cfg.similarity.relative_floor)
+    rel = relative(sim.score, cfg.similarity.relative_floor, cfg.similarity.relative_combine)
     score = np.where(sim.score >= cfg.links.min_score, rel, -1.0)
     index_a = {r.row_id: i for i, r in enumerate(earlier)}
     index_b = {r.row_id: j for j, r in enumerate(later)}

@@ -272,7 +272,7 @@ def tune(ds: Path) -> None:
 
     def f1(mats, name, continued, extra, ratio, min_score, floor):
         score, y = mats[name]
-        rel = np.where(score >= min_score, L.relative(score, floor), -1.0)
+        rel = np.where(score >= min_score, L.relative(score, floor, cfg.similarity.relative_combine), -1.0)
         chosen = L.choose_pairs(rel, L.LinkCfg(continued=continued, extra=extra, extra_ratio=ratio,
                                                assignment=cfg.links.assignment),
                                 np.where(rel > -1.0, score, -1.0))
