@@ -5,7 +5,7 @@ data, instead of looking at the frozen split.
 * seed plans held out by document (fitted on the other two plans and all fresh train rows);
 * fresh ``train`` rows of fresh.jsonl in grouped folds (fitted on the seed rows, the other
   folds and every other training file, e.g. fresh-more.jsonl, fresh-boundary.jsonl, fresh-styles.jsonl,
-  fresh-plans.jsonl, fresh-real.jsonl).
+  fresh-plans.jsonl).
 
     python -m training.crossval [--embeddings models/embeddings] [--head auto] [--without fresh:more]
         [--pillars-spec "residual 100 few-shot" --talent-spec "residual 30 few-shot"]

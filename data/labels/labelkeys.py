@@ -139,7 +139,7 @@ if __name__ == "__main__":  # print the README's counts table
     here = Path(__file__).resolve().parent
     groups: dict[str, list[dict]] = {}
     for name in ("seed-plans.jsonl", "fresh.jsonl", "fresh-more.jsonl", "fresh-boundary.jsonl",
-                 "fresh-styles.jsonl", "fresh-plans.jsonl", "fresh-real.jsonl", "fresh-holdout.jsonl", "fresh-holdout2.jsonl"):
+                 "fresh-styles.jsonl", "fresh-plans.jsonl", "fresh-holdout.jsonl", "fresh-holdout2.jsonl"):
         path = here / name
         if path.exists():
             for line in path.read_text(encoding="utf-8").splitlines():
