@@ -51,6 +51,9 @@ class MetaConfig:
     # title block and running headers, and only when no name with a head is written
     institution_heads: tuple[str, ...] = ("University", "Institute", "College")
     institution_heads_fallback: tuple[str, ...] = ()
+    # a heading's wrapped line may overlap it by this many times its size (a browser sets
+    # heading lines tighter than their glyphs' boxes)
+    title_line_overlap: float = 0.0
 
 
 @lru_cache(maxsize=2)
@@ -64,7 +67,8 @@ def load_meta_config(models_dir: Path = MODELS_DIR) -> MetaConfig:
                       frozenset(w.lower() for w in raw.get("period_cues", ())), int(raw.get("period_cue_window", 60)),
                       int(raw.get("period_max_years", 6)),
                       tuple(raw.get("institution_heads", ("University", "Institute", "College"))),
-                      tuple(raw.get("institution_heads_fallback", ())))
+                      tuple(raw.get("institution_heads_fallback", ())),
+                      float(raw.get("title_line_overlap", 0.0)))
 
 
 @lru_cache(maxsize=2)
@@ -148,6 +152,21 @@ def _canonical(name: str) -> str | None:
     return None
 
 
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "at", "on", "to", "from", "by", "a", "an", "with"})
+
+
+def uncapitalise(line: str) -> str:
+    """A run of two or more words printed in capitals only ("ASHCOMBE UNIVERSITY", a masthead
+    or running header set in caps) in title case ("Ashcombe University", small words such as
+    "of" lower-cased), so the name patterns read it as they read a name in mixed case. Single
+    capitalised words (acronyms: "UCL", "HR") are left as they are; the length is kept, so
+    positions in the line still hold."""
+    def title(m: re.Match) -> str:
+        return re.sub(r"[A-Z][A-Z'’\-]*", lambda w: w.group(0).lower() if w.group(0).lower() in _SMALL_WORDS
+                      else w.group(0)[0] + w.group(0)[1:].lower(), m.group(0))
+    return re.sub(r"(?<![A-Za-z])[A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]*)+(?![a-z])", title, line)
+
+
 def full_names(text: str, cfg: MetaConfig | None = None,
                heads: tuple[str, ...] | None = None) -> dict[str, tuple[int, int, bool]]:
     """Institution names the document writes in full: name -> (weighted count, first
@@ -157,7 +176,9 @@ def full_names(text: str, cfg: MetaConfig | None = None,
     cfg = cfg or load_meta_config()
     heads = heads or cfg.institution_heads
     generic = _generic(heads)
-    lines = [l.strip() for l in (text or "").splitlines() if l.strip()]
+    # names set in capitals are read as names ("ASHCOMBE UNIVERSITY" in a masthead)
+    text = "\n".join(uncapitalise(l) for l in (text or "").splitlines())
+    lines = [l.strip() for l in text.splitlines() if l.strip()]
     flat = _flat(text)
     head_len = len(_flat("\n".join(lines[:cfg.title_block_lines])))
     found: dict[str, list[int]] = {}
@@ -317,11 +338,12 @@ def is_breadcrumb(line: str, cfg: MetaConfig | None = None) -> bool:
 
 
 def _unfinished(title: str, cfg: MetaConfig) -> bool:
-    """A title cut by a line break: a bracket left open, or a connector at its end."""
+    """A title cut by a line break: a bracket left open, or a connector at its end (a word,
+    or a dash or colon, alone or closing the last word: "Action Plan 2024–")."""
     if title.count("(") > title.count(")") or title.count("[") > title.count("]"):
         return True
     last = title.rstrip().split()[-1].lower() if title.split() else ""
-    return last in cfg.connectors
+    return last in cfg.connectors or any(last.endswith(c) for c in cfg.connectors if not c[-1].isalnum())
 
 
 def title_of(lines: list[str], cfg: MetaConfig | None = None) -> str | None:
@@ -346,7 +368,7 @@ def title_of(lines: list[str], cfg: MetaConfig | None = None) -> str | None:
     while j < len(block) and len(title) < 250 and (_unfinished(title, cfg) or re.match(r"^[a-z)\]]", block[j])):
         if is_breadcrumb(block[j], cfg):
             break
-        title = f"{title} {block[j]}"
+        title = join_title_lines([title, block[j]])
         j += 1
     return _flat(title)[:250]
 
@@ -367,18 +389,51 @@ def title_from_block(lines: Sequence[TextLine], cfg: MetaConfig | None = None) -
              and re.search(r"[A-Za-z]", l.text) and not is_breadcrumb(l.text, cfg)]
     if not heads:
         return None
-    named = [i for i in heads if any(k in lines[i].text.lower() for k in cfg.title_keywords)]
+    def names_plan(i: int) -> bool:
+        return any(k in lines[i].text.lower() for k in cfg.title_keywords)
+
+    named = [i for i in heads if names_plan(i)]
     best = max(named or heads, key=lambda i: (lines[i].size, -i))
+    if not named and is_only_a_name(lines[best].text, cfg):
+        # the largest line is the institution's name alone (a cover slide, a masthead): a
+        # line naming the plan, set no smaller than the page's body text and not a
+        # sentence, is the title
+        plan = [i for i, l in enumerate(lines) if names_plan(i) and l.size >= body and len(l.text) < 200
+                and not l.text.rstrip().endswith(".") and not is_breadcrumb(l.text, cfg)]
+        if plan:
+            best = max(plan, key=lambda i: (lines[i].size, lines[i].bold, -i))
 
     def same(a: TextLine, b: TextLine) -> bool:     # b directly below a, in a's style
         return (a.page == b.page and round(a.size * 2) == round(b.size * 2) and a.bold == b.bold
-                and 0 <= b.bbox.top - a.bbox.bottom <= cfg.title_line_gap * a.size)
+                and -cfg.title_line_overlap * a.size <= b.bbox.top - a.bbox.bottom <= cfg.title_line_gap * a.size)
     first = last = best
     while first > 0 and same(lines[first - 1], lines[first]) and not is_breadcrumb(lines[first - 1].text, cfg):
         first -= 1
     while last + 1 < len(lines) and same(lines[last], lines[last + 1]):
         last += 1
-    return _flat(join_lines(l.text for l in lines[first:last + 1]))[:250]
+    return _flat(join_title_lines([l.text for l in lines[first:last + 1]]))[:250]
+
+
+def join_title_lines(texts: Sequence[str]) -> str:
+    """A title's wrapped lines as one: joined with spaces, except where a line ends in a year
+    range's dash and the next opens with its end year ("... 2024–" / "2026" is "2024–2026")."""
+    out: list[str] = []
+    for t in texts:
+        if out and re.search(r"\d[\u2013\u2014-]$", out[-1].rstrip()) and re.match(r"\d", t.strip()):
+            out[-1] = out[-1].rstrip() + t.strip()
+        else:
+            out.append(t)
+    return join_lines(out)
+
+
+def is_only_a_name(text: str, cfg: MetaConfig | None = None) -> bool:
+    """The line is an institution's name and nothing more ("Thornbury Institute of Science",
+    "ASHCOMBE UNIVERSITY"), with no title words around it."""
+    cfg = cfg or load_meta_config()
+    flat = _flat(uncapitalise(text))
+    m = _generic(cfg.institution_heads + cfg.institution_heads_fallback).fullmatch(flat)
+    return bool(m) and _trim_name(flat, cfg, cfg.institution_heads + cfg.institution_heads_fallback) == \
+        " ".join(w for w in flat.split() if w.lower() not in cfg.determiners)
 
 
 def l_(text: str) -> str:

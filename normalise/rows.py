@@ -304,7 +304,7 @@ def row_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: ExtractedT
     if ref_text and doc.ocr:
         ref_text = repair_ocr_id(ref_text.split()[0]) + ref_text[len(ref_text.split()[0]):]
     if ref_text:
-        ref_id = ref_text.split()[0].rstrip(".:)–-") if re.match(r"^[A-Za-z]{0,3}\d", ref_text) else None
+        ref_id = ref_text.split()[0].rstrip(".:)–-") if re.match(r"^(?:[A-Za-z]{1,3}[.\-]?)?\d", ref_text) else None
     parent = ref_id or aim_id
     row_level_text = " ".join(t for t in (aim_raw, ref_text, vals.text("pillar_tags"), vals.text("description"))
                               if t)

@@ -212,6 +212,18 @@ def status_words(evidence: str | None) -> str | None:
     return fill.group(1) if fill else None
 
 
+def status_says_complete(evidence: str | None, cfg: LinksConfig | None = None) -> bool | None:
+    """Whether a row's status cell says the action is complete ("Complete", "Done",
+    "Achieved", a BRAG "Blue" or a blue fill), by the rule the fates read a status with
+    (links.says_completed on the status words alone): rag_status reads such a cell as green,
+    like one on track, and this tells the two apart. None when the row has no status."""
+    from .links import says_completed
+    words = status_words(evidence)
+    if words is None:
+        return None
+    return says_completed(words, (cfg or load_config()).fates)
+
+
 def passages_of(doc: dict | None) -> list[PassageRef]:
     """A document's passages (documents.passages) as the linker reads them: each list item
     with the text of the paragraph it sits under."""
@@ -324,7 +336,8 @@ def apply_plans(documents, actions, decisions: dict[tuple[str, str], bool] | Non
     """The batch's assembly step on Arrow tables: (documents, actions, plans,
     action_links) with the plan columns filled (documents: plan_id, plan_role,
     duplicate_of, reports_on, and a same_plan warning on each rendering; actions:
-    plan_row_id, plan_match, plan_match_score, fate, is_new, fate_evidence)."""
+    plan_row_id, plan_match, plan_match_score, fate, is_new, fate_evidence, and status_complete:
+    whether the row's status says the action is complete)."""
     import pyarrow as pa
 
     from extract.issues import IssueCode, warning
@@ -354,7 +367,9 @@ def apply_plans(documents, actions, decisions: dict[tuple[str, str], bool] | Non
     confirmed = {k for k, v in (decisions or {}).items() if v}
     att = asm.attachments
     ids = actions.column("row_id").to_pylist()
+    cfg = load_config()
     cols = {
+        "status_complete": pa.array([status_says_complete(r.get("rag_evidence"), cfg) for r in rows], pa.bool_()),
         "plan_row_id": pa.array([att[i].plan_row_id if i in att else None for i in ids], pa.string()),
         "plan_match": pa.array([att[i].how if i in att else None for i in ids], pa.string()),
         "plan_match_score": pa.array([att[i].score if i in att else None for i in ids], pa.float64()),
