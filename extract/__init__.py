@@ -14,7 +14,7 @@ from importlib.metadata import version as _version
 
 from .config import ExtractConfig, load_config
 from .issues import ExtractionError, Issue, IssueCode, note, warning
-from .layout import detect as detect_layouts
+from .layout import cut_lines_at_boxes, detect as detect_layouts
 from .model import BBox, ExtractedDocument, ExtractedTable, Layout, Passage, RowKind, TextCoverage
 from .pdf import PageContent, document_properties, open_pdf, read_page
 from .strategies import REGISTRY, SELF_DETECTING, STRATEGY_ORDER
@@ -255,6 +255,9 @@ def read_document(data: bytes, source_file: str, password: str | None = None) ->
         pdf.close()
     if not any(p.has_text for p in pages):
         raise ExtractionError("no_text", "no page has any text, even after OCR")
+    # boxes side by side (a slide's cards in a row): no line runs from one box into the next
+    config = load_config()
+    pages = [cut_lines_at_boxes(p, config) for p in pages]
     return ReadDocument(source_file, document_id, kind, tuple(pages), tuple(ocr_conf), tuple(issues), properties)
 
 

@@ -27,6 +27,13 @@ class RuledTableSettings(BaseModel):
     rows_only_min_rules: int
     rows_only_min_width: float
     rows_only_gutter: float
+    corner_max_radius: float
+
+
+class BoxSettings(BaseModel):
+    gutter: float
+    max_page_width: float
+    min_height: float
 
 
 class StitchScores(BaseModel):
@@ -157,6 +164,7 @@ class ExtractConfig(BaseModel):
     boilerplate: BoilerplateSettings
     unruled: UnruledSettings
     coverage: CoverageSettings
+    boxes: BoxSettings
 
     def row_key_regex(self) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in self.row_key_patterns))

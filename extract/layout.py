@@ -8,15 +8,16 @@ in a way these features miss still gets read), and the document says so.
 """
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Sequence
 
 from .config import ExtractConfig
-from .model import Layout
+from .model import BBox, Layout, TextLine
 from .pdf import PageContent
-from .strategies.ruled import rule_stacks
-from .text import label_key
+from .strategies.ruled import edges_to_boxes, rule_stacks
+from .text import chars_to_lines, label_key
 
 # A ruled table needs at least this many rules each way on the page (cell borders are often
 # drawn cell by cell, so a rule need only be a few points long).
@@ -111,3 +112,92 @@ def detect(pages: Sequence[PageContent], config: ExtractConfig) -> tuple[list[Pa
     item = re.compile(config.list_plan.item_pattern)
     guesses = [guess_page(p, config, labels, headings, item) for p in pages]
     return guesses, {l for g in guesses for l in g.layouts}
+
+
+# ------------------------------------------------------------------ boxes side by side
+
+
+def content_boxes(page: PageContent, config: ExtractConfig) -> list[BBox]:
+    """Boxes that frame text on the page: filled rectangles and closed ruled rectangles of
+    one cell (a card's border, its corners square or rounded), narrower than the page (a
+    page-wide band is a masthead or a background) and taller than a line or two."""
+    out = [b for b, _ in page.fills]
+    if page.edges:
+        out += edges_to_boxes(page.edges, config.ruled_table)
+    return [b for b in out if b.width < config.boxes.max_page_width * page.width
+            and b.bottom - b.top > config.boxes.min_height]
+
+
+def _box_of(x: float, y: float, boxes: Sequence[BBox]) -> int | None:
+    """The smallest of `boxes` around the point (a card inside a panel is the card)."""
+    best, area = None, 0.0
+    for k, b in enumerate(boxes):
+        if b.x0 <= x <= b.x1 and b.top <= y <= b.bottom:
+            a = b.width * (b.bottom - b.top)
+            if best is None or a < area:
+                best, area = k, a
+    return best
+
+
+class _Glyphs:
+    """A page's glyphs by height, to find a line's own glyphs quickly."""
+
+    def __init__(self, page: PageContent):
+        self.chars = sorted((c for c in page.chars if c["text"].strip()), key=lambda c: (c["top"] + c["bottom"]) / 2)
+        self.ys = [(c["top"] + c["bottom"]) / 2 for c in self.chars]
+
+    def of(self, line: TextLine) -> list[dict]:
+        b = line.bbox
+        lo, hi = bisect.bisect_left(self.ys, b.top - 1.0), bisect.bisect_right(self.ys, b.bottom + 1.0)
+        return sorted((c for c in self.chars[lo:hi] if b.x0 - 0.5 <= (c["x0"] + c["x1"]) / 2 <= b.x1 + 0.5),
+                      key=lambda c: c["x0"])
+
+
+def cut_lines_at_boxes(page: PageContent, config: ExtractConfig) -> PageContent:
+    """The page with every line that runs across two or more boxes side by side (cards in
+    a row: each box a column of its own, their lines at one height) cut at the boxes'
+    borders, and its lines in reading order box by box: each box's lines together, the
+    boxes and the lines outside them by their tops, then left to right. A line is cut only
+    where a gutter (`boxes.gutter` of its font size) separates glyphs that lie in two
+    different boxes; a page where no line does so is returned as it is."""
+    if len(page.fills) + len(page.edges) < 2 or not page.lines:
+        return page
+    glyphs = _Glyphs(page)
+    gutter = config.boxes.gutter
+    wide: dict[int, list[dict]] = {}
+    for k, line in enumerate(page.lines):
+        chars = glyphs.of(line)
+        if any(b["x0"] - a["x1"] > gutter * max(line.size, 1.0) for a, b in zip(chars, chars[1:])):
+            wide[k] = chars
+    if not wide:
+        return page
+    boxes = content_boxes(page, config)
+    if len(boxes) < 2:
+        return page
+    out: list[TextLine] = []
+    cut = False
+    for k, line in enumerate(page.lines):
+        chars = wide.get(k)
+        owners = [_box_of((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, boxes) for c in chars] if chars else []
+        if len({o for o in owners if o is not None}) < 2:
+            out.append(line)
+            continue
+        cut = True
+        groups: dict[int | None, list[dict]] = {}
+        for c, o in zip(chars, owners):
+            groups.setdefault(o, []).append(c)
+        for group in groups.values():
+            out.extend(chars_to_lines(group, page.number))
+    if not cut:
+        return page
+    units: dict[object, list[TextLine]] = {}
+    for k, line in enumerate(out):
+        o = _box_of((line.bbox.x0 + line.bbox.x1) / 2, (line.bbox.top + line.bbox.bottom) / 2, boxes)
+        units.setdefault(o if o is not None else ("line", k), []).append(line)
+
+    def where(key) -> tuple[float, float]:
+        if isinstance(key, int):
+            return (boxes[key].top, boxes[key].x0)
+        return (units[key][0].bbox.top, units[key][0].bbox.x0)
+    ordered = [l for key in sorted(units, key=where) for l in sorted(units[key], key=lambda l: (l.bbox.top, l.bbox.x0))]
+    return replace(page, lines=ordered)

@@ -72,6 +72,58 @@ def _cell_fill(box: BBox, fills) -> tuple[float, float, float] | None:
     return None
 
 
+def square_rounded_corners(edges: list[dict], max_radius: float, tol: float) -> list[dict]:
+    """A box drawn with rounded corners (a slide's or a web page's card) prints its sides as
+    straight rules that stop short of each corner by the radius, the corner itself a curve:
+    its sides never meet, so the box is no cell and its side rules look like column rules
+    left open. Where a vertical rule's end and a horizontal rule's end are both loose (no
+    rule across either) and lie about a radius apart each way (1 pt to `max_radius`), each
+    turned towards the other, both are extended to the corner: the box closes as a
+    square-cornered one would. Rules that already meet others (a grid, or two tables one
+    above the other) are never moved."""
+    out = [dict(e) for e in edges]
+    hs = sorted((e for e in out if e["orientation"] == "h"), key=lambda e: e["top"])
+    vs = sorted((e for e in out if e["orientation"] == "v"), key=lambda e: e["x0"])
+    if not hs or not vs:
+        return out
+    tops = [e["top"] for e in hs]
+    xs = [e["x0"] for e in vs]
+
+    def v_loose(x: float, y: float) -> bool:     # no horizontal rule through (x, y)
+        return not any(h["x0"] - tol <= x <= h["x1"] + tol
+                       for h in hs[bisect.bisect_left(tops, y - tol):bisect.bisect_right(tops, y + tol)])
+
+    def h_loose(x: float, y: float) -> bool:     # no vertical rule through (x, y)
+        return not any(v["top"] - tol <= y <= v["bottom"] + tol
+                       for v in vs[bisect.bisect_left(xs, x - tol):bisect.bisect_right(xs, x + tol)])
+    moves: list[tuple[dict, str, dict, str]] = []
+    for v in vs:
+        x = v["x0"]
+        for end, sign in (("top", -1), ("bottom", 1)):
+            y = v[end]
+            if not v_loose(x, y):
+                continue
+            lo, hi = (y - max_radius - tol, y - 1) if sign < 0 else (y + 1, y + max_radius + tol)
+            for h in hs[bisect.bisect_left(tops, lo):bisect.bisect_right(tops, hi)]:
+                dy = abs(h["top"] - y)
+                hit = None
+                for hx in ("x0", "x1"):
+                    dx = h[hx] - x if hx == "x0" else x - h[hx]      # the rule runs away from the side
+                    if 1 <= dx <= max_radius and abs(dx - dy) <= max(tol, 0.5 * max(dx, dy)) \
+                            and h_loose(h[hx], h["top"]):
+                        hit = hx
+                        break
+                if hit is not None:
+                    moves.append((v, end, h, hit))
+                    break
+    for v, end, h, hx in moves:
+        v[end] = h["top"]
+        h[hx] = v["x0"]
+    for e in out:
+        e["width"], e["height"] = e["x1"] - e["x0"], e["bottom"] - e["top"]
+    return out
+
+
 def close_cut_rows(edges: list[dict], tol: float, min_rules: int) -> tuple[list[dict], list[DrawnRule]]:
     """A row cut by a page break prints without its closing rule: the column rules run down
     to the page's last line (or, on the next page, start above the first rule) and stop
@@ -111,6 +163,10 @@ def find_grids(edges: list[dict], settings, drawn: list[DrawnRule] | None = None
                ) -> list[list[tuple[float, float, float, float]]]:
     """pdfplumber's chain on our edges: merge -> intersections -> cells -> tables. `drawn`
     receives the closing rules close_cut_rows added."""
+    boxes = standalone_boxes(edges, settings)
+    if boxes:     # a box of its own (a card) is no part of a grid, nor its side a column rule
+        drop = {k for _, ks in boxes for k in ks}
+        edges = [e for k, e in enumerate(edges) if k not in drop]
     edges = merge_edges(edges, settings.snap_tolerance, settings.snap_tolerance,
                         settings.join_tolerance, settings.join_tolerance)
     edges = [e for e in edges if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"]) >= 3]
@@ -120,6 +176,70 @@ def find_grids(edges: list[dict], settings, drawn: list[DrawnRule] | None = None
     inter = edges_to_intersections(edges, settings.intersection_tolerance, settings.intersection_tolerance)
     cells = intersections_to_cells(inter)
     return cells_to_tables(cells)
+
+
+def standalone_boxes(edges: list[dict], settings) -> list[tuple[BBox, tuple[int, ...]]]:
+    """Rectangles drawn as four rules of their own (a card's border, its corners square or
+    rounded: see square_rounded_corners) that no other rule touches: a box standing alone,
+    not a cell of a grid. Each with the indexes of its four rules in `edges`."""
+    tol = settings.snap_tolerance
+    sq = square_rounded_corners(edges, settings.corner_max_radius, tol)
+    hs = sorted((k for k, e in enumerate(sq) if e["orientation"] == "h" and e["x1"] - e["x0"] > 2 * tol),
+                key=lambda k: sq[k]["top"])
+    vs = [k for k, e in enumerate(sq) if e["orientation"] == "v" and e["bottom"] - e["top"] > 2 * tol]
+    if len(hs) < 2 or len(vs) < 2:
+        return []
+    by_x: dict[int, list[int]] = {}
+    for k in vs:
+        by_x.setdefault(round(sq[k]["x0"]), []).append(k)
+
+    def v_at(x: float, top: float, bottom: float) -> int | None:
+        for bx in (round(x) - 1, round(x), round(x) + 1):
+            for k in by_x.get(bx, []):
+                v = sq[k]
+                if abs(v["x0"] - x) <= tol and abs(v["top"] - top) <= tol and abs(v["bottom"] - bottom) <= tol:
+                    return k
+        return None
+
+    def touches(box: BBox, own: set[int]) -> bool:
+        for k, e in enumerate(sq):
+            if k in own:
+                continue
+            if e["x1"] < box.x0 - tol or e["x0"] > box.x1 + tol or e["bottom"] < box.top - tol or e["top"] > box.bottom + tol:
+                continue
+            if e["orientation"] == "h":
+                if abs(e["top"] - box.top) <= tol or abs(e["top"] - box.bottom) <= tol \
+                        or e["x0"] <= box.x0 + tol or e["x1"] >= box.x1 - tol:
+                    return True      # along a side, or meeting a side
+            elif abs(e["x0"] - box.x0) <= tol or abs(e["x0"] - box.x1) <= tol \
+                    or e["top"] <= box.top + tol or e["bottom"] >= box.bottom - tol:
+                return True
+        return False
+    out: list[tuple[BBox, tuple[int, ...]]] = []
+    used: set[int] = set()
+    for a, top in enumerate(hs):
+        t = sq[top]
+        if top in used:
+            continue
+        for bottom in hs[a + 1:]:
+            b = sq[bottom]
+            if bottom in used or abs(b["x0"] - t["x0"]) > tol or abs(b["x1"] - t["x1"]) > tol or b["top"] - t["top"] <= tol:
+                continue
+            left, right = v_at(t["x0"], t["top"], b["top"]), v_at(t["x1"], t["top"], b["top"])
+            if left is None or right is None:
+                continue
+            own = {top, bottom, left, right}
+            box = BBox(t["x0"], t["top"], t["x1"], b["top"])
+            if not touches(box, own):
+                out.append((box, (top, bottom, left, right)))
+                used |= own
+            break
+    return out
+
+
+def edges_to_boxes(edges: list[dict], settings) -> list[BBox]:
+    """The boxes standing alone among the page's rules (standalone_boxes)."""
+    return [b for b, _ in standalone_boxes(edges, settings)]
 
 
 def cells_to_rows(cells: list[tuple]) -> list[list[tuple | None | _Covered]]:
