@@ -139,6 +139,19 @@ class UnruledSettings(BaseModel):
     sparse_first_share: float
 
 
+class ColumnSettings(BaseModel):
+    """Pages set in text columns (extract/text.py find_gutters): each column is read top to
+    bottom before the next. Defaults keep an older extract.yaml readable."""
+    fragment_gap: float = 1.0        # x font size: a gap this wide within a glyph row splits it into fragments
+    min_gutter: float = 1.0          # x median font size: a gutter is at least this wide
+    max_cross_share: float = 0.25    # at most this share of fragments may cross a gutter (full-width headings)
+    min_side_share: float = 0.1      # each side of a gutter holds at least this share of the fragments
+    min_side_lines: int = 4          # ... and at least this many
+    block_gap: float = 0.45          # x font size: a vertical gap this wide between lines starts a block
+    align_tolerance: float = 0.25    # x font size: block tops this close line up across a gutter (a table's cells)
+    max_aligned_share: float = 0.4   # blocks lining up across the gutter above this share: a table's rows
+
+
 class CoverageSettings(BaseModel):
     loose_action_min_words: int
     loose_actions_min: int
@@ -165,6 +178,7 @@ class ExtractConfig(BaseModel):
     unruled: UnruledSettings
     coverage: CoverageSettings
     boxes: BoxSettings
+    columns: ColumnSettings = ColumnSettings()
 
     def row_key_regex(self) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in self.row_key_patterns))

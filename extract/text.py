@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
+from statistics import median
 from typing import Iterable, Sequence
 
+from .config import ColumnSettings, load_config
 from .lexicon import is_word
 from .model import BBox, TextLine
 from .vocabulary import label_key  # noqa: F401 - re-exported: the one label key
@@ -67,21 +70,175 @@ def _reading_order(c: dict) -> tuple[float, float]:
     return (round(line_key(c)), c["x0"])
 
 
-def chars_to_lines(chars: Sequence[dict], page: int, y_tolerance: float = 2.5) -> list[TextLine]:
-    """Group glyphs into visual lines (top-to-bottom by baseline, left-to-right) and insert spaces
-    where the gap between glyphs is wider than a fraction of the font size."""
-    if not chars:
-        return []
-    ordered = sorted(chars, key=_reading_order)
+def _glyph_rows(chars: Sequence[dict], y_tolerance: float) -> list[list[dict]]:
+    """Glyphs grouped by baseline, top to bottom, each row left to right."""
     rows: list[list[dict]] = []
-    for ch in ordered:
+    for ch in sorted(chars, key=_reading_order):
         if rows and abs(line_key(ch) - line_key(rows[-1][0])) <= y_tolerance:
             rows[-1].append(ch)
         else:
             rows.append([ch])
-    lines = []
     for row in rows:
         row.sort(key=lambda c: c["x0"])
+    return rows
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A run of glyphs on one row with no gap wider than the fragment gap: a column's part
+    of a visual line."""
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    chars: tuple[dict, ...]
+
+
+def rows_to_fragments(rows: Sequence[Sequence[dict]], gap_ratio: float) -> list[Fragment]:
+    """Each row cut where the gap between visible glyphs is wider than gap_ratio x their size
+    (space glyphs go with the run they follow)."""
+    out: list[Fragment] = []
+    for row in rows:
+        run: list[dict] = []
+        last = None
+        for ch in row:
+            if ch["text"].strip():
+                if last is not None and ch["x0"] - last["x1"] > gap_ratio * max(last["size"], ch["size"], 1.0):
+                    out.append(_fragment(run))
+                    run = []
+                last = ch
+            run.append(ch)
+        if last is not None:
+            out.append(_fragment(run))
+    return out
+
+
+def _fragment(run: Sequence[dict]) -> Fragment:
+    seen = [c for c in run if c["text"].strip()] or list(run)
+    return Fragment(min(c["x0"] for c in seen), max(c["x1"] for c in seen), min(c["top"] for c in seen),
+                    max(c["bottom"] for c in seen), max(c["size"] for c in seen), tuple(run))
+
+
+def _blocks(frags: Sequence[Fragment], gap_ratio: float) -> list[tuple[float, float]]:
+    """(gap top, block top) of each block (paragraph, cell) of one column, top to bottom: a
+    line opens one after a vertical gap wider than gap_ratio x its size (the first block's
+    gap is empty)."""
+    out: list[tuple[float, float]] = []
+    bottom = None
+    for f in sorted(frags, key=lambda f: f.top):
+        if bottom is None:
+            out.append((f.top, f.top))
+        elif f.top - bottom > gap_ratio * max(f.size, 1.0):
+            out.append((bottom, f.top))
+        bottom = f.bottom if bottom is None else max(bottom, f.bottom)
+    return out
+
+
+def _reads_across(left: Sequence[Fragment], right: Sequence[Fragment], s: ColumnSettings) -> bool:
+    """A table's columns rather than text columns: the later blocks of the column with fewer
+    of them open level with a block beside them, or the gap above them runs on beside them
+    (a table's rows, their cells aligned at the top or in the middle). Text columns flow
+    apart; their first blocks open together at the top of the frames, so those are not counted."""
+    bl, br = _blocks(left, s.block_gap), _blocks(right, s.block_gap)
+    fewer, other = (bl, br) if len(bl) <= len(br) else (br, bl)
+    later = fewer[1:]
+    if not later:
+        return True                    # nothing to tell them apart: keep reading across
+    size = median([f.size for f in (*left, *right)])
+
+    def level(gap_top: float, top: float) -> bool:
+        for o_gap, o_top in other[1:]:
+            if abs(top - o_top) <= s.align_tolerance * size:
+                return True
+            shared = min(top, o_top) - max(gap_top, o_gap)
+            if shared > 0.5 * min(top - gap_top, o_top - o_gap):
+                return True
+        return False
+    return sum(level(g, t) for g, t in later) / len(later) > s.max_aligned_share
+
+
+def find_gutters(frags: Sequence[Fragment], s: ColumnSettings) -> list[tuple[float, float]]:
+    """Vertical bands free of text across most of the fragments (at most max_cross_share of
+    them cross: a masthead, a full-width heading) with enough text either side, that do not
+    separate a table's row-aligned columns. From glyph geometry only."""
+    if len(frags) < 2 * s.min_side_lines:
+        return []
+    size = median([f.size for f in frags])
+    lo, hi = int(min(f.x0 for f in frags)), int(max(f.x1 for f in frags)) + 1
+    cover = [0] * (hi - lo + 1)
+    for f in frags:
+        for x in range(max(lo, int(f.x0)), min(hi, int(f.x1) + 1)):
+            cover[x - lo] += 1
+    limit = s.max_cross_share * len(frags)
+    runs: list[tuple[float, float]] = []
+    start = None
+    for i, n in enumerate(cover + [len(frags) + 1]):
+        if n <= limit and start is None:
+            start = i
+        elif n > limit and start is not None:
+            if i - start >= s.min_gutter * size:
+                runs.append((lo + start, lo + i - 1))
+            start = None
+    need = max(s.min_side_lines, s.min_side_share * len(frags))
+    runs = [(a, b) for a, b in runs if sum(f.x1 <= a + 1 for f in frags) >= need
+            and sum(f.x0 >= b - 1 for f in frags) >= need]
+    gutters: list[tuple[float, float]] = []
+    edges = [float("-inf")] + [(a + b) / 2 for a, b in runs] + [float("inf")]
+    for k, (a, b) in enumerate(runs):
+        left = [f for f in frags if f.x1 <= a + 1 and f.x0 >= edges[k]]
+        right = [f for f in frags if f.x0 >= b - 1 and f.x1 <= edges[k + 2]]
+        if len(left) >= need and len(right) >= need and not _reads_across(left, right, s):
+            gutters.append((a, b))
+    return gutters
+
+
+def reading_groups(frags: Sequence[Fragment], gutters: Sequence[tuple[float, float]]) -> list[list[dict]]:
+    """Glyphs in reading order: each column top to bottom before the next; a fragment that
+    crosses a gutter (a masthead, a heading over both columns) stays in place and closes the
+    columns above it."""
+    if not gutters:
+        return [[c for f in frags for c in f.chars]]
+    bounds = [float("-inf")] + [(a + b) / 2 for a, b in gutters] + [float("inf")]
+
+    def column(f: Fragment) -> int | None:
+        for i in range(len(bounds) - 1):
+            if f.x0 >= bounds[i] and f.x1 <= bounds[i + 1]:
+                return i
+        return None
+
+    out: list[list[dict]] = []
+    band: dict[int, list[dict]] = {}
+
+    def close() -> None:
+        out.extend(band[i] for i in sorted(band))
+        band.clear()
+    for f in sorted(frags, key=lambda f: (f.top, f.x0)):
+        i = column(f)
+        if i is None:
+            close()
+            out.append(list(f.chars))
+        else:
+            band.setdefault(i, []).extend(f.chars)
+    close()
+    return out
+
+
+def chars_to_lines(chars: Sequence[dict], page: int, y_tolerance: float = 2.5,
+                   columns: ColumnSettings | None = None) -> list[TextLine]:
+    """Group glyphs into visual lines (top-to-bottom by baseline, left-to-right) and insert spaces
+    where the gap between glyphs is wider than a fraction of the font size. A page set in text
+    columns is read column by column (find_gutters), so lines of two columns never merge."""
+    if not chars:
+        return []
+    s = columns if columns is not None else load_config().columns
+    rows = _glyph_rows(chars, y_tolerance)
+    frags = rows_to_fragments(rows, s.fragment_gap)
+    gutters = find_gutters(frags, s)
+    if gutters:
+        rows = [r for group in reading_groups(frags, gutters) for r in _glyph_rows(group, y_tolerance)]
+    lines = []
+    for row in rows:
         parts: list[str] = []
         prev = None
         for ch in row:

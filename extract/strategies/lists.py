@@ -79,9 +79,12 @@ def lines_to_items(lines: Sequence[TextLine], marks: dict[int, list[BBox]], conf
                                         or m.group("num") or m.group("key")):
             marker_x = mark.x0 if mark is not None else line.bbox.x0
             if item is not None and marker_x > item.marker_x + 4 and (line.page != item.lines[-1].page or
-                                                                       line.bbox.top - item.lines[-1].bbox.bottom
+                                                                       -0.5 * line.size
+                                                                       <= line.bbox.top - item.lines[-1].bbox.bottom
                                                                        <= s.paragraph_gap * 2 * line.size):
-                item.lines.append(line)          # a nested item belongs to its parent
+                # a nested item belongs to its parent (one below it: an item further right
+                # and higher up opens the next text column)
+                item.lines.append(line)
             else:
                 if m is not None:
                     ident = m.group("num") or m.group("letter") or m.group("key")
@@ -118,7 +121,34 @@ def lines_to_items(lines: Sequence[TextLine], marks: dict[int, list[BBox]], conf
             else:
                 item.lines.append(line)
         prev = line
-    return items, headings
+    return numbered_headings_to_sections(items, headings, body, config), headings
+
+
+def numbered_headings_to_sections(items: list[Item], headings: list[TextLine], body, config: ExtractConfig
+                                  ) -> list[Item]:
+    """A numbered item set as a heading with no text under it, whose next item's number
+    extends its own ("2. Being valued" over "2.1 ...", "2.2 ..."), is a section heading over
+    those items, not an item: it joins the headings and the items after it, up to the next
+    heading, sit under it."""
+    out: list[Item] = []
+    moved: tuple[int | None, int] | None = None       # (section the items had, section they now have)
+    for k, it in enumerate(items):
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        if it.id and it.heading and nxt is not None and nxt.id and nxt.id.startswith(it.id.rstrip(".") + ".") \
+                and all(is_heading_like(l, body, config) for l in it.lines):
+            hl = it.lines
+            headings.append(TextLine(" ".join(l.text for l in hl), hl[0].page,
+                                     BBox(min(l.bbox.x0 for l in hl), min(l.bbox.top for l in hl),
+                                          max(l.bbox.x1 for l in hl), max(l.bbox.bottom for l in hl)),
+                                     hl[0].size, hl[0].bold))
+            moved = (it.section, len(headings) - 1)
+            continue
+        if moved is not None and it.section == moved[0]:
+            it.section = moved[1]
+        else:
+            moved = None
+        out.append(it)
+    return out
 
 
 def _split_line(line: TextLine, cuts: list[tuple[int, int, str]]) -> list[tuple[str | None, TextLine]]:
