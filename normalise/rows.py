@@ -4,6 +4,7 @@ Chain: document_to_actions -> table_to_actions -> row_to_actions.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from extract.strategies.blocks import wording
 from extract.model import Cell, ExtractedDocument, ExtractedTable, RowKind, Structure, TableRow, TextLine
 
 from extract.config import ExtractConfig, load_config
+from extract.vocabulary import MODELS_DIR, read_yaml
 from extract.issues import Issue, IssueCode, note, warning
 
 from .dedupe import duplicates_merged
@@ -22,6 +24,7 @@ from .meta import document_meta
 from .model import Action, DocumentMeta, NormalisedDocument, Provenance
 from .rag import rag_from_cell
 from .roles import ColumnRole, TableRoles, document_roles, is_key, load_vocabulary, table_roles
+from .timeframe import parse_timeframe
 from .subactions import normalise_action_id, parent_of_dotted, repair_ocr_id, split_aim_id, split_items
 from .tags import load_rules, parse_other_tags, parse_pillars, parse_talent, strip_tags
 
@@ -255,8 +258,54 @@ def _pages(table: ExtractedTable) -> str:
     return f"{table.pages[0]}-{table.pages[-1]}" if len(table.pages) > 1 else str(table.pages[0])
 
 
+@lru_cache(maxsize=1)
+def _paired_shares() -> tuple[float, float]:
+    raw = read_yaml(MODELS_DIR / "header_aliases.yaml")["scores"]
+    return float(raw.get("paired_owner_share", 0.8)), float(raw.get("paired_timeframe_share", 0.6))
+
+
+def _reads_as_timeframe(text: str) -> bool:
+    due, rec = parse_timeframe(text)
+    return due is not None or rec is not None or bool(load_vocabulary().timeframe_re.search(text))
+
+
+def owner_timeframe_pairs(owners: Sequence[str | None]) -> bool:
+    """An owner column printed with its timeframe in each cell, after a semicolon ("HR;
+    annually", "Deans; each July"): most filled cells hold exactly two parts, most second
+    parts read as a timeframe and few first parts do. Decided over the whole column, so a
+    timeframe that no pattern knows ("every issue") is split like its neighbours."""
+    filled = [o for o in owners if o]
+    if len(filled) < 2:
+        return False
+    owner_share, tf_share = _paired_shares()
+    pairs = [o.split(";") for o in filled]
+    two = [p for p in pairs if len(p) == 2 and all(x.strip() for x in p)]
+    if len(two) < owner_share * len(filled):
+        return False
+    second = sum(_reads_as_timeframe(b) for _, b in two) / len(two)
+    first = sum(_reads_as_timeframe(a) for a, _ in two) / len(two)
+    return second >= tf_share and first <= 1 - tf_share
+
+
+def split_owner_timeframe(action: Action) -> Action:
+    if not action.owner or action.timeframe or action.owner.count(";") != 1:
+        return action
+    owner, when = (x.strip() for x in action.owner.split(";"))
+    if not owner or not when:
+        return action
+    return dataclasses.replace(action, owner=owner, timeframe=when)
+
+
 def table_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: ExtractedTable, hmap: HeaderMap,
                      seen: dict[str, int]) -> list[Action]:
+    out = _table_to_actions(doc, meta, table, hmap, seen)
+    if "timeframe" not in hmap.roles and owner_timeframe_pairs([a.owner for a in out]):
+        out = [split_owner_timeframe(a) for a in out]
+    return out
+
+
+def _table_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: ExtractedTable, hmap: HeaderMap,
+                      seen: dict[str, int]) -> list[Action]:
     out: list[Action] = []
     section: str | None = None
     aim_heading: str | None = None     # the aim a section heading states, for blocks and list items

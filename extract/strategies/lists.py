@@ -242,6 +242,9 @@ def split_labelled_paragraphs(items: list[Item], headings: list[TextLine], confi
     return out
 
 
+_PAREN_LABEL = re.compile(r"\((?P<label>[A-Z][\w&/'’\-]*(?:[ ][\w&/'’\-]+){0,5}):\s")
+
+
 def label_cuts(lines: Sequence[TextLine]) -> list[list[tuple[int, int, str]]]:
     """Per line, the inline labels ("When:", "Success looks like:") as (start, end, label)
     spans of that line. Labels are found in the lines' text read as one, so a label wrapped
@@ -258,7 +261,10 @@ def label_cuts(lines: Sequence[TextLine]) -> list[list[tuple[int, int, str]]]:
         return max(j for j, st in enumerate(starts) if st <= i)
 
     out: list[list[tuple[int, int, str]]] = [[] for _ in texts]
-    for m in INLINE_LABEL.finditer(joined):
+    # a label opening a parenthesis that closes the item ("... (Lead: HR; annually)")
+    tail = [m for m in _PAREN_LABEL.finditer(joined) if ")" not in joined[m.end():].rstrip()[:-1]
+            and "(" not in joined[m.end():] and joined.rstrip().endswith(")")]
+    for m in sorted([*INLINE_LABEL.finditer(joined), *tail], key=lambda m: m.start()):
         j0, j1 = line_of(m.start("label")), line_of(m.end("label"))
         # at the start of a wrapped line a label must follow a sentence's end on the line
         # before ("... Lead: Action owner:" / "TCWG Chair Supported by: ..." is one value)
@@ -288,13 +294,18 @@ def inline_fields(items: Sequence[Item], config: ExtractConfig) -> list[dict[Fie
             for lab, piece in _split_line(line, cuts) if cuts else [(None, line)]:
                 if lab is not None:
                     last = fields[current][-1] if fields[current] else None
-                    if last is not None and last.text.rstrip(" .;,") != last.text:   # separator before a label
-                        fields[current][-1] = TextLine(last.text.rstrip(" .;,"), last.page, last.bbox, last.size,
+                    if last is not None and last.text.rstrip(" .;,(") != last.text:   # separator before a label
+                        fields[current][-1] = TextLine(last.text.rstrip(" .;,("), last.page, last.bbox, last.size,
                                                        last.bold)
                     current = label_field(lab)
                     fields.setdefault(current, [])
                 if piece is not None:
                     fields[current].append(piece)
+        for key, value in fields.items():           # the parenthesis a tail's label opened closes it
+            if key != LEAD_KEY and value and value[-1].text.endswith(")") \
+                    and " ".join(l.text for l in value).count("(") < " ".join(l.text for l in value).count(")"):
+                last = value[-1]
+                value[-1] = TextLine(last.text[:-1].rstrip(), last.page, last.bbox, last.size, last.bold)
         out.append(fields)
     return out
 
