@@ -147,6 +147,7 @@ class ColumnSettings(BaseModel):
     max_cross_share: float = 0.25    # at most this share of fragments may cross a gutter (full-width headings)
     min_side_share: float = 0.1      # each side of a gutter holds at least this share of the fragments
     min_side_lines: int = 4          # ... and at least this many
+    min_column_width: float = 10.0   # x median font size: the widest line of each column (not a rail of bullets)
     block_gap: float = 0.45          # x font size: a vertical gap this wide between lines starts a block
     align_tolerance: float = 0.25    # x font size: block tops this close line up across a gutter (a table's cells)
     max_aligned_share: float = 0.4   # blocks lining up across the gutter above this share: a table's rows

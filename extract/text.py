@@ -148,7 +148,7 @@ def _reads_across(left: Sequence[Fragment], right: Sequence[Fragment], s: Column
     size = median([f.size for f in (*left, *right)])
 
     def level(gap_top: float, top: float) -> bool:
-        for o_gap, o_top in other[1:]:
+        for o_gap, o_top in other:
             if abs(top - o_top) <= s.align_tolerance * size:
                 return True
             shared = min(top, o_top) - max(gap_top, o_gap)
@@ -156,6 +156,12 @@ def _reads_across(left: Sequence[Fragment], right: Sequence[Fragment], s: Column
                 return True
         return False
     return sum(level(g, t) for g, t in later) / len(later) > s.max_aligned_share
+
+
+def _wide(frags: Sequence[Fragment], width: float) -> bool:
+    """Text set across a column's measure, not a rail of bullets, numbers or short labels:
+    its widest fragment is at least `width`."""
+    return max(f.x1 - f.x0 for f in frags) >= width
 
 
 def find_gutters(frags: Sequence[Fragment], s: ColumnSettings) -> list[tuple[float, float]]:
@@ -188,7 +194,8 @@ def find_gutters(frags: Sequence[Fragment], s: ColumnSettings) -> list[tuple[flo
     for k, (a, b) in enumerate(runs):
         left = [f for f in frags if f.x1 <= a + 1 and f.x0 >= edges[k]]
         right = [f for f in frags if f.x0 >= b - 1 and f.x1 <= edges[k + 2]]
-        if len(left) >= need and len(right) >= need and not _reads_across(left, right, s):
+        if len(left) >= need and len(right) >= need and _wide(left, s.min_column_width * size) \
+                and _wide(right, s.min_column_width * size) and not _reads_across(left, right, s):
             gutters.append((a, b))
     return gutters
 
