@@ -49,18 +49,51 @@ def test_blind_plan_floor(case, datasets, scorer):
     actions = pd.read_parquet(datasets[folder] / "actions.parquet")
     key = scorer.file_key(gold["source_file"])
     pred = actions[[scorer.file_key(s) == key for s in actions["source_file"]]]
-    acc, unmatched, _ = scorer.score_file(gold, pred)
+    acc, unmatched, details = scorer.score_file(gold, pred)
     s = acc.summary()
+    s["extra_word_share"] = extra_word_share(scorer, gold, pred, details)
     got = f"{gold['source_file']}: {s}; unmatched {unmatched[:5]}"
-    for k, floor in bar.items():
-        assert (s.get(k) or 0.0) >= floor, f"{k} below {floor}: {got}"
+    for k, limit in bar.items():
+        if k == "identity_known_wrong":
+            continue
+        if k.startswith("max_"):
+            assert s[k[4:]] <= limit, f"{k[4:]} above {limit}: {got}"
+        else:
+            assert (s.get(k) or 0.0) >= limit, f"{k} below {limit}: {got}"
+
+
+def extra_word_share(scorer, gold: dict, pred: pd.DataFrame, details: list[dict]) -> float:
+    """Share of the matched rows' action words that are not in their gold action: score.py's
+    text and word fidelity measures ignore extra words, so a row read across a table's columns
+    (the action plus its measure, owner and date) scores 1.00 there."""
+    rows = pred.to_dict("records")
+    extra = total = 0
+    for d in details:
+        want = set(scorer.norm(gold["rows"][d["gold_index"]]["action_text"], strip_id=True).split())
+        words = scorer.norm(rows[d["pred_index"]]["action_text"], strip_id=True).split()
+        extra += sum(w not in want for w in words)
+        total += len(words)
+    return round(extra / total, 4) if total else 0.0
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{s.name}/{g.name.removesuffix('.gold.json')}" for s, g in CASES])
 def test_blind_plan_identity(case, datasets):
     folder, gold_path = case
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    docs = pd.read_parquet(datasets[folder] / "documents.parquet")
+    bar = yaml.safe_load((folder / "bars.yaml").read_text(encoding="utf-8"))[gold["source_file"]]
+    known = bar.get("identity_known_wrong")
+    if not known:
+        _check_identity(gold, datasets[folder])
+        return
+    try:   # strict: once the reading is right the test fails until the mark is removed
+        _check_identity(gold, datasets[folder])
+    except AssertionError:
+        pytest.xfail(known)
+    pytest.fail(f"read right now: drop identity_known_wrong ({known}) from bars.yaml")
+
+
+def _check_identity(gold: dict, ds: Path) -> None:
+    docs = pd.read_parquet(ds / "documents.parquet")
     doc = docs[docs["source_file"].map(lambda p: Path(p).name) == gold["source_file"]].iloc[0]
     norm = lambda t: " ".join(str(t or "").replace("–", "-").split()).lower()
     assert doc["institution"] == gold["institution"]
