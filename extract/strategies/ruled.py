@@ -477,6 +477,63 @@ def _reads_as_header(row: TableRow, body: Sequence[TableRow], config: ExtractCon
     return True
 
 
+def _covered_from_above(raw: Sequence, above: Sequence) -> bool:
+    """Some slot of `raw` is covered by a cell merged down from the row `above` (a cell
+    there, or a slot it covers too)."""
+    return any(c is COVERED and k < len(above) and (isinstance(above[k], Cell) or above[k] is COVERED)
+               for k, c in enumerate(raw))
+
+
+def header_band(group: Sequence[PageGrid], lead: int, first: Sequence[TableRow], config: ExtractConfig) -> int:
+    """How many rows under the header row (at `lead`) are header rows too: a header of two
+    or more rows ('2025/26' over 'Aut Spr Sum', 'No.' merged down beside them). A row is one
+    when it reads as a header and either header cells are merged down into it, or a later
+    page repeats it, in order, right under the repeated header rows (every repeated header
+    row is dropped overleaf, never read as the rest of a row cut by the page break)."""
+    raw = group[0].rows
+    n = 0
+    while lead + 1 + n < len(first) - 1:
+        k = lead + 1 + n
+        row = first[k]
+        if row.kind is not RowKind.BODY or not _reads_as_header(row, first[k + 1:], config):
+            break
+        merged = _covered_from_above(raw[k], raw[k - 1])
+        if not (merged or _repeated_overleaf(group, first[lead:k + 1], lead, config)):
+            break
+        n += 1
+    return n
+
+
+def band_labels(raw: Sequence[Sequence[Cell | None | _Covered]]) -> tuple[str, ...]:
+    """Column names from the header rows: one row's texts as they are; under a header of
+    several rows, each column's texts top to bottom, a cell merged across columns naming
+    each of them ('2025/26' over 'Aut' | 'Spr' | 'Sum': '2025/26 Aut', '2025/26 Spr', ...)."""
+    if len(raw) == 1:
+        return tuple(c.text if isinstance(c, Cell) else "" for c in raw[0])
+    cols: list[list[str]] = [[] for _ in raw[0]]
+    for r in raw:
+        left = ""
+        for k, c in enumerate(r):
+            text = c.text if isinstance(c, Cell) else left if c is None else ""
+            left = text if c is not COVERED else ""
+            if text and text not in cols[k]:
+                cols[k].append(text)
+    return tuple(" ".join(c) for c in cols)
+
+
+def _repeated_overleaf(group: Sequence[PageGrid], head: Sequence[TableRow], lead: int, config: ExtractConfig) -> bool:
+    """A later page of the table opens with these rows, in order (after at most the `lead`
+    title rows the first page has above its header)."""
+    keys = [_norm(r.text) for r in head]
+    width = group[0].bbox.width
+    for grid in group[1:]:
+        texts = [_norm(_classify(r, width, config).text) for r in grid.rows]
+        at = next((i for i, t in enumerate(texts) if t == keys[0]), None)
+        if at is not None and at <= lead and texts[at:at + len(keys)] == keys:
+            return True
+    return False
+
+
 def fill_spans(rows: Sequence[TableRow]) -> list[TableRow]:
     """Give every slot under a merged-down cell that cell's value (marked `spanned`), also
     on the pages after the one its text printed on. A section row or header ends spans."""
@@ -699,12 +756,13 @@ def grids_to_tables(grids: Sequence[PageGrid], config: ExtractConfig, first_inde
         while lead < len(first) - 1 and first[lead].kind is RowKind.SECTION:
             lead += 1
         has_header = first[lead].kind is RowKind.BODY and _reads_as_header(first[lead], first[lead + 1:], config)
-        top = first[:lead + 1] if has_header else first[:lead]
+        band = header_band(group, lead, first, config) if has_header else 0
+        top = first[:lead + 1 + band] if has_header else first[:lead]
         top_keys = {_norm(r.text) for r in top}
         rows: list[TableRow] = list(first[:lead])
         notes: list[Issue] = []
         if has_header:
-            rows.append(TableRow(RowKind.HEADER, first[lead].cells))
+            rows.extend(TableRow(RowKind.HEADER, r.cells) for r in first[lead:lead + 1 + band])
         for gi, grid in enumerate(group):
             body = list(grid.rows[len(top):] if gi == 0 else grid.rows)
             if gi > 0:   # the header (and title rows) repeated on every page
@@ -744,7 +802,7 @@ def grids_to_tables(grids: Sequence[PageGrid], config: ExtractConfig, first_inde
             notes.append(note(IssueCode.SPANNED_CELLS, f"table (pages {group[0].page}-{group[-1].page}): {spanned} "
                                                        f"slot(s) under cells merged across rows take the merged cell's "
                                                        f"value", "extract"))
-        header = tuple(c.text for c in next(r for r in rows if r.kind is RowKind.HEADER).cells) if has_header else ()
+        header = band_labels(group[0].rows[lead:lead + 1 + band]) if has_header else ()
         quality = _grid_quality(rows)
         tables.append(ExtractedTable(first_index + len(tables), header, tuple(rows),
                                      tuple(g.page for g in group), NAME, quality, tuple(notes)))
