@@ -28,6 +28,17 @@ LEAD_LABEL = re.compile(r"^(?P<label>[A-Z][\w&/()'’\-]*(?:[ ][\w&/()'’\-]+)*
 # A label inside running text: after a sentence end or at the start, capitalised, then a colon.
 INLINE_LABEL = re.compile(r"(?:(?<=^)|(?<=[.;,)!?]\s)|(?<=[.;,)!?]\s\s))(?P<label>[A-Z][\w&/'’\-]*(?:[ ][\w&/'’\-]+){0,5}):(?:\s|$)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+# A further label on a line of fields: a delimiter ("|", ";", "·", "•") then a short
+# capitalised phrase and a colon ("Lead: HR | Timescale: 2025", "Owner: HR · Due: May").
+FIELD_PAIR = re.compile(r"\s*[|;·•]\s*(?P<label>[A-Z][\w&/()'’\-]*(?:[ ][\w&/()'’\-]+){0,5})\s*:\s+")
+
+
+def field_pairs(rest: str, max_words: int) -> list[tuple[int, int, str]]:
+    """In the text after a line's opening label, the further labels that follow a delimiter,
+    as (start, end, label) spans: the separator and the label, cut from the values. Whether
+    they are labels (they recur) is the caller's decision."""
+    return [(m.start(), m.end(), " ".join(m.group("label").split())) for m in FIELD_PAIR.finditer(rest)
+            if len(m.group("label").split()) <= max_words]
 
 
 def free_lines(pages: Sequence[PageContent], taken, boilerplate) -> list[TextLine]:

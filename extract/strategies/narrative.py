@@ -30,8 +30,9 @@ from ..model import BBox, ExtractedTable, Part, RowKind, Structure, TableRow, Te
 from ..pdf import PageContent
 from ..text import label_key
 from .base import StrategyResult, inside
-from .blocks import (INLINE_LABEL, BodyStyle, GlyphIndex, body_size, bold_prefix, gap_prefix, free_lines, is_heading_like, lead_label, make_cell, reads_as_action, recurring,
-                     right_edges, starts_paragraph, style)
+from .blocks import (INLINE_LABEL, BodyStyle, GlyphIndex, body_size, bold_prefix, field_pairs, gap_prefix, free_lines,
+                     is_heading_like, lead_label, make_cell, reads_as_action, recurring, right_edges, starts_paragraph,
+                     style)
 
 NAME = "narrative"
 # A block's fields: the text under each printed label, and its unlabelled parts, keyed
@@ -47,6 +48,9 @@ def label_field(label: str) -> FieldKey:
 
 # a block's id printed on its own short line above the heading ("ACTION 4", "Priority 2")
 KICKER = re.compile(r"^[A-Za-z]{2,15}\s+\d{1,3}[A-Za-z]?$")
+
+# a section heading's number before its title: "1. Visibility", "2) Careers", "3.1 Growing"
+_SECTION_NUMBER = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})*)[.)]?\s+(?P<rest>\S.*)$")
 
 # kept for the numbered-list strategy and older imports
 _free_lines = free_lines
@@ -69,7 +73,9 @@ class LineFacts:
     line: TextLine
     heading: bool                  # bold or larger than the body, short
     label: str | None              # the printed label this line opens with (recurring only)
-    rest: str                      # the text after the label
+    rest: str                      # the text after the label (up to a further label on the line)
+    # further fields on the same line after a delimiter ("Lead: HR | Timescale: 2025"): (label, value)
+    more: tuple[tuple[str, str], ...] = ()
 
 
 def lines_to_labels(lines: Sequence[TextLine], config: ExtractConfig,
@@ -104,13 +110,20 @@ def _facts(lines: Sequence[TextLine], body: BodyStyle, config: ExtractConfig,
             word, number = line.text.split()
             kickers.setdefault(word.lower(), set()).add(number)
     kicker_words = {w for w, ns in kickers.items() if len(ns) >= max(s.min_blocks, s.label_min_repeats)}
+    # a line of fields: after its opening label, further labels behind a delimiter, each
+    # recurring across such lines (under every block), split it into fields
+    pairs = [field_pairs(c[2], s.label_max_words) if c and c[0] in rec and c[2] else [] for c in cands]
+    more_keys = recurring([label_key(lab) for ps in pairs for _, _, lab in ps], s.label_min_repeats)
     facts = []
-    for line, c in zip(lines, cands):
+    for line, c, ps in zip(lines, cands, pairs):
         heading = is_heading_like(line, body, config) and not (c and c[2] and c[0] in rec)
         if KICKER.match(line.text.strip()) and line.text.split()[0].lower() in kicker_words:
             heading, c = True, None
         if c and c[0] in rec:
-            facts.append(LineFacts(line, heading, c[1], c[2]))
+            cuts = [p for p in ps if label_key(p[2]) in more_keys]
+            ends = [a for a, _, _ in cuts] + [len(c[2])]
+            more = tuple((lab, c[2][b:e].strip()) for (_, b, lab), e in zip(cuts, ends[1:]))
+            facts.append(LineFacts(line, heading, c[1], c[2][:ends[0]].strip(), more))
         else:
             facts.append(LineFacts(line, heading, None, line.text))
     return facts
@@ -178,6 +191,22 @@ def _higher(st: tuple[float, bool], opener: tuple[float, bool]) -> bool:
     return st[0] > opener[0] + 0.25 or (st[0] == opener[0] and st[1] and not opener[1])
 
 
+def body_indent(facts: Sequence[LineFacts], opener: tuple[float, bool], min_repeats: int) -> float | None:
+    """How far left of its heading a block's text starts, when the blocks' text is set left
+    of their headings (a printed web accordion: the heading's button is padded, its panel is
+    not): the offset of the line under each heading of the `opener` style, when more than
+    half of them share it (to the point) and it is negative. None when the text is not set left of them."""
+    offsets = []
+    for f, g in zip(facts, facts[1:]):
+        if f.heading and f.label is None and style(f.line) == opener and g.line.page == f.line.page \
+                and not (g.heading and style(g.line) == opener):
+            offsets.append(round(g.line.bbox.x0 - f.line.bbox.x0))
+    if not offsets:
+        return None
+    offset, n = Counter(offsets).most_common(1)[0]
+    return float(offset) if offset < -4 and n >= min_repeats and n > len(offsets) / 2 else None
+
+
 def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
              sections: list[tuple[TextLine, ...]] | None = None) -> list[list[LineFacts]]:
     """Blocks opened by heading lines of the `opener` style; a heading of a larger style,
@@ -190,6 +219,7 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
     blocks: list[list[LineFacts]] = []
     current: list[LineFacts] | None = None
     card: BBox | None = None
+    indent = body_indent(facts, opener, 2)
     before: LineFacts | None = None         # the line just before, inside no block
     section: list[TextLine] = []            # the heading the next blocks sit under
     last_heading: LineFacts | None = None   # the line before, if it was that heading
@@ -216,6 +246,9 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
             if sections is not None:
                 sections.append(tuple(section))
             card = _container(f.line, boxes)
+            if card is not None and not any(_container(g.line, boxes) == card and style(g.line) != opener
+                                            for g in facts if g.line.page == f.line.page):
+                card = None         # a box around the heading alone is its band (a button), no card
             continue
         if f.heading and f.label is None and _higher(st, opener):
             # a higher heading: the blocks' section, not part of a block
@@ -239,6 +272,9 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
             continue
         left = min(g.line.bbox.x0 for g in current if g.line.page == f.line.page) \
             if any(g.line.page == f.line.page for g in current) else None
+        head = next((g.line for g in current if style(g.line) == opener and g.line.page == f.line.page), None)
+        if left is not None and indent is not None and head is not None:
+            left = min(left, head.bbox.x0 + indent)      # the blocks' text is set left of their headings
         if left is not None and f.line.bbox.x0 < left - 4 and not f.label:
             current = None          # set left of the block: a footer or the page's own text
             before = f
@@ -312,6 +348,11 @@ def _parse_block(lines: Sequence[LineFacts], id_re: re.Pattern[str]) -> Block:
             block.fields.setdefault(fld, [])
             if f.rest:
                 block.fields[fld].append(TextLine(f.rest, line.page, line.bbox, line.size, line.bold))
+            for lab, value in f.more:           # further fields on the same line
+                fld = label_field(lab)
+                block.fields.setdefault(fld, [])
+                if value:
+                    block.fields[fld].append(TextLine(value, line.page, line.bbox, line.size, line.bold))
             continue
         if fld == LEAD_KEY and block.fields.get(LEAD_KEY):
             prev = block.fields[LEAD_KEY][-1]
@@ -363,6 +404,18 @@ def lines_to_blocks(lines: Sequence[TextLine], config: ExtractConfig,
         if len(numbers) == 2 and ids and numbers == {min(ids), max(ids)}:
             for b in under:
                 b.section = ()
+    # a numbered heading whose number the ids of the blocks under it extend ("1. Visibility"
+    # over "1.1", "1.2") prints the section's number before its title, as numbered list
+    # headings do (lists.numbered_headings_to_sections): the title is the text after it
+    for sec in {b.section for b in kept if b.section}:
+        m = _SECTION_NUMBER.match(sec[0].text)
+        under = [b.text(ID_KEY) for b in kept if b.section == sec]
+        if m and all(i.startswith(m.group("num") + ".") for i in under):
+            first = sec[0]
+            titled = (TextLine(m.group("rest"), first.page, first.bbox, first.size, first.bold),) + sec[1:]
+            for b in kept:
+                if b.section == sec:
+                    b.section = titled
     if len({b.section for b in kept}) == 1:
         for b in kept:
             b.section = ()
