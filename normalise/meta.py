@@ -54,6 +54,9 @@ class MetaConfig:
     # a heading's wrapped line may overlap it by this many times its size (a browser sets
     # heading lines tighter than their glyphs' boxes)
     title_line_overlap: float = 0.0
+    # a line narrower than this share of the line below was not wrapped into it: the title
+    # ends there, and what follows in its style is a paragraph
+    title_wrap_ratio: float = 0.0
 
 
 @lru_cache(maxsize=2)
@@ -68,7 +71,7 @@ def load_meta_config(models_dir: Path = MODELS_DIR) -> MetaConfig:
                       int(raw.get("period_max_years", 6)),
                       tuple(raw.get("institution_heads", ("University", "Institute", "College"))),
                       tuple(raw.get("institution_heads_fallback", ())),
-                      float(raw.get("title_line_overlap", 0.0)))
+                      float(raw.get("title_line_overlap", 0.0)), float(raw.get("title_wrap_ratio", 0.0)))
 
 
 @lru_cache(maxsize=2)
@@ -295,10 +298,20 @@ def resolve_institution(text: str, file_name: str, headers: Sequence[str] = ()) 
 
 _YEAR_RANGE = re.compile(r"(?<!\d)(20\d\d)\s*(?:[-–/]|to)\s*(?:[A-Za-z]+\s+)?(20\d\d|\d\d)(?!\d)")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+# a range of academic years ("2025/26 – 2027/28", "2025-26 to 2027-28"): from the start of the
+# first to the end of the last
+_ACADEMIC_RANGE = re.compile(r"(?<!\d)(20\d\d)\s*[/-]\s*(?:20)?\d\d\s*(?:[-–—]|to)\s*(20\d\d)\s*[/-]\s*(20\d\d|\d\d)(?!\d)")
 _DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.](?:20)?\d\d\b")
 
 
 def parse_period(text: str) -> tuple[int | None, int | None]:
+    m = _ACADEMIC_RANGE.search(text)
+    if m:
+        start, last = int(m.group(1)), int(m.group(2))
+        end = m.group(3)
+        end_year = int(end) if len(end) == 4 else (last // 100) * 100 + int(end)
+        if start <= last < end_year:
+            return start, end_year
     m = _YEAR_RANGE.search(text)
     if m:
         start = int(m.group(1))
@@ -319,7 +332,8 @@ def stated_period(text: str, cfg: MetaConfig | None = None) -> tuple[int | None,
     first explicit year range with a cue word just before it."""
     cfg = cfg or load_meta_config()
     flat = " ".join(text.split())
-    for m in _YEAR_RANGE.finditer(flat):
+    ranges = sorted(list(_ACADEMIC_RANGE.finditer(flat)) + list(_YEAR_RANGE.finditer(flat)), key=lambda m: m.start())
+    for m in ranges:
         start, end = parse_period(m.group(0))
         if start is None or end - start > cfg.period_max_years or end == start:
             continue
@@ -403,10 +417,20 @@ def title_from_block(lines: Sequence[TextLine], cfg: MetaConfig | None = None) -
         if plan:
             best = max(plan, key=lambda i: (lines[i].size, lines[i].bold, -i))
 
-    def same(a: TextLine, b: TextLine) -> bool:     # b directly below a, in a's style
+    def same(a: TextLine, b: TextLine) -> bool:     # b directly below a, in a's style, a wrapped into b
         return (a.page == b.page and round(a.size * 2) == round(b.size * 2) and a.bold == b.bold
-                and -cfg.title_line_overlap * a.size <= b.bbox.top - a.bbox.bottom <= cfg.title_line_gap * a.size)
+                and -cfg.title_line_overlap * a.size <= b.bbox.top - a.bbox.bottom <= cfg.title_line_gap * a.size
+                and (a.bbox.x1 - a.bbox.x0 >= cfg.title_wrap_ratio * (b.bbox.x1 - b.bbox.x0)
+                     or _unfinished(a.text, cfg)))
     first = last = best
+    if lines[best].size < cfg.title_heading_ratio * body and not lines[best].bold:
+        # the title is set in the body's style (a cover's plan line under the name): the
+        # lines around it in that style are a paragraph, not the title wrapped; it runs on
+        # only while unfinished ("... 2024–" / "2026")
+        while last + 1 < len(lines) and same(lines[last], lines[last + 1]) \
+                and _unfinished(join_title_lines([l.text for l in lines[first:last + 1]]), cfg):
+            last += 1
+        return _flat(join_title_lines([l.text for l in lines[first:last + 1]]))[:250]
     while first > 0 and same(lines[first - 1], lines[first]) and not is_breadcrumb(lines[first - 1].text, cfg):
         first -= 1
     while last + 1 < len(lines) and same(lines[last], lines[last + 1]):
