@@ -30,13 +30,16 @@ from extract.vocabulary import MODELS_DIR, read_yaml
 from .headers import UNKNOWN, load_aliases, normalise_header
 from .rag import rag_from_rgb, rag_from_text
 from .subactions import repair_ocr_id
-from .tags import parse_pillars
+from .tags import parse_pillars, pillar_tick_columns
 
 # Roles whose cells are free text: a header naming one of them is kept unless the column
 # plainly holds something else (ids, dates, RAG letters).
 TEXT_ROLES = ("aim", "action_text", "description", "supporting_actions", "success_measures", "progress",
               "comments", "resources", "owner")
 ACTION_ROLES = ("action_text", "aim")
+# One pillar's tick column (header "V" / "Visibility", cells marks or empty): several per table,
+# each row tagged with the pillars whose columns it ticks.
+PILLAR_TICKS = "pillar_ticks"
 # Text roles a weak header word may give that the content can overrule (an id-led column of
 # statements left of the actions is their aim).
 WEAK_TEXT_ROLES = ("success_measures", "supporting_actions", "description", "comments")
@@ -351,15 +354,22 @@ def table_roles(table: ExtractedTable, headers: Sequence[str] | None = None, ocr
     taken: set[str] = set()
 
     def take(i: int, role: str, score: float, ev: str) -> bool:
-        if role != UNKNOWN and role in taken and role != "timeframe":   # Start / End: both timeframe
+        if role != UNKNOWN and role in taken and role not in ("timeframe", PILLAR_TICKS):   # Start / End: both timeframe
             return False
         roles[i], scores[i], evidence[i] = role, round(score, 3), ev
         taken.add(role)
         return True
 
+    # 0. A group of columns each headed by one pillar, holding marks: the plan's own tags.
+    ticks = pillar_tick_columns(heads, [[c.text for c in cs] for cs in cols])
+    for i, code in ticks.items():
+        take(i, PILLAR_TICKS, 1.0, f"tick column of pillar {code}: one of {len(ticks)} columns each headed by one "
+                                   f"pillar, its cells marks or empty")
     # 1. Strong header aliases, in column order (a second column of a taken role stays extra).
     pending = []
     for i, h in enumerate(heads):
+        if i in ticks:
+            continue
         h_role, h_score, h_ev = header_evidence(h, profiles[i])
         c_role, c_score, c_ev = content_evidence(profiles[i])
         part = table.part(i)

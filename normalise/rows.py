@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Sequence
 
@@ -23,10 +23,10 @@ from .headers import UNKNOWN, HeaderMap
 from .meta import document_meta
 from .model import Action, DocumentMeta, NormalisedDocument, Provenance
 from .rag import rag_from_cell
-from .roles import ColumnRole, TableRoles, document_roles, is_key, load_vocabulary, table_roles
+from .roles import PILLAR_TICKS, ColumnRole, TableRoles, document_roles, is_key, load_vocabulary, table_roles
 from .timeframe import parse_timeframe
 from .subactions import normalise_action_id, parent_of_dotted, repair_ocr_id, split_aim_id, split_items
-from .tags import load_rules, parse_other_tags, parse_pillars, parse_talent, strip_tags
+from .tags import is_tick, load_rules, parse_other_tags, parse_pillars, parse_talent, strip_tags
 
 AIM_LEVEL = ("ref", "aim", "success_measures", "timeframe", "owner", "resources", "pillar_tags",
              "description", "supporting_actions")
@@ -60,6 +60,7 @@ def row_id(document_id: str, meta: DocumentMeta, parent_id: str | None, action_i
 class _RowValues:
     cells: dict[str, list[Cell]]
     extra: list[tuple[str, str]]
+    ticked: list[str] = field(default_factory=list)   # headers of the pillar tick columns the row ticks
 
     def text(self, role: str) -> str | None:
         parts = [c.text for c in self.cells.get(role, []) if c.text]
@@ -74,13 +75,18 @@ class _RowValues:
 def _values(row: TableRow, hmap: HeaderMap, headers: Sequence[str]) -> _RowValues:
     cells: dict[str, list[Cell]] = {}
     extra: list[tuple[str, str]] = []
+    ticked: list[str] = []
     for cell, role, head in zip(row.cells, hmap.roles, headers):
+        if role == PILLAR_TICKS:
+            if is_tick(cell.text):
+                ticked.append(head)
+            continue
         if role == UNKNOWN:
             if cell.text:
                 extra.append((head.strip() or "column", cell.text))
             continue
         cells.setdefault(role, []).append(cell)
-    return _RowValues(cells, extra)
+    return _RowValues(cells, extra, ticked)
 
 
 def _provenance(doc: ExtractedDocument, table: ExtractedTable, row_index: int, lines: Sequence[TextLine],
@@ -359,10 +365,8 @@ def row_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: ExtractedT
                               if t)
     row_talent = parse_talent(row_level_text) + _talent_column(vals.text("talent_tags"))
     row_other = parse_other_tags(row_level_text)
-    if "pillar_tags" in vals.cells:
-        pillars = parse_pillars(vals.text("pillar_tags"), allow_codes=True)
-    else:
-        pillars = ()
+    tagged = " ; ".join(t for t in [vals.text("pillar_tags") or "", *vals.ticked] if t)
+    pillars = parse_pillars(tagged, allow_codes=True) if tagged else ()
     if not pillars and section:
         pillars = parse_pillars(section, allow_codes=False)[:1]
     rag, rag_evidence = rag_from_cell(vals.cells.get("rag_status", []))

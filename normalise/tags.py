@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Sequence
 
 from extract.vocabulary import MODELS_DIR, read_yaml
 
@@ -21,6 +22,8 @@ class TagRules:
     talent: tuple[re.Pattern[str], ...]
     talent_max: int
     other: re.Pattern[str]
+    tick_marks: frozenset[str] = frozenset()
+    tick_columns_min: int = 2
 
 
 @lru_cache(maxsize=2)
@@ -33,7 +36,8 @@ def load_rules(models_dir: Path = MODELS_DIR) -> TagRules:
     names.sort(key=lambda nc: -len(nc[0]))
     return TagRules(raw["version"], tuple(names), codes,
                     tuple(re.compile(p, re.IGNORECASE) for p in raw["talent_citation_patterns"]),
-                    int(raw["talent_max"]), re.compile(raw["other_tag_pattern"]))
+                    int(raw["talent_max"]), re.compile(raw["other_tag_pattern"]),
+                    frozenset(raw.get("tick_marks", ())), int(raw.get("tick_columns_min", 2)))
 
 
 def parse_pillars(text: str | None, allow_codes: bool = True) -> tuple[str, ...]:
@@ -65,6 +69,41 @@ def parse_pillars(text: str | None, allow_codes: bool = True) -> tuple[str, ...]
         if code not in out:
             out.append(code)
     return tuple(out)
+
+
+def pillar_named_by(header: str | None) -> str | None:
+    """The one pillar a header names and nothing else: its code ("V", "CD") or one of its
+    names ("Visibility", "Career development"); None for anything more or less."""
+    if not header:
+        return None
+    rules = load_rules()
+    words = " ".join(re.findall(r"[a-z]+", header.lower()))
+    for name, code in rules.name_to_code:
+        if words == name:
+            return code
+    bare = header.strip()
+    return rules.code_to_code.get(bare.upper()) if re.fullmatch(r"[A-Za-z]{1,2}", bare) else None
+
+
+def is_tick(text: str | None) -> bool:
+    """A cell holding only a mark (models/tag_patterns.yaml tick_marks: "✓", "x", "Y", ...)."""
+    return bool(text) and text.strip() in load_rules().tick_marks
+
+
+def pillar_tick_columns(headers: Sequence[str], columns: Sequence[Sequence[str]]) -> dict[int, str]:
+    """{column: pillar} of a table's pillar tick columns: at least `tick_columns_min` columns,
+    each headed by a different pillar alone, whose filled cells are all marks (a pillar no
+    row ticks has an empty column; some column holds a mark).
+    The plan tags each row by ticking; {} when the table has no such group."""
+    rules = load_rules()
+    found: dict[int, str] = {}
+    for i, (head, texts) in enumerate(zip(headers, columns)):
+        code = pillar_named_by(head)
+        filled = [t for t in texts if t and t.strip()]
+        if code and code not in found.values() and all(is_tick(t) for t in filled):
+            found[i] = code
+    ticked = any(t and t.strip() for i in found for t in columns[i])
+    return found if len(found) >= rules.tick_columns_min and ticked else {}
 
 
 def parse_talent(text: str | None) -> tuple[str, ...]:
