@@ -20,6 +20,7 @@ they hold (model.Part: marker, lead); normalise decides what role each plays.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -28,7 +29,7 @@ from ..model import BBox, ExtractedTable, RowKind, Structure, TableRow, TextLine
 from ..pdf import PageContent
 from ..text import BULLET_CLASS, label_key
 from .base import StrategyResult
-from .blocks import (INLINE_LABEL, body_size, first_word_fits, free_lines, is_heading_like, make_cell, reads_as_action,
+from .blocks import (INLINE_LABEL, LEAD_LABEL, body_size, first_word_fits, free_lines, is_heading_like, make_cell, reads_as_action,
                      recurring)
 from .narrative import ID_KEY, LEAD_KEY, FieldKey, label_field
 
@@ -46,6 +47,60 @@ class Item:
     lines: list[TextLine] = field(default_factory=list)
     section: int | None = None          # index into the headings
     heading: bool = False               # its first line is set like a heading (bold or larger)
+    # its line of fields ("Owner: HR  Deadline: May 2026" under it): (label, value) pieces
+    fields: list[tuple[str, TextLine]] = field(default_factory=list)
+
+
+# a label further along a line of fields: a capitalised phrase and a colon after a space
+_MORE_LABEL = re.compile(r"(?<=\s)(?P<label>[A-Z][\w&/()'’\-]*(?:[ ][\w&/()'’\-]+)*?)\s*:\s+")
+
+
+def _label_suffixes(words: str, max_words: int) -> list[str]:
+    """The phrases a colon may end ("Head of Research Infrastructure Deadline" -> "Deadline",
+    "Infrastructure Deadline", ...), shortest first."""
+    ws = words.split()
+    return [" ".join(ws[-n:]) for n in range(1, min(len(ws), max_words) + 1) if ws[-n][:1].isupper()]
+
+
+def field_lines(lines: Sequence[TextLine], config: ExtractConfig) -> dict[int, list[tuple[str, TextLine]]]:
+    """Lines made of "Label: value" pairs whose labels recur across such lines (a line of
+    fields under each item: "Owner: Head of Estates Deadline: July 2026"), by line index:
+    the (label, value) pieces. Further labels on the line need no delimiter: a capitalised
+    phrase before a colon is one when it recurs (the longest recurring ending of the words
+    before the colon that recurs as often as its last word, so "... Infrastructure Deadline:"
+    gives "Deadline")."""
+    s = config.blocks
+    opening: dict[int, tuple[str, str]] = {}
+    for i, line in enumerate(lines):
+        m = LEAD_LABEL.match(line.text.strip())
+        if m and len(m.group("label").split()) <= s.label_max_words and m.group("rest"):
+            opening[i] = (" ".join(m.group("label").split()), m.group("rest"))
+    lead_keys = recurring([label_key(lab) for lab, _ in opening.values()], s.label_min_repeats)
+    cands = {i: [sfx for m in _MORE_LABEL.finditer(rest) for sfx in _label_suffixes(m.group("label"), s.label_max_words)]
+             for i, (lab, rest) in opening.items() if label_key(lab) in lead_keys}
+    counts = Counter(label_key(x) for cs in cands.values() for x in set(cs))
+    out: dict[int, list[tuple[str, TextLine]]] = {}
+    for i in cands:
+        line, (lab, rest) = lines[i], opening[i]
+        text = line.text.strip()
+        cuts: list[tuple[int, int, str]] = []     # (start, end, label) in the line's text
+        off = len(text) - len(rest)
+        for m in _MORE_LABEL.finditer(rest):
+            sfx = _label_suffixes(m.group("label"), s.label_max_words)
+            if sfx and counts[label_key(sfx[0])] >= s.label_min_repeats:
+                # the label reaches left as far as the words before it recur with it every time
+                name = sfx[0]
+                for longer in sfx[1:]:
+                    if counts[label_key(longer)] < counts[label_key(sfx[0])]:
+                        break
+                    name = longer
+                start = off + m.end("label") - len(name)
+                cuts.append((start, off + m.end(), name))
+        pieces = _split_line(TextLine(text, line.page, line.bbox, line.size, line.bold),
+                             [(0, off, lab)] + cuts)
+        out[i] = [(name, TextLine(p.text.strip(" |;·•"), p.page, p.bbox, p.size, p.bold))
+                  for name, p in pieces if name is not None and p is not None and p.text.strip(" |;·•")]
+    return out
 
 
 def _mark_left_of(line: TextLine, marks: Sequence[BBox], reach: float) -> BBox | None:
@@ -72,7 +127,14 @@ def lines_to_items(lines: Sequence[TextLine], marks: dict[int, list[BBox]], conf
     item_sizes = [l.size for l in lines if _ITEM.match(l.text)
                   or _mark_left_of(l, marks.get(l.page, ()), s.mark_max_distance) is not None]
     over_items = max(item_sizes) + 0.5 if item_sizes else None
-    for line in lines:
+    fielded = field_lines(lines, config)
+    owner: Item | None = None                 # the item a line of fields below it belongs to
+    for k, line in enumerate(lines):
+        if k in fielded and owner is not None and not owner.fields and not is_heading_like(line, body, config) \
+                and line.page - owner.lines[-1].page <= 1:
+            owner.fields = fielded[k]           # the item's line of fields: it ends the item
+            item, prev = None, line
+            continue
         m = _ITEM.match(line.text)
         mark = None if m else _mark_left_of(line, marks.get(line.page, ()), s.mark_max_distance)
         if (m or mark) is not None and (m is None or m.group("bullet") or not is_heading_like(line, body, config)
@@ -94,6 +156,7 @@ def lines_to_items(lines: Sequence[TextLine], marks: dict[int, list[BBox]], conf
                     ident, first = None, line
                 item = Item(ident, marker_x, [first], section, m is not None and is_heading_like(line, body, config))
                 items.append(item)
+            owner = item
         elif item is not None and item.heading and prev is not None and item.lines[-1].bbox == prev.bbox \
                 and prev.page == line.page and (prev.size, prev.bold) == (line.size, line.bold) \
                 and is_heading_like(line, body, config) and line.bbox.top - prev.bbox.bottom <= 0.5 * line.size:
@@ -112,16 +175,30 @@ def lines_to_items(lines: Sequence[TextLine], marks: dict[int, list[BBox]], conf
             else:
                 headings.append(line)
             section = len(headings) - 1
-            item = None
+            item = owner = None
         elif item is not None and prev is not None:
             last = item.lines[-1]
             gap = line.bbox.top - last.bbox.bottom if line.page == last.page else 0.0
             if gap > s.paragraph_gap * max(last.size, 1.0) or line.bbox.x0 < item.lines[0].bbox.x0 - 4:
-                item = None                      # a paragraph gap or outdent: prose after the list
+                item = owner = None              # a paragraph gap or outdent: prose after the list
             else:
                 item.lines.append(line)
         prev = line
-    return numbered_headings_to_sections(items, headings, body, config), headings
+    return numbered_headings_to_sections(inherit_fields(items), headings, body, config), headings
+
+
+def inherit_fields(items: list[Item]) -> list[Item]:
+    """A sub-item (set further right under an item, in the same section) with no line of
+    fields of its own shares its parent's: the fields line sits once under the parent."""
+    for k, it in enumerate(items):
+        if it.fields:
+            continue
+        for parent in reversed(items[:k]):
+            if parent.section != it.section or parent.marker_x <= it.marker_x - 4:
+                if parent.section == it.section and parent.marker_x < it.marker_x - 4:
+                    it.fields = list(parent.fields)
+                break
+    return items
 
 
 def numbered_headings_to_sections(items: list[Item], headings: list[TextLine], body, config: ExtractConfig
@@ -301,6 +378,8 @@ def inline_fields(items: Sequence[Item], config: ExtractConfig) -> list[dict[Fie
                     fields.setdefault(current, [])
                 if piece is not None:
                     fields[current].append(piece)
+        for lab, piece in it.fields:                # its line of fields
+            fields.setdefault(label_field(lab), []).append(piece)
         for key, value in fields.items():           # the parenthesis a tail's label opened closes it
             if key != LEAD_KEY and value and value[-1].text.endswith(")") \
                     and " ".join(l.text for l in value).count("(") < " ".join(l.text for l in value).count(")"):
