@@ -87,6 +87,7 @@ class TableRow:
     kind: RowKind
     cells: tuple[Cell, ...]
     merged_from_pages: tuple[int, ...] = ()  # pages whose fragments were stitched together
+    level: int = 0      # a section row under an upper heading (a pillar over its objectives): 1
 
     @property
     def pages(self) -> tuple[int, ...]:

@@ -324,6 +324,11 @@ def _table_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: Extract
         if row.kind is RowKind.HEADER:
             section = aim_heading = None   # rows above the header are the table's title, not a section
             continue
+        if row.kind is RowKind.SECTION and row.level > 0:
+            # a heading under the section's (an objective under its pillar): the items' aim
+            aim_heading = heading_aim(_norm_ws(row.cells[0].text), meta.plan_title) \
+                or _norm_ws(row.cells[0].text)
+            continue
         if row.kind is RowKind.SECTION:
             section = _norm_ws(row.cells[0].text)
             # a heading over blocks or list items (an objective over its activities) is their aim

@@ -389,6 +389,28 @@ def inline_fields(items: Sequence[Item], config: ExtractConfig) -> list[dict[Fie
     return out
 
 
+def _rank(line: TextLine) -> tuple[float, bool]:
+    return (round(line.size * 2) / 2, line.bold)
+
+
+def upper_headings(headings: Sequence[TextLine], with_items: set[int]) -> dict[int, int]:
+    """Two heading levels over the items (a pillar over its objectives): a heading with no
+    items of its own, set above (larger, or as large and bolder than) the headings after it
+    that have items, is their section, and theirs is the items' aim. By heading index: the
+    upper heading of each lower one. Ranked by typography, never by words."""
+    out: dict[int, int] = {}
+    upper: int | None = None
+    for k, h in enumerate(headings):
+        if k not in with_items:
+            upper = k
+        elif upper is not None and _rank(headings[upper]) > _rank(h) \
+                and (headings[upper].page, headings[upper].bbox.top) <= (h.page, h.bbox.top):
+            out[k] = upper
+        else:
+            upper = None        # a heading with items at the upper level (or above it) ends its reach
+    return out
+
+
 def items_to_table(items: Sequence[Item], headings: Sequence[TextLine], config: ExtractConfig) -> ExtractedTable | None:
     s = config.blocks
     # keep the headings' groups whose items read as actions
@@ -420,11 +442,19 @@ def items_to_table(items: Sequence[Item], headings: Sequence[TextLine], config: 
                 labels.append(lab)
     header = [ID_KEY] + ([LEAD_KEY] if any(f[LEAD_KEY] for f in fields) else []) + labels
     rows: list[TableRow] = [TableRow(RowKind.HEADER, tuple(make_cell([]) for _ in header))]
+    uppers = upper_headings(headings, {it.section for it in items if it.section is not None})
     last_section: int | None = None
+    last_upper: int | None = None
     for it, f in zip(kept, fields):
         if it.section is not None and it.section != last_section:
+            up = uppers.get(it.section)
+            if up is not None and up != last_upper:
+                rows.append(TableRow(RowKind.SECTION, (make_cell([headings[up]]),)
+                                     + tuple(make_cell([]) for _ in header[1:])))
+            last_upper = up
             h = headings[it.section]
-            rows.append(TableRow(RowKind.SECTION, (make_cell([h]),) + tuple(make_cell([]) for _ in header[1:])))
+            rows.append(TableRow(RowKind.SECTION, (make_cell([h]),) + tuple(make_cell([]) for _ in header[1:]),
+                                 level=1 if up is not None else 0))
             last_section = it.section
         first = it.lines[0]
         ident = [TextLine(it.id, first.page, first.bbox, first.size, first.bold)] if it.id else []

@@ -92,3 +92,12 @@ def _rows():
 
 def test_the_italic_line_under_each_bullet_gives_owner_and_timeframe():
     assert [(a.action_text, a.owner, a.timeframe) for a in _actions()] == _rows()
+
+
+def test_two_heading_levels_give_section_and_aim():
+    """The larger heading with no items of its own (a pillar) is the section; the smaller one
+    over the bullets (an objective) their aim."""
+    actions = _actions()
+    want = [(pillar, aim.split(": ", 1)[1]) for pillar, aims in PLAN for aim, acts in aims
+            for _, _, _, subs in acts for _ in range(1 + len(subs))]
+    assert [(a.section, a.aim) for a in actions] == want
