@@ -87,6 +87,7 @@ class BlockSettings(BaseModel):
     aim_heading_min_words: int = 7
     larger_heading_words_factor: float = 1.5
     fit_word_margin: float = 1.15
+    heading_level_min_uppers: int = 2
 
 
 class OcrSettings(BaseModel):

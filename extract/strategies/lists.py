@@ -393,11 +393,12 @@ def _rank(line: TextLine) -> tuple[float, bool]:
     return (round(line.size * 2) / 2, line.bold)
 
 
-def upper_headings(headings: Sequence[TextLine], with_items: set[int]) -> dict[int, int]:
+def upper_headings(headings: Sequence[TextLine], with_items: set[int], min_uppers: int) -> dict[int, int]:
     """Two heading levels over the items (a pillar over its objectives): a heading with no
     items of its own, set above (larger, or as large and bolder than) the headings after it
     that have items, is their section, and theirs is the items' aim. By heading index: the
-    upper heading of each lower one. Ranked by typography, never by words."""
+    upper heading of each lower one. Ranked by typography, never by words. The upper level
+    must recur (min_uppers such headings): one heading over everything is the plan's title."""
     out: dict[int, int] = {}
     upper: int | None = None
     for k, h in enumerate(headings):
@@ -408,7 +409,7 @@ def upper_headings(headings: Sequence[TextLine], with_items: set[int]) -> dict[i
             out[k] = upper
         else:
             upper = None        # a heading with items at the upper level (or above it) ends its reach
-    return out
+    return out if len(set(out.values())) >= min_uppers else {}
 
 
 def items_to_table(items: Sequence[Item], headings: Sequence[TextLine], config: ExtractConfig) -> ExtractedTable | None:
@@ -442,7 +443,8 @@ def items_to_table(items: Sequence[Item], headings: Sequence[TextLine], config: 
                 labels.append(lab)
     header = [ID_KEY] + ([LEAD_KEY] if any(f[LEAD_KEY] for f in fields) else []) + labels
     rows: list[TableRow] = [TableRow(RowKind.HEADER, tuple(make_cell([]) for _ in header))]
-    uppers = upper_headings(headings, {it.section for it in items if it.section is not None})
+    uppers = upper_headings(headings, {it.section for it in items if it.section is not None},
+                            s.heading_level_min_uppers)
     last_section: int | None = None
     last_upper: int | None = None
     for it, f in zip(kept, fields):
