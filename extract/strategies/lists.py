@@ -130,9 +130,14 @@ def lines_to_items(lines: Sequence[TextLine], marks: dict[int, list[BBox]], conf
     fielded = field_lines(lines, config)
     owner: Item | None = None                 # the item a line of fields below it belongs to
     for k, line in enumerate(lines):
-        if k in fielded and owner is not None and not owner.fields and not is_heading_like(line, body, config) \
-                and line.page - owner.lines[-1].page <= 1:
-            owner.fields = fielded[k]           # the item's line of fields: it ends the item
+        last = item.lines[-1] if item is not None else None
+        continues = last is not None and line.page == last.page and line.bbox.x0 >= item.lines[0].bbox.x0 - 4 \
+            and line.bbox.top - last.bbox.bottom <= s.paragraph_gap * max(last.size, 1.0)
+        if k in fielded and owner is not None and not owner.fields and not continues \
+                and not is_heading_like(line, body, config) and line.page - owner.lines[-1].page <= 1:
+            # set apart below the item (else it would end the list as prose): the item's line
+            # of fields; one running on from the item's text is read with it (inline labels)
+            owner.fields = fielded[k]
             item, prev = None, line
             continue
         m = _ITEM.match(line.text)
