@@ -28,6 +28,7 @@ class RuledTableSettings(BaseModel):
     rows_only_min_width: float
     rows_only_gutter: float
     corner_max_radius: float
+    field_row_min_share: float = 0.5
 
 
 class BoxSettings(BaseModel):

@@ -16,9 +16,11 @@ from ..issues import Issue, IssueCode, note
 from ..model import EMPTY_CELL, BBox, Cell, ExtractedTable, Fragment, RowKind, TableRow, TextLine
 from ..pdf import PageContent
 from ..text import chars_to_lines, mark_cut_words
+from ..vocabulary import label_key
 from ..wrap import id_continues
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 from .base import StrategyResult
+from .blocks import make_cell, recurring
 
 NAME = "ruled_table"
 
@@ -796,17 +798,109 @@ def grids_to_tables(grids: Sequence[PageGrid], config: ExtractConfig, first_inde
             at = next((k + 1 for k, r in enumerate(rows) if r.kind is RowKind.HEADER), 0)
             cell = Cell((heading,), (Fragment(heading.page, heading.bbox),))
             rows.insert(at, TableRow(RowKind.SECTION, (cell,) + (EMPTY_CELL,) * (len(rows[0].cells) - 1 if rows else 0)))
+        header = band_labels(group[0].rows[lead:lead + 1 + band]) if has_header else ()
+        rows, header = field_rows_to_columns(rows, header, config)
         rows = fill_spans(rows)
         spanned = sum(c.spanned for r in rows for c in r.cells)
         if spanned:
             notes.append(note(IssueCode.SPANNED_CELLS, f"table (pages {group[0].page}-{group[-1].page}): {spanned} "
                                                        f"slot(s) under cells merged across rows take the merged cell's "
                                                        f"value", "extract"))
-        header = band_labels(group[0].rows[lead:lead + 1 + band]) if has_header else ()
         quality = _grid_quality(rows)
         tables.append(ExtractedTable(first_index + len(tables), header, tuple(rows),
                                      tuple(g.page for g in group), NAME, quality, tuple(notes)))
     return tables
+
+
+# A label opening a field in a cell: at the cell's start or after a separator ('/', '|', ';', ...).
+_FIELD_LABEL = re.compile(r"(?:^|(?<=[.;,/|)!?\u2013\u2014]\s))(?P<label>[A-Z][\w&'\u2019\-]*(?:[ ][\w&'\u2019\-]+)*?)\s*:(?:\s|$)")
+_FIELD_SEPARATORS = " /|;,\u2013\u2014"
+
+
+def cell_to_fields(cell: Cell, max_words: int) -> list[tuple[str, Cell]] | None:
+    """A cell made of 'Label: value' pairs ('Success measure: ... / Responsible: ... / By:
+    ...'), cut into (printed label, value cell); None unless the text opens with a label.
+    Each value keeps the pieces of the lines it was printed on (its place on the page)."""
+    texts = [l.text for l in cell.lines]
+    starts, pos = [], 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 1
+    joined = " ".join(texts)
+    found = [m for m in _FIELD_LABEL.finditer(joined) if len(m.group("label").split()) <= max_words]
+    if not found or found[0].start() != 0:
+        return None
+    out = []
+    for k, m in enumerate(found):
+        a, b = m.end(), found[k + 1].start() if k + 1 < len(found) else len(joined)
+        while b > a and joined[b - 1] in _FIELD_SEPARATORS:    # the separator before the next label
+            b -= 1
+        pieces = []
+        for line, st, t in zip(cell.lines, starts, texts):
+            lo, hi = max(a, st) - st, min(b, st + len(t)) - st
+            if hi <= lo or not t[lo:hi].strip():
+                continue
+            n, w = max(len(t), 1), line.bbox.x1 - line.bbox.x0
+            box = BBox(line.bbox.x0 + w * lo / n, line.bbox.top, line.bbox.x0 + w * hi / n, line.bbox.bottom)
+            pieces.append(TextLine(t[lo:hi].strip(), line.page, box, line.size, line.bold))
+        out.append((" ".join(m.group("label").split()), make_cell(pieces)))
+    return out
+
+
+def field_rows_to_columns(rows: Sequence[TableRow], header: tuple[str, ...], config: ExtractConfig
+                          ) -> tuple[list[TableRow], tuple[str, ...]]:
+    """Rows that are the fields of the row above, made its columns. Each action may take two
+    rows: its cells, then one cell across the table of 'Label: value' pairs. Such a row reads
+    like a section row (one cell across the table) but is none: its labels recur (the same
+    ones under row after row, ruled_table.field_row_min_share of the body rows or more), where
+    a section heading is a short text over several rows. Its values become columns named by
+    the labels (normalise names their roles as it does any header's); the rows are dropped."""
+    max_words, min_repeats = config.blocks.label_max_words, config.blocks.label_min_repeats
+    joined = _fields_rows_joined(rows, max_words)
+    parsed: dict[int, list[tuple[str, Cell]]] = {}
+    for i, r in enumerate(joined):
+        if i and r.kind is RowKind.SECTION and joined[i - 1].kind is RowKind.BODY:
+            fields = cell_to_fields(r.cells[0], max_words)
+            if fields:
+                parsed[i] = fields
+    keys = recurring([k for f in parsed.values() for k in {label_key(lab) for lab, _ in f}], min_repeats)
+    chosen = {i: f for i, f in parsed.items() if all(label_key(lab) in keys for lab, _ in f)}
+    body = sum(r.kind is RowKind.BODY for r in joined)
+    if len(chosen) < max(min_repeats, config.ruled_table.field_row_min_share * body):
+        return list(rows), header
+    order: dict[str, str] = {}          # label key -> label as first printed
+    for i in sorted(chosen):
+        for lab, _ in chosen[i]:
+            order.setdefault(label_key(lab), lab)
+    slot = {k: j for j, k in enumerate(order)}
+    width = len(rows[0].cells) if rows else 0
+    out: list[TableRow] = []
+    for i, r in enumerate(joined):
+        if i not in chosen:
+            out.append(replace(r, cells=r.cells + (EMPTY_CELL,) * len(order)))
+            continue
+        extra = list(out[-1].cells[width:])
+        for lab, cell in chosen[i]:
+            j = slot[label_key(lab)]
+            extra[j] = cell if extra[j].empty else extra[j].extended(cell)
+        out[-1] = replace(out[-1], cells=out[-1].cells[:width] + tuple(extra))
+    names = tuple(header) if header else ("",) * width
+    return out, names + tuple(order.values())
+
+
+def _fields_rows_joined(rows: Sequence[TableRow], max_words: int) -> list[TableRow]:
+    """A fields row cut by the page break, its rest read overleaf as a row of its own (one
+    cell across the table that opens with no label), joined again."""
+    out: list[TableRow] = []
+    for r in rows:
+        prev = out[-1] if out else None
+        if (prev is not None and r.kind is RowKind.SECTION and prev.kind is RowKind.SECTION
+                and r.pages and prev.pages and min(r.pages) > max(prev.pages)
+                and cell_to_fields(prev.cells[0], max_words) and not cell_to_fields(r.cells[0], max_words)):
+            out[-1] = replace(prev, cells=(prev.cells[0].extended(r.cells[0]),) + prev.cells[1:])
+            continue
+        out.append(r)
+    return out
 
 
 def _extend_merged(rows: list[TableRow], row: TableRow, open_columns: Sequence[int]) -> TableRow:
