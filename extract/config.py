@@ -139,6 +139,7 @@ class UnruledSettings(BaseModel):
     anchor_tolerance: float
     row_step_ratio: float
     sparse_first_share: float
+    label_abbreviation_max_chars: int = 4
 
 
 class ColumnSettings(BaseModel):

@@ -43,8 +43,27 @@ def _stacked_rules(page: PageContent, config: ExtractConfig) -> bool:
     return bool(rule_stacks(page.edges, s.snap_tolerance, s.rows_only_min_rules, s.rows_only_min_width))
 
 
-def _extent(page: PageContent) -> tuple[float, float, float, float]:
-    es = [e for e in page.edges if max(e["x1"] - e["x0"], e["bottom"] - e["top"]) >= MIN_RULE_LENGTH]
+def _outlines_fill(e: dict, fills, tol: float = 1.0) -> bool:
+    """The edge is a side of a filled rectangle (a shaded band or cell), not a drawn rule."""
+    for b, _ in fills:
+        if e["orientation"] == "h":
+            if (abs(e["top"] - b.top) <= tol or abs(e["top"] - b.bottom) <= tol) \
+                    and b.x0 - tol <= e["x0"] and e["x1"] <= b.x1 + tol:
+                return True
+        elif (abs(e["x0"] - b.x0) <= tol or abs(e["x0"] - b.x1) <= tol) \
+                and b.top - tol <= e["top"] and e["bottom"] <= b.bottom + tol:
+            return True
+    return False
+
+
+def _extent(page: PageContent) -> tuple[float, float, float, float] | None:
+    """The area the drawn rules span. The outlines of filled rectangles are left out: shaded
+    bands (zebra rows) separate rows but draw no columns, so the text over them is still
+    looked at for whitespace columns. None when every edge outlines a fill."""
+    es = [e for e in page.edges if max(e["x1"] - e["x0"], e["bottom"] - e["top"]) >= MIN_RULE_LENGTH
+          and not _outlines_fill(e, page.fills)]
+    if not es:
+        return None
     return (min(e["x0"] for e in es), min(e["top"] for e in es), max(e["x1"] for e in es), max(e["bottom"] for e in es))
 
 

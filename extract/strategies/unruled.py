@@ -127,7 +127,8 @@ def aligned_header(lines: Sequence[list[Segment]], i: int, config: ExtractConfig
     line = lines[i]
     if len(line) < u.header_min_columns:
         return False
-    if any(len(s.text.split()) > u.header_max_words or s.text.rstrip().endswith((".", ";", ",")) for s in line):
+    if any(len(s.text.split()) > u.header_max_words or _ends_sentence(s.text, u.label_abbreviation_max_chars)
+           for s in line):
         return False
     anchors = [s.bbox.x0 for s in line]
     near = [l for l in lines[i + 1:i + 1 + u.header_lookahead] if l[0].page == line[0].page]
@@ -142,6 +143,15 @@ def aligned_header(lines: Sequence[list[Segment]], i: int, config: ExtractConfig
     hits = sum(1 for s in phrases if any(abs(s.bbox.x0 - a) <= u.anchor_tolerance for a in anchors))
     used = {min(range(len(anchors)), key=lambda k: abs(s.bbox.x0 - anchors[k])) for s in phrases}
     return hits / len(phrases) >= u.header_alignment_share and len(used) >= max(2, len(anchors) // 2)
+
+
+def _ends_sentence(text: str, abbreviation_max: int) -> bool:
+    """A phrase closed by a full stop, semicolon or comma reads as running text, no column
+    label; one short word closed by a full stop ("No.", "Ref.") is an abbreviated label."""
+    t = text.rstrip()
+    if t.endswith((";", ",")):
+        return True
+    return t.endswith(".") and not (len(t.split()) == 1 and len(t) <= abbreviation_max)
 
 
 def _repeats_header(line: Sequence[Segment], header: Sequence[Segment], config: ExtractConfig) -> bool:
