@@ -43,9 +43,23 @@ def _stacked_rules(page: PageContent, config: ExtractConfig) -> bool:
     return bool(rule_stacks(page.edges, s.snap_tolerance, s.rows_only_min_rules, s.rows_only_min_width))
 
 
-def _outlines_fill(e: dict, fills, tol: float = 1.0) -> bool:
-    """The edge is a side of a filled rectangle (a shaded band or cell), not a drawn rule."""
-    for b, _ in fills:
+def _row_bands(fills, tol: float = 1.0) -> list[BBox]:
+    """Filled rectangles stacked as a table's shaded rows (zebra stripes): another fill of
+    the same horizontal extent above or below, and no fill beside it at its height (cards
+    side by side, or a grid of them, are boxes, not bands)."""
+    boxes = [b for b, _ in fills]
+
+    def beside(a: BBox, b: BBox) -> bool:
+        return a.top < b.bottom - tol and b.top < a.bottom - tol and (b.x1 <= a.x0 + tol or b.x0 >= a.x1 - tol)
+    return [a for a in boxes
+            if any(b is not a and abs(a.x0 - b.x0) <= tol and abs(a.x1 - b.x1) <= tol
+                   and (b.top >= a.bottom - tol or b.bottom <= a.top + tol) for b in boxes)
+            and not any(b is not a and beside(a, b) for b in boxes)]
+
+
+def _outlines_band(e: dict, bands: Sequence[BBox], tol: float = 1.0) -> bool:
+    """The edge is a side of a shaded row band, not a drawn rule."""
+    for b in bands:
         if e["orientation"] == "h":
             if (abs(e["top"] - b.top) <= tol or abs(e["top"] - b.bottom) <= tol) \
                     and b.x0 - tol <= e["x0"] and e["x1"] <= b.x1 + tol:
@@ -57,11 +71,12 @@ def _outlines_fill(e: dict, fills, tol: float = 1.0) -> bool:
 
 
 def _extent(page: PageContent) -> tuple[float, float, float, float] | None:
-    """The area the drawn rules span. The outlines of filled rectangles are left out: shaded
-    bands (zebra rows) separate rows but draw no columns, so the text over them is still
-    looked at for whitespace columns. None when every edge outlines a fill."""
+    """The area the drawn rules span. The outlines of shaded row bands (zebra stripes) are
+    left out: they separate rows but draw no columns, so the text over them is still looked
+    at for whitespace columns. None when every edge outlines a band."""
+    bands = _row_bands(page.fills)
     es = [e for e in page.edges if max(e["x1"] - e["x0"], e["bottom"] - e["top"]) >= MIN_RULE_LENGTH
-          and not _outlines_fill(e, page.fills)]
+          and not _outlines_band(e, bands)]
     if not es:
         return None
     return (min(e["x0"] for e in es), min(e["top"] for e in es), max(e["x1"] for e in es), max(e["bottom"] for e in es))
