@@ -24,6 +24,7 @@ class TagRules:
     other: re.Pattern[str]
     tick_marks: frozenset[str] = frozenset()
     tick_columns_min: int = 2
+    talent_annotated_min_rows: int = 2
 
 
 @lru_cache(maxsize=2)
@@ -37,7 +38,15 @@ def load_rules(models_dir: Path = MODELS_DIR) -> TagRules:
     return TagRules(raw["version"], tuple(names), codes,
                     tuple(re.compile(p, re.IGNORECASE) for p in raw["talent_citation_patterns"]),
                     int(raw["talent_max"]), re.compile(raw["other_tag_pattern"]),
-                    frozenset(raw.get("tick_marks", ())), int(raw.get("tick_columns_min", 2)))
+                    frozenset(raw.get("tick_marks", ())), int(raw.get("tick_columns_min", 2)),
+                    int(raw.get("talent_annotated_min_rows", 2)))
+
+
+def annotates_talent(cited_rows: int, rules: TagRules | None = None) -> bool:
+    """A plan that cites TALENT recommendations on its actions (at least
+    talent_annotated_min_rows of them) states its mapping: an action it leaves uncited is the
+    plan saying no recommendation is claimed, not a gap for the model to fill."""
+    return cited_rows >= (rules or load_rules()).talent_annotated_min_rows
 
 
 def parse_pillars(text: str | None, allow_codes: bool = True) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ The batch (tcpipe.run) decides which files to run and where; nothing here touche
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,7 +27,7 @@ from extract.issues import ExtractionError, Issue, IssueCode, Severity, Status, 
 from normalise import interpret_document
 from normalise.headers import load_aliases
 from normalise.model import Action, NormalisedDocument
-from normalise.tags import load_rules
+from normalise.tags import annotates_talent, load_rules
 from normalise.timeframe import due_dates_of
 
 from . import __version__
@@ -124,6 +124,9 @@ def label(norm: NormalisedDocument) -> list[dict]:
     from normalise.classify import LabelInput
     outs = lab.label([LabelInput(a.action_text, a.aim, a.section, a.pillars_document, a.talent_document)
                       for a in norm.actions])
+    if annotates_talent(sum(1 for a in norm.actions if a.talent_document)):
+        outs = [replace(o, talent=(), talent_source="document", label_source="document")
+                if o.talent_source == "model" else o for o in outs]
     return [dict(pillars=list(o.pillars), pillar_scores=sorted(o.pillar_scores.items()), talent=list(o.talent),
                  talent_scores=sorted(o.talent_scores.items()), pillars_source=o.pillars_source,
                  talent_source=o.talent_source, label_source=o.label_source, pillars_model=list(o.pillars_model),
