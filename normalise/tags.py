@@ -38,7 +38,7 @@ def load_rules(models_dir: Path = MODELS_DIR) -> TagRules:
     return TagRules(raw["version"], tuple(names), codes,
                     tuple(re.compile(p, re.IGNORECASE) for p in raw["talent_citation_patterns"]),
                     int(raw["talent_max"]), re.compile(raw["other_tag_pattern"]),
-                    frozenset(raw.get("tick_marks", ())), int(raw.get("tick_columns_min", 2)),
+                    frozenset(m.casefold() for m in raw.get("tick_marks", ())), int(raw.get("tick_columns_min", 2)),
                     int(raw.get("talent_annotated_min_rows", 2)))
 
 
@@ -96,7 +96,7 @@ def pillar_named_by(header: str | None) -> str | None:
 
 def is_tick(text: str | None) -> bool:
     """A cell holding only a mark (models/tag_patterns.yaml tick_marks: "✓", "x", "Y", ...)."""
-    return bool(text) and text.strip() in load_rules().tick_marks
+    return bool(text) and text.strip().casefold() in load_rules().tick_marks
 
 
 def pillar_tick_columns(headers: Sequence[str], columns: Sequence[Sequence[str]]) -> dict[int, str]:

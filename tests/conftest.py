@@ -64,3 +64,13 @@ def load_expected(path: Path) -> dict:
 
 def norm_ws(text):
     return " ".join(text.split()) if isinstance(text, str) else text
+
+
+@pytest.fixture(scope="session")
+def scorer():
+    """../shared/tools/score.py (the product's scorer) as a module; skips when it is absent."""
+    from tests.generator.zoo.evaluate import find_scorer, load_scorer
+    try:
+        return load_scorer(find_scorer())
+    except SystemExit as e:
+        pytest.skip(str(e))

@@ -15,19 +15,10 @@ import pandas as pd
 import pytest
 import yaml
 
-from tests.generator.zoo.evaluate import find_scorer, load_scorer
 
 REPO = Path(__file__).resolve().parents[1]
 SETS = sorted(p for p in (REPO / "tests" / "blind").iterdir() if (p / "bars.yaml").is_file())
 CASES = [(s, g) for s in SETS for g in sorted((s / "gold").glob("*.gold.json"))]
-
-
-@pytest.fixture(scope="module")
-def scorer():
-    try:
-        return load_scorer(find_scorer())
-    except SystemExit as e:
-        pytest.skip(str(e))
 
 
 @pytest.fixture(scope="module")

@@ -17,21 +17,12 @@ import pytest
 import yaml
 
 from tests.generator.zoo import content as ct
-from tests.generator.zoo.evaluate import find_scorer, load_scorer
 from tests.generator.zoo.families import FAMILIES
 from tests.generator.zoo.generate import DEFAULT_SEED, generate
 
 ZOO = Path(__file__).parent / "generator" / "zoo"
 BARS = yaml.safe_load((ZOO / "slice_bars.yaml").read_text(encoding="utf-8"))
 REPO = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def scorer():
-    try:
-        return load_scorer(find_scorer())
-    except SystemExit as e:
-        pytest.skip(str(e))
 
 
 @pytest.fixture(scope="module")
