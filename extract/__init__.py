@@ -59,8 +59,26 @@ def find_boilerplate(pages: Sequence[PageContent], config: ExtractConfig) -> set
             if len(values) > 1 and len(steps) > 1:
                 return False
         return True
-    return {(pg, i) for locs in keyed.values() if len({pg for pg, _, _ in locs}) >= need and running(locs)
-            for pg, i, _ in locs}
+
+    def slot(pg: int, i: int) -> tuple[int, float, bool]:      # where and how a line is set
+        line = pages[pg - 1].lines[i]
+        return (round(line.bbox.top / 4), round(line.size, 1), line.bold)
+
+    sizes = sorted(line.size for p in pages for line in p.lines)
+    body = sizes[len(sizes) // 2] if sizes else 0.0
+
+    def changing_title(key: str, locs) -> bool:
+        """Set larger than the body, and another text set in the same place and style on
+        pages this one is not on: the slot carries each page's own title (a slide's section
+        title, repeated over that section's slides), not a running header."""
+        if min(pages[pg - 1].lines[i].size for pg, i, _ in locs) <= body + 1.0:
+            return False
+        mine = {pg for pg, _, _ in locs}
+        slots = {slot(pg, i) for pg, i, _ in locs}
+        return any(other != key and any(pg not in mine and slot(pg, i) in slots for pg, i, _ in there)
+                   for other, there in keyed.items())
+    return {(pg, i) for key, locs in keyed.items() if len({pg for pg, _, _ in locs}) >= need and running(locs)
+            and not changing_title(key, locs) for pg, i, _ in locs}
 
 
 def _page_layout(page: PageContent, tables: Sequence[ExtractedTable]) -> str:
@@ -145,8 +163,8 @@ def _passages(pages: Sequence[PageContent], regions, boilerplate, config: Extrac
                 prev = None
                 continue
             cy = (line.bbox.top + line.bbox.bottom) / 2
-            drawn = any(line.bbox.x0 - 30 <= m.x0 < line.bbox.x0 and m.top - line.size <= cy <= m.bottom + line.size
-                        for m in p.marks)
+            drawn = any(line.bbox.x0 - 30 <= m.x1 and m.x0 < line.bbox.x0 and m.top - line.size <= cy <= m.bottom + line.size
+                        and m.bottom - m.top <= config.blocks.mark_max_size * line.size for m in p.marks)
             bullet = drawn or bool(_PASSAGE_MARK.match(line.text))
             height = max(line.bbox.bottom - line.bbox.top, 1.0)
             if (prev is None or bullet or abs(line.size - prev.size) > 0.5 or line.bold != prev.bold

@@ -85,6 +85,8 @@ class BlockSettings(BaseModel):
     future_markers: list[str]
     fronted_clause_openers: list[str]
     mark_max_distance: float
+    mark_max_size: float = 2.2
+    mark_alone_max: float = 8.0
     aim_heading_min_words: int = 7
     larger_heading_words_factor: float = 1.5
     fit_word_margin: float = 1.15

@@ -177,14 +177,27 @@ class _Glyphs:
     """A page's glyphs by height, to find a line's own glyphs quickly."""
 
     def __init__(self, page: PageContent):
-        self.chars = sorted((c for c in page.chars if c["text"].strip()), key=lambda c: (c["top"] + c["bottom"]) / 2)
+        self.chars = sorted(page.chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
         self.ys = [(c["top"] + c["bottom"]) / 2 for c in self.chars]
 
     def of(self, line: TextLine) -> list[dict]:
+        """The line's glyphs left to right, spaces left out: a space glyph the PDF printed
+        marks the glyph after it (`space_before`), so a line rebuilt from these keeps its
+        word breaks where the letters' boxes touch ("staff at" in Times, whose "f" overhangs
+        the space)."""
         b = line.bbox
         lo, hi = bisect.bisect_left(self.ys, b.top - 1.0), bisect.bisect_right(self.ys, b.bottom + 1.0)
-        return sorted((c for c in self.chars[lo:hi] if b.x0 - 0.5 <= (c["x0"] + c["x1"]) / 2 <= b.x1 + 0.5),
+        mine = sorted((c for c in self.chars[lo:hi] if b.x0 - 0.5 <= (c["x0"] + c["x1"]) / 2 <= b.x1 + 0.5),
                       key=lambda c: c["x0"])
+        out: list[dict] = []
+        space = False
+        for c in mine:
+            if not c["text"].strip():
+                space = True
+                continue
+            out.append({**c, "space_before": True} if space and not c.get("space_before") else c)
+            space = False
+        return out
 
 
 def cut_lines_at_boxes(page: PageContent, config: ExtractConfig) -> PageContent:

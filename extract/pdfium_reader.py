@@ -17,7 +17,7 @@ from .model import BBox
 from .text import is_bold_font, names_a_light_weight
 
 # A list bullet drawn as a shape is about a third of the font size: 1.5-8 points square.
-MARK_MIN, MARK_MAX = 1.5, 8.0
+MARK_MIN, MARK_MAX = 1.5, 40.0   # points; a mark is a bullet only in scale with its line (lists.mark_max_size)
 # How far below the baseline a glyph's box reaches in a font that declares no descent, as a
 # share of the font size (text faces descend 0.18-0.25 em). Some PDF writers (LibreOffice's
 # font subsets) declare a descent of 0, so pdfium's loose box stops at the baseline except

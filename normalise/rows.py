@@ -270,21 +270,32 @@ def _paired_shares() -> tuple[float, float]:
     return float(raw.get("paired_owner_share", 0.8)), float(raw.get("paired_timeframe_share", 0.6))
 
 
+@lru_cache(maxsize=1)
+def _pair_separator() -> re.Pattern[str]:
+    """What parts an owner from its timeframe in one cell ("HR; annually", "HR · each May")."""
+    seps = read_yaml(MODELS_DIR / "header_aliases.yaml")["scores"].get("paired_separators", [";"])
+    return re.compile("|".join(re.escape(x) for x in seps))
+
+
+def _pair(text: str) -> list[str]:
+    return _pair_separator().split(text)
+
+
 def _reads_as_timeframe(text: str) -> bool:
     due, rec = parse_timeframe(text)
     return due is not None or rec is not None or bool(load_vocabulary().timeframe_re.search(text))
 
 
 def owner_timeframe_pairs(owners: Sequence[str | None]) -> bool:
-    """An owner column printed with its timeframe in each cell, after a semicolon ("HR;
-    annually", "Deans; each July"): most filled cells hold exactly two parts, most second
+    """An owner column printed with its timeframe in each cell, after a separator ("HR;
+    annually", "Deans · each July"; paired_separators): most filled cells hold exactly two parts, most second
     parts read as a timeframe and few first parts do. Decided over the whole column, so a
     timeframe that no pattern knows ("every issue") is split like its neighbours."""
     filled = [o for o in owners if o]
     if len(filled) < 2:
         return False
     owner_share, tf_share = _paired_shares()
-    pairs = [o.split(";") for o in filled]
+    pairs = [_pair(o) for o in filled]
     two = [p for p in pairs if len(p) == 2 and all(x.strip() for x in p)]
     if len(two) < owner_share * len(filled):
         return False
@@ -294,9 +305,10 @@ def owner_timeframe_pairs(owners: Sequence[str | None]) -> bool:
 
 
 def split_owner_timeframe(action: Action) -> Action:
-    if not action.owner or action.timeframe or action.owner.count(";") != 1:
+    parts = _pair(action.owner) if action.owner and not action.timeframe else []
+    if len(parts) != 2:
         return action
-    owner, when = (x.strip() for x in action.owner.split(";"))
+    owner, when = (x.strip() for x in parts)
     if not owner or not when:
         return action
     return dataclasses.replace(action, owner=owner, timeframe=when)
@@ -307,6 +319,10 @@ def table_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: Extracte
     out = _table_to_actions(doc, meta, table, hmap, seen)
     if "timeframe" not in hmap.roles and owner_timeframe_pairs([a.owner for a in out]):
         out = [split_owner_timeframe(a) for a in out]
+    elif not {"timeframe", "owner"} & set(hmap.roles) and owner_timeframe_pairs([a.description for a in out]):
+        # an unlabelled detail line under each item ("Research Office · each May"): who and when
+        out = [split_owner_timeframe(dataclasses.replace(a, owner=a.description, description=None))
+               if a.description else a for a in out]
     return out
 
 

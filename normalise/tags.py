@@ -25,6 +25,7 @@ class TagRules:
     tick_marks: frozenset[str] = frozenset()
     tick_columns_min: int = 2
     talent_annotated_min_rows: int = 2
+    tick_blanks: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=2)
@@ -39,7 +40,8 @@ def load_rules(models_dir: Path = MODELS_DIR) -> TagRules:
                     tuple(re.compile(p, re.IGNORECASE) for p in raw["talent_citation_patterns"]),
                     int(raw["talent_max"]), re.compile(raw["other_tag_pattern"]),
                     frozenset(m.casefold() for m in raw.get("tick_marks", ())), int(raw.get("tick_columns_min", 2)),
-                    int(raw.get("talent_annotated_min_rows", 2)))
+                    int(raw.get("talent_annotated_min_rows", 2)),
+                    frozenset(m.casefold() for m in raw.get("tick_blanks", ())))
 
 
 def annotates_talent(cited_rows: int, rules: TagRules | None = None) -> bool:
@@ -102,16 +104,17 @@ def is_tick(text: str | None) -> bool:
 def pillar_tick_columns(headers: Sequence[str], columns: Sequence[Sequence[str]]) -> dict[int, str]:
     """{column: pillar} of a table's pillar tick columns: at least `tick_columns_min` columns,
     each headed by a different pillar alone, whose filled cells are all marks (a pillar no
-    row ticks has an empty column; some column holds a mark).
+    row ticks has an empty column; some column holds a mark). A cell holding only a dash
+    (tick_blanks) is an unticked one, as an empty cell is.
     The plan tags each row by ticking; {} when the table has no such group."""
     rules = load_rules()
     found: dict[int, str] = {}
     for i, (head, texts) in enumerate(zip(headers, columns)):
         code = pillar_named_by(head)
-        filled = [t for t in texts if t and t.strip()]
+        filled = [t for t in texts if t and t.strip() and t.strip().casefold() not in rules.tick_blanks]
         if code and code not in found.values() and all(is_tick(t) for t in filled):
             found[i] = code
-    ticked = any(t and t.strip() for i in found for t in columns[i])
+    ticked = any(is_tick(t) for i in found for t in columns[i])
     return found if len(found) >= rules.tick_columns_min and ticked else {}
 
 

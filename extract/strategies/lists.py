@@ -31,7 +31,7 @@ from ..text import BULLET_CLASS, label_key
 from .base import StrategyResult
 from .blocks import (INLINE_LABEL, LEAD_LABEL, body_size, first_word_fits, free_lines, is_heading_like, make_cell, reads_as_action,
                      recurring)
-from .narrative import ID_KEY, LEAD_KEY, FieldKey, label_field
+from .narrative import BODY_KEY, ID_KEY, LEAD_KEY, FieldKey, label_field
 
 NAME = "numbered_list"
 
@@ -49,6 +49,7 @@ class Item:
     heading: bool = False               # its first line is set like a heading (bold or larger)
     # its line of fields ("Owner: HR  Deadline: May 2026" under it): (label, value) pieces
     fields: list[tuple[str, TextLine]] = field(default_factory=list)
+    mark: BBox | None = None            # the bullet shape that opened it, if one did
 
 
 # a label further along a line of fields: a capitalised phrase and a colon after a space
@@ -103,10 +104,14 @@ def field_lines(lines: Sequence[TextLine], config: ExtractConfig) -> dict[int, l
     return out
 
 
-def _mark_left_of(line: TextLine, marks: Sequence[BBox], reach: float) -> BBox | None:
+def _mark_left_of(line: TextLine, marks: Sequence[BBox], reach: float, max_size: float) -> BBox | None:
+    """The bullet shape just left of the line (its right edge within `reach` of the text),
+    level with it and no taller than `max_size` of its font size (a poster's icon discs are
+    large, but in scale with its large type; a logo beside a line is no bullet)."""
     cy = (line.bbox.top + line.bbox.bottom) / 2
     for m in marks:
-        if line.bbox.x0 - reach <= m.x0 < line.bbox.x0 and m.top - line.size * 0.5 <= cy <= m.bottom + line.size * 0.5:
+        if line.bbox.x0 - reach <= m.x1 and m.x0 < line.bbox.x0 and m.top - line.size * 0.5 <= cy <= m.bottom + line.size * 0.5 \
+                and m.bottom - m.top <= max_size * line.size:
             return m
     return None
 
@@ -125,7 +130,7 @@ def lines_to_items(lines: Sequence[TextLine], marks: dict[int, list[BBox]], conf
     # the items even when it ends with a full stop (an objective written as a sentence over
     # its activities); at the items' size a line ending so is a bold sentence, not a heading
     item_sizes = [l.size for l in lines if _ITEM.match(l.text)
-                  or _mark_left_of(l, marks.get(l.page, ()), s.mark_max_distance) is not None]
+                  or _mark_left_of(l, marks.get(l.page, ()), s.mark_max_distance, s.mark_max_size) is not None]
     over_items = max(item_sizes) + 0.5 if item_sizes else None
     fielded = field_lines(lines, config)
     owner: Item | None = None                 # the item a line of fields below it belongs to
@@ -141,7 +146,11 @@ def lines_to_items(lines: Sequence[TextLine], marks: dict[int, list[BBox]], conf
             item, prev = None, line
             continue
         m = _ITEM.match(line.text)
-        mark = None if m else _mark_left_of(line, marks.get(line.page, ()), s.mark_max_distance)
+        mark = None if m else _mark_left_of(line, marks.get(line.page, ()), s.mark_max_distance, s.mark_max_size)
+        if mark is not None and item is not None and item.mark == mark and item.lines[-1].page == line.page:
+            item.lines.append(line)     # a mark as tall as two lines opens the first; the second continues it
+            prev = line
+            continue
         if (m or mark) is not None and (m is None or m.group("bullet") or not is_heading_like(line, body, config)
                                         or m.group("num") or m.group("key")):
             marker_x = mark.x0 if mark is not None else line.bbox.x0
@@ -159,7 +168,8 @@ def lines_to_items(lines: Sequence[TextLine], marks: dict[int, list[BBox]], conf
                     first = TextLine(rest, line.page, line.bbox, line.size, line.bold)
                 else:
                     ident, first = None, line
-                item = Item(ident, marker_x, [first], section, m is not None and is_heading_like(line, body, config))
+                item = Item(ident, marker_x, [first], section, m is not None and is_heading_like(line, body, config),
+                            mark=mark)
                 items.append(item)
             owner = item
         elif item is not None and item.heading and prev is not None and item.lines[-1].bbox == prev.bbox \
@@ -361,9 +371,27 @@ def label_cuts(lines: Sequence[TextLine]) -> list[list[tuple[int, int, str]]]:
     return out
 
 
+def _detail_starts(items: Sequence[Item], config: ExtractConfig) -> dict[int, int]:
+    """{id(item): index of its first detail line}: where an item's lines after its statement
+    are set smaller, in one style that recurs under several items (a poster's grey "Owner ·
+    when" line under each bold action), they are its detail, not its statement. (Weight
+    alone is no sign: a bold run-in title makes a first line bold.)"""
+    found: dict[int, tuple[int, tuple[float, bool]]] = {}
+    for it in items:
+        head = it.lines[0]
+        for n, line in enumerate(it.lines[1:], start=1):
+            if line.size < head.size - 0.75:
+                found[id(it)] = (n, (round(line.size, 1), line.bold))
+                break
+    styles = Counter(st for _, st in found.values())
+    common = {st for st, k in styles.items() if k >= max(config.blocks.min_blocks, 2)}
+    return {key: n for key, (n, st) in found.items() if st in common}
+
+
 def inline_fields(items: Sequence[Item], config: ExtractConfig) -> list[dict[FieldKey, list[TextLine]]]:
     """Each item's statement and its inline-labelled fields. Labels are the colon-terminated
     phrases that recur across items."""
+    details = _detail_starts(items, config)
     cuts_of = [label_cuts(it.lines) for it in items]
     per_item = [{label_key(lab) for cs in cuts for _, _, lab in cs} for cuts in cuts_of]
     keys = recurring([k for ks in per_item for k in ks], config.blocks.label_min_repeats)
@@ -371,7 +399,10 @@ def inline_fields(items: Sequence[Item], config: ExtractConfig) -> list[dict[Fie
     for it, item_cuts in zip(items, cuts_of):
         fields: dict[FieldKey, list[TextLine]] = {LEAD_KEY: []}
         current = LEAD_KEY
-        for line, line_cuts in zip(it.lines, item_cuts):
+        for n, (line, line_cuts) in enumerate(zip(it.lines, item_cuts)):
+            if n == details.get(id(it)) and current == LEAD_KEY:
+                current = BODY_KEY          # the item's detail line, set smaller under its statement
+                fields.setdefault(current, [])
             cuts = [c for c in line_cuts if label_key(c[2]) in keys]
             for lab, piece in _split_line(line, cuts) if cuts else [(None, line)]:
                 if lab is not None:
@@ -482,13 +513,28 @@ def lines_to_list_rows(lines: Sequence[TextLine], config: ExtractConfig,
     return [r for r in table.rows if r.kind is not RowKind.HEADER] if table else []
 
 
+def bullet_marks(marks: Sequence[BBox], alone_max: float) -> list[BBox]:
+    """The shapes that may be bullets: small ones (a disc or square up to `alone_max` points),
+    and larger ones (a poster's icon discs) only where another of their size stands in line
+    with them on the page: a list's marks repeat down its left edge, an icon beside a banner
+    or a logo stands alone."""
+    out = []
+    for m in marks:
+        h = m.bottom - m.top
+        if h <= alone_max or any(o is not m and abs(o.x0 - m.x0) <= 2 and abs((o.bottom - o.top) - h) <= 0.2 * h
+                                 for o in marks):
+            out.append(m)
+    return out
+
+
 class NumberedListStrategy:
     name = NAME
 
     def extract(self, pages: Sequence[PageContent], config: ExtractConfig, taken=(),
                 boilerplate: set[tuple[int, int]] = frozenset()) -> StrategyResult:
         lines = free_lines(pages, taken, boilerplate)
-        items, headings = lines_to_items(lines, {p.number: p.marks for p in pages}, config)
+        marks = {p.number: bullet_marks(p.marks, config.blocks.mark_alone_max) for p in pages}
+        items, headings = lines_to_items(lines, marks, config)
         items = split_labelled_paragraphs(items, headings, config)
         table = items_to_table(items, headings, config)
         if table is None:

@@ -30,6 +30,7 @@ from ..model import BBox, ExtractedTable, Part, RowKind, Structure, TableRow, Te
 from ..pdf import PageContent
 from ..text import label_key
 from .base import StrategyResult, inside
+from .ruled import edges_to_boxes
 from .blocks import (INLINE_LABEL, BodyStyle, GlyphIndex, body_size, bold_prefix, field_pairs, gap_prefix, free_lines,
                      is_heading_like, lead_label, make_cell, reads_as_action, recurring, right_edges, starts_paragraph,
                      style)
@@ -180,11 +181,14 @@ def _container(line: TextLine, boxes: dict[int, list[BBox]]) -> BBox | None:
 
 
 def _wraps(prev: TextLine, line: TextLine) -> bool:
-    """`line` continues `prev` (same style): no gap below it on the page, or it opens the
-    next page after `prev` closed the one before (a title cut by the page break)."""
+    """`line` continues `prev` (same style): below it on the page with no gap, in the same
+    column (cards side by side print their titles at one height), or it opens the next page
+    after `prev` closed the one before (a title cut by the page break)."""
     if line.page == prev.page + 1:
         return True
-    return line.page == prev.page and line.bbox.top - prev.bbox.bottom <= 0.5 * line.size
+    return line.page == prev.page and line.bbox.top > prev.bbox.top \
+        and line.bbox.top - prev.bbox.bottom <= 0.5 * line.size \
+        and line.bbox.x0 < prev.bbox.x1 and prev.bbox.x0 < line.bbox.x1
 
 
 def _higher(st: tuple[float, bool], opener: tuple[float, bool]) -> bool:
@@ -250,8 +254,10 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
                                             for g in facts if g.line.page == f.line.page):
                 card = None         # a box around the heading alone is its band (a button), no card
             continue
-        if f.heading and f.label is None and _higher(st, opener):
-            # a higher heading: the blocks' section, not part of a block
+        if f.heading and _higher(st, opener) and (f.label is None or (st[0] > opener[0] + 0.25 and not f.rest)):
+            # a higher heading: the blocks' section, not part of a block (also when it recurs,
+            # as a section's title repeated on each of its slides does: set larger than the
+            # blocks' own headings, it is no field label of theirs)
             if last_heading is not None and style(last_heading.line) == st and last_heading.line.page == f.line.page \
                     and f.line.bbox.top - last_heading.line.bbox.bottom <= 0.5 * f.line.size:
                 section.append(f.line)          # wrapped onto a second line
@@ -286,27 +292,92 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
 def choose_opener(facts: Sequence[LineFacts], config: ExtractConfig, boxes) -> tuple[float, bool] | None:
     """The heading style that opens blocks: most blocks holding recurring labels, each label
     once; among near-ties the larger (outer) style."""
-    s = config.blocks
     styles = {style(f.line) for f in facts if f.heading and f.label is None}
-    scored = []
-    for st in styles:
-        blocks = _segment(facts, st, boxes)
-        if len(blocks) < s.min_blocks:
-            continue
-        labelled = repeated = 0
-        for b in blocks:
-            labels = [label_key(f.label) for f in b if f.label]
-            if labels:
-                labelled += 1
-                if len(set(labels)) < len(labels):
-                    repeated += 1
-        if labelled < s.min_blocks or labelled < s.labelled_min_share * len(blocks) or repeated > len(blocks) / 2:
-            continue
-        scored.append((labelled, st))
+    scored = [(n, st) for st in styles if (n := _labelled_blocks(_segment(facts, st, boxes), config))]
     if not scored:
         return None
     best = max(n for n, _ in scored)
     return max((st for n, st in scored if n >= 0.9 * best), key=lambda st: (st[0], st[1]))
+
+
+def _labelled_blocks(blocks: Sequence[Sequence[LineFacts]], config: ExtractConfig) -> int:
+    """How many of the blocks hold recurring labels, each once; 0 unless they are enough
+    blocks, labelled often enough, to be a plan's blocks (the test choose_opener applies)."""
+    s = config.blocks
+    if len(blocks) < s.min_blocks:
+        return 0
+    labelled = repeated = 0
+    for b in blocks:
+        labels = [label_key(f.label) for f in b if f.label]
+        if labels:
+            labelled += 1
+            repeated += len(set(labels)) < len(labels)
+    if labelled < s.min_blocks or labelled < s.labelled_min_share * len(blocks) or repeated > len(blocks) / 2:
+        return 0
+    return labelled
+
+
+def _segment_cards(facts: Sequence[LineFacts], boxes, sections: list[tuple[TextLine, ...]]) -> list[list[LineFacts]]:
+    """Blocks as boxes draw them: the lines inside one card are one block, opened by its first
+    line however it is set. A heading outside any card is the section of the cards after it.
+    `sections` receives each block's section, as _segment's does."""
+    blocks: list[list[LineFacts]] = []
+    current: list[LineFacts] | None = None
+    card: BBox | None = None
+    section: list[TextLine] = []
+    last: LineFacts | None = None           # the line before, if it was a section heading
+    for f in facts:
+        box = _container(f.line, boxes)
+        if box is None:
+            current, card = None, None
+            if f.heading:       # a short heading recurring outside the cards (a slide's title) is no field
+                if last is not None and style(last.line) == style(f.line) and _wraps(last.line, f.line):
+                    section.append(f.line)
+                else:
+                    section = [f.line]
+                last = f
+            else:
+                last = None
+            continue
+        last = None
+        if current is None or box != card or f.line.page != current[-1].line.page:
+            current, card = [f], box
+            blocks.append(current)
+            sections.append(tuple(section))
+        else:
+            current.append(f)
+    return _join_cards_across_pages(blocks, sections)
+
+
+def _join_cards_across_pages(blocks: list[list[LineFacts]], sections: list[tuple[TextLine, ...]]
+                             ) -> list[list[LineFacts]]:
+    """A card the page break cut prints as two boxes: the last on one page and the first on
+    the next. The second half is no card of its own when its first line does not open one as
+    the cards' first lines do: a field label, a line starting in lower case, or a style no
+    other card opens with."""
+    if len(blocks) < 2:
+        return blocks
+    openers = Counter(style(b[0].line) for b in blocks)
+    title = openers.most_common(1)[0][0]
+    out: list[list[LineFacts]] = [blocks[0]]
+    kept: list[tuple[TextLine, ...]] = [sections[0]]
+    for b, sec in zip(blocks[1:], sections[1:]):
+        prev, first = out[-1], b[0]
+        text = first.line.text.lstrip()
+        continues = first.line.page == prev[-1].line.page + 1 and sec == kept[-1] and (
+            first.label is not None or text[:1].islower() or style(first.line) != title)
+        if continues:
+            prev.extend(b)
+        else:
+            out.append(b)
+            kept.append(sec)
+    sections[:] = kept
+    # the same box printed on several pages (a cookie banner, a sticky footer) is the page's
+    # furniture, not a card
+    texts = Counter(" ".join(f.line.text for f in b) for b in out)
+    furniture = [texts[" ".join(f.line.text for f in b)] > 1 and len({f.line.page for f in b}) == 1 for b in out]
+    sections[:] = [sec for sec, x in zip(sections, furniture) if not x]
+    return [b for b, x in zip(out, furniture) if not x]
 
 
 def _parse_block(lines: Sequence[LineFacts], id_re: re.Pattern[str]) -> Block:
@@ -373,11 +444,22 @@ def lines_to_blocks(lines: Sequence[TextLine], config: ExtractConfig,
     if opener is None and body_size(lines).bold and (fields := field_body(facts)) is not None:
         facts = _facts(lines, fields, config, glyphs)
         opener = choose_opener(facts, config, boxes)
-    if opener is None:
+    sections: list[tuple[TextLine, ...]] = []
+    segments = _segment(facts, opener, boxes, sections) if opener is not None else []
+    by_card: list[tuple[TextLine, ...]] = []
+    cards = _segment_cards(facts, boxes, by_card)
+    # a card states its action before its fields; a box opening with a label is a banner or
+    # a heading's band ("Commitment area: Visibility"), no action's card
+    by_card = [sec for b, sec in zip(cards, by_card) if b[0].label is None]
+    cards = [b for b in cards if b[0].label is None]
+    if _labelled_blocks(cards, config) > _labelled_blocks(segments, config):
+        # the boxes draw the blocks more fully than any heading style opens them (a slide's
+        # cards whose statements are set like the body, or some titles bold and some not)
+        segments, sections = cards, by_card
+    if not segments:
         return []
     id_re = re.compile(config.blocks.id_heading)
-    sections: list[tuple[TextLine, ...]] = []
-    blocks = [_parse_block(b, id_re) for b in _segment(facts, opener, boxes, sections)]
+    blocks = [_parse_block(b, id_re) for b in segments]
     for b, sec in zip(blocks, sections):
         b.section = sec
     # action or not: from the wording of each block's statement (or its first text)
@@ -446,12 +528,14 @@ def blocks_to_table(blocks: Sequence[Block], index: int) -> ExtractedTable:
                           structure=Structure.BLOCKS, parts=tuple(part for part, _ in keys))
 
 
-def card_boxes(pages: Sequence[PageContent]) -> dict[int, list[BBox]]:
-    """Filled boxes narrower than the page that could be cards (a page-wide band is a
-    masthead or a background)."""
+def card_boxes(pages: Sequence[PageContent], config: ExtractConfig) -> dict[int, list[BBox]]:
+    """Boxes narrower than the page that could be cards: filled ones, and ones drawn as a
+    border of their own, square or rounded (ruled.edges_to_boxes). A page-wide band is a
+    masthead or a background."""
     out: dict[int, list[BBox]] = {}
     for p in pages:
-        out[p.number] = [b for b, _ in p.fills if b.width < 0.95 * p.width and b.bottom - b.top > 12]
+        drawn = [b for b, _ in p.fills] + (edges_to_boxes(list(p.edges), config.ruled_table) if p.edges else [])
+        out[p.number] = [b for b in drawn if b.width < config.boxes.max_page_width * p.width and b.bottom - b.top > 12]
     return out
 
 
@@ -461,7 +545,7 @@ class NarrativeStrategy:
     def extract(self, pages: Sequence[PageContent], config: ExtractConfig, taken=(),
                 boilerplate: set[tuple[int, int]] = frozenset()) -> StrategyResult:
         lines = free_lines(pages, taken, boilerplate)
-        blocks = lines_to_blocks(lines, config, card_boxes(pages), GlyphIndex(pages))
+        blocks = lines_to_blocks(lines, config, card_boxes(pages, config), GlyphIndex(pages))
         if not blocks:
             return StrategyResult((), ())
         table = blocks_to_table(blocks, 0)

@@ -145,20 +145,41 @@ def close_cut_rows(edges: list[dict], tol: float, min_rules: int) -> tuple[list[
             else:
                 groups.append([v])
         for g in groups:
-            xs = sorted({round(v["x0"], 1) for v in g})
-            if len(xs) < min_rules:
-                continue
-            y = statistics.median(v[end] for v in g)
-            x0, x1 = xs[0], xs[-1]
-            near = [h for h in hs if abs(h["top"] - y) <= tol and h["x1"] > x0 + tol and h["x0"] < x1 - tol]
-            if any(h["x0"] <= x0 + tol and h["x1"] >= x1 - tol for h in near):
-                continue
-            if near:   # some cells closed there (the others are merged down): the same height
-                y = near[0]["top"]
-            added.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0.0,
-                          "orientation": "h", "object_type": "line"})
-            drawn.append(DrawnRule(y, tuple((h["x0"], h["x1"]) for h in near)))
+            lo, hi = min(v["top"] for v in g) - tol, max(v["bottom"] for v in g) + tol
+            for xs in _bridged_runs(sorted({round(v["x0"], 1) for v in g}),
+                                    [h for h in hs if lo <= h["top"] <= hi], tol):
+                if len(xs) < min_rules:
+                    continue
+                y = statistics.median(v[end] for v in g if xs[0] - tol <= v["x0"] <= xs[-1] + tol)
+                _close(xs, y, hs, tol, added, drawn)
     return edges + added, drawn
+
+
+def _bridged_runs(xs: list[float], hs: list[dict], tol: float) -> list[list[float]]:
+    """Vertical rules (by x, left to right) split where no horizontal rule along them (`hs`:
+    those within their height) runs from one to the next: rules of one table are joined by
+    its header's or rows' rules, where boxes side by side (a poster's panels) never are,
+    though their sides stop at one height."""
+    runs: list[list[float]] = []
+    for x in xs:
+        if runs and any(h["x0"] <= runs[-1][-1] + tol and h["x1"] >= x - tol for h in hs):
+            runs[-1].append(x)
+        else:
+            runs.append([x])
+    return runs
+
+
+def _close(xs: list[float], y: float, hs: list[dict], tol: float, added: list[dict], drawn: list[DrawnRule]) -> None:
+    """The closing rule across the rules at `xs`, at height y, unless one is there."""
+    x0, x1 = xs[0], xs[-1]
+    near = [h for h in hs if abs(h["top"] - y) <= tol and h["x1"] > x0 + tol and h["x0"] < x1 - tol]
+    if any(h["x0"] <= x0 + tol and h["x1"] >= x1 - tol for h in near):
+        return
+    if near:   # some cells closed there (the others are merged down): the same height
+        y = near[0]["top"]
+    added.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0.0,
+                  "orientation": "h", "object_type": "line"})
+    drawn.append(DrawnRule(y, tuple((h["x0"], h["x1"]) for h in near)))
 
 
 def find_grids(edges: list[dict], settings, drawn: list[DrawnRule] | None = None
@@ -815,6 +836,8 @@ def grids_to_tables(grids: Sequence[PageGrid], config: ExtractConfig, first_inde
 # A label opening a field in a cell: at the cell's start or after a separator ('/', '|', ';', ...).
 _FIELD_LABEL = re.compile(r"(?:^|(?<=[.;,/|)!?\u2013\u2014]\s))(?P<label>[A-Z][\w&'\u2019\-]*(?:[ ][\w&'\u2019\-]+)*?)\s*:(?:\s|$)")
 _FIELD_SEPARATORS = " /|;,\u2013\u2014"
+# the same label where a line of the cell opens
+_LINE_LABEL = re.compile(r"(?P<label>[A-Z][\w&'\u2019\-]*(?:[ ][\w&'\u2019\-]+)*?)\s*:(?:\s|$)")
 
 
 def cell_to_fields(cell: Cell, max_words: int) -> list[tuple[str, Cell]] | None:
@@ -827,7 +850,16 @@ def cell_to_fields(cell: Cell, max_words: int) -> list[tuple[str, Cell]] | None:
         starts.append(pos)
         pos += len(t) + 1
     joined = " ".join(texts)
+    # a label opens the cell, follows a separator, or opens a line (fields printed one per
+    # paragraph: "Lead: HR" over "By: May 2026", no separator between them)
     found = [m for m in _FIELD_LABEL.finditer(joined) if len(m.group("label").split()) <= max_words]
+    at = {m.start() for m in found}
+    for st in starts[1:]:
+        m = _LINE_LABEL.match(joined, st)
+        if m and m.start() not in at and len(m.group("label").split()) <= max_words:
+            found.append(m)
+    found = sorted((m for m in found if not any(o.start() < m.start() < o.end() for o in found)),
+                   key=lambda m: m.start())
     if not found or found[0].start() != 0:
         return None
     out = []
