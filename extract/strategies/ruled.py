@@ -853,13 +853,12 @@ def cell_to_fields(cell: Cell, max_words: int) -> list[tuple[str, Cell]] | None:
     # a label opens the cell, follows a separator, or opens a line (fields printed one per
     # paragraph: "Lead: HR" over "By: May 2026", no separator between them)
     found = [m for m in _FIELD_LABEL.finditer(joined) if len(m.group("label").split()) <= max_words]
-    at = {m.start() for m in found}
     for st in starts[1:]:
         m = _LINE_LABEL.match(joined, st)
-        if m and m.start() not in at and len(m.group("label").split()) <= max_words:
-            found.append(m)
-    found = sorted((m for m in found if not any(o.start() < m.start() < o.end() for o in found)),
-                   key=lambda m: m.start())
+        if m and len(m.group("label").split()) <= max_words:
+            # the line's start bounds the label: "HR / OD" over "By: May" is no label "OD By"
+            found = [o for o in found if not o.start() < st < o.end() and o.start() != st] + [m]
+    found.sort(key=lambda m: m.start())
     if not found or found[0].start() != 0:
         return None
     out = []
