@@ -274,7 +274,8 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
             before = f
             continue
         if card is not None and f.line.page == current[0].line.page and _container(f.line, boxes) != card:
-            current = None          # left the card
+            current = None          # left the card (the line may be the next card's "ACTION 2" kicker)
+            before = f
             continue
         left = min(g.line.bbox.x0 for g in current if g.line.page == f.line.page) \
             if any(g.line.page == f.line.page for g in current) else None
