@@ -35,6 +35,7 @@ class BoxSettings(BaseModel):
     gutter: float
     max_page_width: float
     min_height: float
+    card_gap: float = 4.0
 
 
 class StitchScores(BaseModel):

@@ -200,13 +200,23 @@ class _Glyphs:
         return out
 
 
+def _cards_side_by_side(boxes: Sequence[BBox], lines: Sequence[TextLine], min_gap: float) -> bool:
+    """Two boxes holding text at one height with a gap between them (cards in a row; the
+    cells of a table abut): their lines, each whole, interleave when read by height."""
+    held = [b for b in boxes if any(_box_of((l.bbox.x0 + l.bbox.x1) / 2, (l.bbox.top + l.bbox.bottom) / 2, [b]) == 0
+                                    for l in lines)]
+    return any(a.top < b.bottom and b.top < a.bottom and (b.x0 - a.x1 >= min_gap or a.x0 - b.x1 >= min_gap)
+               for i, a in enumerate(held) for b in held[i + 1:])
+
+
 def cut_lines_at_boxes(page: PageContent, config: ExtractConfig) -> PageContent:
     """The page with every line that runs across two or more boxes side by side (cards in
     a row: each box a column of its own, their lines at one height) cut at the boxes'
     borders, and its lines in reading order box by box: each box's lines together, the
     boxes and the lines outside them by their tops, then left to right. A line is cut only
     where a gutter (`boxes.gutter` of its font size) separates glyphs that lie in two
-    different boxes; a page where no line does so is returned as it is."""
+    different boxes. A page where no line does so, and no two boxes holding text stand
+    side by side apart, is returned as it is."""
     if len(page.fills) + len(page.edges) < 2 or not page.lines:
         return page
     glyphs = _Glyphs(page)
@@ -216,10 +226,11 @@ def cut_lines_at_boxes(page: PageContent, config: ExtractConfig) -> PageContent:
         chars = glyphs.of(line)
         if any(b["x0"] - a["x1"] > gutter * max(line.size, 1.0) for a, b in zip(chars, chars[1:])):
             wide[k] = chars
-    if not wide:
-        return page
     boxes = content_boxes(page, config)
     if len(boxes) < 2:
+        return page
+    side = _cards_side_by_side(boxes, page.lines, config.boxes.card_gap)
+    if not wide and not side:
         return page
     out: list[TextLine] = []
     cut = False
@@ -235,7 +246,7 @@ def cut_lines_at_boxes(page: PageContent, config: ExtractConfig) -> PageContent:
             groups.setdefault(o, []).append(c)
         for group in groups.values():
             out.extend(chars_to_lines(group, page.number))
-    if not cut:
+    if not cut and not side:
         return page
     units: dict[object, list[TextLine]] = {}
     for k, line in enumerate(out):

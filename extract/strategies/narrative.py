@@ -254,10 +254,10 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
                                             for g in facts if g.line.page == f.line.page):
                 card = None         # a box around the heading alone is its band (a button), no card
             continue
-        if f.heading and _higher(st, opener) and (f.label is None or (st[0] > opener[0] + 0.25 and not f.rest)):
+        if (f.heading or f.label is not None) and _higher(st, opener) and (f.label is None or st[0] > opener[0] + 0.25):
             # a higher heading: the blocks' section, not part of a block (also when it recurs,
-            # as a section's title repeated on each of its slides does: set larger than the
-            # blocks' own headings, it is no field label of theirs)
+            # as a section's title repeated on each of its slides does, or reads "Pillar 1:
+            # Visibility": set larger than the blocks' own headings, it is no field of theirs)
             if last_heading is not None and style(last_heading.line) == st and last_heading.line.page == f.line.page \
                     and f.line.bbox.top - last_heading.line.bbox.bottom <= 0.5 * f.line.size:
                 section.append(f.line)          # wrapped onto a second line
@@ -327,11 +327,15 @@ def _segment_cards(facts: Sequence[LineFacts], boxes, sections: list[tuple[TextL
     card: BBox | None = None
     section: list[TextLine] = []
     last: LineFacts | None = None           # the line before, if it was a section heading
+    inside = sorted(f.line.size for f in facts if _container(f.line, boxes) is not None)
+    big = 1.25 * inside[len(inside) // 2] if inside else float("inf")
     for f in facts:
         box = _container(f.line, boxes)
         if box is None:
             current, card = None, None
-            if f.heading:       # a short heading recurring outside the cards (a slide's title) is no field
+            # a heading outside the cards is their section, also one that recurs (a slide's
+            # title) or reads "Pillar 1: Visibility" (a label by its colon): no field of theirs
+            if f.heading or f.line.size >= big:
                 if last is not None and style(last.line) == style(f.line) and _wraps(last.line, f.line):
                     section.append(f.line)
                 else:
