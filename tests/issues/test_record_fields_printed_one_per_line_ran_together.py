@@ -7,9 +7,7 @@ also opens a field where a line of the cell opens. Drawn with reportlab, one par
 field."""
 from __future__ import annotations
 
-import io
-
-from tests.tableplans import plan_rows, run
+from tests.tableplans import plan_rows, run, table_pdf
 
 ROWS = plan_rows(12, seed=11)
 LEADS = [f"{r.lead} / OD" if i % 3 == 0 else r.lead for i, r in enumerate(ROWS)]
@@ -18,9 +16,8 @@ MEASURES = [f"{n} staff take part by the review" for n in range(3, 15)]
 
 def _pdf() -> bytes:
     from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph
     style = getSampleStyleSheet()["BodyText"]
     data: list[list] = [["Ref", "What we will do"]]
     styles = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]
@@ -29,13 +26,7 @@ def _pdf() -> bytes:
         data.append([[Paragraph(f"Indicator: {m}", style), Paragraph(f"Accountable: {lead}", style),
                       Paragraph(f"By: {r.date}", style)], ""])
         styles.append(("SPAN", (0, len(data) - 1), (-1, len(data) - 1)))
-    table = Table(data, colWidths=[50, 440], repeatRows=1)
-    table.setStyle(TableStyle(styles))
-    buf = io.BytesIO()
-    story = [Paragraph("University of Exampleton Technician Commitment Action Plan 2025-2028", style),
-             Spacer(1, 12), table]
-    SimpleDocTemplate(buf, pagesize=A4, invariant=1).build(story)
-    return buf.getvalue()
+    return table_pdf(data, styles, [50, 440], landscape_page=False)
 
 
 def test_each_field_on_its_own_line_is_its_own_field():

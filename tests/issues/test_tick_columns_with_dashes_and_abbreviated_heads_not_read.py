@@ -6,9 +6,7 @@ begins a word of exactly one pillar's names ("Vis", "Sus.") names that pillar. D
 reportlab."""
 from __future__ import annotations
 
-import io
-
-from tests.tableplans import PILLAR_CODES, plan_rows, run
+from tests.tableplans import PILLAR_CODES, plan_rows, run, table_pdf
 
 ROWS = plan_rows(10, seed=7)
 HEADS = ["Vis", "Rec", "CD", "Sus"]
@@ -19,20 +17,14 @@ TICKS = [{PILLAR_CODES[r.pillar]} | ({"S"} if i % 3 == 0 else set()) for i, r in
 
 def _pdf() -> bytes:
     from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph
     style = getSampleStyleSheet()["BodyText"]
     data: list[list] = [["Code", "Task", "Date for completion"] + HEADS]
     for r, ticks in zip(ROWS, TICKS):
         data.append([r.ref, Paragraph(r.action, style), r.date] + ["Y" if c in ticks else "-" for c in CODES])
-    table = Table(data, colWidths=[40, 380, 110, 40, 40, 40, 40], repeatRows=1)
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    buf = io.BytesIO()
-    story = [Paragraph("University of Exampleton Technician Commitment Action Plan 2025-2028", style),
-             Spacer(1, 12), table]
-    SimpleDocTemplate(buf, pagesize=landscape(A4), invariant=1).build(story)
-    return buf.getvalue()
+    styles = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    return table_pdf(data, styles, [40, 380, 110, 40, 40, 40, 40])
 
 
 def test_ticked_columns_are_the_rows_pillars():
