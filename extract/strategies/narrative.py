@@ -254,10 +254,12 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
                                             for g in facts if g.line.page == f.line.page):
                 card = None         # a box around the heading alone is its band (a button), no card
             continue
-        if (f.heading or f.label is not None) and _higher(st, opener) and (f.label is None or st[0] > opener[0] + 0.25):
+        if (f.heading or f.label is not None) and _higher(st, opener) \
+                and (f.label is None or st[0] >= 1.25 * opener[0]):
             # a higher heading: the blocks' section, not part of a block (also when it recurs,
             # as a section's title repeated on each of its slides does, or reads "Pillar 1:
-            # Visibility": set larger than the blocks' own headings, it is no field of theirs)
+            # Visibility": set clearly larger than the blocks' own headings, a quarter and more,
+            # more than an OCR'd size wavers, it is no field of theirs)
             if last_heading is not None and style(last_heading.line) == st and last_heading.line.page == f.line.page \
                     and f.line.bbox.top - last_heading.line.bbox.bottom <= 0.5 * f.line.size:
                 section.append(f.line)          # wrapped onto a second line
@@ -351,15 +353,18 @@ def _segment_cards(facts: Sequence[LineFacts], boxes, sections: list[tuple[TextL
             sections.append(tuple(section))
         else:
             current.append(f)
-    return _join_cards_across_pages(blocks, sections)
+    lowest: dict[int, float] = {}
+    for f in facts:
+        lowest[f.line.page] = max(lowest.get(f.line.page, 0.0), f.line.bbox.bottom)
+    return _join_cards_across_pages(blocks, sections, lowest)
 
 
-def _join_cards_across_pages(blocks: list[list[LineFacts]], sections: list[tuple[TextLine, ...]]
-                             ) -> list[list[LineFacts]]:
-    """A card the page break cut prints as two boxes: the last on one page and the first on
-    the next. The second half is no card of its own when its first line does not open one as
-    the cards' first lines do: a field label, a line starting in lower case, or a style no
-    other card opens with."""
+def _join_cards_across_pages(blocks: list[list[LineFacts]], sections: list[tuple[TextLine, ...]],
+                             lowest: dict[int, float]) -> list[list[LineFacts]]:
+    """A card the page break cut prints as two boxes: the last on one page (nothing read
+    below it: `lowest` is each page's lowest line) and the first on the next. The second half
+    is no card of its own when its first line does not open one as the cards' first lines
+    do: a field label, a line starting in lower case, or a style no other card opens with."""
     if len(blocks) < 2:
         return blocks
     openers = Counter(style(b[0].line) for b in blocks)
@@ -369,8 +374,10 @@ def _join_cards_across_pages(blocks: list[list[LineFacts]], sections: list[tuple
     for b, sec in zip(blocks[1:], sections[1:]):
         prev, first = out[-1], b[0]
         text = first.line.text.lstrip()
-        continues = first.line.page == prev[-1].line.page + 1 and sec == kept[-1] and (
-            first.label is not None or text[:1].islower() or style(first.line) != title)
+        end = prev[-1].line
+        continues = first.line.page == end.page + 1 and sec == kept[-1] \
+            and end.bbox.bottom >= lowest.get(end.page, 0.0) - 0.5 and (
+                first.label is not None or text[:1].islower() or style(first.line) != title)
         if continues:
             prev.extend(b)
         else:
