@@ -114,9 +114,18 @@ def _facts(lines: Sequence[TextLine], body: BodyStyle, config: ExtractConfig,
     # a line of fields: after its opening label, further labels behind a delimiter, each
     # recurring across such lines (under every block), split it into fields
     pairs = [field_pairs(c[2], s.label_max_words) if c and c[0] in rec and c[2] else [] for c in cands]
-    more_keys = recurring([label_key(lab) for ps in pairs for _, _, lab in ps], s.label_min_repeats)
+    # a line of fields wraps: its further labels may fall on a line that opens with none
+    # (" ...by July 2026; Indicator: ..."); those count too, and cut such a line the same way
+    runs = [field_pairs(" " + line.text, s.label_max_words) if not (c and c[0] in rec) else []
+            for line, c in zip(lines, cands)]
+    more_keys = recurring([label_key(lab) for ps in pairs + runs for _, _, lab in ps], s.label_min_repeats)
+    # a label that recurs further along lines of fields also opens a line of them where it
+    # comes first (the row that has no value for the first field: "Indicator: ...; Owner: ...")
+    rec = rec | {c[0] for c in cands if c and c[2] and c[0] in more_keys}
     facts = []
-    for line, c, ps in zip(lines, cands, pairs):
+    for line, c, ps, rs in zip(lines, cands, pairs, runs):
+        if c and c[0] in rec and not ps and c[2]:
+            ps = field_pairs(c[2], s.label_max_words)
         heading = is_heading_like(line, body, config) and not (c and c[2] and c[0] in rec)
         if KICKER.match(line.text.strip()) and line.text.split()[0].lower() in kicker_words:
             heading, c = True, None
@@ -125,6 +134,11 @@ def _facts(lines: Sequence[TextLine], body: BodyStyle, config: ExtractConfig,
             ends = [a for a, _, _ in cuts] + [len(c[2])]
             more = tuple((lab, c[2][b:e].strip()) for (_, b, lab), e in zip(cuts, ends[1:]))
             facts.append(LineFacts(line, heading, c[1], c[2][:ends[0]].strip(), more))
+        elif cuts := [p for p in rs if label_key(p[2]) in more_keys]:
+            text = " " + line.text
+            ends = [a for a, _, _ in cuts] + [len(text)]
+            more = tuple((lab, text[b:e].strip()) for (_, b, lab), e in zip(cuts, ends[1:]))
+            facts.append(LineFacts(line, heading, None, text[:ends[0]].strip(), more))
         else:
             facts.append(LineFacts(line, heading, None, line.text))
     return facts
@@ -432,6 +446,15 @@ def _parse_block(lines: Sequence[LineFacts], id_re: re.Pattern[str]) -> Block:
             if f.rest:
                 block.fields[fld].append(TextLine(f.rest, line.page, line.bbox, line.size, line.bold))
             for lab, value in f.more:           # further fields on the same line
+                fld = label_field(lab)
+                block.fields.setdefault(fld, [])
+                if value:
+                    block.fields[fld].append(TextLine(value, line.page, line.bbox, line.size, line.bold))
+            continue
+        if f.more and fld not in (ID_KEY, LEAD_KEY):   # a wrapped line of fields: its rest, then new fields
+            if f.rest:
+                block.fields.setdefault(fld, []).append(TextLine(f.rest, line.page, line.bbox, line.size, line.bold))
+            for lab, value in f.more:
                 fld = label_field(lab)
                 block.fields.setdefault(fld, [])
                 if value:
