@@ -143,6 +143,7 @@ class UnruledSettings(BaseModel):
     row_step_ratio: float
     sparse_first_share: float
     label_abbreviation_max_chars: int = 4
+    end_gap: float = 5.0             # x line height: a blank band this tall below the table's last line ends it
 
 
 class ColumnSettings(BaseModel):

@@ -1018,5 +1018,9 @@ class RuledTableStrategy:
                 grids.append(g)
         tables = grids_to_tables(grids, config, headings=headings)
         used = [g for group in group_grids(grids, config, headings) for g in group]
-        regions = tuple((g.page, g.bbox) for g in used) + tuple((l.page, l.bbox) for l in headings.values())
+        # a heading is claimed with its grid: over a grid that made no table (a CSS grid's
+        # shaded header cells, a legend's pills) it is left for the strategies after this one
+        kept = {id(g) for g in used}
+        regions = tuple((g.page, g.bbox) for g in used) + tuple((l.page, l.bbox) for k, l in headings.items()
+                                                                if id(grids[k]) in kept)
         return StrategyResult(tuple(tables), regions)
