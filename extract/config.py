@@ -63,6 +63,7 @@ class ListPlanSettings(BaseModel):
     section_headings: list[str] = []   # unused: list sections are found by typography (kept for old files)
     item_pattern: str                 # a numbered item: groups id and rest
     min_items: int
+    contents_min_entries: int = 3     # lines ending in page numbers, right-aligned and in page order: a table of contents
 
 
 class NarrativeSettings(BaseModel):
