@@ -29,6 +29,9 @@ class RuledTableSettings(BaseModel):
     rows_only_gutter: float
     corner_max_radius: float
     field_row_min_share: float = 0.5
+    unbordered_min_bands: int = 2
+    unbordered_row_gap: float = 0.5
+    unbordered_align_tolerance: float = 2.0
 
 
 class BoxSettings(BaseModel):
