@@ -238,6 +238,8 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
     current: list[LineFacts] | None = None
     card: BBox | None = None
     indent = body_indent(facts, opener, 2)
+    sizes = sorted(f.line.size for f in facts)
+    big = 1.25 * max(opener[0], sizes[len(sizes) // 2] if sizes else 0.0)   # clearly above blocks and text
     before: LineFacts | None = None         # the line just before, inside no block
     section: list[TextLine] = []            # the heading the next blocks sit under
     last_heading: LineFacts | None = None   # the line before, if it was that heading
@@ -268,11 +270,10 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
                                             for g in facts if g.line.page == f.line.page):
                 card = None         # a box around the heading alone is its band (a button), no card
             continue
-        if (f.heading or f.label is not None) and _higher(st, opener) \
-                and (f.label is None or st[0] >= 1.25 * opener[0]):
+        if (f.heading or f.label is not None) and _higher(st, opener) and (f.label is None or st[0] >= big):
             # a higher heading: the blocks' section, not part of a block (also when it recurs,
             # as a section's title repeated on each of its slides does, or reads "Pillar 1:
-            # Visibility": set clearly larger than the blocks' own headings, a quarter and more,
+            # Visibility": set a quarter larger than both the blocks' own headings and the text,
             # more than an OCR'd size wavers, it is no field of theirs)
             if last_heading is not None and style(last_heading.line) == st and last_heading.line.page == f.line.page \
                     and f.line.bbox.top - last_heading.line.bbox.bottom <= 0.5 * f.line.size:
