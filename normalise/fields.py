@@ -95,7 +95,7 @@ def cell_records(cell: Cell, labels: frozenset[str], max_words: int) -> list[Rec
             continue
         keys = _labels_in(line, labels, max_words)
         if pending and keys & seen:       # the labels come again: a new record under the run's title
-            cut = _title_start(pending, groups)
+            cut = _title_start(pending, groups) or 0
             groups[-1][1].extend(pending[:cut])
             groups.append((pending[cut:], []))
             seen = set()
@@ -104,9 +104,9 @@ def cell_records(cell: Cell, labels: frozenset[str], max_words: int) -> list[Rec
         pending = []
         groups[-1][1].append(line)
         seen |= keys
-    if pending:
+    if pending:         # after the last fields: a title without fields only where set as the titles are
         cut = _title_start(pending, groups)
-        if 0 < cut < len(pending) or (cut == 0 and _styled_apart(groups)):
+        if cut is not None:
             groups[-1][1].extend(pending[:cut])
             groups.append((pending[cut:], []))
         else:
@@ -129,13 +129,15 @@ def _styled_apart(groups) -> bool:
     return bool(titles and values) and len(set(titles)) == 1 and len(set(values)) == 1 and titles[0] != values[0]
 
 
-def _title_start(pending: Sequence[TextLine], groups) -> int:
-    """Where the next title starts in a run of unlabelled lines: at its first line set like
-    the titles, when the weight tells titles from values; else the whole run is the title."""
+def _title_start(pending: Sequence[TextLine], groups) -> int | None:
+    """Where a title starts in a run of unlabelled lines after a record's fields: at its first
+    line set like the titles, where the weight tells titles from values (lines before it are
+    the last value's wrapped end); None where no line of the run is set as a title (or the
+    weight tells nothing)."""
     if not _styled_apart(groups):
-        return 0
+        return None
     title_bold = groups[0][0][0].bold
-    return next((k for k, l in enumerate(pending) if l.bold == title_bold), len(pending))
+    return next((k for k, l in enumerate(pending) if l.bold == title_bold), None)
 
 
 def _merged_down(cell: Cell) -> Cell:
