@@ -122,8 +122,12 @@ def _action_like_outside(pages: Sequence[PageContent], regions, boilerplate, con
                          ) -> list[tuple[int, str]]:
     """Lines outside every row that read like an action: a capitalised verb in its base form
     first (after any id or bullet), long enough to be a sentence ("Publish the ..."). Many
-    of them beside few rows means a structure was missed."""
+    of them beside few rows means a structure was missed. Read by the wording the strategies
+    weigh items by (blocks.wording): a term and its gloss ("Care – the safety of ...", a
+    value or a glossary entry) is a definition, no action; nor is a first word set off by a
+    comma ("Time, not money, was ..."): an imperative's verb runs on into its object."""
     from .lexicon import is_verb_base
+    from .strategies.blocks import wording
     out = []
     for p in pages:
         boxes = boxes_on(regions, p.number)
@@ -135,7 +139,8 @@ def _action_like_outside(pages: Sequence[PageContent], regions, boilerplate, con
             text = _LEAD_ID.sub("", line.text, count=1)
             words = text.split()
             if len(words) >= config.coverage.loose_action_min_words and words[0][:1].isupper() \
-                    and is_verb_base(words[0].strip(".,:;")):
+                    and is_verb_base(words[0].strip(".,:;")) and not words[0].endswith((",", ":", ";")) \
+                    and not wording(text, config).definition:
                 out.append((p.number, line.text))
     return out
 

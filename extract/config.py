@@ -29,12 +29,16 @@ class RuledTableSettings(BaseModel):
     rows_only_gutter: float
     corner_max_radius: float
     field_row_min_share: float = 0.5
+    unbordered_min_bands: int = 2
+    unbordered_row_gap: float = 0.5
+    unbordered_align_tolerance: float = 2.0
 
 
 class BoxSettings(BaseModel):
     gutter: float
     max_page_width: float
     min_height: float
+    card_gap: float = 4.0
 
 
 class StitchScores(BaseModel):
@@ -62,6 +66,7 @@ class ListPlanSettings(BaseModel):
     section_headings: list[str] = []   # unused: list sections are found by typography (kept for old files)
     item_pattern: str                 # a numbered item: groups id and rest
     min_items: int
+    contents_min_entries: int = 3     # lines ending in page numbers, right-aligned and in page order: a table of contents
 
 
 class NarrativeSettings(BaseModel):
@@ -142,6 +147,7 @@ class UnruledSettings(BaseModel):
     row_step_ratio: float
     sparse_first_share: float
     label_abbreviation_max_chars: int = 4
+    end_gap: float = 5.0             # x line height: a blank band this tall below the table's last line ends it
 
 
 class ColumnSettings(BaseModel):

@@ -43,50 +43,6 @@ def _stacked_rules(page: PageContent, config: ExtractConfig) -> bool:
     return bool(rule_stacks(page.edges, s.snap_tolerance, s.rows_only_min_rules, s.rows_only_min_width))
 
 
-def _row_bands(fills, tol: float = 1.0) -> list[BBox]:
-    """Filled rectangles stacked as a table's shaded rows (zebra stripes): another fill of
-    the same horizontal extent above or below, and no fill beside it at its height (cards
-    side by side, or a grid of them, are boxes, not bands)."""
-    boxes = [b for b, _ in fills]
-
-    def beside(a: BBox, b: BBox) -> bool:
-        return a.top < b.bottom - tol and b.top < a.bottom - tol and (b.x1 <= a.x0 + tol or b.x0 >= a.x1 - tol)
-    return [a for a in boxes
-            if any(b is not a and abs(a.x0 - b.x0) <= tol and abs(a.x1 - b.x1) <= tol
-                   and (b.top >= a.bottom - tol or b.bottom <= a.top + tol) for b in boxes)
-            and not any(b is not a and beside(a, b) for b in boxes)]
-
-
-def _outlines_band(e: dict, bands: Sequence[BBox], tol: float = 1.0) -> bool:
-    """The edge is a side of a shaded row band, not a drawn rule."""
-    for b in bands:
-        if e["orientation"] == "h":
-            if (abs(e["top"] - b.top) <= tol or abs(e["top"] - b.bottom) <= tol) \
-                    and b.x0 - tol <= e["x0"] and e["x1"] <= b.x1 + tol:
-                return True
-        elif (abs(e["x0"] - b.x0) <= tol or abs(e["x0"] - b.x1) <= tol) \
-                and b.top - tol <= e["top"] and e["bottom"] <= b.bottom + tol:
-            return True
-    return False
-
-
-def _extent(page: PageContent) -> tuple[float, float, float, float] | None:
-    """The area the drawn rules span. The outlines of shaded row bands (zebra stripes) are
-    left out: they separate rows but draw no columns, so the text over them is still looked
-    at for whitespace columns. None when every edge outlines a band."""
-    bands = _row_bands(page.fills)
-    es = [e for e in page.edges if max(e["x1"] - e["x0"], e["bottom"] - e["top"]) >= MIN_RULE_LENGTH
-          and not _outlines_band(e, bands)]
-    if not es:
-        return None
-    return (min(e["x0"] for e in es), min(e["top"] for e in es), max(e["x1"] for e in es), max(e["bottom"] for e in es))
-
-
-def _inside(b, area) -> bool:
-    cx, cy = (b.x0 + b.x1) / 2, (b.top + b.bottom) / 2
-    return area[0] - 2 <= cx <= area[2] + 2 and area[1] - 2 <= cy <= area[3] + 2
-
-
 def names_two_labels(text: str, labels: Sequence[str]) -> bool:
     """Two or more distinct column labels on one line (longest first, each consumed)."""
     key = f" {label_key(text)} "
@@ -100,16 +56,25 @@ def names_two_labels(text: str, labels: Sequence[str]) -> bool:
     return False
 
 
-def _phrase_lines(page: PageContent, ruled_area, config: ExtractConfig, gap_ratio: float = 1.2) -> int:
-    """Visual lines outside `ruled_area` with 3+ phrases (gaps wider than gap_ratio x size)."""
+def _phrase_lines(page: PageContent, config: ExtractConfig, gap_ratio: float = 1.2) -> int:
+    """Visual lines with 3+ phrases (gaps wider than gap_ratio x size) whose gaps no vertical
+    rule crosses at the line's height. Between the cells of a ruled grid a rule runs down
+    the gap; between the columns of a whitespace table nothing does, whatever else is drawn
+    on the page (a CSS grid's cell borders under each row, a progress bar, a banner's box):
+    the drawings' extent says nothing about where the table is."""
     rows: dict[int, list[dict]] = {}
     for c in page.chars:
-        if c["text"].strip() and (ruled_area is None or not _inside_xy((c["x0"] + c["x1"]) / 2, c["top"], ruled_area)):
+        if c["text"].strip():
             rows.setdefault(round(c["top"]), []).append(c)
+    verticals = [e for e in page.edges if e["orientation"] == "v" and e["bottom"] - e["top"] >= MIN_RULE_LENGTH]
     n = 0
     for chars in rows.values():
         chars.sort(key=lambda c: c["x0"])
-        gaps = sum(1 for a, b in zip(chars, chars[1:]) if b["x0"] - a["x1"] > gap_ratio * max(b["size"], 1.0))
+        top, bottom = min(c["top"] for c in chars), max(c["bottom"] for c in chars)
+        mid = (top + bottom) / 2
+        ruled = [e["x0"] for e in verticals if e["top"] <= mid <= e["bottom"]]
+        gaps = sum(1 for a, b in zip(chars, chars[1:]) if b["x0"] - a["x1"] > gap_ratio * max(b["size"], 1.0)
+                   and not any(a["x1"] - 1 <= x <= b["x0"] + 1 for x in ruled))
         if gaps >= config.unruled.header_min_columns - 1:
             n += 1
     return n
@@ -125,13 +90,11 @@ def guess_page(page: PageContent, config: ExtractConfig, labels: Sequence[str],
         return PageGuess(page.number, ())
     found: list[str] = []
     h, v = _rules(page)
-    ruled_area = None
     if h >= MIN_RULES and (v >= MIN_RULES or _stacked_rules(page, config)):
         found.append(Layout.RULED_TABLE.value)
-        ruled_area = _extent(page)
-    # Lines split into three or more phrases by column-sized gaps, outside the rules: a
+    # Lines split into three or more phrases by column-sized gaps no rule runs down: a
     # whitespace table (its words are not needed to see it).
-    if _phrase_lines(page, ruled_area, config) >= config.unruled.header_min_body_lines:
+    if _phrase_lines(page, config) >= config.unruled.header_min_body_lines:
         found.append(Layout.UNRULED_TABLE.value)
     if any(p.match(l.text) for l in page.lines for p in headings):
         found.append(Layout.NARRATIVE.value)
@@ -200,13 +163,23 @@ class _Glyphs:
         return out
 
 
+def _cards_side_by_side(boxes: Sequence[BBox], lines: Sequence[TextLine], min_gap: float) -> bool:
+    """Two boxes holding text at one height with a gap between them (cards in a row; the
+    cells of a table abut): their lines, each whole, interleave when read by height."""
+    held = [b for b in boxes if any(_box_of((l.bbox.x0 + l.bbox.x1) / 2, (l.bbox.top + l.bbox.bottom) / 2, [b]) == 0
+                                    for l in lines)]
+    return any(a.top < b.bottom and b.top < a.bottom and (b.x0 - a.x1 >= min_gap or a.x0 - b.x1 >= min_gap)
+               for i, a in enumerate(held) for b in held[i + 1:])
+
+
 def cut_lines_at_boxes(page: PageContent, config: ExtractConfig) -> PageContent:
     """The page with every line that runs across two or more boxes side by side (cards in
     a row: each box a column of its own, their lines at one height) cut at the boxes'
     borders, and its lines in reading order box by box: each box's lines together, the
     boxes and the lines outside them by their tops, then left to right. A line is cut only
     where a gutter (`boxes.gutter` of its font size) separates glyphs that lie in two
-    different boxes; a page where no line does so is returned as it is."""
+    different boxes. A page where no line does so, and no two boxes holding text stand
+    side by side apart, is returned as it is."""
     if len(page.fills) + len(page.edges) < 2 or not page.lines:
         return page
     glyphs = _Glyphs(page)
@@ -216,10 +189,11 @@ def cut_lines_at_boxes(page: PageContent, config: ExtractConfig) -> PageContent:
         chars = glyphs.of(line)
         if any(b["x0"] - a["x1"] > gutter * max(line.size, 1.0) for a, b in zip(chars, chars[1:])):
             wide[k] = chars
-    if not wide:
-        return page
     boxes = content_boxes(page, config)
     if len(boxes) < 2:
+        return page
+    side = _cards_side_by_side(boxes, page.lines, config.boxes.card_gap)
+    if not wide and not side:
         return page
     out: list[TextLine] = []
     cut = False
@@ -235,7 +209,7 @@ def cut_lines_at_boxes(page: PageContent, config: ExtractConfig) -> PageContent:
             groups.setdefault(o, []).append(c)
         for group in groups.values():
             out.extend(chars_to_lines(group, page.number))
-    if not cut:
+    if not cut and not side:
         return page
     units: dict[object, list[TextLine]] = {}
     for k, line in enumerate(out):

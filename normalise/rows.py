@@ -28,7 +28,7 @@ from .rag import rag_from_cell
 from .roles import PILLAR_TICKS, ColumnRole, TableRoles, document_roles, is_key, load_vocabulary, table_roles
 from .timeframe import parse_timeframe
 from .subactions import normalise_action_id, parent_of_dotted, repair_ocr_id, split_aim_id, split_items
-from .tags import is_tick, load_rules, parse_other_tags, parse_pillars, parse_talent, strip_tags
+from .tags import is_tick, load_rules, parse_other_tags, parse_pillars, parse_talent, pillar_named_by, strip_tags
 
 AIM_LEVEL = ("ref", "aim", "success_measures", "timeframe", "owner", "resources", "pillar_tags",
              "description", "supporting_actions")
@@ -81,7 +81,7 @@ def _values(row: TableRow, hmap: HeaderMap, headers: Sequence[str]) -> _RowValue
     for cell, role, head in zip(row.cells, hmap.roles, headers):
         if role == PILLAR_TICKS:
             if is_tick(cell.text):
-                ticked.append(head)
+                ticked.append(pillar_named_by(head) or head)    # "Vis" read as its pillar's code
             continue
         if role == UNKNOWN:
             if cell.text:

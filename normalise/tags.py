@@ -83,8 +83,9 @@ def parse_pillars(text: str | None, allow_codes: bool = True) -> tuple[str, ...]
 
 
 def pillar_named_by(header: str | None) -> str | None:
-    """The one pillar a header names and nothing else: its code ("V", "CD") or one of its
-    names ("Visibility", "Career development"); None for anything more or less."""
+    """The one pillar a header names and nothing else: its code ("V", "CD"), one of its
+    names ("Visibility", "Career development") or a short abbreviation of one ("Vis",
+    "Sus."); None for anything more or less."""
     if not header:
         return None
     rules = load_rules()
@@ -93,7 +94,15 @@ def pillar_named_by(header: str | None) -> str | None:
         if words == name:
             return code
     bare = header.strip()
-    return rules.code_to_code.get(bare.upper()) if re.fullmatch(r"[A-Za-z]{1,2}", bare) else None
+    if re.fullmatch(r"[A-Za-z]{1,2}", bare):
+        return rules.code_to_code.get(bare.upper())
+    if re.fullmatch(r"[A-Za-z]{3,5}\.?", bare):
+        # an abbreviation a narrow tick column prints ("Vis", "Rec.", "Sust"): the start of a
+        # word of exactly one pillar's names
+        stem = bare.rstrip(".").lower()
+        codes = {code for name, code in rules.name_to_code if any(w.startswith(stem) for w in name.split())}
+        return codes.pop() if len(codes) == 1 else None
+    return None
 
 
 def is_tick(text: str | None) -> bool:

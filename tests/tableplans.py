@@ -44,9 +44,8 @@ def ruled_pdf(header: list[str] | None, rows: list[list[str]], title_row: str | 
     column above the header; `header=None` prints no header row at all; `fills`: (body row,
     column) -> background colour ("#0070C0"), as a status cell shaded without words."""
     from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph
     style = getSampleStyleSheet()["BodyText"]
     ncol = len(rows[0])
     data: list[list] = []
@@ -62,12 +61,23 @@ def ruled_pdf(header: list[str] | None, rows: list[list[str]], title_row: str | 
         styles.append(("BACKGROUND", (c, first_body + r), (c, first_body + r), colors.HexColor(colour)))
     repeat = (int(bool(title_row)) + int(bool(header))) if repeat_header else 0
     widths = col_widths or ([45, 330] + [(760 - 375) / (ncol - 2)] * (ncol - 2) if ncol > 2 else None)
+    return table_pdf(data, styles, widths, repeat=repeat, intro=intro)
+
+
+def table_pdf(data: list[list], styles: list[tuple], widths: list[float] | None, *, repeat: int = 1,
+              intro: str | None = None, landscape_page: bool = True) -> bytes:
+    """A reportlab table of `data` (cells: text or flowables) with `styles` under a one-line
+    title, on A4 (landscape unless told)."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    style = getSampleStyleSheet()["BodyText"]
     table = Table(data, colWidths=widths, repeatRows=repeat)
     table.setStyle(TableStyle(styles))
     buf = io.BytesIO()
     story = [Paragraph(intro or "University of Exampleton Technician Commitment Action Plan 2025-2028", style),
              Spacer(1, 12), table]
-    SimpleDocTemplate(buf, pagesize=landscape(A4), invariant=1).build(story)
+    SimpleDocTemplate(buf, pagesize=landscape(A4) if landscape_page else A4, invariant=1).build(story)
     return buf.getvalue()
 
 

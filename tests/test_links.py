@@ -143,7 +143,11 @@ def test_gold_files_are_complete_and_consistent():
         assert set(gold["new"]) == set(b_ids) - {l["to"] for l in gold["links"]}
         report = yaml.safe_load((LINKS / name / gold["progress_report"]).read_text(encoding="utf-8"))
         attached = [r[4] if len(r) > 4 else r[0] for r in report["rows"]]
-        assert set(a for a in attached if a) == set(a_ids) and None in attached, "every action reported, one stray"
+        # every report row attaches to an action of the plan or to none (a stray); a report may
+        # leave an action out (merrow's TC39 has no row), most it covers
+        reported = set(a for a in attached if a)
+        assert reported <= set(a_ids) and None in attached, "report rows attach to the plan's actions, one stray"
+        assert len(reported) >= 0.9 * len(a_ids), "the report covers most of the plan"
         pairs.append((gold, a_ids, b_ids))
     for gold, a_ids, b_ids in pairs:
         assert all(l["kind"] in ("continued", "split", "merged") and l["reason"].strip() for l in gold["links"])

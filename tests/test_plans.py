@@ -97,12 +97,13 @@ def test_link_decisions_section(tmp_path: Path):
 
 
 def test_a_report_whose_plan_is_missing_stands_for_it():
+    # it is the plan's only document, so its plan (never a report on itself: blind round 3)
     docs = [dict(document_id="r", source_file="x-progress.pdf", status="success", institution="U", period_start=2021,
                  period_end=2024, plan_title="T", ocr=False, notes=[])]
     acts = [dict(row_id=f"r{i}", document_id="r", action_text=f"action {i}", rag_status="green", progress="ok")
             for i in range(3)]
     asm = assemble(docs, acts)
-    assert len(asm.plans) == 1 and asm.roles["r"].plan_role == "progress_report"
+    assert len(asm.plans) == 1 and asm.roles["r"].plan_role == "plan" and asm.roles["r"].reports_on is None
     assert all(a.plan_row_id is None for a in asm.attachments.values()) or not asm.attachments
 
 

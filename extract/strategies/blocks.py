@@ -28,9 +28,10 @@ LEAD_LABEL = re.compile(r"^(?P<label>[A-Z][\w&/()'’\-]*(?:[ ][\w&/()'’\-]+)*
 # A label inside running text: after a sentence end or at the start, capitalised, then a colon.
 INLINE_LABEL = re.compile(r"(?:(?<=^)|(?<=[.;,)!?]\s)|(?<=[.;,)!?]\s\s))(?P<label>[A-Z][\w&/'’\-]*(?:[ ][\w&/'’\-]+){0,5}):(?:\s|$)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
-# A further label on a line of fields: a delimiter ("|", ";", "·", "•") then a short
-# capitalised phrase and a colon ("Lead: HR | Timescale: 2025", "Owner: HR · Due: May").
-FIELD_PAIR = re.compile(r"\s*[|;·•]\s*(?P<label>[A-Z][\w&/()'’\-]*(?:[ ][\w&/()'’\-]+){0,5})\s*:\s+")
+# A further label on a line of fields: a delimiter ("|", ";", "·", "•", "/") then a short
+# capitalised phrase and a colon ("Lead: HR | Timescale: 2025", "Owner: HR · Due: May"); the
+# callers cut only at labels that recur, so a slash inside a value ("HR / OD") cuts nothing.
+FIELD_PAIR = re.compile(r"\s*[|;·•/]\s*(?P<label>[A-Z][\w&/()'’\-]*(?:[ ][\w&/()'’\-]+){0,5})\s*:\s+")
 
 
 def field_pairs(rest: str, max_words: int) -> list[tuple[int, int, str]]:

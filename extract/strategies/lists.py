@@ -527,12 +527,66 @@ def bullet_marks(marks: Sequence[BBox], alone_max: float) -> list[BBox]:
     return out
 
 
+# a line ending in a page number: the entry's title, leader dots or a gap, the number
+_CONTENTS_ENTRY = re.compile(r"^(?P<title>.*?\S)(?P<leaders>\s*(?:\.\s?){2,}|\s*…+)?\s+(?P<page>\d{1,4})$")
+
+
+def contents_lines(lines: Sequence[TextLine], page_count: int, min_entries: int) -> set[int]:
+    """Indexes of the lines that are a table of contents: a run of at least `min_entries`
+    lines on one page, each ending in a number no larger than the document's page count,
+    the numbers right-aligned (their lines end at one x) and never going down, and most of
+    them set apart from their titles by leader dots or a gap wider than a word space (the
+    line is far wider than its text). A wrapped title (a line without a number followed by
+    the rest of its entry) stays in the run. Such lines are never items, whatever their
+    numbers ("1. Our technical community ....... 4")."""
+    out: set[int] = set()
+    k = 0
+    while k < len(lines):
+        run: list[int] = []
+        numbers: list[int] = []
+        j = k
+        while j < len(lines):
+            line = lines[j]
+            if run and (line.page != lines[run[0]].page or abs(line.bbox.x1 - lines[run[-1]].bbox.x1) > 2.0
+                        and _CONTENTS_ENTRY.match(line.text.strip())):
+                break
+            m = _CONTENTS_ENTRY.match(line.text.strip())
+            if m is None or int(m.group("page")) > page_count:
+                # a title wrapped onto a second line: the entry's number ends the next line
+                nxt = lines[j + 1] if j + 1 < len(lines) else None
+                wrapped = run and nxt is not None and nxt.page == line.page \
+                    and abs(nxt.bbox.x1 - lines[run[-1]].bbox.x1) <= 2.0 and _CONTENTS_ENTRY.match(nxt.text.strip()) \
+                    and 0 <= nxt.bbox.top - line.bbox.bottom <= line.size
+                if not wrapped:
+                    break
+                run.append(j)
+                j += 1
+                continue
+            page = int(m.group("page"))
+            if numbers and page < numbers[-1]:
+                break
+            run.append(j)
+            numbers.append(page)
+            j += 1
+        entries = [i for i in run if _CONTENTS_ENTRY.match(lines[i].text.strip())]
+        spaced = [i for i in entries if _CONTENTS_ENTRY.match(lines[i].text.strip()).group("leaders")
+                  or lines[i].bbox.x1 - lines[i].bbox.x0 > len(lines[i].text) * lines[i].size]
+        if len(numbers) >= min_entries and len(spaced) * 2 > len(entries):
+            out.update(run)
+            k = j
+        else:
+            k += 1
+    return out
+
+
 class NumberedListStrategy:
     name = NAME
 
     def extract(self, pages: Sequence[PageContent], config: ExtractConfig, taken=(),
                 boilerplate: set[tuple[int, int]] = frozenset()) -> StrategyResult:
         lines = free_lines(pages, taken, boilerplate)
+        contents = contents_lines(lines, len(pages), config.list_plan.contents_min_entries)
+        lines = [l for i, l in enumerate(lines) if i not in contents]
         marks = {p.number: bullet_marks(p.marks, config.blocks.mark_alone_max) for p in pages}
         items, headings = lines_to_items(lines, marks, config)
         items = split_labelled_paragraphs(items, headings, config)

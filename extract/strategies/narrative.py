@@ -114,9 +114,18 @@ def _facts(lines: Sequence[TextLine], body: BodyStyle, config: ExtractConfig,
     # a line of fields: after its opening label, further labels behind a delimiter, each
     # recurring across such lines (under every block), split it into fields
     pairs = [field_pairs(c[2], s.label_max_words) if c and c[0] in rec and c[2] else [] for c in cands]
-    more_keys = recurring([label_key(lab) for ps in pairs for _, _, lab in ps], s.label_min_repeats)
+    # a line of fields wraps: its further labels may fall on a line that opens with none
+    # (" ...by July 2026; Indicator: ..."); those count too, and cut such a line the same way
+    runs = [field_pairs(" " + line.text, s.label_max_words) if not (c and c[0] in rec) else []
+            for line, c in zip(lines, cands)]
+    more_keys = recurring([label_key(lab) for ps in pairs + runs for _, _, lab in ps], s.label_min_repeats)
+    # a label that recurs further along lines of fields also opens a line of them where it
+    # comes first (the row that has no value for the first field: "Indicator: ...; Owner: ...")
+    rec = rec | {c[0] for c in cands if c and c[2] and c[0] in more_keys}
     facts = []
-    for line, c, ps in zip(lines, cands, pairs):
+    for line, c, ps, rs in zip(lines, cands, pairs, runs):
+        if c and c[0] in rec and not ps and c[2]:
+            ps = field_pairs(c[2], s.label_max_words)
         heading = is_heading_like(line, body, config) and not (c and c[2] and c[0] in rec)
         if KICKER.match(line.text.strip()) and line.text.split()[0].lower() in kicker_words:
             heading, c = True, None
@@ -125,6 +134,11 @@ def _facts(lines: Sequence[TextLine], body: BodyStyle, config: ExtractConfig,
             ends = [a for a, _, _ in cuts] + [len(c[2])]
             more = tuple((lab, c[2][b:e].strip()) for (_, b, lab), e in zip(cuts, ends[1:]))
             facts.append(LineFacts(line, heading, c[1], c[2][:ends[0]].strip(), more))
+        elif cuts := [p for p in rs if label_key(p[2]) in more_keys]:
+            text = " " + line.text
+            ends = [a for a, _, _ in cuts] + [len(text)]
+            more = tuple((lab, text[b:e].strip()) for (_, b, lab), e in zip(cuts, ends[1:]))
+            facts.append(LineFacts(line, heading, None, text[:ends[0]].strip(), more))
         else:
             facts.append(LineFacts(line, heading, None, line.text))
     return facts
@@ -254,10 +268,12 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
                                             for g in facts if g.line.page == f.line.page):
                 card = None         # a box around the heading alone is its band (a button), no card
             continue
-        if f.heading and _higher(st, opener) and (f.label is None or (st[0] > opener[0] + 0.25 and not f.rest)):
+        if (f.heading or f.label is not None) and _higher(st, opener) \
+                and (f.label is None or st[0] >= 1.25 * opener[0]):
             # a higher heading: the blocks' section, not part of a block (also when it recurs,
-            # as a section's title repeated on each of its slides does: set larger than the
-            # blocks' own headings, it is no field label of theirs)
+            # as a section's title repeated on each of its slides does, or reads "Pillar 1:
+            # Visibility": set clearly larger than the blocks' own headings, a quarter and more,
+            # more than an OCR'd size wavers, it is no field of theirs)
             if last_heading is not None and style(last_heading.line) == st and last_heading.line.page == f.line.page \
                     and f.line.bbox.top - last_heading.line.bbox.bottom <= 0.5 * f.line.size:
                 section.append(f.line)          # wrapped onto a second line
@@ -274,7 +290,8 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
             before = f
             continue
         if card is not None and f.line.page == current[0].line.page and _container(f.line, boxes) != card:
-            current = None          # left the card
+            current = None          # left the card (the line may be the next card's "ACTION 2" kicker)
+            before = f
             continue
         left = min(g.line.bbox.x0 for g in current if g.line.page == f.line.page) \
             if any(g.line.page == f.line.page for g in current) else None
@@ -326,11 +343,15 @@ def _segment_cards(facts: Sequence[LineFacts], boxes, sections: list[tuple[TextL
     card: BBox | None = None
     section: list[TextLine] = []
     last: LineFacts | None = None           # the line before, if it was a section heading
+    inside = sorted(f.line.size for f in facts if _container(f.line, boxes) is not None)
+    big = 1.25 * inside[len(inside) // 2] if inside else float("inf")
     for f in facts:
         box = _container(f.line, boxes)
         if box is None:
             current, card = None, None
-            if f.heading:       # a short heading recurring outside the cards (a slide's title) is no field
+            # a heading outside the cards is their section, also one that recurs (a slide's
+            # title) or reads "Pillar 1: Visibility" (a label by its colon): no field of theirs
+            if f.heading or f.line.size >= big:
                 if last is not None and style(last.line) == style(f.line) and _wraps(last.line, f.line):
                     section.append(f.line)
                 else:
@@ -346,15 +367,18 @@ def _segment_cards(facts: Sequence[LineFacts], boxes, sections: list[tuple[TextL
             sections.append(tuple(section))
         else:
             current.append(f)
-    return _join_cards_across_pages(blocks, sections)
+    lowest: dict[int, float] = {}
+    for f in facts:
+        lowest[f.line.page] = max(lowest.get(f.line.page, 0.0), f.line.bbox.bottom)
+    return _join_cards_across_pages(blocks, sections, lowest)
 
 
-def _join_cards_across_pages(blocks: list[list[LineFacts]], sections: list[tuple[TextLine, ...]]
-                             ) -> list[list[LineFacts]]:
-    """A card the page break cut prints as two boxes: the last on one page and the first on
-    the next. The second half is no card of its own when its first line does not open one as
-    the cards' first lines do: a field label, a line starting in lower case, or a style no
-    other card opens with."""
+def _join_cards_across_pages(blocks: list[list[LineFacts]], sections: list[tuple[TextLine, ...]],
+                             lowest: dict[int, float]) -> list[list[LineFacts]]:
+    """A card the page break cut prints as two boxes: the last on one page (nothing read
+    below it: `lowest` is each page's lowest line) and the first on the next. The second half
+    is no card of its own when its first line does not open one as the cards' first lines
+    do: a field label, a line starting in lower case, or a style no other card opens with."""
     if len(blocks) < 2:
         return blocks
     openers = Counter(style(b[0].line) for b in blocks)
@@ -364,8 +388,10 @@ def _join_cards_across_pages(blocks: list[list[LineFacts]], sections: list[tuple
     for b, sec in zip(blocks[1:], sections[1:]):
         prev, first = out[-1], b[0]
         text = first.line.text.lstrip()
-        continues = first.line.page == prev[-1].line.page + 1 and sec == kept[-1] and (
-            first.label is not None or text[:1].islower() or style(first.line) != title)
+        end = prev[-1].line
+        continues = first.line.page == end.page + 1 and sec == kept[-1] \
+            and end.bbox.bottom >= lowest.get(end.page, 0.0) - 0.5 and (
+                first.label is not None or text[:1].islower() or style(first.line) != title)
         if continues:
             prev.extend(b)
         else:
@@ -420,6 +446,15 @@ def _parse_block(lines: Sequence[LineFacts], id_re: re.Pattern[str]) -> Block:
             if f.rest:
                 block.fields[fld].append(TextLine(f.rest, line.page, line.bbox, line.size, line.bold))
             for lab, value in f.more:           # further fields on the same line
+                fld = label_field(lab)
+                block.fields.setdefault(fld, [])
+                if value:
+                    block.fields[fld].append(TextLine(value, line.page, line.bbox, line.size, line.bold))
+            continue
+        if f.more and fld not in (ID_KEY, LEAD_KEY):   # a wrapped line of fields: its rest, then new fields
+            if f.rest:
+                block.fields.setdefault(fld, []).append(TextLine(f.rest, line.page, line.bbox, line.size, line.bold))
+            for lab, value in f.more:
                 fld = label_field(lab)
                 block.fields.setdefault(fld, [])
                 if value:

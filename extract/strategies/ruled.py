@@ -288,6 +288,120 @@ def cells_to_rows(cells: list[tuple]) -> list[list[tuple | None | _Covered]]:
     return out
 
 
+def _distinct(values: Sequence[float], tol: float) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tol:
+            out.append(v)
+    return out
+
+
+def unbordered_cells(cells: list[tuple], chars: Sequence[dict], s) -> list[tuple]:
+    """A spreadsheet printed with borders on some columns only: rows are ruled across the
+    bordered columns, and the unbordered columns' area is one tall cell beside them (its
+    side rules are the bordered columns' sides) or no cell at all (past the last side rule,
+    under the header's cells). Rows run across the whole table: each such area is cut at
+    the rows' rules and at the column rules the header draws (cut_unbordered), when its
+    text reads as one value per row. Cell boxes as pdfplumber's finder gives them."""
+    if len(cells) < 2:
+        return cells
+    tol = 1.0
+    xs = _distinct([x for c in cells for x in (c[0], c[2])], tol)
+    ys = _distinct([y for c in cells for y in (c[1], c[3])], tol)
+    inside = [ch for ch in chars if ch["text"].strip()
+              and xs[0] <= _centre_x(ch) <= xs[-1] and ys[0] <= (ch["top"] + ch["bottom"]) / 2 <= ys[-1]]
+    if not inside:
+        return cells
+    out: list[tuple] = []
+    for c in cells:
+        rules = [y for y in ys if c[1] + tol < y < c[3] - tol]
+        columns = [x for x in xs if c[0] + tol < x < c[2] - tol]
+        pieces = cut_unbordered(c, rules, columns, inside, s) if rules or columns else None
+        out.extend(pieces or [c])
+
+    def covered(x: float, y: float) -> bool:
+        return any(c[0] < x < c[2] and c[1] < y < c[3] for c in cells)
+    for k in range(len(xs) - 1):
+        xm = (xs[k] + xs[k + 1]) / 2
+        free = [not covered(xm, (ys[j] + ys[j + 1]) / 2) for j in range(len(ys) - 1)]
+        j = 0
+        while j < len(free):
+            if not free[j]:
+                j += 1
+                continue
+            end = j
+            while end + 1 < len(free) and free[end + 1]:
+                end += 1
+            box = (xs[k], ys[j], xs[k + 1], ys[end + 1])
+            out.extend(cut_unbordered(box, ys[j + 1:end + 1], [], inside, s, 1) or [])
+            j = end + 1
+    return out
+
+
+def _line_boxes(chars: Sequence[dict]) -> list[tuple[float, float]]:
+    """(top, bottom) of each printed line, top to bottom."""
+    lines: list[list[float]] = []
+    for ch in sorted(chars, key=lambda c: c["top"]):
+        if lines and ch["top"] < lines[-1][1] - 0.5 * (ch["bottom"] - ch["top"]):
+            lines[-1][1] = max(lines[-1][1], ch["bottom"])
+        else:
+            lines.append([ch["top"], ch["bottom"]])
+    return [(a, b) for a, b in lines]
+
+
+def cut_unbordered(box: tuple, rules: Sequence[float], columns: Sequence[float], chars: Sequence[dict], s,
+                   min_parts: int | None = None) -> list[tuple] | None:
+    """The area `box` (an unbordered column's, spanning rows whose rules, at `rules`, stop at
+    its sides, and header columns whose rules, at `columns`, stop at its top) cut into one
+    cell per row and column, or None when its text is one merged cell's. Across rows: text
+    in unbordered_min_bands rows or more (`min_parts`: 1 for an area no cell covers, where no
+    rule drew a merged cell), no line across a rule, the gap at each rule wider
+    than the text's own line gaps, and each row's text set level (top, bottom or centre) with
+    the other cells' text of its row. Within one row (a page with one row of the table): text
+    in as many of its columns, none across a column rule, each set level with the row's."""
+    x0, top, x1, bottom = box
+    own = [ch for ch in chars if x0 <= _centre_x(ch) < x1 and top <= (ch["top"] + ch["bottom"]) / 2 < bottom]
+    if not own:
+        return None
+    edges, cuts = [top, *rules, bottom], [x0, *columns, x1]
+    bands = list(zip(edges, edges[1:]))
+    if rules:
+        if any(ch["top"] < y - 1 and ch["bottom"] > y + 1 for ch in own for y in rules):
+            return None
+        per = [[ch for ch in own if a <= (ch["top"] + ch["bottom"]) / 2 < b] for a, b in bands]
+        lines = [_line_boxes(p) for p in per]
+        size = statistics.median(ch["bottom"] - ch["top"] for ch in own)
+        inner = [b[0] - a[1] for ls in lines for a, b in zip(ls, ls[1:])]
+        least = (max(inner) if inner else 0.0) + s.unbordered_row_gap * size
+        for k in range(len(bands) - 1):
+            if lines[k] and lines[k + 1] and lines[k + 1][0][0] - lines[k][-1][1] < least:
+                return None      # lines a line's spacing apart across the rule: one text wrapping on
+        parts = [(a, b, x0, x1, p) for (a, b), p in zip(bands, per)]
+    elif columns:
+        if any(ch["x0"] < x - 1 and ch["x1"] > x + 1 for ch in own for x in columns):
+            return None
+        parts = [(top, bottom, a, b, [ch for ch in own if a <= _centre_x(ch) < b]) for a, b in zip(cuts, cuts[1:])]
+    else:
+        parts = [(top, bottom, x0, x1, own)]
+    filled = [p for p in parts if p[4]]
+    if len(filled) < (s.unbordered_min_bands if min_parts is None else min_parts):
+        return None
+    aligned = judged = 0
+    tol = s.unbordered_align_tolerance
+    for a, b, l, r, mine in filled:
+        beside = [ch for ch in chars if a <= (ch["top"] + ch["bottom"]) / 2 < b and not x0 <= _centre_x(ch) < x1]
+        if not beside:
+            continue
+        judged += 1
+        t, u = min(ch["top"] for ch in mine), max(ch["bottom"] for ch in mine)
+        ot, ob = min(ch["top"] for ch in beside), max(ch["bottom"] for ch in beside)
+        if abs(t - ot) <= tol or abs(u - ob) <= tol or abs((t + u) - (ot + ob)) <= 2 * tol:
+            aligned += 1
+    if not judged or 2 * aligned < judged:
+        return None
+    return [(a, c_top, b, c_bottom) for c_top, c_bottom in bands for a, b in zip(cuts, cuts[1:])]
+
+
 def _centre_x(c: dict) -> float:
     return (c["x0"] + c["x1"]) / 2
 
@@ -394,6 +508,7 @@ def page_to_grids(page: PageContent, config: ExtractConfig) -> list[PageGrid]:
     found += rows_only_tables(page, found, s)
     if not found:
         return []
+    found = [unbordered_cells(t, page.chars, s) for t in found]
     chars = sorted(page.chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
     centres_y = [(c["top"] + c["bottom"]) / 2 for c in chars]
     grids = []
@@ -860,13 +975,12 @@ def cell_to_fields(cell: Cell, max_words: int, labels: frozenset[str] = frozense
         pat = r"(?<=\s)(?P<label>" + r"\W+".join(map(re.escape, key.split())) + r")\s*:(?:\s|$)"
         found.extend(m for m in re.finditer(pat, joined, re.IGNORECASE) if m.group("label")[:1].isupper()
                      and all(m.start() != o.start() for o in found))
-    at = {m.start() for m in found}
     for st in starts[1:]:
         m = _LINE_LABEL.match(joined, st)
-        if m and m.start() not in at and len(m.group("label").split()) <= max_words:
-            found.append(m)
-    found = sorted((m for m in found if not any(o.start() < m.start() < o.end() for o in found)),
-                   key=lambda m: m.start())
+        if m and len(m.group("label").split()) <= max_words:
+            # the line's start bounds the label: "HR / OD" over "By: May" is no label "OD By"
+            found = [o for o in found if not o.start() < st < o.end() and o.start() != st] + [m]
+    found.sort(key=lambda m: m.start())
     if not found or found[0].start() != 0:
         return None
     out = []
@@ -1026,5 +1140,9 @@ class RuledTableStrategy:
                 grids.append(g)
         tables = grids_to_tables(grids, config, headings=headings)
         used = [g for group in group_grids(grids, config, headings) for g in group]
-        regions = tuple((g.page, g.bbox) for g in used) + tuple((l.page, l.bbox) for l in headings.values())
+        # a heading is claimed with its grid: over a grid that made no table (a CSS grid's
+        # shaded header cells, a legend's pills) it is left for the strategies after this one
+        kept = {id(g) for g in used}
+        regions = tuple((g.page, g.bbox) for g in used) + tuple((l.page, l.bbox) for k, l in headings.items()
+                                                                if id(grids[k]) in kept)
         return StrategyResult(tuple(tables), regions)

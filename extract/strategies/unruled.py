@@ -250,7 +250,9 @@ def _cell(segs: list[Segment]) -> Cell:
 
 
 def lines_to_table(lines: Sequence[list[Segment]], header: list[Segment], config: ExtractConfig,
-                   index: int) -> tuple[ExtractedTable, list[tuple[int, BBox]]]:
+                   index: int, heading: Segment | None = None) -> tuple[ExtractedTable, list[tuple[int, BBox]]]:
+    """The table's rows from its lines under `header`; `heading`, the heading printed just
+    above the header, is the section of the rows before any section line of their own."""
     anchors = [s.bbox.x0 for s in header]
     header_key = [_label_key(s.text) for s in header]
     left = [s.bbox.x0 for l in lines for s in l if s.bbox.x1 <= anchors[0] + 2]
@@ -272,6 +274,8 @@ def lines_to_table(lines: Sequence[list[Segment]], header: list[Segment], config
         if firsts and len(firsts) >= 0.5 * len(texts) and sum(bool(key_re.match(t)) for t in firsts) / len(firsts) >= 0.5:
             key_col, keyed = k, True
             break
+    if keyed:
+        body, lines = _without_keyless_tail(body, lines, anchors, key_col, key_re)
     heights = [l[0].bbox.bottom - l[0].bbox.top for l in body] or [10.0]
     line_h = statistics.median(heights)
     # The line pitch inside a cell: the common top-to-top step between consecutive lines (the
@@ -298,6 +302,8 @@ def lines_to_table(lines: Sequence[list[Segment]], header: list[Segment], config
     inherit: Cell | None = None
     nxt_inherit: Cell | None = None
     rows: list[TableRow] = []
+    if heading is not None:
+        rows.append(TableRow(RowKind.SECTION, (_cell([heading]),) + tuple(_cell([]) for _ in range(ncol - 1))))
     current: list[list[Segment]] | None = None
     prev_bottom: tuple[int, float] | None = None
     list_col = _list_column(body, anchors)
@@ -360,6 +366,8 @@ def lines_to_table(lines: Sequence[list[Segment]], header: list[Segment], config
     rows = _sub_rows_share_values(rows, key_col if keyed else spine, {list_col, _text_column(body, anchors)})
     head = TableRow(RowKind.HEADER, ((_cell([]),) if left else ()) + tuple(_cell([s]) for s in header))
     all_rows = (head,) + tuple(rows)
+    if heading is not None:
+        lines = [[heading]] + list(lines)
     pages = tuple(sorted({s.page for l in lines for s in l}))
     body_rows = [r for r in rows if r.kind is RowKind.BODY]
     filled = sum(not c.empty for r in body_rows for c in r.cells) / max(1, len(body_rows) * ncol)
@@ -371,6 +379,27 @@ def lines_to_table(lines: Sequence[list[Segment]], header: list[Segment], config
             box = box.union(s.bbox)
         regions.append((p, box))
     return (ExtractedTable(index, tuple(heads), all_rows, pages, NAME, round(filled, 3)), regions)
+
+
+def _without_keyless_tail(body: Sequence[list[Segment]], lines: Sequence[list[Segment]], anchors: Sequence[float],
+                          key_col: int, key_re: re.Pattern[str]) -> tuple[list[list[Segment]], list[list[Segment]]]:
+    """A table whose rows open at keys ends at its last keyed row: a section line after it
+    with no key below (a page's "Contact" heading and its paragraph after the last grid,
+    whose words may happen to fall at the column edges) is what follows the table."""
+    ncol = len(anchors)
+
+    def keyed_line(line: Sequence[Segment]) -> bool:
+        cell = _split_columns(line, anchors, ncol)[key_col]
+        return bool(cell) and bool(key_re.match(cell[0].text))
+    last = max((i for i, l in enumerate(body) if keyed_line(l)), default=None)
+    if last is None:
+        return list(body), list(lines)
+    cut = next((i for i in range(last + 1, len(body)) if _is_section_line(_split_columns(body[i], anchors, ncol), key_re)),
+               None)
+    if cut is None:
+        return list(body), list(lines)
+    dropped = {id(l) for l in body[cut:]}
+    return list(body[:cut]), [l for l in lines if id(l) not in dropped]
 
 
 def _split_columns(line: Sequence[Segment], anchors: Sequence[float], ncol: int) -> list[list[Segment]]:
@@ -552,7 +581,9 @@ class UnruledTableStrategy:
         tables: list[ExtractedTable] = []
         regions: list[tuple[int, BBox]] = []
         header: list[Segment] | None = None
+        heading: Segment | None = None
         collected: list[list[Segment]] = []
+        end_gap = config.unruled.end_gap
         for page in pages:
             if not page.has_text:
                 continue
@@ -588,10 +619,11 @@ class UnruledTableStrategy:
                         skip += 1
                     if not same:
                         if header is not None and collected:
-                            t, r = lines_to_table(collected, header, config, len(tables))
+                            t, r = lines_to_table(collected, header, config, len(tables), heading)
                             tables.append(t)
                             regions += r
                         header, collected = merged, []
+                        heading = _heading_above(page, line, taken, boilerplate, config)
                     regions.append((line[0].page, _union(line)))
                     continue
                 if header is None:
@@ -599,21 +631,43 @@ class UnruledTableStrategy:
                 anchors = [s.bbox.x0 for s in header]
                 if not (len(line) == 1 and line[0].bold):   # a heading is one phrase
                     line = split_at_anchors(line, anchors)
-                if _is_table_line(line, anchors, page.width):
+                last = collected[-1] if collected else None
+                if last is not None and last[0].page == line[0].page and min(s.bbox.top for s in line) \
+                        - max(s.bbox.bottom for s in last) > end_gap * max(s.bbox.bottom - s.bbox.top for s in last):
+                    # a wide blank band below the table's last line: the table ended above it
+                    t, r = lines_to_table(collected, header, config, len(tables), heading)
+                    tables.append(t)
+                    regions += r
+                    header, collected = None, []
+                elif _is_table_line(line, anchors, page.width):
                     collected.append(line)
                 elif collected:
-                    t, r = lines_to_table(collected, header, config, len(tables))
+                    t, r = lines_to_table(collected, header, config, len(tables), heading)
                     tables.append(t)
                     regions += r
                     header, collected = None, []
                 else:
                     header = None   # labels followed by prose: not a table header
         if header is not None and collected:
-            t, r = lines_to_table(collected, header, config, len(tables))
+            t, r = lines_to_table(collected, header, config, len(tables), heading)
             tables.append(t)
             regions += r
         tables = [t for t in tables if sum(r.kind is RowKind.BODY for r in t.rows) >= 1]
         return StrategyResult(tuple(tables), tuple(regions))
+
+
+def _heading_above(page: PageContent, header: Sequence[Segment], taken, boilerplate: set[tuple[int, int]],
+                   config: ExtractConfig) -> Segment | None:
+    """The heading printed just above a table's header line (an h2 "Commitment area: ..."
+    over a web page's grid), by the rule a ruled table's heading is found by
+    (ruled.heading_above: close above, over its columns, short, set apart by typography),
+    unless another strategy read it."""
+    from .ruled import PageGrid, heading_above
+    line = heading_above(PageGrid(page.number, _union(header), (), ()), page, config, boilerplate)
+    if line is None or inside_any((line.bbox.x0 + line.bbox.x1) / 2, (line.bbox.top + line.bbox.bottom) / 2,
+                                  boxes_on(taken, page.number)):
+        return None
+    return Segment(line.text, line.page, line.bbox, line.size, line.bold)
 
 
 def _union(segs: Sequence[Segment]) -> BBox:

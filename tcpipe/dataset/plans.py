@@ -185,13 +185,12 @@ def group_plans(docs: Sequence[PlanDoc], cfg: LinksConfig | None = None) -> list
 
 
 def roles(plans: Sequence[Plan]) -> dict[str, Role]:
-    """document_id -> its plan and role."""
+    """document_id -> its plan and role. A plan's preferred copy is its `plan`, even when its
+    rows carry statuses (a tracker: the plan printed with its progress, no other copy in the
+    dataset): a document never reports on itself, and the plan counts once, from it."""
     out: dict[str, Role] = {}
     for p in plans:
-        if p.preferred.is_progress_report:
-            out[p.preferred.document_id] = Role(p.plan_id, "progress_report", None, p.plan_id)
-        else:
-            out[p.preferred.document_id] = Role(p.plan_id, "plan", None, None)
+        out[p.preferred.document_id] = Role(p.plan_id, "plan", None, None)
         for r in p.renderings:
             out[r.document_id] = Role(p.plan_id, "rendering", p.preferred.document_id, None)
         for r in p.progress_reports:

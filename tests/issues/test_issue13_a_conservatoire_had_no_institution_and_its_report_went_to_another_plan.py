@@ -45,7 +45,8 @@ def test_a_report_of_an_unread_institution_is_not_given_to_another_institutions_
     acts += [dict(row_id=f"r{i}", document_id="r", action_text=f"Stage crew action {i}", rag_status="green",
                   progress="on track") for i in range(5)]
     asm = assemble(docs, acts)
-    assert asm.roles["r"].plan_role == "progress_report"
+    # a plan of its own (its only document: the plan, never a report on itself)
+    assert asm.roles["r"].plan_id != asm.roles["a"].plan_id and asm.roles["r"].plan_role == "plan"
     assert asm.roles["r"].reports_on != asm.roles["a"].plan_id
     # with both institutions known and the same, period and institution still place it
     docs[1]["institution"] = "University of Ardlow"

@@ -4,7 +4,8 @@ commitments as their aim, and status phrases other than "Complete" gave no RAG s
 - "Work has begun ..." opens with a word that is also a verb, so the commentary read as
   sentences of intent; a first word followed by "has/was/were/..." is the subject of a
   report on what happened, not an imperative (models/header_aliases.yaml report_auxiliaries);
-- "On track", "Delayed", "Not started" are status phrases with a colour (models/rag.yaml);
+- "On track", "Delayed" are status phrases with a colour (models/rag.yaml); "Not started" is
+  a status that names none (blind round 3: not begun is not off track, so no rag_status);
   the cell's own words stay in rag_evidence."""
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from tests.tableplans import plan_rows, ruled_pdf, run
 
 ITEMS = plan_rows(12, seed=5)
 STATUS = ["Complete", "On track", "Delayed", "Not started"]
-COLOUR = {"Complete": "green", "On track": "green", "Delayed": "amber", "Not started": "red"}
+COLOUR = {"Complete": "green", "On track": "green", "Delayed": "amber", "Not started": None}
 
 
 def test_commitments_are_the_actions_and_status_phrases_have_colours():

@@ -9,9 +9,7 @@ A real section row (a pillar heading over several rows, even one printed 'Theme:
 a section. Drawn with reportlab (labels and separators other than the blind plan's)."""
 from __future__ import annotations
 
-import io
-
-from tests.tableplans import plan_rows, run
+from tests.tableplans import plan_rows, run, table_pdf
 
 ROWS = plan_rows(16, seed=5)
 MEASURES = [f"{n} staff take part by the review" for n in range(3, 19)]
@@ -19,9 +17,8 @@ MEASURES = [f"{n} staff take part by the review" for n in range(3, 19)]
 
 def _pdf(fields: bool, themes: bool) -> bytes:
     from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph
     style = getSampleStyleSheet()["BodyText"]
     data: list[list] = [["No.", "Action", "Pillar"]]
     styles = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]
@@ -34,13 +31,7 @@ def _pdf(fields: bool, themes: bool) -> bytes:
             data.append([Paragraph(f"Measure of success: {m}; Lead officer: {r.lead}; Target date: {r.date}",
                                    style), "", ""])
             styles.append(("SPAN", (0, len(data) - 1), (-1, len(data) - 1)))
-    table = Table(data, colWidths=[40, 360, 110], repeatRows=1)
-    table.setStyle(TableStyle(styles))
-    buf = io.BytesIO()
-    story = [Paragraph("University of Exampleton Technician Commitment Action Plan 2025-2028", style),
-             Spacer(1, 12), table]
-    SimpleDocTemplate(buf, pagesize=A4, invariant=1).build(story)
-    return buf.getvalue()
+    return table_pdf(data, styles, [40, 360, 110], landscape_page=False)
 
 
 def test_merged_fields_row_gives_the_row_above_its_fields():

@@ -273,8 +273,8 @@ def tune(ds: Path) -> None:
     def f1(mats, name, continued, extra, ratio, min_score, floor):
         score, y = mats[name]
         rel = np.where(score >= min_score, L.relative(score, floor, cfg.similarity.relative_combine), -1.0)
-        chosen = L.choose_pairs(rel, L.LinkCfg(continued=continued, extra=extra, extra_ratio=ratio,
-                                               assignment=cfg.links.assignment),
+        chosen = L.choose_pairs(rel, cfg.links.model_copy(update=dict(continued=continued, extra=extra,
+                                                                      extra_ratio=ratio)),
                                 np.where(rel > -1.0, score, -1.0))
         tp = int(sum(y[i, j] for i, j in chosen))
         return L.f1(tp, len(chosen) - tp, int(y.sum()) - tp)[2]
