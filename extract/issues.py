@@ -73,6 +73,8 @@ class IssueCode(str, Enum):
     SPANNED_CELLS = "spanned_cells"              # merged cells gave their value to every row they span
     ROLES_FROM_CONTENT = "roles_from_content"    # a table without a header row read from its columns' content
     DUPLICATES_MERGED = "duplicates_merged"      # the same action printed twice became one row
+    FIELDS_IN_CELLS = "fields_in_cells"          # a cell held an action and its 'Label: value' fields
+    PARENTS_AS_AIMS = "parents_as_aims"          # bare parent rows (1.1 over 1.1.1) became their children's aim
     STRATEGIES_RUN = "strategies_run"            # which strategies ran, why, and what each found
     # the document names its institution in full and that name is kept; the registry
     # (models/institutions.csv) does not list it, so coverage cannot place it

@@ -57,6 +57,10 @@ class MetaConfig:
     # a line narrower than this share of the line below was not wrapped into it: the title
     # ends there, and what follows in its style is a paragraph
     title_wrap_ratio: float = 0.0
+    # words that join a head to the rest of its name ("University of X", "Institute for X")
+    name_connectors: tuple[str, ...] = ("of",)
+    # stop words that may still end a name after its connector ("Institute for Marine Research")
+    name_tail_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=2)
@@ -71,7 +75,9 @@ def load_meta_config(models_dir: Path = MODELS_DIR) -> MetaConfig:
                       int(raw.get("period_max_years", 6)),
                       tuple(raw.get("institution_heads", ("University", "Institute", "College"))),
                       tuple(raw.get("institution_heads_fallback", ())),
-                      float(raw.get("title_line_overlap", 0.0)), float(raw.get("title_wrap_ratio", 0.0)))
+                      float(raw.get("title_line_overlap", 0.0)), float(raw.get("title_wrap_ratio", 0.0)),
+                      tuple(w.lower() for w in raw.get("name_connectors", ("of",))),
+                      frozenset(w.lower() for w in raw.get("name_tail_words", ())))
 
 
 @lru_cache(maxsize=2)
@@ -104,14 +110,16 @@ _NAME_WORD = r"[A-Z][A-Za-z'’\-]+"
 
 
 @lru_cache(maxsize=8)
-def _generic(heads: tuple[str, ...]) -> re.Pattern:
+def _generic(heads: tuple[str, ...], connectors: tuple[str, ...] = ("of",)) -> re.Pattern:
     """Up to three capitalised words, a head noun (models/meta.yaml institution_heads:
     University, Institute, College, ...), then optionally "of [the] <up to three capitalised
-    words>": "University of Calder Vale", "Harrowgate Institute of Science", "Royal Fenwick
-    Institute", "Ashby Metropolitan University", "Caerwen Conservatoire of Music and Drama"."""
+    words>" (or another of name_connectors: "for"): "University of Calder Vale", "Harrowgate
+    Institute of Science", "Royal Fenwick Institute", "Ashby Metropolitan University",
+    "Caerwen Conservatoire of Music and Drama", "Loxley Institute for Marine Research"."""
     return re.compile(
         rf"((?:{_NAME_WORD}\s+){{0,3}}(?:{'|'.join(map(re.escape, heads))})"
-        rf"(?:\s+of\s+(?:the\s+)?{_NAME_WORD}(?:\s+(?:and\s+)?{_NAME_WORD}){{0,2}})?)(?![A-Za-z])")
+        rf"(?:\s+(?:{'|'.join(map(re.escape, connectors))})\s+(?:the\s+)?{_NAME_WORD}"
+        rf"(?:\s+(?:and\s+)?{_NAME_WORD}){{0,2}})?)(?![A-Za-z])")
 
 
 def _trim_name(name: str, cfg: MetaConfig, heads: tuple[str, ...] | None = None) -> str | None:
@@ -122,18 +130,25 @@ def _trim_name(name: str, cfg: MetaConfig, heads: tuple[str, ...] | None = None)
     while words and (words[0].lower() in cfg.determiners or words[0].lower() in cfg.name_stop_words):
         words = words[1:]
     low = [w.lower() for w in words]
-    if "of" in low:     # "Institute of Science Technician Commiiment" (an OCR'd title): the name ends
-        i = low.index("of")                                    # at the first word that cannot be in it
-        cut = next((k for k in range(i + 1, len(words)) if low[k] in cfg.name_stop_words), None)
-        if cut is not None:
-            words = words[:cut]
-    while words and (words[-1].lower() in cfg.name_stop_words or words[-1].lower() in ("of", "the", "and")):
-        words = words[:-1]
     heads = heads or cfg.institution_heads
-    if "of" in [w.lower() for w in words]:     # "... of <place>": the place must survive trimming
-        i = [w.lower() for w in words].index("of")
-        if i == len(words) - 1 or words[i - 1] not in heads:
-            words = words[:i]
+    # the connector after the head ("University of", "Institute for"), where there is one
+    conn = next((k for k in range(1, len(low)) if low[k] in cfg.name_connectors and words[k - 1] in heads), None)
+    if conn is None and "of" in low:
+        conn = low.index("of")
+
+    def stops(k: int) -> bool:     # after the connector a name may end in a tail word ("... Marine Research")
+        return low[k] in cfg.name_stop_words and not (conn is not None and k > conn + 1 and low[k] in cfg.name_tail_words)
+
+    if conn is not None:  # "Institute of Science Technician Commiiment" (an OCR'd title): the name ends
+        cut = next((k for k in range(conn + 1, len(words)) if stops(k)), None)   # at the first word that cannot be in it
+        if cut is not None:
+            words, low = words[:cut], low[:cut]
+    while words and (stops(len(words) - 1) or low[len(words) - 1] in ("of", "the", "and") + cfg.name_connectors):
+        words = words[:-1]
+    low = low[:len(words)]
+    if conn is not None and conn < len(words):     # "... of <place>": the place must survive trimming
+        if conn == len(words) - 1 or words[conn - 1] not in heads:
+            words = words[:conn]
     if len(words) < 2 or not any(w in heads for w in words):
         return None
     return " ".join(words)
@@ -178,7 +193,7 @@ def full_names(text: str, cfg: MetaConfig | None = None,
     "University of X" / "X University", without determiners ("The University")."""
     cfg = cfg or load_meta_config()
     heads = heads or cfg.institution_heads
-    generic = _generic(heads)
+    generic = _generic(heads, cfg.name_connectors)
     # names set in capitals are read as names ("ASHCOMBE UNIVERSITY" in a masthead)
     text = "\n".join(uncapitalise(l) for l in (text or "").splitlines())
     lines = [l.strip() for l in text.splitlines() if l.strip()]
@@ -302,6 +317,16 @@ _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 # first to the end of the last
 _ACADEMIC_RANGE = re.compile(r"(?<!\d)(20\d\d)\s*[/-]\s*(?:20)?\d\d\s*(?:[-–—]|to)\s*(20\d\d)\s*[/-]\s*(20\d\d|\d\d)(?!\d)")
 _DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.](?:20)?\d\d\b")
+
+
+# a long dash between two years as OCR (or a typist) sets it: "2025—2028"
+_LONG_DASH_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[—―−‒]\s*((?:19|20)?\d\d)(?!\d)")
+
+
+def year_range_dash(title: str | None) -> str | None:
+    """A year range in a title written with a long dash (em dash, bar, minus: often OCR's
+    reading of an en dash) reads as the range: "2025—2028" -> "2025–2028"."""
+    return _LONG_DASH_RANGE.sub(r"\1–\2", title) if title else title
 
 
 def parse_period(text: str) -> tuple[int | None, int | None]:
@@ -455,7 +480,7 @@ def is_only_a_name(text: str, cfg: MetaConfig | None = None) -> bool:
     "ASHCOMBE UNIVERSITY"), with no title words around it."""
     cfg = cfg or load_meta_config()
     flat = _flat(uncapitalise(text))
-    m = _generic(cfg.institution_heads + cfg.institution_heads_fallback).fullmatch(flat)
+    m = _generic(cfg.institution_heads + cfg.institution_heads_fallback, cfg.name_connectors).fullmatch(flat)
     return bool(m) and _trim_name(flat, cfg, cfg.institution_heads + cfg.institution_heads_fallback) == \
         " ".join(w for w in flat.split() if w.lower() not in cfg.determiners)
 
@@ -502,7 +527,7 @@ def document_meta(front_text: str, file_name: str, title_block: Sequence[TextLin
     name (a short form such as "UoE" is then read through them, never against them)."""
     warnings: list[Issue] = []
     lines = [l.strip() for l in front_text.splitlines() if l.strip()]
-    title = title_from_block(title_block) or title_of(lines)
+    title = year_range_dash(title_from_block(title_block) or title_of(lines))
     start, end = parse_period(title or "")
     if start is None:
         start, end = parse_period(" ".join(lines[:10]))

@@ -91,6 +91,7 @@ class RoleVocabulary:
     shaped_min: float
     mentions_min: float
     status_re: re.Pattern[str]
+    multi_role_min: int = 3
 
 
 def _stem(word: str) -> str:
@@ -112,7 +113,8 @@ def load_vocabulary(models_dir: Path = MODELS_DIR) -> RoleVocabulary:
                           re.compile(c["percent_pattern"]), re.compile(c["talent_pattern"], flags),
                           re.compile(c["intent_pattern"], flags), re.compile(c["numbered_pattern"]), float(raw["scores"]["strong_header"]),
                           float(raw["scores"]["accept"]), int(raw["scores"]["content_sample"]),
-                          float(raw["scores"]["shaped_min"]), float(raw["scores"]["mentions_min"]), re.compile(c["status_pattern"], flags))
+                          float(raw["scores"]["shaped_min"]), float(raw["scores"]["mentions_min"]), re.compile(c["status_pattern"], flags),
+                          int(raw["scores"].get("header_multi_role_min", 3)))
 
 
 @lru_cache(maxsize=1)
@@ -182,6 +184,12 @@ def header_evidence(header: str, profile: "ColumnProfile | None" = None) -> tupl
             if kw == stem:
                 n, first, w = votes.get(role, (0, pos, word))
                 votes[role] = (n + 1, first, w)
+    # A header naming several roles at once ("Action, lead, timing and measure of success")
+    # heads the column holding them all: each cell is the action with its fields.
+    named = [r for r in ACTION_ROLES if r in votes]
+    if named and len(votes) >= vocab.multi_role_min:
+        roles = ", ".join(sorted(votes, key=lambda r: votes[r][1]))
+        return named[0], 0.7, f"header names {len(votes)} roles at once ({roles}): the column holding them all"
     # A role whose cells have a shape of their own (dates, ids, RAG, ...) needs the content to
     # show some of it: "Milestone / measure" over sentences is a measure, not a date.
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1][0], kv[1][1]))

@@ -22,6 +22,8 @@ from .dedupe import duplicates_merged
 from .headers import UNKNOWN, HeaderMap
 from .meta import document_meta
 from .model import Action, DocumentMeta, NormalisedDocument, Provenance
+from .fields import cell_records_to_rows
+from .parents import parents_to_aims
 from .rag import rag_from_cell
 from .roles import PILLAR_TICKS, ColumnRole, TableRoles, document_roles, is_key, load_vocabulary, table_roles
 from .timeframe import parse_timeframe
@@ -150,8 +152,14 @@ def document_to_actions(doc: ExtractedDocument) -> NormalisedDocument:
     unknown: list[str] = []
     roles_found: list[ColumnRole] = []
     prev: tuple[str, ...] | None = None
-    shared = document_roles(doc.tables, doc.ocr)   # tables under one header: roles from their pooled content
-    for table in doc.tables:
+    tables = []
+    for table in doc.tables:      # cells holding an action and its labelled fields: a row each, a column per label
+        table, said = cell_records_to_rows(table, _extract_config())
+        tables.append(table)
+        if said:
+            notes.append(note(IssueCode.FIELDS_IN_CELLS, said, "interpret"))
+    shared = document_roles(tables, doc.ocr)   # tables under one header: roles from their pooled content
+    for table in tables:
         ncol = len(table.rows[0].cells) if table.rows else 0
         if table.header:
             tr = shared.get(table.index) or table_roles(table, ocr=doc.ocr)
@@ -199,10 +207,14 @@ def document_to_actions(doc: ExtractedDocument) -> NormalisedDocument:
         actions.extend(table_to_actions(doc, meta, table, hmap, seen))
     actions, merged_notes = duplicates_merged(actions)
     notes.extend(note(IssueCode.DUPLICATES_MERGED, n, "interpret") for n in merged_notes)
+    actions, n_parents = parents_to_aims(actions)
+    if n_parents:
+        notes.append(note(IssueCode.PARENTS_AS_AIMS, f"{n_parents} parent row(s) with sub-actions and no fields of "
+                                                     f"their own read as their sub-actions' aim", "interpret"))
     if unknown:
         warnings.append(warning(IssueCode.UNKNOWN_HEADERS, f"unknown column headers kept as extra fields: "
                                                            f"{', '.join(unknown)}", "interpret"))
-    if doc.tables and not actions:
+    if tables and not actions:
         warnings.append(warning(IssueCode.TABLES_NOT_READ, "tables found but none read as action tables", "interpret"))
     return NormalisedDocument(meta, tuple(actions), tuple(warnings), tuple(notes), tuple(unknown), tuple(skipped),
                               tuple(roles_found))

@@ -955,10 +955,13 @@ _FIELD_SEPARATORS = " /|;,\u2013\u2014"
 _LINE_LABEL = re.compile(r"(?P<label>[A-Z][\w&'\u2019\-]*(?:[ ][\w&'\u2019\-]+)*?)\s*:(?:\s|$)")
 
 
-def cell_to_fields(cell: Cell, max_words: int) -> list[tuple[str, Cell]] | None:
+def cell_to_fields(cell: Cell, max_words: int, labels: frozenset[str] = frozenset()) -> list[tuple[str, Cell]] | None:
     """A cell made of 'Label: value' pairs ('Success measure: ... / Responsible: ... / By:
     ...'), cut into (printed label, value cell); None unless the text opens with a label.
-    Each value keeps the pieces of the lines it was printed on (its place on the page)."""
+    Each value keeps the pieces of the lines it was printed on (its place on the page).
+    `labels`: keys (label_key) of labels known to recur; these open a field anywhere in a
+    line, with no separator before them ("Lead: HR Manager   Timing: Quarterly" as OCR
+    reads it, one space where the page left a gap)."""
     texts = [l.text for l in cell.lines]
     starts, pos = [], 0
     for t in texts:
@@ -968,6 +971,10 @@ def cell_to_fields(cell: Cell, max_words: int) -> list[tuple[str, Cell]] | None:
     # a label opens the cell, follows a separator, or opens a line (fields printed one per
     # paragraph: "Lead: HR" over "By: May 2026", no separator between them)
     found = [m for m in _FIELD_LABEL.finditer(joined) if len(m.group("label").split()) <= max_words]
+    for key in labels:
+        pat = r"(?<=\s)(?P<label>" + r"\W+".join(map(re.escape, key.split())) + r")\s*:(?:\s|$)"
+        found.extend(m for m in re.finditer(pat, joined, re.IGNORECASE) if m.group("label")[:1].isupper()
+                     and all(m.start() != o.start() for o in found))
     for st in starts[1:]:
         m = _LINE_LABEL.match(joined, st)
         if m and len(m.group("label").split()) <= max_words:
