@@ -92,6 +92,7 @@ class RoleVocabulary:
     mentions_min: float
     status_re: re.Pattern[str]
     multi_role_min: int = 3
+    start_words: frozenset[str] = frozenset()     # a date column headed so is a start, not the due date
 
 
 def _stem(word: str) -> str:
@@ -114,7 +115,8 @@ def load_vocabulary(models_dir: Path = MODELS_DIR) -> RoleVocabulary:
                           re.compile(c["intent_pattern"], flags), re.compile(c["numbered_pattern"]), float(raw["scores"]["strong_header"]),
                           float(raw["scores"]["accept"]), int(raw["scores"]["content_sample"]),
                           float(raw["scores"]["shaped_min"]), float(raw["scores"]["mentions_min"]), re.compile(c["status_pattern"], flags),
-                          int(raw["scores"].get("header_multi_role_min", 3)))
+                          int(raw["scores"].get("header_multi_role_min", 3)),
+                          frozenset(raw.get("start_words", ())))
 
 
 @lru_cache(maxsize=1)
@@ -451,8 +453,21 @@ def table_roles(table: ExtractedTable, headers: Sequence[str] | None = None, ocr
                 take(i, "aim", 0.6, f"long text left of the action column"
                      + (f", {led:.0%} of it led by ids (header said {was})" if weak else "") + f"; {evidence[i]}")
                 break
+    # 5. Two date columns, one headed as the start ("Start", "From"): the other is when the action
+    #    is due; the start is kept beside it as a field of its own, not joined into the timeframe.
+    starts: set[int] = set()
+    if roles.count("timeframe") >= 2:
+        starts = {i for i in range(ncol) if roles[i] == "timeframe"
+                  and set(re.findall(r"[a-z]+", heads[i].lower())) & vocab.start_words}
+        if len(starts) < roles.count("timeframe"):
+            for i in starts:
+                roles[i] = UNKNOWN
+                evidence[i] = f"a start beside the due date (header '{heads[i].strip()}'): kept as a field; {evidence[i]}"
+        else:
+            starts = set()
     columns = tuple(ColumnRole(table.index, i, heads[i].strip(), roles[i], scores[i], evidence[i]) for i in range(ncol))
-    unknown = tuple(dict.fromkeys(h.strip() for h, r in zip(heads, roles) if r == UNKNOWN and h.strip()))
+    unknown = tuple(dict.fromkeys(h.strip() for i, (h, r) in enumerate(zip(heads, roles))
+                                  if r == UNKNOWN and h.strip() and i not in starts))
     return TableRoles(tuple(roles), columns, unknown)
 
 
