@@ -553,4 +553,14 @@ def document_meta(front_text: str, file_name: str, title_block: Sequence[TextLin
         warnings.append(note(IssueCode.INSTITUTION_NOT_IN_REGISTRY, doubt, "interpret"))
     elif doubt:
         warnings.append(warning(IssueCode.INSTITUTION_UNCERTAIN, doubt, "interpret"))
-    return DocumentMeta(inst, title, start, end, report_date_of(lines)), warnings
+    return DocumentMeta(inst, without_institution(title, inst), start, end, report_date_of(lines)), warnings
+
+
+def without_institution(title: str | None, inst: str | None) -> str | None:
+    """The title without the institution's name set before it with a dash, colon or bar
+    ("University of X – Technician Commitment Action Plan 2025–2028"): the name is the
+    institution field's; a title that runs on from the name with no separator keeps it."""
+    if not title or not inst:
+        return title
+    m = re.match(rf"\s*{re.escape(inst)}\s*[\u2013\u2014:|-]\s+(?P<rest>.+)$", title, re.IGNORECASE)
+    return m.group("rest") if m and len(m.group("rest").split()) >= 3 else title
