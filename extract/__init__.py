@@ -268,7 +268,9 @@ def read_document(data: bytes, source_file: str, password: str | None = None) ->
         except Exception as exc:
             raise ExtractionError("unreadable_pdf", f"a page cannot be parsed ({type(exc).__name__}: {exc})") from exc
         ocr_conf: list[float] = []
-        blank = [i for i, p in enumerate(pages) if not p.has_text and p.image_count]
+        # a page with no text layer but something printed on it: a scan (an image), or a design
+        # export whose type was turned into outlines (every glyph a vector path, no image)
+        blank = [i for i, p in enumerate(pages) if not p.has_text and (p.image_count or p.edges or p.fills or p.marks)]
         if blank:
             pages, ocr_conf = _ocr_pages(pdf, pages, blank)
             issues.append(warning(IssueCode.OCR_USED, f"{len(blank)} page(s) without a text layer were OCR'd "
