@@ -426,6 +426,11 @@ def title_from_block(lines: Sequence[TextLine], cfg: MetaConfig | None = None) -
     body = sizes[len(sizes) // 2]
     heads = [i for i, l in enumerate(lines) if l.size >= cfg.title_heading_ratio * body and len(l.text) < 200
              and re.search(r"[A-Za-z]", l.text) and not is_breadcrumb(l.text, cfg)]
+    if not heads and sizes[-1] >= cfg.title_heading_ratio * sizes[0]:
+        # a cover with no body text (a slide: the title over two lines, the name under it):
+        # the median is the title's own size; the largest type there is the heading
+        heads = [i for i, l in enumerate(lines) if l.size == sizes[-1] and len(l.text) < 200
+                 and re.search(r"[A-Za-z]", l.text) and not is_breadcrumb(l.text, cfg)]
     if not heads:
         return None
     def names_plan(i: int) -> bool:
