@@ -231,6 +231,51 @@ def reading_groups(frags: Sequence[Fragment], gutters: Sequence[tuple[float, flo
     return out
 
 
+# A footnote or reference mark: a number or two, a symbol, in brackets or not ("[1]", "2,3", "*", "†")
+_MARK = re.compile(r"^[\[(]?(?:\d{1,3}(?:[,–-]\d{1,3})*|[*†‡§¶]{1,3})[\])]?$")
+
+
+def attach_raised_marks(rows: Sequence[Sequence[dict]], max_size: float) -> list[list[dict]]:
+    """A footnote mark set small and raised after a word ("open days[1]") sits on a baseline
+    of its own, so it comes out as a row by itself and cuts the line it belongs to from the
+    lines around it (a heading's last line read as a new heading). Such a row, a short mark
+    at most `max_size` x the size of a row whose height it lies in (mostly), raised above
+    that row's baseline and beside its glyphs (never over them), joins that row."""
+    out = [list(r) for r in rows]
+    k = 0
+    while k < len(out):
+        row = out[k]
+        vis = [c for c in row if c["text"].strip()]
+        text = "".join(c["text"] for c in vis)
+        if not vis or not _MARK.match(text):
+            k += 1
+            continue
+        top, bottom = min(c["top"] for c in vis), max(c["bottom"] for c in vis)
+        x0, x1 = min(c["x0"] for c in vis), max(c["x1"] for c in vis)
+        size = max(c["size"] for c in vis)
+        best, best_overlap = None, 0.0
+        for j in (k - 1, k + 1):
+            if not 0 <= j < len(out):
+                continue
+            other = [c for c in out[j] if c["text"].strip()]
+            if not other:
+                continue
+            o_size = max(c["size"] for c in other)
+            o_top, o_bottom = min(c["top"] for c in other), max(c["bottom"] for c in other)
+            overlap = min(bottom, o_bottom) - max(top, o_top)
+            beside = not any(c["x0"] < x1 - 0.5 and x0 < c["x1"] - 0.5 for c in other) \
+                and min(abs(x0 - c["x1"]) for c in other) <= o_size
+            if size <= max_size * o_size and line_key(vis[0]) < line_key(other[0]) - 0.1 * o_size \
+                    and overlap >= 0.6 * (bottom - top) and beside and overlap > best_overlap:
+                best, best_overlap = j, overlap
+        if best is None:
+            k += 1
+            continue
+        out[best] = sorted(out[best] + row, key=lambda c: c["x0"])
+        del out[k]
+    return out
+
+
 def chars_to_lines(chars: Sequence[dict], page: int, y_tolerance: float = 2.5,
                    columns: ColumnSettings | None = None) -> list[TextLine]:
     """Group glyphs into visual lines (top-to-bottom by baseline, left-to-right) and insert spaces
@@ -244,6 +289,7 @@ def chars_to_lines(chars: Sequence[dict], page: int, y_tolerance: float = 2.5,
     gutters = find_gutters(frags, s)
     if gutters:
         rows = [r for group in reading_groups(frags, gutters) for r in _glyph_rows(group, y_tolerance)]
+    rows = attach_raised_marks(rows, s.raised_mark_max_size)
     lines = []
     for row in rows:
         parts: list[str] = []

@@ -31,7 +31,7 @@ from ..pdf import PageContent
 from ..text import label_key
 from .base import StrategyResult, inside
 from .ruled import edges_to_boxes
-from .blocks import (INLINE_LABEL, BodyStyle, GlyphIndex, body_size, bold_prefix, field_pairs, gap_prefix, free_lines,
+from .blocks import (INLINE_LABEL, LEAD_LABEL, BodyStyle, GlyphIndex, body_size, bold_prefix, field_pairs, gap_prefix, free_lines,
                      is_heading_like, lead_label, make_cell, reads_as_action, recurring, right_edges, starts_paragraph,
                      style)
 
@@ -116,8 +116,8 @@ def _facts(lines: Sequence[TextLine], body: BodyStyle, config: ExtractConfig,
     pairs = [field_pairs(c[2], s.label_max_words) if c and c[0] in rec and c[2] else [] for c in cands]
     # a line of fields wraps: its further labels may fall on a line that opens with none
     # (" ...by July 2026; Indicator: ..."); those count too, and cut such a line the same way
-    runs = [field_pairs(" " + line.text, s.label_max_words) if not (c and c[0] in rec) else []
-            for line, c in zip(lines, cands)]
+    runs = [field_pairs(" " + line.text, s.label_max_words, after_sentence=_ends_sentence(prev, line))
+            if not (c and c[0] in rec) else [] for prev, line, c in zip([None, *lines], lines, cands)]
     more_keys = recurring([label_key(lab) for ps in pairs + runs for _, _, lab in ps], s.label_min_repeats)
     # a label that recurs further along lines of fields also opens a line of them where it
     # comes first (the row that has no value for the first field: "Indicator: ...; Owner: ...")
@@ -132,16 +132,31 @@ def _facts(lines: Sequence[TextLine], body: BodyStyle, config: ExtractConfig,
         if c and c[0] in rec:
             cuts = [p for p in ps if label_key(p[2]) in more_keys]
             ends = [a for a, _, _ in cuts] + [len(c[2])]
-            more = tuple((lab, c[2][b:e].strip()) for (_, b, lab), e in zip(cuts, ends[1:]))
-            facts.append(LineFacts(line, heading, c[1], c[2][:ends[0]].strip(), more))
+            more = tuple((lab, _value(c[2], b, e)) for (_, b, lab), e in zip(cuts, ends[1:]))
+            facts.append(LineFacts(line, heading, c[1], _value(c[2], 0, ends[0]), more))
         elif cuts := [p for p in rs if label_key(p[2]) in more_keys]:
             text = " " + line.text
             ends = [a for a, _, _ in cuts] + [len(text)]
-            more = tuple((lab, text[b:e].strip()) for (_, b, lab), e in zip(cuts, ends[1:]))
-            facts.append(LineFacts(line, heading, None, text[:ends[0]].strip(), more))
+            more = tuple((lab, _value(text, b, e)) for (_, b, lab), e in zip(cuts, ends[1:]))
+            facts.append(LineFacts(line, heading, None, _value(text, 0, ends[0]), more))
         else:
             facts.append(LineFacts(line, heading, None, line.text))
     return facts
+
+
+def _value(text: str, start: int, end: int) -> str:
+    """A field's value on a line of fields: the text from `start` to the next label's cut at
+    `end`. Where that label follows a sentence's end with no delimiter ("Owner: HR. Deadline:
+    May"), the full stop separates the fields as a "|" would, and is no part of the value."""
+    value = text[start:end].strip()
+    if end < len(text) and value.endswith(".") and not re.match(r"\s*[|;·•/]", text[end:]):
+        value = value[:-1].rstrip()
+    return value
+
+
+def _ends_sentence(prev: TextLine | None, line: TextLine) -> bool:
+    """`prev` ends a sentence just above `line` on its page: a label opening `line` follows it."""
+    return prev is not None and prev.page == line.page and prev.text.rstrip().endswith((".", "!", "?"))
 
 
 def _label_candidates(lines: Sequence[TextLine], body: BodyStyle, config: ExtractConfig,
@@ -225,6 +240,21 @@ def body_indent(facts: Sequence[LineFacts], opener: tuple[float, bool], min_repe
     return float(offset) if offset < -4 and n >= min_repeats and n > len(offsets) / 2 else None
 
 
+_NUMBERED_LABEL = re.compile(r"^(?P<stem>.*\S)\s+(?P<num>\d{1,3}(?:\.\d{1,2})*)$")
+
+
+def numbered_labels(facts: Sequence[LineFacts]) -> set[str]:
+    """The printed labels that end in a number whose wording before it recurs with other
+    numbers ("Commitment area 1", "Commitment area 2"): each numbers one of a kind, as
+    headings do, where a field's label reads the same in every block."""
+    numbers: dict[str, set[str]] = {}
+    for f in facts:
+        if f.label and (m := _NUMBERED_LABEL.match(f.label)):
+            numbers.setdefault(label_key(m.group("stem")), set()).add(m.group("num"))
+    return {f.label for f in facts if f.label and (m := _NUMBERED_LABEL.match(f.label))
+            and len(numbers[label_key(m.group("stem"))]) >= 2}
+
+
 def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
              sections: list[tuple[TextLine, ...]] | None = None) -> list[list[LineFacts]]:
     """Blocks opened by heading lines of the `opener` style; a heading of a larger style,
@@ -240,6 +270,7 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
     indent = body_indent(facts, opener, 2)
     sizes = sorted(f.line.size for f in facts)
     big = 1.25 * max(opener[0], sizes[len(sizes) // 2] if sizes else 0.0)   # clearly above blocks and text
+    numbered = numbered_labels(facts)
     before: LineFacts | None = None         # the line just before, inside no block
     section: list[TextLine] = []            # the heading the next blocks sit under
     last_heading: LineFacts | None = None   # the line before, if it was that heading
@@ -270,11 +301,14 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
                                             for g in facts if g.line.page == f.line.page):
                 card = None         # a box around the heading alone is its band (a button), no card
             continue
-        if (f.heading or f.label is not None) and _higher(st, opener) and (f.label is None or st[0] >= big):
+        if (f.heading or f.label is not None) and _higher(st, opener) \
+                and (f.label is None or st[0] >= big or f.label in numbered):
             # a higher heading: the blocks' section, not part of a block (also when it recurs,
             # as a section's title repeated on each of its slides does, or reads "Pillar 1:
             # Visibility": set a quarter larger than both the blocks' own headings and the text,
-            # more than an OCR'd size wavers, it is no field of theirs)
+            # more than an OCR'd size wavers, it is no field of theirs; nor is a label set above
+            # the blocks' headings that numbers its kind, "Commitment area 1:", "... 2:": a
+            # field's label is the same in every block, a heading's number changes)
             if last_heading is not None and style(last_heading.line) == st and last_heading.line.page == f.line.page \
                     and f.line.bbox.top - last_heading.line.bbox.bottom <= 0.5 * f.line.size:
                 section.append(f.line)          # wrapped onto a second line
@@ -470,6 +504,28 @@ def _parse_block(lines: Sequence[LineFacts], id_re: re.Pattern[str]) -> Block:
     return block
 
 
+def _drop_lead_kickers(blocks: Sequence[Block], config: ExtractConfig) -> None:
+    """A label printed in every block's heading before its title ("1.1 Action: Publish ...",
+    "1.2 Action: Recruit ...") names what kind the block is, like a kicker above it: it is
+    no part of the statement. Recognised by its recurrence at the start of most blocks'
+    titles (a colon-terminated short phrase), it is cut from them."""
+    s = config.blocks
+    opening: dict[int, str] = {}
+    for k, b in enumerate(blocks):
+        lead = b.fields.get(LEAD_KEY)
+        m = LEAD_LABEL.match(lead[0].text) if lead else None
+        if m and m.group("rest") and len(m.group("label").split()) <= min(2, s.label_max_words):
+            opening[k] = label_key(m.group("label"))
+    counts = Counter(opening.values())
+    for k, key in opening.items():
+        if counts[key] < max(s.min_blocks, s.label_min_repeats) or counts[key] * 2 <= len(blocks):
+            continue
+        lead = blocks[k].fields[LEAD_KEY]
+        first = lead[0]
+        rest = LEAD_LABEL.match(first.text).group("rest").strip()
+        lead[0] = TextLine(rest, first.page, first.bbox, first.size, first.bold)
+
+
 def lines_to_blocks(lines: Sequence[TextLine], config: ExtractConfig,
                     boxes: dict[int, list[BBox]] | None = None, glyphs: GlyphIndex | None = None) -> list[Block]:
     if not lines:
@@ -498,6 +554,7 @@ def lines_to_blocks(lines: Sequence[TextLine], config: ExtractConfig,
     blocks = [_parse_block(b, id_re) for b in segments]
     for b, sec in zip(blocks, sections):
         b.section = sec
+    _drop_lead_kickers(blocks, config)
     # action or not: from the wording of each block's statement (or its first text)
     evidence = []
     for b in blocks:
