@@ -33,18 +33,20 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 # Due: May", a paragraph of fields "Owner: HR. Deadline: May. Measure: ..."); the callers cut
 # only at labels that recur, so a slash inside a value ("HR / OD") cuts nothing.
 _PAIR_LABEL = r"(?P<label>[A-Z][\w&/()'’\-]*(?:[ ][\w&/()'’\-]+){0,5})\s*:(?:\s+|$)"
+_DELIMITED = re.compile(r"\s*[|;·•/]\s*" + _PAIR_LABEL)
 FIELD_PAIR = re.compile(r"(?:\s*[|;·•/]\s*|(?<=[.!?])\s+)" + _PAIR_LABEL)
 # the same where the text opens after a sentence's end (a wrapped paragraph of fields whose
 # line before ended "... October 2025." and this one opens "Measure: ...")
 _FIELD_PAIR_AFTER_END = re.compile(r"(?:\s*[|;·•/]\s*|(?<=[.!?])\s+|^\s*)" + _PAIR_LABEL)
 
 
-def field_pairs(rest: str, max_words: int, after_sentence: bool = False) -> list[tuple[int, int, str]]:
+def field_pairs(rest: str, max_words: int, sentences: bool = True,
+                after_sentence: bool = False) -> list[tuple[int, int, str]]:
     """In the text after a line's opening label, the further labels that follow a delimiter
-    or a sentence's end (also at the text's start when `after_sentence`: the line before ended
-    one), as (start, end, label) spans: the separator and the label, cut from the values.
-    Whether they are labels (they recur) is the caller's decision."""
-    pattern = _FIELD_PAIR_AFTER_END if after_sentence else FIELD_PAIR
+    or, with `sentences`, a sentence's end (also at the text's start when `after_sentence`:
+    the line before ended one), as (start, end, label) spans: the separator and the label,
+    cut from the values. Whether they are labels (they recur) is the caller's decision."""
+    pattern = (_FIELD_PAIR_AFTER_END if after_sentence else FIELD_PAIR) if sentences else _DELIMITED
     return [(m.start(), m.end(), " ".join(m.group("label").split())) for m in pattern.finditer(rest)
             if len(m.group("label").split()) <= max_words]
 

@@ -113,19 +113,38 @@ def _facts(lines: Sequence[TextLine], body: BodyStyle, config: ExtractConfig,
     kicker_words = {w for w, ns in kickers.items() if len(ns) >= max(s.min_blocks, s.label_min_repeats)}
     # a line of fields: after its opening label, further labels behind a delimiter, each
     # recurring across such lines (under every block), split it into fields
-    pairs = [field_pairs(c[2], s.label_max_words) if c and c[0] in rec and c[2] else [] for c in cands]
+    # Behind a sentence's end ("Owner: HR. Deadline: May.") only in a paragraph a label opens:
+    # a statement followed by inline labels ("Offer support. Timescale: May. Owner: HR."), even
+    # one whose label wrapped to a line's start, is a list item with its fields (the list
+    # strategy's), no line of fields
+    rights = right_edges(lines)
+    opens_para = [prev is None or style(prev) != style(line)
+                  or starts_paragraph(prev, line, rights[(line.page, round(line.bbox.x0 / 4))], s.fit_word_margin)
+                  for prev, line in zip([None, *lines], lines)]
+    pairs = [field_pairs(c[2], s.label_max_words, sentences=o) if c and c[0] in rec and c[2] else []
+             for c, o in zip(cands, opens_para)]
     # a line of fields wraps: its further labels may fall on a line that opens with none
     # (" ...by July 2026; Indicator: ..."); those count too, and cut such a line the same way
-    runs = [field_pairs(" " + line.text, s.label_max_words, after_sentence=_ends_sentence(prev, line))
-            if not (c and c[0] in rec) else [] for prev, line, c in zip([None, *lines], lines, cands)]
+    # (behind a sentence's end, "... October 2025. / Measure: ...", in a paragraph a label opened)
+    runs: list[list[tuple[int, int, str]]] = []
+    in_fields, prev = False, None
+    for line, c, o in zip(lines, cands, opens_para):
+        if c and c[0] in rec:
+            runs.append([])
+            in_fields = o or (in_fields and prev is not None)
+        else:
+            in_fields = in_fields and not o
+            runs.append(field_pairs(" " + line.text, s.label_max_words, sentences=in_fields,
+                                    after_sentence=in_fields and _ends_sentence(prev, line)))
+        prev = line
     more_keys = recurring([label_key(lab) for ps in pairs + runs for _, _, lab in ps], s.label_min_repeats)
     # a label that recurs further along lines of fields also opens a line of them where it
     # comes first (the row that has no value for the first field: "Indicator: ...; Owner: ...")
     rec = rec | {c[0] for c in cands if c and c[2] and c[0] in more_keys}
     facts = []
-    for line, c, ps, rs in zip(lines, cands, pairs, runs):
+    for line, c, ps, rs, o in zip(lines, cands, pairs, runs, opens_para):
         if c and c[0] in rec and not ps and c[2]:
-            ps = field_pairs(c[2], s.label_max_words)
+            ps = field_pairs(c[2], s.label_max_words, sentences=o)
         heading = is_heading_like(line, body, config) and not (c and c[2] and c[0] in rec)
         if KICKER.match(line.text.strip()) and line.text.split()[0].lower() in kicker_words:
             heading, c = True, None
