@@ -7,12 +7,15 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Sequence
 
-from extract.strategies.blocks import wording
-from extract.model import Cell, ExtractedDocument, ExtractedTable, RowKind, Structure, TableRow, TextLine
+from extract.strategies.blocks import INLINE_LABEL, make_cell, wording
+from extract.strategies.lists import _split_line
+from extract.model import EMPTY_CELL, Cell, ExtractedDocument, ExtractedTable, Part, RowKind, Structure, TableRow, TextLine
+from extract.text import label_key
 
 from extract.config import ExtractConfig, load_config
 from extract.vocabulary import MODELS_DIR, read_yaml
@@ -155,6 +158,9 @@ def document_to_actions(doc: ExtractedDocument) -> NormalisedDocument:
     tables = []
     for table in doc.tables:      # cells holding an action and its labelled fields: a row each, a column per label
         table, said = cell_records_to_rows(table, _extract_config())
+        if said:
+            notes.append(note(IssueCode.FIELDS_IN_CELLS, said, "interpret"))
+        table, said = run_on_fields(table, _extract_config())
         tables.append(table)
         if said:
             notes.append(note(IssueCode.FIELDS_IN_CELLS, said, "interpret"))
@@ -218,6 +224,100 @@ def document_to_actions(doc: ExtractedDocument) -> NormalisedDocument:
         warnings.append(warning(IssueCode.TABLES_NOT_READ, "tables found but none read as action tables", "interpret"))
     return NormalisedDocument(meta, tuple(actions), tuple(warnings), tuple(notes), tuple(unknown), tuple(skipped),
                               tuple(roles_found))
+
+
+def _field_lines(cell: Cell, gap: float) -> tuple[list[TextLine], list[TextLine]]:
+    """(a labelled field's own lines, the lines after them that are not its): a line set
+    left of where the field's first line starts, a paragraph gap (`gap` x its size) below the
+    line above, is no wrap of the field (a wrap starts under the label or the
+    value, with no gap) but text after the block (a closing "Approved by ..." line under the
+    last one)."""
+    lines = list(cell.lines)
+    for k in range(1, len(lines)):
+        prev, line = lines[k - 1], lines[k]
+        if line.page == lines[0].page == prev.page and line.bbox.x0 < lines[0].bbox.x0 - 4 \
+                and line.bbox.top - prev.bbox.bottom > gap * max(prev.size, 1.0):
+            return lines[:k], lines[k:]
+    return lines, []
+
+
+def run_on_fields(table: ExtractedTable, config: ExtractConfig) -> tuple[ExtractedTable, str | None]:
+    """Blocks and list items whose labelled field runs on into further labels on one line
+    ("Lead: Director of Operations. Timescale: 2025-2026."): a capitalised phrase and a colon
+    after a sentence's end, recurring in that field across the table's rows (label_min_repeats),
+    opens a field of its own, a column named by the label as printed. Lines under a field that
+    are not its (_field_lines) are dropped from it. Returns the table and a note, or None where
+    nothing changed."""
+    if table.structure is Structure.GRID or not table.rows:
+        return table, None
+    ncol = len(table.rows[0].cells)
+    body = [r for r in table.rows if r.kind is RowKind.BODY and len(r.cells) == ncol]
+    max_words, min_repeats = config.blocks.label_max_words, config.blocks.label_min_repeats
+    gap = config.blocks.paragraph_gap
+    known = {label_key(h) for h in table.header if h}
+    # per labelled column, the further labels its cells hold after a sentence's end
+    found: dict[int, Counter] = {}
+    for j in range(ncol):
+        if table.part(j) is not Part.LABELLED:
+            continue
+        counts: Counter = Counter()
+        for r in body:
+            own, _ = _field_lines(r.cells[j], gap)
+            keys = {label_key(m.group("label")) for l in own for m in INLINE_LABEL.finditer(l.text)
+                    if (m.start() > 0 or l is not own[0]) and len(m.group("label").split()) <= max_words}
+            counts.update(keys)
+        found[j] = Counter({k: n for k, n in counts.items() if n >= min_repeats and k not in known})
+    strays = sum(bool(_field_lines(r.cells[j], gap)[1]) for r in body for j in found)
+    new: list[str] = []            # the new columns' labels, as first printed
+    for j, counts in found.items():
+        for r in body:
+            own, _ = _field_lines(r.cells[j], gap)
+            for l in own:
+                for m in INLINE_LABEL.finditer(l.text):
+                    lab = " ".join(m.group("label").split())
+                    if (m.start() > 0 or l is not own[0]) and label_key(lab) in counts \
+                            and label_key(lab) not in map(label_key, new):
+                        new.append(lab)
+    if not new and not strays:
+        return table, None
+    slot = {label_key(lab): ncol + i for i, lab in enumerate(new)}
+    rows: list[TableRow] = []
+    for r in table.rows:
+        if r.kind is not RowKind.BODY or len(r.cells) != ncol:
+            rows.append(dataclasses.replace(r, cells=r.cells + (EMPTY_CELL,) * len(new)))
+            continue
+        cells: list[list[TextLine]] = [list(c.lines) for c in r.cells] + [[] for _ in new]
+        for j in found:
+            own, _ = _field_lines(r.cells[j], gap)
+            cells[j] = []
+            current = j
+            for l in own:
+                cuts = [(m.start("label"), m.end(), m.group("label")) for m in INLINE_LABEL.finditer(l.text)
+                        if (m.start() > 0 or l is not own[0]) and label_key(m.group("label")) in slot]
+                for lab, piece in _split_line(l, cuts) if cuts else [(None, l)]:
+                    if lab is not None:
+                        current = slot[label_key(lab)]
+                    if piece is not None:
+                        cells[current].append(piece)
+        for k in range(ncol, len(cells)):
+            last = cells[k][-1] if cells[k] else None
+            joined = " ".join(l.text for l in cells[k])
+            if last is not None and joined.endswith(".") and not re.search(r"[.;!?]\s", joined):
+                # one sentence's full stop, the line's end: not part of the value ("2025-2026.")
+                cells[k][-1] = TextLine(last.text[:-1].rstrip(), last.page, last.bbox, last.size, last.bold)
+        out = tuple(c if k < ncol and list(c.lines) == cells[k] else (make_cell(cells[k]) if cells[k] else EMPTY_CELL)
+                    for k, c in enumerate(r.cells + (EMPTY_CELL,) * len(new)))
+        rows.append(dataclasses.replace(r, cells=out))
+    said = []
+    if new:
+        said.append(f"table {table.index}: a field's line runs on into further labels ({', '.join(new)}), "
+                    f"read as fields of their own")
+    if strays:
+        said.append(f"table {table.index}: {strays} line(s) set left of the field above them, after its end, "
+                    f"not read as part of it")
+    header = tuple(table.header) if table.header else ("",) * ncol
+    parts = tuple(table.part(k) for k in range(ncol)) + (Part.LABELLED,) * len(new)
+    return dataclasses.replace(table, header=header + tuple(new), rows=tuple(rows), parts=parts), "; ".join(said)
 
 
 @lru_cache(maxsize=1)
@@ -382,6 +482,18 @@ def _table_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: Extract
     return out
 
 
+def marked_list(lines: Sequence[TextLine]) -> list:
+    """The items of lines that are wholly a marked list ("(a) ...", "(b) ...": two or more
+    items, every one opened by a letter, roman or number marker of one kind, in sequence from
+    the first), else []."""
+    items = split_items(lines) if lines else []
+    if len(items) < 2 or any(it.marker is None or it.kind not in ("letter", "roman", "number") for it in items):
+        return []
+    if items[0].marker not in ("a", "i", "1") or len({it.kind for it in items}) > 1:
+        return []
+    return items
+
+
 def row_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: ExtractedTable, ri: int, row: TableRow,
                    vals: _RowValues, section: str | None, has_action_col: bool, seen: dict[str, int],
                    aim_heading: str | None = None) -> list[Action]:
@@ -392,7 +504,8 @@ def row_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: ExtractedT
     if ref_text and doc.ocr:
         ref_text = repair_ocr_id(ref_text.split()[0]) + ref_text[len(ref_text.split()[0]):]
     if ref_text:
-        ref_id = ref_text.split()[0].rstrip(".:)–-") if re.match(r"^(?:[A-Za-z]{1,3}[.\-]?)?\d", ref_text) else None
+        ref_id = ref_text.split()[0].rstrip(".:)–-") if re.match(r"^(?:[A-Za-z]{1,3}[.\-]?)?\d", ref_text) \
+            or table.structure is not Structure.GRID and re.fullmatch(r"\(?[ivx]{1,4}[.)]?", ref_text.strip()) else None
     parent = ref_id or aim_id
     row_level_text = " ".join(t for t in (aim_raw, ref_text, vals.text("pillar_tags"), vals.text("description"))
                               if t)
@@ -420,6 +533,22 @@ def row_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: ExtractedT
     aim_out = _norm_ws(aim_text) if has_action_col else None
     if has_action_col and not aim_out and aim_heading:
         aim_out = aim_heading      # the heading the block or item sits under states its aim
+    description = strip_tags(vals.text("description"))
+    sub_actions = False
+    if table.structure is Structure.LIST_ITEMS and len(items) > 2 and items[0].marker is None \
+            and marked_list([l for it in items[1:] for l in it.lines]):
+        # an item's statement over its lettered parts ("(a) ...", "(b) ..." nested under it):
+        # the parts are its atomic actions, the statement their aim
+        aim_out, items = _norm_ws(items[0].text), items[1:]
+    if table.structure is Structure.BLOCKS and len(items) == 1:
+        if own_id is None and items[0].kind in ("letter", "roman", "number"):
+            own_id = items[0].marker          # a block opening with its number ("iv. Increase ..."): its id
+        subs = marked_list([l for c in vals.cells.get("description", []) if not c.spanned for l in c.lines])
+        if subs:
+            # its first paragraph is a list of lettered parts ("(a) ...", "(b) ..."): they are its
+            # atomic actions, sharing its fields, and its statement is their aim
+            aim_out, description, sub_actions = _norm_ws(items[0].text), None, True
+            items = subs
     out = []
     for item in items:
         item_text_raw = item.text
@@ -428,10 +557,12 @@ def row_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: ExtractedT
         text = strip_tags(item_text_raw) or item_text_raw
         prov_lines = item.lines
         if table.structure is Structure.LIST_ITEMS:
-            if item.marker and len(items) > 1:       # "3." with its own a) b): "3.a", "3.b"
+            if item.marker and (len(items) > 1 or aim_out != aim_heading):       # "3." with its own a) b): "3.a", "3.b"
                 action_id, parent_id = normalise_action_id(item, own_id), own_id
             else:
                 action_id, parent_id = own_id, parent_of_dotted(own_id)
+        elif table.structure is Structure.BLOCKS and sub_actions:
+            action_id, parent_id = normalise_action_id(item, own_id), own_id
         elif table.structure is Structure.BLOCKS:
             action_id = own_id
             parent_id = None
@@ -455,7 +586,7 @@ def row_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: ExtractedT
             row_id=rid, institution=meta.institution, plan_title=meta.plan_title,
             period_start=meta.period_start, period_end=meta.period_end, section=section,
             parent_id=parent_id, action_id=action_id, aim=aim_out, action_text=text,
-            description=strip_tags(vals.text("description")), supporting_actions=vals.text("supporting_actions"),
+            description=description, supporting_actions=vals.text("supporting_actions"),
             success_measures=vals.text("success_measures"), timeframe=vals.text("timeframe"),
             owner=vals.text("owner"), resources=vals.text("resources"), rag_status=rag, rag_evidence=rag_evidence,
             progress=vals.text("progress"), comments=vals.text("comments"),

@@ -19,6 +19,10 @@ _DOTTED = re.compile(rf"(?P<id>[A-Z]{{1,3}}\d{{1,2}}(?:\.\d{{1,2}})+|\d{{1,2}}(?
 _LETTER = re.compile(r"\(?(?P<id>[a-z])[).]\s+")
 ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
 _ROMAN = re.compile(r"\((?P<id>" + "|".join(sorted(ROMANS, key=len, reverse=True)) + r")\)\s+")
+# "ii. Give ...", "iv) Increase ...": a roman numeral of two or more letters closed by a point or
+# a bracket, before a capital ("i.", "v.", "x." read as letters, the sequence they run in decides)
+_ROMAN_CLOSED = re.compile(r"(?P<id>" + "|".join(sorted((r for r in ROMANS if len(r) > 1), key=len, reverse=True))
+                           + r")[.)]\s+(?=[A-Z\"“‘'])")
 # "3." / "3)"; also "3 – Support ..." and "7 To recruit ...", a bare number only before a capital
 _NUMBER = re.compile(rf"(?P<id>\d{{1,2}})(?:[.)]\s+|\s*[{DASHES}]\s+(?=[A-Z\"“‘'])|\s+(?=[A-Z][a-z]))")
 _BULLET = re.compile(BULLET_CLASS + r"\s+")
@@ -76,7 +80,7 @@ def _dotted_successor(prev: str, cur: str) -> bool:
 
 
 def _line_start_marker(text: str) -> tuple[str, str | None, int] | None:
-    for kind, pat in (("dotted", _DOTTED), ("roman", _ROMAN), ("letter", _LETTER), ("number", _NUMBER),
+    for kind, pat in (("dotted", _DOTTED), ("roman", _ROMAN), ("roman", _ROMAN_CLOSED), ("letter", _LETTER), ("number", _NUMBER),
                       ("bullet", _BULLET)):
         m = pat.match(text)
         if m:
@@ -118,6 +122,8 @@ def split_items(lines: Sequence[TextLine]) -> list[Item]:
                 accept = start[0] in ("dotted", "bullet") or start[1] in ("a", "1", "i")
             elif start[0] == kind_in_use:
                 accept = start[0] in ("dotted", "bullet") or _is_successor(start[0], pieces[-1][1], start[1])
+            elif kind_in_use == "letter" and start[0] == "roman" and pieces[-1][1] == "i" and start[1] == "ii":
+                accept = True       # "i." read as a letter, then "ii.": the list was roman
         if accept:
             kind_in_use = start[0]
             pieces.append((start[0], start[1], [text[start[2]:]], [line]))

@@ -35,8 +35,10 @@ from .narrative import BODY_KEY, ID_KEY, LEAD_KEY, FieldKey, label_field
 
 NAME = "numbered_list"
 
-# an item's opening: "1.", "2)", "1.2", "(a)", "a)", "iv.", a bullet glyph, or a row key "V1.2"
-_ITEM = re.compile(r"^(?:(?P<num>\d{1,2}(?:\.\d{1,2})+|\d{1,2}(?=[.)]))[.)]?|\(?(?P<letter>[a-z]|[ivx]{1,4})\)|(?P<key>[A-Z]{1,3}\d{1,2}(?:\.\d{1,2})*)\s*[:.)\-–]?"
+# an item's opening: "1.", "2)", "1.2", "(a)", "a)", "iv)", "iv." (before a capital), a bullet glyph,
+# or a row key "V1.2"
+_ITEM = re.compile(r"^(?:(?P<num>\d{1,2}(?:\.\d{1,2})+|\d{1,2}(?=[.)]))[.)]?|\(?(?P<letter>[a-z]|[ivx]{1,4})\)"
+                   r"|(?P<roman>i{1,3}|iv|vi{0,3}|ix|x)\.(?=\s+[A-Z\"“‘'])|(?P<key>[A-Z]{1,3}\d{1,2}(?:\.\d{1,2})*)\s*[:.)\-–]?"
                    rf"|(?P<bullet>{BULLET_CLASS}|[\uf0a7\uf0b7\u25aa\u2043]))\s+(?P<rest>\S.*)$")
 
 
@@ -163,7 +165,7 @@ def lines_to_items(lines: Sequence[TextLine], marks: dict[int, list[BBox]], conf
                 item.lines.append(line)
             else:
                 if m is not None:
-                    ident = m.group("num") or m.group("letter") or m.group("key")
+                    ident = m.group("num") or m.group("letter") or m.group("roman") or m.group("key")
                     rest = m.group("rest")
                     first = TextLine(rest, line.page, line.bbox, line.size, line.bold)
                 else:
@@ -404,6 +406,11 @@ def inline_fields(items: Sequence[Item], config: ExtractConfig) -> list[dict[Fie
                 current = BODY_KEY          # the item's detail line, set smaller under its statement
                 fields.setdefault(current, [])
             cuts = [c for c in line_cuts if label_key(c[2]) in keys]
+            if n == details.get(id(it)) and not any(c[0] == 0 for c in cuts) \
+                    and (m := INLINE_LABEL.match(line.text)) and label_key(m.group("label")) in keys:
+                # the detail line set smaller under the statement opens with a label: whatever the
+                # line above ends with, it starts the fields ("(b) ... workshop" / "Lead: HR")
+                cuts.insert(0, (0, m.end(), " ".join(m.group("label").split())))
             for lab, piece in _split_line(line, cuts) if cuts else [(None, line)]:
                 if lab is not None:
                     last = fields[current][-1] if fields[current] else None
