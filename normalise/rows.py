@@ -14,7 +14,8 @@ from typing import Sequence
 
 from extract.strategies.blocks import INLINE_LABEL, make_cell, wording
 from extract.strategies.lists import _split_line
-from extract.model import EMPTY_CELL, Cell, ExtractedDocument, ExtractedTable, Part, RowKind, Structure, TableRow, TextLine
+from extract.model import (EMPTY_CELL, Cell, ExtractedDocument, ExtractedTable, Part, RowKind, Structure, TableRow,
+                           TextLine)
 from extract.text import label_key
 
 from extract.config import ExtractConfig, load_config
@@ -241,13 +242,22 @@ def _field_lines(cell: Cell, gap: float) -> tuple[list[TextLine], list[TextLine]
     return lines, []
 
 
+def _further_label(m: re.Match, lines: Sequence[TextLine], i: int) -> bool:
+    """An inline label (INLINE_LABEL) further along a field: after a sentence's end on its line,
+    or opening a line after one that ended a sentence; otherwise the value goes on ("Action
+    owner: TC Lead" / "Supported by: ..." is one value, as the list strategy reads it)."""
+    if m.start() > 0:
+        return True
+    return i > 0 and lines[i - 1].text.rstrip().endswith((".", ";", "!", "?", ")"))
+
+
 def run_on_fields(table: ExtractedTable, config: ExtractConfig) -> tuple[ExtractedTable, str | None]:
-    """Blocks and list items whose labelled field runs on into further labels on one line
-    ("Lead: Director of Operations. Timescale: 2025-2026."): a capitalised phrase and a colon
-    after a sentence's end, recurring in that field across the table's rows (label_min_repeats),
-    opens a field of its own, a column named by the label as printed. Lines under a field that
-    are not its (_field_lines) are dropped from it. Returns the table and a note, or None where
-    nothing changed."""
+    """Blocks and list items whose labelled field runs on into further labels ("Lead: Director
+    of Operations. Timescale: 2025-2026."): a capitalised phrase and a colon after a sentence's
+    end (_further_label), recurring in that field across
+    the table's rows (label_min_repeats), opens a field of its own, a column named by the label
+    as printed. Lines under a field that are not its (_field_lines) are dropped from it, and
+    said. Returns the table and a note, or None where nothing changed."""
     if table.structure is Structure.GRID or not table.rows:
         return table, None
     ncol = len(table.rows[0].cells)
@@ -255,7 +265,7 @@ def run_on_fields(table: ExtractedTable, config: ExtractConfig) -> tuple[Extract
     max_words, min_repeats = config.blocks.label_max_words, config.blocks.label_min_repeats
     gap = config.blocks.paragraph_gap
     known = {label_key(h) for h in table.header if h}
-    # per labelled column, the further labels its cells hold after a sentence's end
+    # per labelled column, the further labels its cells hold
     found: dict[int, Counter] = {}
     for j in range(ncol):
         if table.part(j) is not Part.LABELLED:
@@ -263,8 +273,8 @@ def run_on_fields(table: ExtractedTable, config: ExtractConfig) -> tuple[Extract
         counts: Counter = Counter()
         for r in body:
             own, _ = _field_lines(r.cells[j], gap)
-            keys = {label_key(m.group("label")) for l in own for m in INLINE_LABEL.finditer(l.text)
-                    if (m.start() > 0 or l is not own[0]) and len(m.group("label").split()) <= max_words}
+            keys = {label_key(m.group("label")) for i, l in enumerate(own) for m in INLINE_LABEL.finditer(l.text)
+                    if _further_label(m, own, i) and len(m.group("label").split()) <= max_words}
             counts.update(keys)
         found[j] = Counter({k: n for k, n in counts.items() if n >= min_repeats and k not in known})
     strays = sum(bool(_field_lines(r.cells[j], gap)[1]) for r in body for j in found)
@@ -272,10 +282,10 @@ def run_on_fields(table: ExtractedTable, config: ExtractConfig) -> tuple[Extract
     for j, counts in found.items():
         for r in body:
             own, _ = _field_lines(r.cells[j], gap)
-            for l in own:
+            for i, l in enumerate(own):
                 for m in INLINE_LABEL.finditer(l.text):
                     lab = " ".join(m.group("label").split())
-                    if (m.start() > 0 or l is not own[0]) and label_key(lab) in counts \
+                    if _further_label(m, own, i) and label_key(lab) in counts \
                             and label_key(lab) not in map(label_key, new):
                         new.append(lab)
     if not new and not strays:
@@ -291,9 +301,9 @@ def run_on_fields(table: ExtractedTable, config: ExtractConfig) -> tuple[Extract
             own, _ = _field_lines(r.cells[j], gap)
             cells[j] = []
             current = j
-            for l in own:
+            for i, l in enumerate(own):
                 cuts = [(m.start("label"), m.end(), m.group("label")) for m in INLINE_LABEL.finditer(l.text)
-                        if (m.start() > 0 or l is not own[0]) and label_key(m.group("label")) in slot]
+                        if _further_label(m, own, i) and label_key(m.group("label")) in slot]
                 for lab, piece in _split_line(l, cuts) if cuts else [(None, l)]:
                     if lab is not None:
                         current = slot[label_key(lab)]
@@ -557,7 +567,7 @@ def row_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: ExtractedT
         text = strip_tags(item_text_raw) or item_text_raw
         prov_lines = item.lines
         if table.structure is Structure.LIST_ITEMS:
-            if item.marker and (len(items) > 1 or aim_out != aim_heading):       # "3." with its own a) b): "3.a", "3.b"
+            if item.marker and len(items) > 1:       # "3." with its own a) b): "3.a", "3.b"
                 action_id, parent_id = normalise_action_id(item, own_id), own_id
             else:
                 action_id, parent_id = own_id, parent_of_dotted(own_id)

@@ -80,7 +80,8 @@ def _dotted_successor(prev: str, cur: str) -> bool:
 
 
 def _line_start_marker(text: str) -> tuple[str, str | None, int] | None:
-    for kind, pat in (("dotted", _DOTTED), ("roman", _ROMAN), ("roman", _ROMAN_CLOSED), ("letter", _LETTER), ("number", _NUMBER),
+    for kind, pat in (("dotted", _DOTTED), ("roman", _ROMAN), ("roman", _ROMAN_CLOSED), ("letter", _LETTER),
+                      ("number", _NUMBER),
                       ("bullet", _BULLET)):
         m = pat.match(text)
         if m:

@@ -38,7 +38,8 @@ NAME = "numbered_list"
 # an item's opening: "1.", "2)", "1.2", "(a)", "a)", "iv)", "iv." (before a capital), a bullet glyph,
 # or a row key "V1.2"
 _ITEM = re.compile(r"^(?:(?P<num>\d{1,2}(?:\.\d{1,2})+|\d{1,2}(?=[.)]))[.)]?|\(?(?P<letter>[a-z]|[ivx]{1,4})\)"
-                   r"|(?P<roman>i{1,3}|iv|vi{0,3}|ix|x)\.(?=\s+[A-Z\"“‘'])|(?P<key>[A-Z]{1,3}\d{1,2}(?:\.\d{1,2})*)\s*[:.)\-–]?"
+                   r"|(?P<roman>i{1,3}|iv|vi{0,3}|ix|x)\.(?=\s+[A-Z\"“‘'])"
+                   r"|(?P<key>[A-Z]{1,3}\d{1,2}(?:\.\d{1,2})*)\s*[:.)\-–]?"
                    rf"|(?P<bullet>{BULLET_CLASS}|[\uf0a7\uf0b7\u25aa\u2043]))\s+(?P<rest>\S.*)$")
 
 
