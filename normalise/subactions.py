@@ -30,6 +30,7 @@ _BULLET = re.compile(BULLET_CLASS + r"\s+")
 # where it continues a running "1 ...", "2 ..." list after a finished sentence
 _NUMBER_ACRONYM = re.compile(r"(?P<id>\d{1,2})\s+(?=[A-Z]{2,})")
 _AIM_ID = re.compile(rf"^(?P<id>[A-Z]{{1,3}}\d{{1,2}}|\d{{1,2}}(?=\s*[{DASHES}:.]\s+[A-Z]))\s*[{DASHES}:.]\s+")
+_BARE_AIM_ID = re.compile(r"^\s*[A-Z]{1,3}\d{1,2}\s*$")
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,8 @@ def split_aim_id(text: str | None) -> tuple[str | None, str | None]:
     m = _AIM_ID.match(text)
     if m:
         return m.group("id"), text[m.end():].strip() or None
+    if _BARE_AIM_ID.match(text):        # an aim cell holding its id alone ("A3" over "a) ...")
+        return text.strip(), None
     return None, text
 
 
