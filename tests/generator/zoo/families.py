@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from pathlib import Path
 from xml.sax.saxutils import escape as xesc
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.pagesizes import landscape as rl_landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, TableStyle
+from reportlab.platypus import Paragraph, TableStyle
 from reportlab.platypus import Table as RLTable
 
 from .. import common as c
@@ -21,37 +19,10 @@ from .. import scan as scanner
 from . import content as ct
 from . import tables as tb
 from . import web, word
+from .families_found import FOUND_FAMILIES
+from .job import Job, _gold, _job, table_document
 
-
-@dataclass
-class Job:
-    name: str
-    family: str
-    kind: str                          # docx | html | reportlab | scan
-    rows: list[dict]
-    plan: ct.Plan
-    title: str
-    doc: object = None                 # Document | str (html) | Callable[[Path], None] | Job (scan source)
-    stripped: bool = False
-    talent_annotated: bool = False
-    passes: int = 1
-    options: dict = field(default_factory=dict)
-
-
-def _flags(rows: list[dict]) -> tuple[bool, bool]:
-    stated = any(r.pop("_pillars_stated", False) for r in rows) if rows else True
-    talent = any(r.pop("_talent_printed", False) for r in rows)
-    for r in rows:
-        r.pop("_pillars_stated", None)
-        r.pop("_talent_printed", None)
-    return (not stated), talent
-
-
-def _job(name, family, kind, doc, rows, plan, options, *, title=None, passes=1, talent=None) -> Job:
-    stripped, cited = _flags(rows)
-    return Job(name=name, family=family, kind=kind, doc=doc, rows=rows, plan=plan, title=title or plan.title,
-               stripped=stripped, talent_annotated=cited if talent is None else talent, passes=passes,
-               options=options)
+__all__ = ["FAMILIES", "BORN_DIGITAL", "SEED_RENDERS", "Job"]
 
 
 # ----------------------------------------------------------------------------- tables
@@ -192,23 +163,7 @@ def unruled(rng: random.Random, plan: ct.Plan, name: str) -> Job:
     split_in_row = 1 if rng.random() < 0.5 else 0
     table = RLTable(data, colWidths=widths, repeatRows=1 if t.repeat_header else 0, splitInRow=split_in_row)
     table.setStyle(TableStyle(style))
-    story = [Paragraph(xesc(plan.institution), bst), Paragraph(xesc(plan.title), title_st)]
-    for p in ct.vocabulary()["intro_paragraphs"][:rng.randint(0, 2)]:
-        story += [Paragraph(xesc(p.format(inst=plan.institution, period=plan.period_text)), body), Spacer(1, 6)]
-    story.append(table)
-    running = plan.institution
-
-    def decor(canvas, d):
-        canvas.saveState()
-        canvas.setFont(font, 8)
-        canvas.drawRightString(pagesize[0] - margin, pagesize[1] - 1.0 * cm, running)
-        canvas.drawCentredString(pagesize[0] / 2, 0.9 * cm, f"Page {d.page}")
-        canvas.restoreState()
-
-    def build(out: Path) -> None:
-        SimpleDocTemplate(str(out), pagesize=pagesize, leftMargin=margin, rightMargin=margin,
-                          topMargin=1.9 * cm, bottomMargin=1.8 * cm, invariant=1, title=plan.title,
-                          author=plan.institution).build(story, onFirstPage=decor, onLaterPages=decor)
+    build = table_document(rng, plan, table, pagesize, margin, font, body, bst, title_st, running=plan.institution)
     if o.rag_form == "fill":
         for r in rows:
             r["rag_status"] = None
@@ -216,16 +171,9 @@ def unruled(rng: random.Random, plan: ct.Plan, name: str) -> Job:
                 {**vars(o), "landscape": land, "font": font, "size": size, "split_in_row": split_in_row})
 
 
+
+
 # ----------------------------------------------------------------------------- web layouts
-
-
-def _gold(action_text, *, action_id=None, parent_id=None, section=None, aim=None, details=None,
-          supporting=None, measure=None, timeframe=None, owner=None, pillars=(), talent=(),
-          stated=False, cited=False) -> dict:
-    return {"action_id": action_id, "parent_id": parent_id, "section": section, "aim": aim,
-            "action_text": action_text, "details": details, "supporting_actions": supporting,
-            "success_measures": measure, "timeframe": timeframe, "owner": owner, "resources": None,
-            "pillars": list(pillars), "talent": list(talent), "_pillars_stated": stated, "_talent_printed": cited}
 
 
 def cards(rng: random.Random, plan: ct.Plan, name: str) -> Job:
@@ -535,10 +483,7 @@ FAMILIES: dict[str, Callable[..., Job]] = {
     "scans": scans,
     "not_actions": not_actions,
 }
-# the families first met in the blind rounds (their module imports Job and the gold helper from
-# this one, hence the late import)
-from .families_found import FOUND_FAMILIES  # noqa: E402
-
+# the families first met in the blind rounds (families_found.py)
 FAMILIES.update(FOUND_FAMILIES)
 BORN_DIGITAL = [f for f in FAMILIES if f != "scans"]
 

@@ -17,14 +17,14 @@ from reportlab.lib.pagesizes import landscape as rl_landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Frame, KeepInFrame, Paragraph, SimpleDocTemplate, Spacer, TableStyle
+from reportlab.platypus import Frame, KeepInFrame, Paragraph, TableStyle
 from reportlab.platypus import Table as RLTable
 
 from .. import common as c
 from . import content as ct
 from . import tables as tb
 from . import word
-from .families import Job, _gold, _job
+from .job import Job, _gold, _job, table_document
 
 FONTS = {"Helvetica": "Helvetica-Bold", "Times-Roman": "Times-Bold"}
 
@@ -328,21 +328,7 @@ def zebra_tables(rng: random.Random, plan: ct.Plan, name: str) -> Job:
         body_i += 1
     table = RLTable(data, colWidths=widths, repeatRows=1 if t.repeat_header else 0, splitInRow=0)
     table.setStyle(TableStyle(style))
-    story = [Paragraph(xesc(plan.institution), bst), Paragraph(xesc(plan.title), title_st)]
-    for p in ct.vocabulary()["intro_paragraphs"][:rng.randint(0, 2)]:
-        story += [Paragraph(xesc(p.format(inst=plan.institution, period=plan.period_text)), body), Spacer(1, 6)]
-    story.append(table)
-
-    def decor(canvas, d):
-        canvas.saveState()
-        canvas.setFont(font, 8)
-        canvas.drawCentredString(pagesize[0] / 2, 0.9 * cm, f"Page {d.page}")
-        canvas.restoreState()
-
-    def build(out: Path) -> None:
-        SimpleDocTemplate(str(out), pagesize=pagesize, leftMargin=margin, rightMargin=margin,
-                          topMargin=1.9 * cm, bottomMargin=1.8 * cm, invariant=1, title=plan.title,
-                          author=plan.institution).build(story, onFirstPage=decor, onLaterPages=decor)
+    build = table_document(rng, plan, table, pagesize, margin, font, body, bst, title_st)
     return _job(name, "zebra_tables", "reportlab", build, rows, plan,
                 {**vars(o), "landscape": land, "font": font, "size": size, "stripes": stripes})
 
