@@ -58,6 +58,21 @@ def models_file(name: str) -> Any:
     return read_yaml(MODELS_DIR / name)
 
 
+# A printed field label ("Success measure", "Who leads", "Lead(s)"): a capitalised word, then
+# more words, before a colon. One grammar for every reader; what a label's words may hold
+# depends on where it stands:
+LABEL_CHARS = r"\w&/()'’\-"        # a line of fields or a block's paragraph: "Lead(s)", "HR/OD"
+CELL_LABEL_CHARS = r"\w&'’\-"      # a table cell: "/" and "(" separate its fields, no label holds them
+INLINE_LABEL_CHARS = r"\w&/'’\-"   # running text: "(" opens an aside, not a label
+
+
+def label_phrase(chars: str = LABEL_CHARS, more: str = "*?") -> str:
+    """The regex of a label's words (group `label`), before its colon: a capitalised word, then
+    words of `chars` joined by single spaces, `more` of them ("*?": as few as reach the colon;
+    "{0,5}": at most six words)."""
+    return rf"(?P<label>[A-Z][{chars}]*(?:[ ][{chars}]+){more})"
+
+
 def label_key(text: str) -> str:
     """A column or field label as compared with vocabularies: lower case, punctuation other
     than '&' and '/' gone, whitespace collapsed."""

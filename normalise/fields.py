@@ -24,7 +24,7 @@ from extract.config import ExtractConfig
 from extract.model import EMPTY_CELL, Cell, ExtractedTable, RowKind, Structure, TableRow, TextLine
 from extract.strategies.blocks import make_cell
 from extract.strategies.ruled import cell_to_fields
-from extract.vocabulary import label_key
+from extract.vocabulary import CELL_LABEL_CHARS, label_key, label_phrase
 
 _COLON = re.compile(r":(?:\s|$)")
 _WORD = re.compile(r"[\w&'’\-]+")
@@ -60,8 +60,11 @@ def column_labels(cells: Sequence[Cell], max_words: int, min_repeats: int) -> fr
     return frozenset(k for k, n in chosen.items() if n >= min_repeats and k)
 
 
+_OPENING_LABEL = re.compile(r"\s*" + label_phrase(CELL_LABEL_CHARS) + r"\s*:(?:\s|$)")
+
+
 def _opening_label(line: TextLine, labels: frozenset[str]) -> str | None:
-    m = re.match(r"\s*(?P<label>[A-Z][\w&'’\-]*(?:[ ][\w&'’\-]+)*?)\s*:(?:\s|$)", line.text)
+    m = _OPENING_LABEL.match(line.text)
     if m and label_key(m.group("label")) in labels:
         return label_key(m.group("label"))
     return None

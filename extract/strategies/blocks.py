@@ -20,19 +20,21 @@ from ..config import ExtractConfig
 from ..lexicon import is_past_form, is_verb_base
 from ..model import BBox, Cell, Fragment, TextLine
 from ..pdf import PageContent
+from ..vocabulary import INLINE_LABEL_CHARS, label_phrase
 from .base import boxes_on, inside_any
 
 # A label at the start of a line: up to a few words, then a colon ("Success Measure:",
 # "Who leads:"). Its length is checked against blocks.label_max_words.
-LEAD_LABEL = re.compile(r"^(?P<label>[A-Z][\w&/()'’\-]*(?:[ ][\w&/()'’\-]+)*?)\s*:\s*(?P<rest>.*)$")
+LEAD_LABEL = re.compile(r"^" + label_phrase() + r"\s*:\s*(?P<rest>.*)$")
 # A label inside running text: after a sentence end or at the start, capitalised, then a colon.
-INLINE_LABEL = re.compile(r"(?:(?<=^)|(?<=[.;,)!?]\s)|(?<=[.;,)!?]\s\s))(?P<label>[A-Z][\w&/'’\-]*(?:[ ][\w&/'’\-]+){0,5}):(?:\s|$)")
+INLINE_LABEL = re.compile(r"(?:(?<=^)|(?<=[.;,)!?]\s)|(?<=[.;,)!?]\s\s))" + label_phrase(INLINE_LABEL_CHARS, "{0,5}")
+                          + r":(?:\s|$)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 # A further label on a line of fields: a delimiter ("|", ";", "·", "•", "/") or a sentence's
 # end, then a short capitalised phrase and a colon ("Lead: HR | Timescale: 2025", "Owner: HR ·
 # Due: May", a paragraph of fields "Owner: HR. Deadline: May. Measure: ..."); the callers cut
 # only at labels that recur, so a slash inside a value ("HR / OD") cuts nothing.
-_PAIR_LABEL = r"(?P<label>[A-Z][\w&/()'’\-]*(?:[ ][\w&/()'’\-]+){0,5})\s*:(?:\s+|$)"
+_PAIR_LABEL = label_phrase(more="{0,5}") + r"\s*:(?:\s+|$)"
 _DELIMITED = re.compile(r"\s*[|;·•/]\s*" + _PAIR_LABEL)
 FIELD_PAIR = re.compile(r"(?:\s*[|;·•/]\s*|(?<=[.!?])\s+)" + _PAIR_LABEL)
 # the same where the text opens after a sentence's end (a wrapped paragraph of fields whose

@@ -28,6 +28,7 @@ from ..config import ExtractConfig
 from ..model import BBox, ExtractedTable, RowKind, Structure, TableRow, TextLine
 from ..pdf import PageContent
 from ..text import BULLET_CLASS, label_key
+from ..vocabulary import INLINE_LABEL_CHARS, label_phrase
 from .base import StrategyResult
 from .blocks import (INLINE_LABEL, LEAD_LABEL, body_size, first_word_fits, free_lines, is_heading_like, make_cell, reads_as_action,
                      recurring)
@@ -56,7 +57,7 @@ class Item:
 
 
 # a label further along a line of fields: a capitalised phrase and a colon after a space
-_MORE_LABEL = re.compile(r"(?<=\s)(?P<label>[A-Z][\w&/()'’\-]*(?:[ ][\w&/()'’\-]+)*?)\s*:\s+")
+_MORE_LABEL = re.compile(r"(?<=\s)" + label_phrase() + r"\s*:\s+")
 
 
 def _label_suffixes(words: str, max_words: int) -> list[str]:
@@ -337,7 +338,7 @@ def split_labelled_paragraphs(items: list[Item], headings: list[TextLine], confi
     return out
 
 
-_PAREN_LABEL = re.compile(r"\((?P<label>[A-Z][\w&/'’\-]*(?:[ ][\w&/'’\-]+){0,5}):\s")
+_PAREN_LABEL = re.compile(r"\(" + label_phrase(INLINE_LABEL_CHARS, "{0,5}") + r":\s")
 
 
 def label_cuts(lines: Sequence[TextLine]) -> list[list[tuple[int, int, str]]]:

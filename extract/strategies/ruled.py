@@ -16,6 +16,7 @@ from ..issues import Issue, IssueCode, note
 from ..model import EMPTY_CELL, BBox, Cell, ExtractedTable, Fragment, RowKind, TableRow, TextLine
 from ..pdf import PageContent
 from ..text import chars_to_lines, mark_cut_words
+from ..vocabulary import CELL_LABEL_CHARS, label_phrase
 from ..vocabulary import label_key
 from ..wrap import id_continues
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
@@ -949,10 +950,10 @@ def grids_to_tables(grids: Sequence[PageGrid], config: ExtractConfig, first_inde
 
 
 # A label opening a field in a cell: at the cell's start or after a separator ('/', '|', ';', ...).
-_FIELD_LABEL = re.compile(r"(?:^|(?<=[.;,/|)!?\u2013\u2014]\s))(?P<label>[A-Z][\w&'\u2019\-]*(?:[ ][\w&'\u2019\-]+)*?)\s*:(?:\s|$)")
+_FIELD_LABEL = re.compile(r"(?:^|(?<=[.;,/|)!?\u2013\u2014]\s))" + label_phrase(CELL_LABEL_CHARS) + r"\s*:(?:\s|$)")
 _FIELD_SEPARATORS = " /|;,\u2013\u2014"
 # the same label where a line of the cell opens
-_LINE_LABEL = re.compile(r"(?P<label>[A-Z][\w&'\u2019\-]*(?:[ ][\w&'\u2019\-]+)*?)\s*:(?:\s|$)")
+_LINE_LABEL = re.compile(label_phrase(CELL_LABEL_CHARS) + r"\s*:(?:\s|$)")
 
 
 def cell_to_fields(cell: Cell, max_words: int, labels: frozenset[str] = frozenset()) -> list[tuple[str, Cell]] | None:
