@@ -4,10 +4,12 @@ The only module that opens documents; everything after it works on `PageContent`
 """
 from __future__ import annotations
 
+import ctypes
 from dataclasses import dataclass, field
 from typing import Any
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
 
 from .issues import ExtractionError  # noqa: F401 - raised here, re-exported
 from .model import TextLine
@@ -91,8 +93,37 @@ def document_properties(pdf: pdfium.PdfDocument) -> tuple[tuple[str, str], ...]:
     return tuple((k, " ".join(str(meta[k]).split())) for k in PROPERTY_KEYS if str(meta.get(k, "")).strip())
 
 
-def read_page(pdf: pdfium.PdfDocument, index: int) -> PageContent:
+def as_printed(pdf: pdfium.PdfDocument, index: int) -> pdfium.PdfPage:
+    """The page as it prints and shows, in the document in memory: annotations that print (a
+    filled form's field values, stamps) merged into its content, and a page stored turned
+    (/Rotate 90: a landscape table on a portrait page) turned upright, its content transformed
+    and its rotation cleared, so every reader sees text running left to right."""
     page = pdf[index]
+    if pdfium_raw.FPDFPage_GetAnnotCount(page.raw) > 0:
+        if pdfium_raw.FPDFPage_Flatten(page.raw, pdfium_raw.FLAT_PRINT) == pdfium_raw.FLATTEN_SUCCESS:
+            page.close()
+            page = pdf[index]
+    rotation = page.get_rotation()
+    if rotation in (90, 180, 270):
+        left, bottom, right, top = page.get_mediabox()
+        w, h = right - left, top - bottom
+        m = pdfium_raw.FS_MATRIX()
+        # user space to the upright page's, origin at its lower left: turned clockwise by `rotation`
+        m.a, m.b, m.c, m.d, m.e, m.f = {90: (0, -1, 1, 0, -bottom, w + left),
+                                        180: (-1, 0, 0, -1, w + left, h + bottom),
+                                        270: (0, 1, -1, 0, h + bottom, -left)}[rotation]
+        if pdfium_raw.FPDFPage_TransFormWithClip(page.raw, ctypes.byref(m), None):
+            size = (h, w) if rotation in (90, 270) else (w, h)
+            pdfium_raw.FPDFPage_SetRotation(page.raw, 0)
+            pdfium_raw.FPDFPage_SetMediaBox(page.raw, 0, 0, *size)
+            pdfium_raw.FPDFPage_SetCropBox(page.raw, 0, 0, *size)
+            page.close()
+            page = pdf[index]
+    return page
+
+
+def read_page(pdf: pdfium.PdfDocument, index: int) -> PageContent:
+    page = as_printed(pdf, index)
     try:
         left, bottom, right, top = page.get_cropbox()
         chars = read_chars(page, left, top)
