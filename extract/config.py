@@ -39,6 +39,7 @@ class BoxSettings(BaseModel):
     max_page_width: float
     min_height: float
     card_gap: float = 4.0
+    card_min_height: float = 12.0
 
 
 class StitchScores(BaseModel):

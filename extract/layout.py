@@ -1,7 +1,7 @@
 """Layout detection before extraction: cheap page features decide which strategies run.
 
-Per page: ruling lines that cross (a ruled grid), a line naming two or more column labels
-(a whitespace table's header), "Action N" headings (narrative blocks). The document's
+Per page: ruling lines that cross (a ruled grid), lines split into three or more phrases by
+gaps no rule crosses (a whitespace table), "Action N" headings (narrative blocks), list keys. The document's
 candidate layouts are the union over its pages; only their strategies run, in the
 registry's order. When detection finds nothing, every strategy is tried (a plan laid out
 in a way these features miss still gets read), and the document says so.
@@ -16,8 +16,8 @@ from typing import Sequence
 from .config import ExtractConfig
 from .model import BBox, Layout, TextLine
 from .pdf import PageContent
-from .strategies.ruled import edges_to_boxes, rule_stacks
-from .text import chars_to_lines, label_key
+from .strategies.ruled import framing_boxes, rule_stacks
+from .text import chars_to_lines
 
 # A ruled table needs at least this many rules each way on the page (cell borders are often
 # drawn cell by cell, so a rule need only be a few points long).
@@ -41,19 +41,6 @@ def _stacked_rules(page: PageContent, config: ExtractConfig) -> bool:
     """Rules of one extent stacked down the page: a table ruled only between its rows."""
     s = config.ruled_table
     return bool(rule_stacks(page.edges, s.snap_tolerance, s.rows_only_min_rules, s.rows_only_min_width))
-
-
-def names_two_labels(text: str, labels: Sequence[str]) -> bool:
-    """Two or more distinct column labels on one line (longest first, each consumed)."""
-    key = f" {label_key(text)} "
-    found = 0
-    for label in labels:
-        if f" {label} " in key:
-            key = key.replace(f" {label} ", " | ")
-            found += 1
-            if found >= 2:
-                return True
-    return False
 
 
 def _phrase_lines(page: PageContent, config: ExtractConfig, gap_ratio: float = 1.2) -> int:
@@ -80,12 +67,8 @@ def _phrase_lines(page: PageContent, config: ExtractConfig, gap_ratio: float = 1
     return n
 
 
-def _inside_xy(x: float, y: float, area) -> bool:
-    return area[0] - 2 <= x <= area[2] + 2 and area[1] - 2 <= y <= area[3] + 2
-
-
-def guess_page(page: PageContent, config: ExtractConfig, labels: Sequence[str],
-               headings: Sequence[re.Pattern[str]], item: re.Pattern[str]) -> PageGuess:
+def guess_page(page: PageContent, config: ExtractConfig, headings: Sequence[re.Pattern[str]],
+               item: re.Pattern[str]) -> PageGuess:
     if not page.has_text:
         return PageGuess(page.number, ())
     found: list[str] = []
@@ -104,10 +87,9 @@ def guess_page(page: PageContent, config: ExtractConfig, labels: Sequence[str],
 
 
 def detect(pages: Sequence[PageContent], config: ExtractConfig) -> tuple[list[PageGuess], set[str]]:
-    labels = ()
     headings = [re.compile(p) for p in config.narrative.heading_patterns]
     item = re.compile(config.list_plan.item_pattern)
-    guesses = [guess_page(p, config, labels, headings, item) for p in pages]
+    guesses = [guess_page(p, config, headings, item) for p in pages]
     return guesses, {l for g in guesses for l in g.layouts}
 
 
@@ -115,14 +97,8 @@ def detect(pages: Sequence[PageContent], config: ExtractConfig) -> tuple[list[Pa
 
 
 def content_boxes(page: PageContent, config: ExtractConfig) -> list[BBox]:
-    """Boxes that frame text on the page: filled rectangles and closed ruled rectangles of
-    one cell (a card's border, its corners square or rounded), narrower than the page (a
-    page-wide band is a masthead or a background) and taller than a line or two."""
-    out = [b for b, _ in page.fills]
-    if page.edges:
-        out += edges_to_boxes(page.edges, config.ruled_table)
-    return [b for b in out if b.width < config.boxes.max_page_width * page.width
-            and b.bottom - b.top > config.boxes.min_height]
+    """Boxes that frame text taller than a line or two (ruled.framing_boxes)."""
+    return framing_boxes(page, config, config.boxes.min_height)
 
 
 def _box_of(x: float, y: float, boxes: Sequence[BBox]) -> int | None:

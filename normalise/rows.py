@@ -128,10 +128,6 @@ def _key_share(texts: Sequence[str], ocr: bool) -> float:
     return sum(is_key(t.strip(), ocr) for t in texts) / len(texts)
 
 
-def _is_action_table(hmap: HeaderMap) -> bool:
-    return "action_text" in hmap.roles or "aim" in hmap.roles
-
-
 def _summary_of_others(table: ExtractedTable, hmap: HeaderMap, other_texts: set[str]) -> bool:
     """An overview listing actions detailed elsewhere in the document (No. | Action)."""
     if not set(hmap.roles) <= {"ref", "action_text", "aim", UNKNOWN} or not other_texts:

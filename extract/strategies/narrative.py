@@ -30,7 +30,7 @@ from ..model import BBox, ExtractedTable, Part, RowKind, Structure, TableRow, Te
 from ..pdf import PageContent
 from ..text import label_key
 from .base import StrategyResult, inside
-from .ruled import edges_to_boxes
+from .ruled import framing_boxes
 from .blocks import (INLINE_LABEL, LEAD_LABEL, BodyStyle, GlyphIndex, body_size, bold_prefix, field_pairs, gap_prefix, free_lines,
                      is_heading_like, lead_label, make_cell, reads_as_action, recurring, right_edges, starts_paragraph,
                      style)
@@ -644,11 +644,7 @@ def card_boxes(pages: Sequence[PageContent], config: ExtractConfig) -> dict[int,
     """Boxes narrower than the page that could be cards: filled ones, and ones drawn as a
     border of their own, square or rounded (ruled.edges_to_boxes). A page-wide band is a
     masthead or a background."""
-    out: dict[int, list[BBox]] = {}
-    for p in pages:
-        drawn = [b for b, _ in p.fills] + (edges_to_boxes(list(p.edges), config.ruled_table) if p.edges else [])
-        out[p.number] = [b for b in drawn if b.width < config.boxes.max_page_width * p.width and b.bottom - b.top > 12]
-    return out
+    return {p.number: framing_boxes(p, config, config.boxes.card_min_height) for p in pages}
 
 
 class NarrativeStrategy:

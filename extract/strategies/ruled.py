@@ -266,6 +266,16 @@ def edges_to_boxes(edges: list[dict], settings) -> list[BBox]:
     return [b for b, _ in standalone_boxes(edges, settings)]
 
 
+def framing_boxes(page: PageContent, config: ExtractConfig, min_height: float) -> list[BBox]:
+    """Boxes that frame text on the page: filled rectangles and closed ruled rectangles of
+    one cell (a card's border, its corners square or rounded), narrower than the page (a
+    page-wide band is a masthead or a background) and taller than `min_height` points."""
+    out = [b for b, _ in page.fills]
+    if page.edges:
+        out += edges_to_boxes(list(page.edges), config.ruled_table)
+    return [b for b in out if b.width < config.boxes.max_page_width * page.width and b.bottom - b.top > min_height]
+
+
 def cells_to_rows(cells: list[tuple]) -> list[list[tuple | None | _Covered]]:
     """Cells into rows by top, columns by every x0 in the table, the way pdfplumber's
     Table.rows does. A slot under a merged cell is None when a cell of its row spans across
