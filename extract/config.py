@@ -135,6 +135,12 @@ class OcrSettings(BaseModel):
     bold_line_share: float
     char_blacklist: str = ""
     word_substitutions: dict[str, str] = {}
+    dark_band_level: float = 0.0        # 0: off (extract/ocr.py dark_bands)
+    dark_band_downscale: int = 8
+    dark_band_min_height_mm: float = 4.0
+    dark_band_min_width_mm: float = 15.0
+    dark_band_fill: float = 0.8
+    dark_band_min_conf: float = 60.0
 
 
 class UnruledSettings(BaseModel):

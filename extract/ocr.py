@@ -4,7 +4,7 @@ the ruling lines, so scans go through the same table path as born-digital plans.
 
 Chain: render_for_ocr (the scan's own resolution, upscaled to ~300 dpi) -> deskew ->
 flatten_background -> ruling_masks (breaks in rules closed) -> rulings_from_masks /
-erase_rulings -> tesseract_words -> reread_sparse_cells (one tesseract run for all of them)
+erase_rulings -> tesseract_words -> reread_dark_bands -> reread_sparse_cells (one tesseract run for all of them)
 -> reread_ids / reread_line_keys -> words_to_chars. Thresholds are in models/extract.yaml (ocr).
 """
 from __future__ import annotations
@@ -990,6 +990,83 @@ def _cells(pixel_edges: list[dict], config: ExtractConfig, dpi: float) -> list[t
     return [cell for table in find_grids(pixel_edges, settings) for cell in table] if pixel_edges else []
 
 
+def dark_bands(gray: np.ndarray, s: OcrSettings, dpi: float) -> list[tuple[int, int, int, int]]:
+    """Boxes (x0, top, x1, bottom, pixels) of dark fills large enough to carry a line of text:
+    a title banner, a coloured heading bar, a dark table header. Found on the median of a
+    downscaled page, so the light letters printed on a fill do not break it up."""
+    import cv2
+    if s.dark_band_level <= 0:
+        return []
+    f = max(1, int(round(dpi / 300 * s.dark_band_downscale)))
+    small = cv2.resize(gray, (max(gray.shape[1] // f, 1), max(gray.shape[0] // f, 1)), interpolation=cv2.INTER_AREA)
+    dark = (cv2.medianBlur(small, 5) < s.dark_band_level).astype(np.uint8)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(dark, 8)
+    mm = dpi / 25.4 / f
+    boxes = []
+    for k in range(1, n):
+        x, y, w, h, area = (int(v) for v in stats[k])
+        if h >= s.dark_band_min_height_mm * mm and w >= s.dark_band_min_width_mm * mm \
+                and area >= s.dark_band_fill * w * h:
+            boxes.append((x * f, y * f, min((x + w) * f, gray.shape[1]), min((y + h) * f, gray.shape[0])))
+    return boxes
+
+
+def _light_on_dark(crop: np.ndarray) -> np.ndarray | None:
+    """A dark fill's pixels as dark print on white (inverted, thresholded), or None when the
+    fill holds dark print (grey shading under black text: read as it is). Ink touching the
+    crop's edge is the page around a rounded or cut corner, not a letter: removed."""
+    import cv2
+    if crop.size == 0:
+        return None
+    binary = cv2.threshold(255 - crop, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)[1]
+    if (binary == 255).mean() < 0.5:
+        return None
+    n, labels, stats, _ = cv2.connectedComponentsWithStats((binary == 0).astype(np.uint8), 8)
+    h, w = binary.shape
+    for k in range(1, n):
+        x, y, cw, ch, _ = stats[k]
+        if x <= 1 or y <= 1 or x + cw >= w - 1 or y + ch >= h - 1:
+            binary[labels == k] = 255
+    return binary
+
+
+def reread_dark_bands(printed: np.ndarray, gray: np.ndarray, words: list[dict], s: OcrSettings,
+                      dpi: float) -> tuple[list[dict], np.ndarray]:
+    """Light text on a dark fill (white on a navy title banner, a coloured pillar heading bar)
+    comes out of the page-level reading as noise: flattening the background turns the fill
+    white with its letters. Each such band is read again from the printed pixels, inverted,
+    and its words replace the page reading's there when their mean confidence is higher. The
+    adopted bands are pasted into the page image the later steps read (bold, bullets)."""
+    boxes = dark_bands(printed, s, dpi)
+    if not boxes:
+        return words, gray
+    page = gray.copy()
+    ready: list[tuple[int, int, int, int]] = []
+    for x0, top, x1, bottom in boxes:
+        flipped = _light_on_dark(printed[top:bottom, x0:x1])
+        if flipped is not None:
+            page[top:bottom, x0:x1] = flipped
+            ready.append((x0, top, x1, bottom))
+    if not ready:
+        return words, gray
+    out = list(words)
+    adopted = gray.copy()
+    for (x0, top, x1, bottom), new in zip(ready, _read_crops(page, ready, s, dpi, psm=6)):
+        def inside(w: dict) -> bool:
+            cx, cy = w["left"] + w["width"] / 2, w["top"] + w["height"] / 2
+            return x0 <= cx <= x1 and top <= cy <= bottom
+        old = [w for w in out if inside(w)]
+        mean = lambda ws: float(np.mean([w["conf"] for w in ws])) if ws else 0.0  # noqa: E731
+        if not new or mean(new) <= mean(old) or mean(new) < s.dark_band_min_conf:
+            continue
+        line = max((w["line"] for w in out), default=(0, 0, 0))
+        base = (line[0] + 1, 0, line[2] + 1)
+        out = [w for w in out if not inside(w)] + [
+            {**w, "line": (base[0] + w["line"][0], w["line"][1], base[2] + w["line"][2])} for w in new]
+        adopted[top:bottom, x0:x1] = page[top:bottom, x0:x1]
+    return out, adopted
+
+
 def reread_sparse_cells(gray: np.ndarray, words: list[dict], pixel_edges: list[dict],
                         config: ExtractConfig | None = None, dpi: float = DPI) -> list[dict]:
     """A cell with ink but no word, or only a few doubtful words, is read again on its own:
@@ -1048,6 +1125,7 @@ def ocr_page(pdf_page, number: int, width: float, height: float, config: Extract
     s = config.ocr
     gray, dpi = render_for_ocr(pdf_page, s)
     gray, angle = deskew(gray, s.max_skew_degrees)
+    printed = gray
     gray = flatten_background(gray, dpi)
     scale = 72 / dpi
     masks = ruling_masks(gray, s, dpi)
@@ -1064,7 +1142,8 @@ def ocr_page(pdf_page, number: int, width: float, height: float, config: Extract
             vert[y:y + h, x - 2:x + w + 2] = 255
         masks = (masks[0], vert)
     gray = denoise(erase_rulings(gray, *masks))
-    words = split_run_together(tesseract_words(gray, dpi=dpi, settings=s), gray, s, dpi)
+    words, gray = reread_dark_bands(printed, gray, tesseract_words(gray, dpi=dpi, settings=s), s, dpi)
+    words = split_run_together(words, gray, s, dpi)
     words = reread_sparse_cells(gray, words, segments_to_edges(hs, vs, 1.0), config, dpi)
     words = reread_ids(gray, repair_ids(words, s, gray.shape[1]), s, dpi)
     words = reread_line_keys(gray, words, s, dpi)
