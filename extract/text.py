@@ -139,17 +139,24 @@ def _reads_across(left: Sequence[Fragment], right: Sequence[Fragment], s: Column
     """A table's columns rather than text columns: the later blocks of the column with fewer
     of them open level with a block beside them, or the gap above them runs on beside them
     (a table's rows, their cells aligned at the top or in the middle). Text columns flow
-    apart; their first blocks open together at the top of the frames, so those are not counted."""
+    apart; they open together at the top of their frames (a heading over each column, its
+    first paragraph) and end together at the foot (a footer split by the gutter), so blocks
+    opening no lower than the later of the two columns' first blocks (a running header
+    above one column is no frame) and a last block level with the other column's last are
+    not counted. Fewer than min_evidence_blocks counted: nothing to tell them apart."""
     bl, br = _blocks(left, s.block_gap), _blocks(right, s.block_gap)
     fewer, other = (bl, br) if len(bl) <= len(br) else (br, bl)
-    later = fewer[1:]
-    if not later:
-        return True                    # nothing to tell them apart: keep reading across
     size = median([f.size for f in (*left, *right)])
+    tolerance = s.align_tolerance * size
+    frame_top = max(bl[0][1], br[0][1])
+    foot = min(bl[-1][1], br[-1][1]) if abs(bl[-1][1] - br[-1][1]) <= tolerance else float("inf")
+    later = [(g, t) for g, t in fewer[1:] if frame_top + tolerance < t < foot - tolerance]
+    if len(later) < s.min_evidence_blocks:
+        return True                    # nothing to tell them apart: keep reading across
 
     def level(gap_top: float, top: float) -> bool:
         for o_gap, o_top in other:
-            if abs(top - o_top) <= s.align_tolerance * size:
+            if abs(top - o_top) <= tolerance:
                 return True
             shared = min(top, o_top) - max(gap_top, o_gap)
             if shared > 0.5 * min(top - gap_top, o_top - o_gap):
@@ -195,9 +202,34 @@ def find_gutters(frags: Sequence[Fragment], s: ColumnSettings) -> list[tuple[flo
         left = [f for f in frags if f.x1 <= a + 1 and f.x0 >= edges[k]]
         right = [f for f in frags if f.x0 >= b - 1 and f.x1 <= edges[k + 2]]
         if len(left) >= need and len(right) >= need and _wide(left, s.min_column_width * size) \
-                and _wide(right, s.min_column_width * size) and not _reads_across(left, right, s):
-            gutters.append((a, b))
+                and _wide(right, s.min_column_width * size):
+            ta, tb = _clearest(cover, a - lo, b - lo)
+            beside_l = [f for f in frags if f.x1 <= lo + ta + 1 and f.x0 >= edges[k]]
+            beside_r = [f for f in frags if f.x0 >= lo + tb - 1 and f.x1 <= edges[k + 2]]
+            if not _reads_across(beside_l, beside_r, s):
+                gutters.append((a, b))
     return gutters
+
+
+def _clearest(cover: Sequence[int], a: int, b: int) -> tuple[int, int]:
+    """The widest stretch of cover[a..b] (a band that few fragments cross) at its least
+    cover: the white between two columns, where the band also holds the ends of the
+    longest lines that reach into it. Whether the columns' blocks line up is judged on
+    every line beside that stretch, not only on the short lines clear of the whole band
+    (a column's last lines of paragraphs, which would make its blocks look like cells)."""
+    least = min(cover[a:b + 1])
+    best, i = (a, a), a
+    while i <= b:
+        if cover[i] > least:
+            i += 1
+            continue
+        j = i
+        while j + 1 <= b and cover[j + 1] <= least:
+            j += 1
+        if j - i > best[1] - best[0]:
+            best = (i, j)
+        i = j + 1
+    return best
 
 
 def reading_groups(frags: Sequence[Fragment], gutters: Sequence[tuple[float, float]]) -> list[list[dict]]:
