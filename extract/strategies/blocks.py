@@ -194,6 +194,31 @@ def bold_prefix(line: TextLine, glyphs: GlyphIndex | None, config: ExtractConfig
     return label, rest
 
 
+def run_in_title(line: TextLine, glyphs: GlyphIndex | None) -> str | None:
+    """"Action 3 - A stronger online presence." for a line that opens with a bold run of
+    whole words closed as a sentence is (".", "!", "?") and goes on in regular type on the
+    same line ("**Planning ahead.** We will produce a ..."): a run-in title, the opening of
+    a paragraph that names it. A bold run closed by a colon is a field's label
+    (bold_prefix); None otherwise."""
+    if glyphs is None:
+        return None
+    chars = glyphs.chars_of(line)
+    if len(chars) < 3 or not chars[0].get("bold"):
+        return None
+    n = 0
+    while n < len(chars) and chars[n].get("bold"):
+        n += 1
+    if n == len(chars) or n < 2 or chars[n - 1]["text"] not in ".!?":
+        return None
+    words, k, acc = line.text.split(), 0, 0
+    while k < len(words) and acc < n:
+        acc += len(words[k])
+        k += 1
+    if acc != n or k >= len(words) or len(words[:k]) < 2:
+        return None          # the bold run ends inside a word, or the line holds nothing after it
+    return " ".join(words[:k])
+
+
 def gap_prefix(line: TextLine, glyphs: GlyphIndex | None, config: ExtractConfig) -> tuple[str, str] | None:
     """("Who leads this", "TCSG / HR") for a line whose opening phrase stands apart from the
     rest by a column-wide gap (a label column beside a value column); None otherwise."""

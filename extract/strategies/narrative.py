@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Sequence
 
 from ..config import ExtractConfig
@@ -32,8 +32,8 @@ from ..text import label_key
 from .base import StrategyResult, inside
 from .ruled import framing_boxes
 from .blocks import (INLINE_LABEL, LEAD_LABEL, BodyStyle, GlyphIndex, body_size, bold_prefix, field_pairs, gap_prefix, free_lines,
-                     is_heading_like, lead_label, make_cell, reads_as_action, recurring, right_edges, starts_paragraph,
-                     style)
+                     is_heading_like, lead_label, make_cell, reads_as_action, recurring, right_edges, run_in_title,
+                     starts_paragraph, style)
 
 NAME = "narrative"
 # A block's fields: the text under each printed label, and its unlabelled parts, keyed
@@ -52,6 +52,10 @@ KICKER = re.compile(r"^[A-Za-z]{2,15}\s+\d{1,3}[A-Za-z]?$")
 
 # a section heading's number before its title: "1. Visibility", "2) Careers", "3.1 Growing"
 _SECTION_NUMBER = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})*)[.)]?\s+(?P<rest>\S.*)$")
+
+# a quotation's marks: a large line opening with one starts a pull quote, one closing with one ends it
+_OPEN_QUOTES = ("“", '"', "‘")
+_CLOSE_QUOTES = ("”", '"', "’")
 
 # kept for the numbered-list strategy and older imports
 _free_lines = free_lines
@@ -293,8 +297,11 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
     before: LineFacts | None = None         # the line just before, inside no block
     section: list[TextLine] = []            # the heading the next blocks sit under
     last_heading: LineFacts | None = None   # the line before, if it was that heading
+    quoting = False                         # inside a pull quote's lines
     for f in facts:
         st = style(f.line)
+        if quoting and not (f.heading or f.label is not None) or st == opener:
+            quoting = False
         if f.heading and f.label is None and st == opener:
             last_heading = None
             if current is not None and all(style(g.line) == opener and not g.label for g in current
@@ -328,6 +335,12 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
             # more than an OCR'd size wavers, it is no field of theirs; nor is a label set above
             # the blocks' headings that numbers its kind, "Commitment area 1:", "... 2:": a
             # field's label is the same in every block, a heading's number changes)
+            if quoting or f.line.text.lstrip().startswith(_OPEN_QUOTES):
+                # a pull quote set large ("“We will keep asking technicians ...”", wrapped): it
+                # interrupts the block it stands in and names no section
+                quoting = not f.line.text.rstrip().endswith(_CLOSE_QUOTES)
+                last_heading, current, before = None, None, f
+                continue
             if last_heading is not None and style(last_heading.line) == st and last_heading.line.page == f.line.page \
                     and f.line.bbox.top - last_heading.line.bbox.bottom <= 0.5 * f.line.size:
                 section.append(f.line)          # wrapped onto a second line
@@ -460,7 +473,31 @@ def _join_cards_across_pages(blocks: list[list[LineFacts]], sections: list[tuple
     return [b for b, x in zip(out, furniture) if not x]
 
 
-def _parse_block(lines: Sequence[LineFacts], id_re: re.Pattern[str]) -> Block:
+def mark_run_in_titles(lines: Sequence[TextLine], glyphs: GlyphIndex | None,
+                       config: ExtractConfig) -> tuple[list[TextLine], set[tuple[int, float, float]]]:
+    """The lines with each paragraph that opens with a run-in title (blocks.run_in_title:
+    "**Action 3 - A stronger online presence.** We will ...") set as a bold heading line,
+    whatever share of it the title fills: such a paragraph is a block's opening as a title
+    on a line of its own is. Also the (page, top, left) of each such line, so the block
+    takes the whole paragraph as its statement (_parse_block)."""
+    out, marked = list(lines), set()
+    rights = right_edges(lines)
+    for k, line in enumerate(lines):
+        prev = lines[k - 1] if k else None
+        if run_in_title(line, glyphs) is None or not starts_paragraph(
+                prev, line, rights[(line.page, round(line.bbox.x0 / 4))], config.blocks.fit_word_margin):
+            continue
+        out[k] = replace(line, bold=True)
+        marked.add(_where(line))
+    return out, marked
+
+
+def _where(line: TextLine) -> tuple[int, float, float]:
+    return (line.page, round(line.bbox.top, 1), round(line.bbox.x0, 1))
+
+
+def _parse_block(lines: Sequence[LineFacts], id_re: re.Pattern[str],
+                 run_ins: set[tuple[int, float, float]] = frozenset()) -> Block:
     kicker = None
     if len(lines) > 1 and KICKER.match(lines[0].line.text) and style(lines[0].line) != style(lines[1].line):
         kicker, lines = lines[0].line, lines[1:]
@@ -472,6 +509,7 @@ def _parse_block(lines: Sequence[LineFacts], id_re: re.Pattern[str]) -> Block:
     head = TextLine(" ".join(l.text for l in heads), heads[0].page,
                     BBox(min(l.bbox.x0 for l in heads), heads[0].bbox.top, max(l.bbox.x1 for l in heads),
                          heads[-1].bbox.bottom), heads[0].size, heads[0].bold)
+    run_in = n_head == 1 and _where(heads[0]) in run_ins
     lines = [lines[0]] + list(lines[n_head:])
     block = Block()
     if kicker is not None:
@@ -491,6 +529,8 @@ def _parse_block(lines: Sequence[LineFacts], id_re: re.Pattern[str]) -> Block:
     else:
         block.fields[LEAD_KEY] = heads
         fld = BODY_KEY
+    if run_in and block.fields.get(LEAD_KEY):
+        fld = LEAD_KEY       # the paragraph the title opens runs on: it is the statement
     for f in lines[1:]:
         line = f.line
         if f.label:
@@ -516,8 +556,10 @@ def _parse_block(lines: Sequence[LineFacts], id_re: re.Pattern[str]) -> Block:
             continue
         if fld == LEAD_KEY and block.fields.get(LEAD_KEY):
             prev = block.fields[LEAD_KEY][-1]
-            # the lead is the bold (or first) paragraph after the heading
-            if line.bold != prev.bold or line.bbox.top - prev.bbox.bottom > prev.size * 0.9 or line.page != prev.page:
+            # the lead is the bold (or first) paragraph after the heading; after a run-in
+            # title, the rest of the paragraph it opens (set regular, no gap)
+            if (line.bold if run_in else line.bold != prev.bold) \
+                    or line.bbox.top - prev.bbox.bottom > prev.size * 0.9 or line.page != prev.page:
                 fld = BODY_KEY
         block.fields.setdefault(fld, []).append(line)
     return block
@@ -550,6 +592,7 @@ def lines_to_blocks(lines: Sequence[TextLine], config: ExtractConfig,
     if not lines:
         return []
     boxes = boxes or {}
+    lines, run_ins = mark_run_in_titles(lines, glyphs, config)
     facts = lines_to_labels(lines, config, glyphs)
     opener = choose_opener(facts, config, boxes)
     if opener is None and body_size(lines).bold and (fields := field_body(facts)) is not None:
@@ -570,7 +613,7 @@ def lines_to_blocks(lines: Sequence[TextLine], config: ExtractConfig,
     if not segments:
         return []
     id_re = re.compile(config.blocks.id_heading)
-    blocks = [_parse_block(b, id_re) for b in segments]
+    blocks = [_parse_block(b, id_re, run_ins) for b in segments]
     for b, sec in zip(blocks, sections):
         b.section = sec
     _drop_lead_kickers(blocks, config)
