@@ -169,6 +169,7 @@ class ColumnSettings(BaseModel):
     block_gap: float = 0.45          # x font size: a vertical gap this wide between lines starts a block
     align_tolerance: float = 0.25    # x font size: block tops this close line up across a gutter (a table's cells)
     max_aligned_share: float = 0.4   # blocks lining up across the gutter above this share: a table's rows
+    opening_blocks: int = 2          # blocks opening level pair by pair at the frames' top: the columns' opening
     min_evidence_blocks: int = 2     # fewer blocks to compare than this: no evidence of text columns
     raised_mark_max_size: float = 0.8    # x a line's size: a short run of glyphs this small, raised inside the
                                          # line's height beside its words, is its footnote mark, not a line

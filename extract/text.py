@@ -139,18 +139,26 @@ def _reads_across(left: Sequence[Fragment], right: Sequence[Fragment], s: Column
     """A table's columns rather than text columns: the later blocks of the column with fewer
     of them open level with a block beside them, or the gap above them runs on beside them
     (a table's rows, their cells aligned at the top or in the middle). Text columns flow
-    apart; they open together at the top of their frames (a heading over each column, its
-    first paragraph) and end together at the foot (a footer split by the gutter), so blocks
-    opening no lower than the later of the two columns' first blocks (a running header
-    above one column is no frame) and a last block level with the other column's last are
-    not counted. Fewer than min_evidence_blocks counted: nothing to tell them apart."""
+    apart. They open together at the top of their frames (a heading over each column, the
+    first paragraph under it) and end together at the foot (a footer the gutter splits), so
+    these are not counted: blocks opening no lower than the later of the two columns' first
+    blocks (a running header above one column is no frame), the first opening_blocks from
+    there on that open level pair by pair (a table loses its header row and first row to
+    this, no more), and a last block level with the other column's last. Fewer than
+    min_evidence_blocks left: nothing to tell them apart, read across."""
     bl, br = _blocks(left, s.block_gap), _blocks(right, s.block_gap)
     fewer, other = (bl, br) if len(bl) <= len(br) else (br, bl)
     size = median([f.size for f in (*left, *right)])
     tolerance = s.align_tolerance * size
     frame_top = max(bl[0][1], br[0][1])
     foot = min(bl[-1][1], br[-1][1]) if abs(bl[-1][1] - br[-1][1]) <= tolerance else float("inf")
-    later = [(g, t) for g, t in fewer[1:] if frame_top + tolerance < t < foot - tolerance]
+    later = [(g, t) for g, t in fewer if frame_top - tolerance <= t < foot - tolerance]
+    opening = [t for _, t in other if t >= frame_top - tolerance]
+    for _ in range(s.opening_blocks):
+        if not (later and opening and abs(later[0][1] - opening[0]) <= tolerance):
+            break
+        later, opening = later[1:], opening[1:]
+    later = [b for b in later if b != fewer[0]]
     if len(later) < s.min_evidence_blocks:
         return True                    # nothing to tell them apart: keep reading across
 
@@ -193,6 +201,12 @@ def find_gutters(frags: Sequence[Fragment], s: ColumnSettings) -> list[tuple[flo
             if i - start >= s.min_gutter * size:
                 runs.append((lo + start, lo + i - 1))
             start = None
+    # the gutter is the clearest stretch of each band (where the fewest fragments cross): the
+    # band a quarter of the fragments may cross also takes in the ends of a column's longer
+    # lines when that column holds few of the page's lines, and what lies wholly beside the
+    # band would then be a column's short lines only (its paragraphs' last lines, which look
+    # like a table's cells) or too few to be a column at all
+    runs = [_clearest(cover, lo, a - lo, b - lo, s.min_gutter * size) for a, b in runs]
     need = max(s.min_side_lines, s.min_side_share * len(frags))
     runs = [(a, b) for a, b in runs if sum(f.x1 <= a + 1 for f in frags) >= need
             and sum(f.x0 >= b - 1 for f in frags) >= need]
@@ -202,21 +216,14 @@ def find_gutters(frags: Sequence[Fragment], s: ColumnSettings) -> list[tuple[flo
         left = [f for f in frags if f.x1 <= a + 1 and f.x0 >= edges[k]]
         right = [f for f in frags if f.x0 >= b - 1 and f.x1 <= edges[k + 2]]
         if len(left) >= need and len(right) >= need and _wide(left, s.min_column_width * size) \
-                and _wide(right, s.min_column_width * size):
-            ta, tb = _clearest(cover, a - lo, b - lo)
-            beside_l = [f for f in frags if f.x1 <= lo + ta + 1 and f.x0 >= edges[k]]
-            beside_r = [f for f in frags if f.x0 >= lo + tb - 1 and f.x1 <= edges[k + 2]]
-            if not _reads_across(beside_l, beside_r, s):
-                gutters.append((a, b))
+                and _wide(right, s.min_column_width * size) and not _reads_across(left, right, s):
+            gutters.append((a, b))
     return gutters
 
 
-def _clearest(cover: Sequence[int], a: int, b: int) -> tuple[int, int]:
-    """The widest stretch of cover[a..b] (a band that few fragments cross) at its least
-    cover: the white between two columns, where the band also holds the ends of the
-    longest lines that reach into it. Whether the columns' blocks line up is judged on
-    every line beside that stretch, not only on the short lines clear of the whole band
-    (a column's last lines of paragraphs, which would make its blocks look like cells)."""
+def _clearest(cover: Sequence[int], lo: int, a: int, b: int, min_width: float) -> tuple[int, int]:
+    """The widest stretch of cover[a..b] at its least cover, in page units (lo is cover[0]'s
+    x), when it is at least min_width wide; else the whole band a..b."""
     least = min(cover[a:b + 1])
     best, i = (a, a), a
     while i <= b:
@@ -229,13 +236,19 @@ def _clearest(cover: Sequence[int], a: int, b: int) -> tuple[int, int]:
         if j - i > best[1] - best[0]:
             best = (i, j)
         i = j + 1
-    return best
+    if best[1] + 1 - best[0] < min_width:
+        best = (a, b)
+    return lo + best[0], lo + best[1]
 
 
-def reading_groups(frags: Sequence[Fragment], gutters: Sequence[tuple[float, float]]) -> list[list[dict]]:
+def reading_groups(frags: Sequence[Fragment], gutters: Sequence[tuple[float, float]],
+                   edge_gap: float = 2.0) -> list[list[dict]]:
     """Glyphs in reading order: each column top to bottom before the next; a fragment that
     crosses a gutter (a masthead, a heading over both columns) stays in place and closes the
-    columns above it."""
+    columns above it. So does a line the gutter splits at the head or foot of the page (a
+    running header or footer: "University of X" left, the page number right): the first (or
+    last) fragment of every column, level with each other and set apart from the column's
+    text by more than `edge_gap` x its size, is one line, in its place."""
     if not gutters:
         return [[c for f in frags for c in f.chars]]
     bounds = [float("-inf")] + [(a + b) / 2 for a, b in gutters] + [float("inf")]
@@ -246,20 +259,52 @@ def reading_groups(frags: Sequence[Fragment], gutters: Sequence[tuple[float, flo
                 return i
         return None
 
+    spans = {id(f) for f in _page_edge_rows(frags, column, len(bounds) - 1, edge_gap)}
     out: list[list[dict]] = []
     band: dict[int, list[dict]] = {}
+    last_span: float | None = None
 
     def close() -> None:
         out.extend(band[i] for i in sorted(band))
         band.clear()
     for f in sorted(frags, key=lambda f: (f.top, f.x0)):
-        i = column(f)
+        i = None if id(f) in spans else column(f)
         if i is None:
             close()
-            out.append(list(f.chars))
+            if id(f) in spans and last_span is not None and abs(f.top - last_span) <= 0.5 * f.size:
+                out[-1].extend(f.chars)         # the same running line, on the gutter's other side
+            else:
+                out.append(list(f.chars))
+            last_span = f.top if id(f) in spans else None
         else:
             band.setdefault(i, []).extend(f.chars)
+            last_span = None
     close()
+    return out
+
+
+def _page_edge_rows(frags: Sequence[Fragment], column, n_columns: int, edge_gap: float) -> list[Fragment]:
+    """The fragments of a line the gutters split at the head or the foot of the page: every
+    column's first (or last) fragment, all level, each set apart from its column's next (or
+    previous) text by more than edge_gap x its size."""
+    cols: dict[int, list[Fragment]] = {}
+    for f in frags:
+        i = column(f)
+        if i is not None:
+            cols.setdefault(i, []).append(f)
+    if len(cols) < n_columns or any(len(c) < 2 for c in cols.values()):
+        return []
+    out: list[Fragment] = []
+    for pick in (0, -1):
+        ends, apart = [], True
+        for c in cols.values():
+            c = sorted(c, key=lambda f: f.top)
+            end, near = c[pick], c[pick + 1 if pick == 0 else pick - 1]
+            gap = near.top - end.bottom if pick == 0 else end.top - near.bottom
+            apart = apart and gap > edge_gap * max(end.size, 1.0)
+            ends.append(end)
+        if apart and max(f.top for f in ends) - min(f.top for f in ends) <= 0.5 * min(f.size for f in ends):
+            out.extend(ends)
     return out
 
 

@@ -294,6 +294,8 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
     sizes = sorted(f.line.size for f in facts)
     big = 1.25 * max(opener[0], sizes[len(sizes) // 2] if sizes else 0.0)   # clearly above blocks and text
     numbered = numbered_labels(facts)
+    # the boxes holding a field's label: a block's own panel (its fields set in a box)
+    fielded = {(f.line.page, b) for f in facts if f.label and (b := _container(f.line, boxes)) is not None}
     before: LineFacts | None = None         # the line just before, inside no block
     section: list[TextLine] = []            # the heading the next blocks sit under
     last_heading: LineFacts | None = None   # the line before, if it was that heading
@@ -358,6 +360,10 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
             continue
         if card is not None and f.line.page == current[0].line.page and _container(f.line, boxes) != card:
             current = None          # left the card (the line may be the next card's "ACTION 2" kicker)
+            before = f
+            continue
+        if card is None and (box := _container(f.line, boxes)) is not None and (f.line.page, box) not in fielded:
+            current = None          # a box the block's opening is outside of, holding no fields: a sidebar
             before = f
             continue
         left = min(g.line.bbox.x0 for g in current if g.line.page == f.line.page) \
@@ -558,8 +564,11 @@ def _parse_block(lines: Sequence[LineFacts], id_re: re.Pattern[str],
             prev = block.fields[LEAD_KEY][-1]
             # the lead is the bold (or first) paragraph after the heading; after a run-in
             # title, the rest of the paragraph it opens (set regular, no gap)
-            if (line.bold if run_in else line.bold != prev.bold) \
-                    or line.bbox.top - prev.bbox.bottom > prev.size * 0.9 or line.page != prev.page:
+            # (its sentence going on in lower case at the top of the next page, too)
+            runs_on = run_in and line.page == prev.page + 1 and line.text[:1].islower() \
+                and not prev.text.rstrip().endswith((".", "!", "?"))
+            if (line.bold if run_in else line.bold != prev.bold) or not runs_on and (
+                    line.bbox.top - prev.bbox.bottom > prev.size * 0.9 or line.page != prev.page):
                 fld = BODY_KEY
         block.fields.setdefault(fld, []).append(line)
     return block
