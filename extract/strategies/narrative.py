@@ -362,7 +362,8 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
             current = None          # left the card (the line may be the next card's "ACTION 2" kicker)
             before = f
             continue
-        if card is None and (box := _container(f.line, boxes)) is not None and (f.line.page, box) not in fielded:
+        if card is None and (box := _container(f.line, boxes)) is not None and (f.line.page, box) not in fielded \
+                and box != _container(current[0].line, boxes):
             current = None          # a box the block's opening is outside of, holding no fields: a sidebar
             before = f
             continue
