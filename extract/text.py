@@ -17,13 +17,17 @@ from .wrap import WORD_CONTINUES, join_lines  # noqa: F401 - re-exported
 # joiners, direction marks, BOM. Removed from all text the pipeline emits.
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff"))
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u3000"), " ")
+# Word's bullet glyphs drawn from the Symbol and Wingdings fonts come out in the private use
+# area (Symbol's bullet U+F0B7, Wingdings' square, diamond, arrowhead and tick): read as the
+# bullets they print, so every reader of bullets and every row's text sees one mark.
+_SYMBOL_BULLETS = {0xF0B7: "•", 0xF0A7: "▪", 0xF076: "❖", 0xF0D8: "➢", 0xF0FC: "✓"}
 
 
 def clean_text(text: str) -> str:
     """Unicode normalisation for output text: NFKC (ligatures), no invisible marks,
     ordinary spaces. Dashes and quotes are kept as printed."""
     text = unicodedata.normalize("NFKC", text)
-    return text.translate(_INVISIBLE).translate(_SPACES)
+    return text.translate(_INVISIBLE).translate(_SPACES).translate(_SYMBOL_BULLETS)
 
 
 # Characters that open a bulleted list item (one set for the unruled strategy and for
