@@ -88,6 +88,7 @@ class BlockSettings(BaseModel):
     paragraph_gap: float
     paragraph_pitch_ratio: float
     id_heading: str
+    id_only_heading: str
     future_markers: list[str]
     fronted_clause_openers: list[str]
     mark_max_distance: float

@@ -31,7 +31,8 @@ from ..pdf import PageContent
 from ..text import label_key
 from .base import StrategyResult, inside
 from .ruled import framing_boxes
-from .blocks import (INLINE_LABEL, LEAD_LABEL, BodyStyle, GlyphIndex, body_size, bold_prefix, field_pairs, gap_prefix, free_lines,
+from .blocks import (INLINE_LABEL, LEAD_LABEL, BodyStyle, GlyphIndex, body_size, bold_prefix, field_pairs, gap_offsets,
+                     gap_prefix, free_lines,
                      is_heading_like, lead_label, make_cell, reads_as_action, recurring, right_edges, starts_paragraph,
                      style)
 
@@ -118,33 +119,35 @@ def _facts(lines: Sequence[TextLine], body: BodyStyle, config: ExtractConfig,
     # one whose label wrapped to a line's start, is a list item with its fields (the list
     # strategy's), no line of fields
     rights = right_edges(lines)
+    gaps = [gap_offsets(line, glyphs, config.boxes.gutter) for line in lines]
     opens_para = [prev is None or style(prev) != style(line)
                   or starts_paragraph(prev, line, rights[(line.page, round(line.bbox.x0 / 4))], s.fit_word_margin)
                   for prev, line in zip([None, *lines], lines)]
-    pairs = [field_pairs(c[2], s.label_max_words, sentences=o) if c and c[0] in rec and c[2] else []
-             for c, o in zip(cands, opens_para)]
+    pairs = [field_pairs(c[2], s.label_max_words, sentences=o, gaps=_gaps_in(c[2], line, g))
+             if c and c[0] in rec and c[2] else [] for line, c, o, g in zip(lines, cands, opens_para, gaps)]
     # a line of fields wraps: its further labels may fall on a line that opens with none
     # (" ...by July 2026; Indicator: ..."); those count too, and cut such a line the same way
     # (behind a sentence's end, "... October 2025. / Measure: ...", in a paragraph a label opened)
     runs: list[list[tuple[int, int, str]]] = []
     in_fields, prev = False, None
-    for line, c, o in zip(lines, cands, opens_para):
+    for line, c, o, g in zip(lines, cands, opens_para, gaps):
         if c and c[0] in rec:
             runs.append([])
             in_fields = o or (in_fields and prev is not None)
         else:
             in_fields = in_fields and not o
             runs.append(field_pairs(" " + line.text, s.label_max_words, sentences=in_fields,
-                                    after_sentence=in_fields and _ends_sentence(prev, line)))
+                                    after_sentence=in_fields and _ends_sentence(prev, line),
+                                    gaps=[k + 1 for k in g]))
         prev = line
     more_keys = recurring([label_key(lab) for ps in pairs + runs for _, _, lab in ps], s.label_min_repeats)
     # a label that recurs further along lines of fields also opens a line of them where it
     # comes first (the row that has no value for the first field: "Indicator: ...; Owner: ...")
     rec = rec | {c[0] for c in cands if c and c[2] and c[0] in more_keys}
     facts = []
-    for line, c, ps, rs, o in zip(lines, cands, pairs, runs, opens_para):
+    for line, c, ps, rs, o, g in zip(lines, cands, pairs, runs, opens_para, gaps):
         if c and c[0] in rec and not ps and c[2]:
-            ps = field_pairs(c[2], s.label_max_words, sentences=o)
+            ps = field_pairs(c[2], s.label_max_words, sentences=o, gaps=_gaps_in(c[2], line, g))
         heading = is_heading_like(line, body, config) and not (c and c[2] and c[0] in rec)
         if KICKER.match(line.text.strip()) and line.text.split()[0].lower() in kicker_words:
             heading, c = True, None
@@ -161,6 +164,14 @@ def _facts(lines: Sequence[TextLine], body: BodyStyle, config: ExtractConfig,
         else:
             facts.append(LineFacts(line, heading, None, line.text))
     return facts
+
+
+def _gaps_in(rest: str, line: TextLine, gaps: Sequence[int]) -> list[int]:
+    """`gaps` (offsets in the line's text) as offsets in `rest`, the text after its label."""
+    base = len(line.text) - len(rest)
+    if base < 0 or not line.text.endswith(rest):
+        return []
+    return [k - base for k in gaps if k >= base]
 
 
 def _value(text: str, start: int, end: int) -> str:
@@ -460,7 +471,8 @@ def _join_cards_across_pages(blocks: list[list[LineFacts]], sections: list[tuple
     return [b for b, x in zip(out, furniture) if not x]
 
 
-def _parse_block(lines: Sequence[LineFacts], id_re: re.Pattern[str]) -> Block:
+def _parse_block(lines: Sequence[LineFacts], id_re: re.Pattern[str],
+                 only_id_re: re.Pattern[str] | None = None) -> Block:
     kicker = None
     if len(lines) > 1 and KICKER.match(lines[0].line.text) and style(lines[0].line) != style(lines[1].line):
         kicker, lines = lines[0].line, lines[1:]
@@ -479,6 +491,8 @@ def _parse_block(lines: Sequence[LineFacts], id_re: re.Pattern[str]) -> Block:
         block.fields[ID_KEY] = [TextLine(kicker.text.split()[-1], kicker.page, kicker.bbox, kicker.size,
                                            kicker.bold)]
     m = None if kicker is not None else id_re.match(head.text)
+    if kicker is None and not (m and (m.group("word") or m.group("rest"))) and only_id_re is not None:
+        m = only_id_re.match(head.text)     # "Action ref V1": words naming an id, and the id alone
     fld: FieldKey
     if m and (m.group("word") or m.group("rest")):
         block.has_id = True
@@ -487,7 +501,7 @@ def _parse_block(lines: Sequence[LineFacts], id_re: re.Pattern[str]) -> Block:
             block.fields[LEAD_KEY] = [TextLine(m.group("rest"), head.page, head.bbox, head.size, head.bold)]
             fld = BODY_KEY
         else:
-            fld = LEAD_KEY       # "Action 7" alone: the lead is the next paragraph
+            fld = LEAD_KEY       # "Action 7" alone: the lead is the next paragraph (or a field)
     else:
         block.fields[LEAD_KEY] = heads
         fld = BODY_KEY
@@ -570,7 +584,8 @@ def lines_to_blocks(lines: Sequence[TextLine], config: ExtractConfig,
     if not segments:
         return []
     id_re = re.compile(config.blocks.id_heading)
-    blocks = [_parse_block(b, id_re) for b in segments]
+    only_id_re = re.compile(config.blocks.id_only_heading)
+    blocks = [_parse_block(b, id_re, only_id_re) for b in segments]
     for b, sec in zip(blocks, sections):
         b.section = sec
     _drop_lead_kickers(blocks, config)
