@@ -86,6 +86,7 @@ class BlockSettings(BaseModel):
     labelled_min_share: float
     action_min_evidence: float
     paragraph_gap: float
+    block_end_gap: float = 2.0
     paragraph_pitch_ratio: float
     id_heading: str
     id_only_heading: str

@@ -124,26 +124,30 @@ def _fragment(run: Sequence[dict]) -> Fragment:
                     max(c["bottom"] for c in seen), max(c["size"] for c in seen), tuple(run))
 
 
-def _blocks(frags: Sequence[Fragment], gap_ratio: float) -> list[tuple[float, float]]:
-    """(gap top, block top) of each block (paragraph, cell) of one column, top to bottom: a
-    line opens one after a vertical gap wider than gap_ratio x its size (the first block's
-    gap is empty)."""
-    out: list[tuple[float, float]] = []
+def _blocks(frags: Sequence[Fragment], gap_ratio: float) -> list[tuple[float, float, float]]:
+    """(gap top, block top, block bottom) of each block (paragraph, cell) of one column, top
+    to bottom: a line opens one after a vertical gap wider than gap_ratio x its size (the
+    first block's gap is empty)."""
+    out: list[list[float]] = []
     bottom = None
     for f in sorted(frags, key=lambda f: f.top):
         if bottom is None:
-            out.append((f.top, f.top))
+            out.append([f.top, f.top, f.bottom])
         elif f.top - bottom > gap_ratio * max(f.size, 1.0):
-            out.append((bottom, f.top))
+            out.append([bottom, f.top, f.bottom])
         bottom = f.bottom if bottom is None else max(bottom, f.bottom)
-    return out
+        out[-1][2] = max(out[-1][2], f.bottom)
+    return [(g, t, b) for g, t, b in out]
 
 
 def _reads_across(left: Sequence[Fragment], right: Sequence[Fragment], s: ColumnSettings) -> bool:
     """A table's columns rather than text columns: the later blocks of the column with fewer
     of them open level with a block beside them, or the gap above them runs on beside them
     (a table's rows, their cells aligned at the top or in the middle). Text columns flow
-    apart; their first blocks open together at the top of the frames, so those are not counted."""
+    apart; their first blocks open together at the top of the frames, so those are not counted.
+    Nor do text boxes set side by side at slightly different heights line up: a gap beside a
+    gap counts only where one block's height lies within the other's (a short cell centred
+    beside a tall one), not where two blocks of a height are set apart by an offset."""
     bl, br = _blocks(left, s.block_gap), _blocks(right, s.block_gap)
     fewer, other = (bl, br) if len(bl) <= len(br) else (br, bl)
     later = fewer[1:]
@@ -151,15 +155,17 @@ def _reads_across(left: Sequence[Fragment], right: Sequence[Fragment], s: Column
         return True                    # nothing to tell them apart: keep reading across
     size = median([f.size for f in (*left, *right)])
 
-    def level(gap_top: float, top: float) -> bool:
-        for o_gap, o_top in other:
-            if abs(top - o_top) <= s.align_tolerance * size:
+    def level(gap_top: float, top: float, bottom: float) -> bool:
+        tol = s.align_tolerance * size
+        for o_gap, o_top, o_bottom in other:
+            if abs(top - o_top) <= tol:
                 return True
             shared = min(top, o_top) - max(gap_top, o_gap)
-            if shared > 0.5 * min(top - gap_top, o_top - o_gap):
+            nested = (o_top - tol <= top and bottom <= o_bottom + tol) or (top - tol <= o_top and o_bottom <= bottom + tol)
+            if shared > 0.5 * min(top - gap_top, o_top - o_gap) and nested:
                 return True
         return False
-    return sum(level(g, t) for g, t in later) / len(later) > s.max_aligned_share
+    return sum(level(g, t, b) for g, t, b in later) / len(later) > s.max_aligned_share
 
 
 def _wide(frags: Sequence[Fragment], width: float) -> bool:

@@ -195,9 +195,10 @@ def _label_candidates(lines: Sequence[TextLine], body: BodyStyle, config: Extrac
     recur as labels at lines' starts."""
     s = config.blocks
     cands: list[tuple[str, str, str] | None] = []
+    under_full: dict[int, tuple[str, str]] = {}     # a label opening a line right under a full one
     rights = right_edges(lines)
     prev: TextLine | None = None
-    for line in lines:
+    for k, line in enumerate(lines):
         new_para = starts_paragraph(prev, line, rights[(line.page, round(line.bbox.x0 / 4))], s.fit_word_margin)
         opens = line.bold or new_para or prev.text.rstrip().endswith((".", ";", "!", "?"))
         # the second line of a wrapped heading ("... review for" / "technical staff") is not
@@ -215,6 +216,7 @@ def _label_candidates(lines: Sequence[TextLine], body: BodyStyle, config: Extrac
         heading = is_heading_like(line, body, config) and bp is None
         prev = line
         if ll and not opens and bold_label is None:
+            under_full[k] = ll
             ll = None        # "...: " at the start of a wrapped line is inside a paragraph, not a label
         if ll:
             cands.append((label_key(ll[0]), ll[0], ll[1]))
@@ -229,6 +231,12 @@ def _label_candidates(lines: Sequence[TextLine], body: BodyStyle, config: Extrac
                      if m.start() > 0)
     starts = Counter(c[0] for c in cands if c)
     rec = {k for k in rec if inline[k] < starts[k]}
+    # ... unless it is one of the labels that recur opening paragraphs: a box's statement that
+    # fills its line ("... the real scope of technical work" / "Lead: HR Reward") is followed
+    # by its fields as any other box's is
+    for k, ll in under_full.items():
+        if cands[k] is None and label_key(ll[0]) in rec:
+            cands[k] = (label_key(ll[0]), ll[0], ll[1])
     return cands, rec
 
 
@@ -285,11 +293,22 @@ def numbered_labels(facts: Sequence[LineFacts]) -> set[str]:
             and len(numbers[label_key(m.group("stem"))]) >= 2}
 
 
+def heading_gap(facts: Sequence[LineFacts], opener: tuple[float, bool]) -> float | None:
+    """The widest gap above a heading of the `opener` style from the line before it on its
+    page: how far apart the blocks are set. None when no such heading follows a line."""
+    gaps = [f.line.bbox.top - e.line.bbox.bottom for e, f in zip(facts, facts[1:])
+            if f.heading and f.label is None and style(f.line) == opener and e.line.page == f.line.page
+            and f.line.bbox.top > e.line.bbox.bottom]
+    return max(gaps) if gaps else None
+
+
 def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
-             sections: list[tuple[TextLine, ...]] | None = None) -> list[list[LineFacts]]:
+             sections: list[tuple[TextLine, ...]] | None = None, end_gap: float | None = None) -> list[list[LineFacts]]:
     """Blocks opened by heading lines of the `opener` style; a heading of a larger style,
-    a line outside the opening card's box on the same page, or a line set left of the
-    block's text (a page footer, the body of the page) closes the block.
+    a line outside the opening card's box on the same page, a line set left of the block's
+    text (a page footer, the body of the page), or, given `end_gap` (blocks.block_end_gap),
+    a line that many times farther below the block than the blocks are set apart (a note at
+    the foot of the page under the last block) closes the block.
 
     When `sections` is given it receives, per block, the heading of a larger style the
     block sits under (a theme or objective over several blocks; empty if none): one
@@ -301,6 +320,7 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
     sizes = sorted(f.line.size for f in facts)
     big = 1.25 * max(opener[0], sizes[len(sizes) // 2] if sizes else 0.0)   # clearly above blocks and text
     numbered = numbered_labels(facts)
+    apart = heading_gap(facts, opener) if end_gap is not None else None
     before: LineFacts | None = None         # the line just before, inside no block
     section: list[TextLine] = []            # the heading the next blocks sit under
     last_heading: LineFacts | None = None   # the line before, if it was that heading
@@ -367,6 +387,12 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
             current = None          # set left of the block: a footer or the page's own text
             before = f
             continue
+        last = current[-1].line
+        if apart is not None and end_gap is not None and last.page == f.line.page and not f.label \
+                and f.line.bbox.top - last.bbox.bottom > end_gap * apart:
+            current = None          # far below the block, farther than blocks are apart: the page's note
+            before = f
+            continue
         current.append(f)
     return blocks
 
@@ -375,7 +401,8 @@ def choose_opener(facts: Sequence[LineFacts], config: ExtractConfig, boxes) -> t
     """The heading style that opens blocks: most blocks holding recurring labels, each label
     once; among near-ties the larger (outer) style."""
     styles = {style(f.line) for f in facts if f.heading and f.label is None}
-    scored = [(n, st) for st in styles if (n := _labelled_blocks(_segment(facts, st, boxes), config))]
+    scored = [(n, st) for st in styles
+              if (n := _labelled_blocks(_segment(facts, st, boxes, end_gap=config.blocks.block_end_gap), config))]
     if not scored:
         return None
     best = max(n for n, _ in scored)
@@ -570,7 +597,7 @@ def lines_to_blocks(lines: Sequence[TextLine], config: ExtractConfig,
         facts = _facts(lines, fields, config, glyphs)
         opener = choose_opener(facts, config, boxes)
     sections: list[tuple[TextLine, ...]] = []
-    segments = _segment(facts, opener, boxes, sections) if opener is not None else []
+    segments = _segment(facts, opener, boxes, sections, config.blocks.block_end_gap) if opener is not None else []
     by_card: list[tuple[TextLine, ...]] = []
     cards = _segment_cards(facts, boxes, by_card)
     # a card states its action before its fields; a box opening with a label is a banner or
