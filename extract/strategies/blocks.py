@@ -66,6 +66,27 @@ def field_pairs(rest: str, max_words: int, sentences: bool = True,
     return sorted(out)
 
 
+def gap_pieces(line: TextLine, glyphs: "GlyphIndex | None", offsets: Sequence[int]) -> tuple[tuple[float, float, str], ...]:
+    """The line cut at `offsets` (gap_offsets) into the texts printed apart, each as (left,
+    right, text): a form's labels set side by side, or the values in boxes under them. The
+    whole line as one piece when there is no gap to cut at."""
+    whole = ((line.bbox.x0, line.bbox.x1, line.text),)
+    if not offsets or glyphs is None:
+        return whole
+    chars = glyphs.chars_of(line)
+    at = [k for k, ch in enumerate(line.text) if not ch.isspace()]
+    if len(chars) != len(at):
+        return whole
+    index = {k: i for i, k in enumerate(at)}
+    cuts = [0, *offsets, len(line.text)]
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        mine = [chars[index[k]] for k in range(a, b) if k in index]
+        if mine:
+            out.append((mine[0]["x0"], mine[-1]["x1"], line.text[a:b].strip()))
+    return tuple(out)
+
+
 def gap_offsets(line: TextLine, glyphs: "GlyphIndex | None", gutter: float) -> tuple[int, ...]:
     """The offsets in `line.text` of the glyphs that follow a gap wider than `gutter` times
     the line's font size (a column-wide gap: the text after it printed in a column or box of

@@ -32,7 +32,7 @@ from ..text import label_key
 from .base import StrategyResult, inside
 from .ruled import framing_boxes
 from .blocks import (INLINE_LABEL, LEAD_LABEL, BodyStyle, GlyphIndex, body_size, bold_prefix, field_pairs, gap_offsets,
-                     gap_prefix, free_lines,
+                     gap_pieces, gap_prefix, free_lines,
                      is_heading_like, lead_label, make_cell, reads_as_action, recurring, right_edges, starts_paragraph,
                      style)
 
@@ -78,6 +78,10 @@ class LineFacts:
     rest: str                      # the text after the label (up to a further label on the line)
     # further fields on the same line after a delimiter ("Lead: HR | Timescale: 2025"): (label, value)
     more: tuple[tuple[str, str], ...] = ()
+    # the line's texts printed apart by column-wide gaps, (left, right, text) (blocks.gap_pieces)
+    pieces: tuple[tuple[float, float, str], ...] = ()
+    # where each field's label starts on a line of fields set apart ("Lead:   Target date:")
+    starts: tuple[float, ...] = ()
 
 
 def lines_to_labels(lines: Sequence[TextLine], config: ExtractConfig,
@@ -151,19 +155,35 @@ def _facts(lines: Sequence[TextLine], body: BodyStyle, config: ExtractConfig,
         heading = is_heading_like(line, body, config) and not (c and c[2] and c[0] in rec)
         if KICKER.match(line.text.strip()) and line.text.split()[0].lower() in kicker_words:
             heading, c = True, None
+        pieces = gap_pieces(line, glyphs, g)
         if c and c[0] in rec:
             cuts = [p for p in ps if label_key(p[2]) in more_keys]
             ends = [a for a, _, _ in cuts] + [len(c[2])]
             more = tuple((lab, _value(c[2], b, e)) for (_, b, lab), e in zip(cuts, ends[1:]))
-            facts.append(LineFacts(line, heading, c[1], _value(c[2], 0, ends[0]), more))
+            facts.append(LineFacts(line, heading, c[1], _value(c[2], 0, ends[0]), more, pieces,
+                                   _label_starts(pieces, [c[1]] + [lab for lab, _ in more])))
         elif cuts := [p for p in rs if label_key(p[2]) in more_keys]:
             text = " " + line.text
             ends = [a for a, _, _ in cuts] + [len(text)]
             more = tuple((lab, _value(text, b, e)) for (_, b, lab), e in zip(cuts, ends[1:]))
-            facts.append(LineFacts(line, heading, None, _value(text, 0, ends[0]), more))
+            facts.append(LineFacts(line, heading, None, _value(text, 0, ends[0]), more, pieces))
         else:
-            facts.append(LineFacts(line, heading, None, line.text))
+            facts.append(LineFacts(line, heading, None, line.text, (), pieces))
     return facts
+
+
+def _label_starts(pieces: Sequence[tuple[float, float, str]], labels: Sequence[str]) -> tuple[float, ...]:
+    """Where each of `labels` starts: the left edge of the piece it opens, in order; empty
+    unless every label opens a piece of its own."""
+    out: list[float] = []
+    rest = list(pieces)
+    for label in labels:
+        while rest and not rest[0][2].startswith(label):
+            rest.pop(0)
+        if not rest:
+            return ()
+        out.append(rest.pop(0)[0])
+    return tuple(out)
 
 
 def _gaps_in(rest: str, line: TextLine, gaps: Sequence[int]) -> list[int]:
@@ -532,6 +552,10 @@ def _parse_block(lines: Sequence[LineFacts], id_re: re.Pattern[str],
     else:
         block.fields[LEAD_KEY] = heads
         fld = BODY_KEY
+    # a line of labels set apart with no values beside them ("Lead:   Target date:"): where
+    # each label starts and its field, to read the values in the boxes under them by column
+    under: list[tuple[float, FieldKey]] = []
+    under_page = 0
     for f in lines[1:]:
         line = f.line
         if f.label:
@@ -545,7 +569,18 @@ def _parse_block(lines: Sequence[LineFacts], id_re: re.Pattern[str],
                 block.fields.setdefault(fld, [])
                 if value:
                     block.fields[fld].append(TextLine(value, line.page, line.bbox, line.size, line.bold))
+            under = list(zip(f.starts, [label_field(f.label)] + [label_field(lab) for lab, _ in f.more])) \
+                if f.more and f.starts and not f.rest and not any(v for _, v in f.more) else []
+            under_page = line.page
             continue
+        if under and f.pieces and line.page == under_page \
+                and all(x0 >= under[0][0] - line.size for x0, _, _ in f.pieces):
+            for x0, x1, text in f.pieces:       # each value under the label it starts beside or right of
+                key = [k for x, k in under if x0 >= x - line.size][-1]
+                block.fields[key].append(TextLine(text, line.page, BBox(x0, line.bbox.top, x1, line.bbox.bottom),
+                                                  line.size, line.bold))
+            continue
+        under = []
         if f.more and fld not in (ID_KEY, LEAD_KEY):   # a wrapped line of fields: its rest, then new fields
             if f.rest:
                 block.fields.setdefault(fld, []).append(TextLine(f.rest, line.page, line.bbox, line.size, line.bold))
