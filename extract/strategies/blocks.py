@@ -59,8 +59,11 @@ def field_pairs(rest: str, max_words: int, sentences: bool = True,
            if len(m.group("label").split()) <= max_words]
     for g in gaps:
         m = _GAP_LABEL.match(rest, g)
-        # a label's words are set together: no column-wide gap falls inside one
+        # a label's words are set together: no column-wide gap falls inside one. Right after
+        # the opening label's own gap the text is its value ("Owner   Action owner: HR"), unless
+        # it is a label standing alone there, its box empty ("Lead:   Target date:   May")
         if m and len(m.group("label").split()) <= max_words and not any(g < h < m.end() for h in gaps) \
+                and (g > 0 or m.end() in gaps or m.end() >= len(rest)) \
                 and not any(a <= g < b for a, b, _ in out):
             out.append((g, m.end(), " ".join(m.group("label").split())))
     return sorted(out)
