@@ -145,9 +145,9 @@ def _action_like_outside(pages: Sequence[PageContent], regions, boilerplate, con
     return out
 
 
-# a list marker opening a line: the bullets extract.text.BULLETS (and the private-use glyphs
-# Word's symbol fonts print, as the list strategy reads them), "a)", "(b)", "1.", "2)"
-_PASSAGE_MARK = re.compile(rf"^\s*(?:{BULLET_CLASS}|[\uf0a7\uf0b7\u25aa\u2043]|\(?[a-z]\)|\d{{1,2}}[.)])\s+")
+# a list marker opening a line: the bullets extract.text.BULLETS (Word's symbol-font glyphs are
+# read as them by clean_text) and the hyphen bullet, "a)", "(b)", "1.", "2)"
+_PASSAGE_MARK = re.compile(rf"^\s*(?:{BULLET_CLASS}|[\u2043]|\(?[a-z]\)|\d{{1,2}}[.)])\s+")
 
 
 def _passages(pages: Sequence[PageContent], regions, boilerplate, config: ExtractConfig) -> tuple[Passage, ...]:

@@ -86,8 +86,10 @@ class BlockSettings(BaseModel):
     labelled_min_share: float
     action_min_evidence: float
     paragraph_gap: float
+    block_end_gap: float = 2.0
     paragraph_pitch_ratio: float
     id_heading: str
+    id_only_heading: str
     future_markers: list[str]
     fronted_clause_openers: list[str]
     mark_max_distance: float

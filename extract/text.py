@@ -17,13 +17,17 @@ from .wrap import WORD_CONTINUES, join_lines  # noqa: F401 - re-exported
 # joiners, direction marks, BOM. Removed from all text the pipeline emits.
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff"))
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u3000"), " ")
+# Word's bullet glyphs drawn from the Symbol and Wingdings fonts come out in the private use
+# area (Symbol's bullet U+F0B7, Wingdings' square, diamond, arrowhead and tick): read as the
+# bullets they print, so every reader of bullets and every row's text sees one mark.
+_SYMBOL_BULLETS = {0xF0B7: "•", 0xF0A7: "▪", 0xF076: "❖", 0xF0D8: "➢", 0xF0FC: "✓"}
 
 
 def clean_text(text: str) -> str:
     """Unicode normalisation for output text: NFKC (ligatures), no invisible marks,
     ordinary spaces. Dashes and quotes are kept as printed."""
     text = unicodedata.normalize("NFKC", text)
-    return text.translate(_INVISIBLE).translate(_SPACES)
+    return text.translate(_INVISIBLE).translate(_SPACES).translate(_SYMBOL_BULLETS)
 
 
 # Characters that open a bulleted list item (one set for the unruled strategy and for
@@ -120,19 +124,20 @@ def _fragment(run: Sequence[dict]) -> Fragment:
                     max(c["bottom"] for c in seen), max(c["size"] for c in seen), tuple(run))
 
 
-def _blocks(frags: Sequence[Fragment], gap_ratio: float) -> list[tuple[float, float]]:
-    """(gap top, block top) of each block (paragraph, cell) of one column, top to bottom: a
-    line opens one after a vertical gap wider than gap_ratio x its size (the first block's
-    gap is empty)."""
-    out: list[tuple[float, float]] = []
+def _blocks(frags: Sequence[Fragment], gap_ratio: float) -> list[tuple[float, float, float]]:
+    """(gap top, block top, block bottom) of each block (paragraph, cell) of one column, top
+    to bottom: a line opens one after a vertical gap wider than gap_ratio x its size (the
+    first block's gap is empty)."""
+    out: list[list[float]] = []
     bottom = None
     for f in sorted(frags, key=lambda f: f.top):
         if bottom is None:
-            out.append((f.top, f.top))
+            out.append([f.top, f.top, f.bottom])
         elif f.top - bottom > gap_ratio * max(f.size, 1.0):
-            out.append((bottom, f.top))
+            out.append([bottom, f.top, f.bottom])
         bottom = f.bottom if bottom is None else max(bottom, f.bottom)
-    return out
+        out[-1][2] = max(out[-1][2], f.bottom)
+    return [(g, t, b) for g, t, b in out]
 
 
 def _reads_across(left: Sequence[Fragment], right: Sequence[Fragment], s: ColumnSettings) -> bool:
@@ -145,32 +150,36 @@ def _reads_across(left: Sequence[Fragment], right: Sequence[Fragment], s: Column
     blocks (a running header above one column is no frame), the first opening_blocks from
     there on that open level pair by pair (a table loses its header row and first row to
     this, no more), and a last block level with the other column's last. Fewer than
-    min_evidence_blocks left: nothing to tell them apart, read across."""
+    min_evidence_blocks left: nothing to tell them apart, read across. Nor do text boxes set
+    side by side at slightly different heights line up: a gap beside a gap counts only where
+    one block's height lies within the other's (a short cell centred beside a tall one), not
+    where two blocks of a height are set apart by an offset."""
     bl, br = _blocks(left, s.block_gap), _blocks(right, s.block_gap)
     fewer, other = (bl, br) if len(bl) <= len(br) else (br, bl)
     size = median([f.size for f in (*left, *right)])
-    tolerance = s.align_tolerance * size
+    tol = s.align_tolerance * size
     frame_top = max(bl[0][1], br[0][1])
-    foot = min(bl[-1][1], br[-1][1]) if abs(bl[-1][1] - br[-1][1]) <= tolerance else float("inf")
-    later = [(g, t) for g, t in fewer if frame_top - tolerance <= t < foot - tolerance]
-    opening = [t for _, t in other if t >= frame_top - tolerance]
+    foot = min(bl[-1][1], br[-1][1]) if abs(bl[-1][1] - br[-1][1]) <= tol else float("inf")
+    later = [b for b in fewer if frame_top - tol <= b[1] < foot - tol]
+    opening = [b[1] for b in other if b[1] >= frame_top - tol]
     for _ in range(s.opening_blocks):
-        if not (later and opening and abs(later[0][1] - opening[0]) <= tolerance):
+        if not (later and opening and abs(later[0][1] - opening[0]) <= tol):
             break
         later, opening = later[1:], opening[1:]
     later = [b for b in later if b != fewer[0]]
     if len(later) < s.min_evidence_blocks:
         return True                    # nothing to tell them apart: keep reading across
 
-    def level(gap_top: float, top: float) -> bool:
-        for o_gap, o_top in other:
-            if abs(top - o_top) <= tolerance:
+    def level(gap_top: float, top: float, bottom: float) -> bool:
+        for o_gap, o_top, o_bottom in other:
+            if abs(top - o_top) <= tol:
                 return True
             shared = min(top, o_top) - max(gap_top, o_gap)
-            if shared > 0.5 * min(top - gap_top, o_top - o_gap):
+            nested = (o_top - tol <= top and bottom <= o_bottom + tol) or (top - tol <= o_top and o_bottom <= bottom + tol)
+            if shared > 0.5 * min(top - gap_top, o_top - o_gap) and nested:
                 return True
         return False
-    return sum(level(g, t) for g, t in later) / len(later) > s.max_aligned_share
+    return sum(level(g, t, b) for g, t, b in later) / len(later) > s.max_aligned_share
 
 
 def _wide(frags: Sequence[Fragment], width: float) -> bool:

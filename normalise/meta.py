@@ -61,6 +61,9 @@ class MetaConfig:
     name_connectors: tuple[str, ...] = ("of",)
     # stop words that may still end a name after its connector ("Institute for Marine Research")
     name_tail_words: frozenset[str] = frozenset()
+    # a title's other line (a heading over the plan's name, a subtitle naming the plan under a
+    # heading) at most this many times its size away: joined "Heading: Subtitle" (0: never)
+    title_subtitle_gap: float = 0.0
 
 
 @lru_cache(maxsize=2)
@@ -77,7 +80,8 @@ def load_meta_config(models_dir: Path = MODELS_DIR) -> MetaConfig:
                       tuple(raw.get("institution_heads_fallback", ())),
                       float(raw.get("title_line_overlap", 0.0)), float(raw.get("title_wrap_ratio", 0.0)),
                       tuple(w.lower() for w in raw.get("name_connectors", ("of",))),
-                      frozenset(w.lower() for w in raw.get("name_tail_words", ())))
+                      frozenset(w.lower() for w in raw.get("name_tail_words", ())),
+                      float(raw.get("title_subtitle_gap", 0.0)))
 
 
 @lru_cache(maxsize=2)
@@ -465,7 +469,33 @@ def title_from_block(lines: Sequence[TextLine], cfg: MetaConfig | None = None) -
         first -= 1
     while last + 1 < len(lines) and same(lines[last], lines[last + 1]):
         last += 1
-    return _flat(join_title_lines([l.text for l in lines[first:last + 1]]))[:250]
+    title = join_title_lines([l.text for l in lines[first:last + 1]])
+
+    def close(a: TextLine, b: TextLine) -> bool:     # b directly below a
+        return a.page == b.page and -cfg.title_line_overlap * a.size <= b.bbox.top - a.bbox.bottom \
+            <= cfg.title_subtitle_gap * max(a.size, b.size)
+
+    def states_plan(text: str) -> bool:
+        return any(k in text.lower() for k in cfg.title_keywords) or parse_period(text) != (None, None)
+
+    # a title set as a heading and a subtitle ("Technicians at Tarrant Vale" over "Technician
+    # Commitment Report and Action Plan 2025-28"; "Technicians at Marsh End" over "Our Commitment
+    # Plan 2025-27"): one title. The heading over the plan's name is at least as large as it; the
+    # subtitle under a heading that does not state the plan states it (its name or its period)
+    # and stands out from the body (larger or bold)
+    if first > 0 and close(lines[first - 1], lines[first]):
+        above = lines[first - 1]
+        if above.size >= lines[first].size and above.size >= cfg.title_heading_ratio * body \
+                and states_plan(title) and not states_plan(above.text) and not is_only_a_name(above.text, cfg) \
+                and not is_breadcrumb(above.text, cfg) and not above.text.rstrip().endswith("."):
+            title = f"{above.text.strip().rstrip(':')}: {title}"
+    elif last + 1 < len(lines) and close(lines[last], lines[last + 1]):
+        below = lines[last + 1]
+        if not states_plan(title) and states_plan(below.text) and (below.size > body or below.bold) \
+                and below.size <= lines[last].size and len(below.text) < 120 \
+                and not below.text.rstrip().endswith(".") and not is_breadcrumb(below.text, cfg):
+            title = f"{title.strip().rstrip(':')}: {below.text.strip()}"
+    return _flat(title)[:250]
 
 
 def join_title_lines(texts: Sequence[str]) -> str:

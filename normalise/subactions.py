@@ -107,6 +107,12 @@ def _is_successor(kind: str, prev: str | None, cur: str | None) -> bool:
     return kind == "bullet"
 
 
+def _unclosed(texts: Sequence[str]) -> bool:
+    """A bracket opened and not yet closed in these lines."""
+    text = " ".join(texts)
+    return text.count("[") > text.count("]") or text.count("(") > text.count(")")
+
+
 def split_items(lines: Sequence[TextLine]) -> list[Item]:
     """One item per marked action; unmarked text is one plain item."""
     pieces: list[tuple[str | None, str | None, list[str], list[TextLine]]] = []
@@ -119,6 +125,8 @@ def split_items(lines: Sequence[TextLine]) -> list[Item]:
                 and (m := _NUMBER_ACRONYM.match(text)):
             start = ("number", m.group("id"), m.end())
         accept = False
+        if start and pieces and _unclosed(pieces[-1][2]):
+            start = None    # the line goes on inside a bracket the text before opened ("[TCR" / "– R8]")
         if start:
             if not pieces:  # the first line of a cell may open with any marker ("c) ...")
                 accept = True

@@ -42,15 +42,66 @@ FIELD_PAIR = re.compile(r"(?:\s*[|;·•/]\s*|(?<=[.!?])\s+)" + _PAIR_LABEL)
 _FIELD_PAIR_AFTER_END = re.compile(r"(?:\s*[|;·•/]\s*|(?<=[.!?])\s+|^\s*)" + _PAIR_LABEL)
 
 
+_GAP_LABEL = re.compile(_PAIR_LABEL)
+
+
 def field_pairs(rest: str, max_words: int, sentences: bool = True,
-                after_sentence: bool = False) -> list[tuple[int, int, str]]:
+                after_sentence: bool = False, gaps: Sequence[int] = ()) -> list[tuple[int, int, str]]:
     """In the text after a line's opening label, the further labels that follow a delimiter
     or, with `sentences`, a sentence's end (also at the text's start when `after_sentence`:
-    the line before ended one), as (start, end, label) spans: the separator and the label,
-    cut from the values. Whether they are labels (they recur) is the caller's decision."""
+    the line before ended one), or that open at one of `gaps` (offsets in `rest` where a
+    column-wide gap on the page sets the text after it apart: a form's next label beside the
+    box of the field before, "Lead: [HR] Target date: [May]"), as (start, end, label) spans:
+    the separator and the label, cut from the values. Whether they are labels (they recur) is
+    the caller's decision."""
     pattern = (_FIELD_PAIR_AFTER_END if after_sentence else FIELD_PAIR) if sentences else _DELIMITED
-    return [(m.start(), m.end(), " ".join(m.group("label").split())) for m in pattern.finditer(rest)
-            if len(m.group("label").split()) <= max_words]
+    out = [(m.start(), m.end(), " ".join(m.group("label").split())) for m in pattern.finditer(rest)
+           if len(m.group("label").split()) <= max_words]
+    for g in gaps:
+        m = _GAP_LABEL.match(rest, g)
+        # a label's words are set together: no column-wide gap falls inside one. Right after
+        # the opening label's own gap the text is its value ("Owner   Action owner: HR"), unless
+        # it is a label standing alone there, its box empty ("Lead:   Target date:   May")
+        if m and len(m.group("label").split()) <= max_words and not any(g < h < m.end() for h in gaps) \
+                and (g > 0 or m.end() in gaps or m.end() >= len(rest)) \
+                and not any(a <= g < b for a, b, _ in out):
+            out.append((g, m.end(), " ".join(m.group("label").split())))
+    return sorted(out)
+
+
+def gap_pieces(line: TextLine, glyphs: "GlyphIndex | None", offsets: Sequence[int]) -> tuple[tuple[float, float, str], ...]:
+    """The line cut at `offsets` (gap_offsets) into the texts printed apart, each as (left,
+    right, text): a form's labels set side by side, or the values in boxes under them. The
+    whole line as one piece when there is no gap to cut at."""
+    whole = ((line.bbox.x0, line.bbox.x1, line.text),)
+    if not offsets or glyphs is None:
+        return whole
+    chars = glyphs.chars_of(line)
+    at = [k for k, ch in enumerate(line.text) if not ch.isspace()]
+    if len(chars) != len(at):
+        return whole
+    index = {k: i for i, k in enumerate(at)}
+    cuts = [0, *offsets, len(line.text)]
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        mine = [chars[index[k]] for k in range(a, b) if k in index]
+        if mine:
+            out.append((mine[0]["x0"], mine[-1]["x1"], line.text[a:b].strip()))
+    return tuple(out)
+
+
+def gap_offsets(line: TextLine, glyphs: "GlyphIndex | None", gutter: float) -> tuple[int, ...]:
+    """The offsets in `line.text` of the glyphs that follow a gap wider than `gutter` times
+    the line's font size (a column-wide gap: the text after it printed in a column or box of
+    its own). Empty when the glyphs do not spell the line's text one for one."""
+    if glyphs is None:
+        return ()
+    chars = glyphs.chars_of(line)
+    at = [k for k, ch in enumerate(line.text) if not ch.isspace()]
+    if len(chars) != len(at) or any(c["text"] != line.text[k] for c, k in zip(chars, at)):
+        return ()
+    width = gutter * max(line.size, 1.0)
+    return tuple(at[i + 1] for i, (a, b) in enumerate(zip(chars, chars[1:])) if b["x0"] - a["x1"] > width)
 
 
 def free_lines(pages: Sequence[PageContent], taken, boilerplate) -> list[TextLine]:

@@ -41,7 +41,7 @@ NAME = "numbered_list"
 _ITEM = re.compile(r"^(?:(?P<num>\d{1,2}(?:\.\d{1,2})+|\d{1,2}(?=[.)]))[.)]?|\(?(?P<letter>[a-z]|[ivx]{1,4})\)"
                    r"|(?P<roman>i{1,3}|iv|vi{0,3}|ix|x)\.(?=\s+[A-Z\"“‘'])"
                    r"|(?P<key>[A-Z]{1,3}\d{1,2}(?:\.\d{1,2})*)\s*[:.)\-–]?"
-                   rf"|(?P<bullet>{BULLET_CLASS}|[\uf0a7\uf0b7\u25aa\u2043]))\s+(?P<rest>\S.*)$")
+                   rf"|(?P<bullet>{BULLET_CLASS}|[\u2043]))\s+(?P<rest>\S.*)$")
 
 
 @dataclass

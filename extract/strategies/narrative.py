@@ -31,7 +31,8 @@ from ..pdf import PageContent
 from ..text import label_key
 from .base import StrategyResult, inside
 from .ruled import framing_boxes
-from .blocks import (INLINE_LABEL, LEAD_LABEL, BodyStyle, GlyphIndex, body_size, bold_prefix, field_pairs, gap_prefix, free_lines,
+from .blocks import (INLINE_LABEL, LEAD_LABEL, BodyStyle, GlyphIndex, body_size, bold_prefix, field_pairs, gap_offsets,
+                     gap_pieces, gap_prefix, free_lines,
                      is_heading_like, lead_label, make_cell, reads_as_action, recurring, right_edges, run_in_title,
                      starts_paragraph, style)
 
@@ -81,6 +82,10 @@ class LineFacts:
     rest: str                      # the text after the label (up to a further label on the line)
     # further fields on the same line after a delimiter ("Lead: HR | Timescale: 2025"): (label, value)
     more: tuple[tuple[str, str], ...] = ()
+    # the line's texts printed apart by column-wide gaps, (left, right, text) (blocks.gap_pieces)
+    pieces: tuple[tuple[float, float, str], ...] = ()
+    # where each field's label starts on a line of fields set apart ("Lead:   Target date:")
+    starts: tuple[float, ...] = ()
 
 
 def lines_to_labels(lines: Sequence[TextLine], config: ExtractConfig,
@@ -122,49 +127,75 @@ def _facts(lines: Sequence[TextLine], body: BodyStyle, config: ExtractConfig,
     # one whose label wrapped to a line's start, is a list item with its fields (the list
     # strategy's), no line of fields
     rights = right_edges(lines)
+    gaps = [gap_offsets(line, glyphs, config.boxes.gutter) for line in lines]
     opens_para = [prev is None or style(prev) != style(line)
                   or starts_paragraph(prev, line, rights[(line.page, round(line.bbox.x0 / 4))], s.fit_word_margin)
                   for prev, line in zip([None, *lines], lines)]
-    pairs = [field_pairs(c[2], s.label_max_words, sentences=o) if c and c[0] in rec and c[2] else []
-             for c, o in zip(cands, opens_para)]
+    pairs = [field_pairs(c[2], s.label_max_words, sentences=o, gaps=_gaps_in(c[2], line, g))
+             if c and c[0] in rec and c[2] else [] for line, c, o, g in zip(lines, cands, opens_para, gaps)]
     # a line of fields wraps: its further labels may fall on a line that opens with none
     # (" ...by July 2026; Indicator: ..."); those count too, and cut such a line the same way
     # (behind a sentence's end, "... October 2025. / Measure: ...", in a paragraph a label opened)
     runs: list[list[tuple[int, int, str]]] = []
     in_fields, prev = False, None
-    for line, c, o in zip(lines, cands, opens_para):
+    for line, c, o, g in zip(lines, cands, opens_para, gaps):
         if c and c[0] in rec:
             runs.append([])
             in_fields = o or (in_fields and prev is not None)
         else:
             in_fields = in_fields and not o
             runs.append(field_pairs(" " + line.text, s.label_max_words, sentences=in_fields,
-                                    after_sentence=in_fields and _ends_sentence(prev, line)))
+                                    after_sentence=in_fields and _ends_sentence(prev, line),
+                                    gaps=[k + 1 for k in g]))
         prev = line
     more_keys = recurring([label_key(lab) for ps in pairs + runs for _, _, lab in ps], s.label_min_repeats)
     # a label that recurs further along lines of fields also opens a line of them where it
     # comes first (the row that has no value for the first field: "Indicator: ...; Owner: ...")
     rec = rec | {c[0] for c in cands if c and c[2] and c[0] in more_keys}
     facts = []
-    for line, c, ps, rs, o in zip(lines, cands, pairs, runs, opens_para):
+    for line, c, ps, rs, o, g in zip(lines, cands, pairs, runs, opens_para, gaps):
         if c and c[0] in rec and not ps and c[2]:
-            ps = field_pairs(c[2], s.label_max_words, sentences=o)
+            ps = field_pairs(c[2], s.label_max_words, sentences=o, gaps=_gaps_in(c[2], line, g))
         heading = is_heading_like(line, body, config) and not (c and c[2] and c[0] in rec)
         if KICKER.match(line.text.strip()) and line.text.split()[0].lower() in kicker_words:
             heading, c = True, None
+        pieces = gap_pieces(line, glyphs, g)
         if c and c[0] in rec:
             cuts = [p for p in ps if label_key(p[2]) in more_keys]
             ends = [a for a, _, _ in cuts] + [len(c[2])]
             more = tuple((lab, _value(c[2], b, e)) for (_, b, lab), e in zip(cuts, ends[1:]))
-            facts.append(LineFacts(line, heading, c[1], _value(c[2], 0, ends[0]), more))
+            facts.append(LineFacts(line, heading, c[1], _value(c[2], 0, ends[0]), more, pieces,
+                                   _label_starts(pieces, [c[1]] + [lab for lab, _ in more])))
         elif cuts := [p for p in rs if label_key(p[2]) in more_keys]:
             text = " " + line.text
             ends = [a for a, _, _ in cuts] + [len(text)]
             more = tuple((lab, _value(text, b, e)) for (_, b, lab), e in zip(cuts, ends[1:]))
-            facts.append(LineFacts(line, heading, None, _value(text, 0, ends[0]), more))
+            facts.append(LineFacts(line, heading, None, _value(text, 0, ends[0]), more, pieces))
         else:
-            facts.append(LineFacts(line, heading, None, line.text))
+            facts.append(LineFacts(line, heading, None, line.text, (), pieces))
     return facts
+
+
+def _label_starts(pieces: Sequence[tuple[float, float, str]], labels: Sequence[str]) -> tuple[float, ...]:
+    """Where each of `labels` starts: the left edge of the piece it opens, in order; empty
+    unless every label opens a piece of its own."""
+    out: list[float] = []
+    rest = list(pieces)
+    for label in labels:
+        while rest and not rest[0][2].startswith(label):
+            rest.pop(0)
+        if not rest:
+            return ()
+        out.append(rest.pop(0)[0])
+    return tuple(out)
+
+
+def _gaps_in(rest: str, line: TextLine, gaps: Sequence[int]) -> list[int]:
+    """`gaps` (offsets in the line's text) as offsets in `rest`, the text after its label."""
+    base = len(line.text) - len(rest)
+    if base < 0 or not line.text.endswith(rest):
+        return []
+    return [k - base for k in gaps if k >= base]
 
 
 def _value(text: str, start: int, end: int) -> str:
@@ -188,9 +219,10 @@ def _label_candidates(lines: Sequence[TextLine], body: BodyStyle, config: Extrac
     recur as labels at lines' starts."""
     s = config.blocks
     cands: list[tuple[str, str, str] | None] = []
+    under_full: dict[int, tuple[str, str]] = {}     # a label opening a line right under a full one
     rights = right_edges(lines)
     prev: TextLine | None = None
-    for line in lines:
+    for k, line in enumerate(lines):
         new_para = starts_paragraph(prev, line, rights[(line.page, round(line.bbox.x0 / 4))], s.fit_word_margin)
         opens = line.bold or new_para or prev.text.rstrip().endswith((".", ";", "!", "?"))
         # the second line of a wrapped heading ("... review for" / "technical staff") is not
@@ -208,6 +240,7 @@ def _label_candidates(lines: Sequence[TextLine], body: BodyStyle, config: Extrac
         heading = is_heading_like(line, body, config) and bp is None
         prev = line
         if ll and not opens and bold_label is None:
+            under_full[k] = ll
             ll = None        # "...: " at the start of a wrapped line is inside a paragraph, not a label
         if ll:
             cands.append((label_key(ll[0]), ll[0], ll[1]))
@@ -222,6 +255,12 @@ def _label_candidates(lines: Sequence[TextLine], body: BodyStyle, config: Extrac
                      if m.start() > 0)
     starts = Counter(c[0] for c in cands if c)
     rec = {k for k in rec if inline[k] < starts[k]}
+    # ... unless it is one of the labels that recur opening paragraphs: a box's statement that
+    # fills its line ("... the real scope of technical work" / "Lead: HR Reward") is followed
+    # by its fields as any other box's is
+    for k, ll in under_full.items():
+        if cands[k] is None and label_key(ll[0]) in rec:
+            cands[k] = (label_key(ll[0]), ll[0], ll[1])
     return cands, rec
 
 
@@ -278,11 +317,22 @@ def numbered_labels(facts: Sequence[LineFacts]) -> set[str]:
             and len(numbers[label_key(m.group("stem"))]) >= 2}
 
 
+def heading_gap(facts: Sequence[LineFacts], opener: tuple[float, bool]) -> float | None:
+    """The widest gap above a heading of the `opener` style from the line before it on its
+    page: how far apart the blocks are set. None when no such heading follows a line."""
+    gaps = [f.line.bbox.top - e.line.bbox.bottom for e, f in zip(facts, facts[1:])
+            if f.heading and f.label is None and style(f.line) == opener and e.line.page == f.line.page
+            and f.line.bbox.top > e.line.bbox.bottom]
+    return max(gaps) if gaps else None
+
+
 def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
-             sections: list[tuple[TextLine, ...]] | None = None) -> list[list[LineFacts]]:
+             sections: list[tuple[TextLine, ...]] | None = None, end_gap: float | None = None) -> list[list[LineFacts]]:
     """Blocks opened by heading lines of the `opener` style; a heading of a larger style,
-    a line outside the opening card's box on the same page, or a line set left of the
-    block's text (a page footer, the body of the page) closes the block.
+    a line outside the opening card's box on the same page, a line set left of the block's
+    text (a page footer, the body of the page), or, given `end_gap` (blocks.block_end_gap),
+    a line that many times farther below the block than the blocks are set apart (a note at
+    the foot of the page under the last block) closes the block.
 
     When `sections` is given it receives, per block, the heading of a larger style the
     block sits under (a theme or objective over several blocks; empty if none): one
@@ -294,6 +344,7 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
     sizes = sorted(f.line.size for f in facts)
     big = 1.25 * max(opener[0], sizes[len(sizes) // 2] if sizes else 0.0)   # clearly above blocks and text
     numbered = numbered_labels(facts)
+    apart = heading_gap(facts, opener) if end_gap is not None else None
     # the boxes holding a field's label: a block's own panel (its fields set in a box)
     fielded = {(f.line.page, b) for f in facts if f.label and (b := _container(f.line, boxes)) is not None}
     before: LineFacts | None = None         # the line just before, inside no block
@@ -376,6 +427,12 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
             current = None          # set left of the block: a footer or the page's own text
             before = f
             continue
+        last = current[-1].line
+        if apart is not None and end_gap is not None and last.page == f.line.page and not f.label \
+                and f.line.bbox.top - last.bbox.bottom > end_gap * apart:
+            current = None          # far below the block, farther than blocks are apart: the page's note
+            before = f
+            continue
         current.append(f)
     return blocks
 
@@ -384,7 +441,8 @@ def choose_opener(facts: Sequence[LineFacts], config: ExtractConfig, boxes) -> t
     """The heading style that opens blocks: most blocks holding recurring labels, each label
     once; among near-ties the larger (outer) style."""
     styles = {style(f.line) for f in facts if f.heading and f.label is None}
-    scored = [(n, st) for st in styles if (n := _labelled_blocks(_segment(facts, st, boxes), config))]
+    scored = [(n, st) for st in styles
+              if (n := _labelled_blocks(_segment(facts, st, boxes, end_gap=config.blocks.block_end_gap), config))]
     if not scored:
         return None
     best = max(n for n, _ in scored)
@@ -504,6 +562,7 @@ def _where(line: TextLine) -> tuple[int, float, float]:
 
 
 def _parse_block(lines: Sequence[LineFacts], id_re: re.Pattern[str],
+                 only_id_re: re.Pattern[str] | None = None,
                  run_ins: set[tuple[int, float, float]] = frozenset()) -> Block:
     kicker = None
     if len(lines) > 1 and KICKER.match(lines[0].line.text) and style(lines[0].line) != style(lines[1].line):
@@ -524,6 +583,8 @@ def _parse_block(lines: Sequence[LineFacts], id_re: re.Pattern[str],
         block.fields[ID_KEY] = [TextLine(kicker.text.split()[-1], kicker.page, kicker.bbox, kicker.size,
                                            kicker.bold)]
     m = None if kicker is not None else id_re.match(head.text)
+    if kicker is None and not (m and (m.group("word") or m.group("rest"))) and only_id_re is not None:
+        m = only_id_re.match(head.text)     # "Action ref V1": words naming an id, and the id alone
     fld: FieldKey
     if m and (m.group("word") or m.group("rest")):
         block.has_id = True
@@ -532,12 +593,16 @@ def _parse_block(lines: Sequence[LineFacts], id_re: re.Pattern[str],
             block.fields[LEAD_KEY] = [TextLine(m.group("rest"), head.page, head.bbox, head.size, head.bold)]
             fld = BODY_KEY
         else:
-            fld = LEAD_KEY       # "Action 7" alone: the lead is the next paragraph
+            fld = LEAD_KEY       # "Action 7" alone: the lead is the next paragraph (or a field)
     else:
         block.fields[LEAD_KEY] = heads
         fld = BODY_KEY
     if run_in and block.fields.get(LEAD_KEY):
         fld = LEAD_KEY       # the paragraph the title opens runs on: it is the statement
+    # a line of labels set apart with no values beside them ("Lead:   Target date:"): where
+    # each label starts and its field, to read the values in the boxes under them by column
+    under: list[tuple[float, FieldKey]] = []
+    under_page = 0
     for f in lines[1:]:
         line = f.line
         if f.label:
@@ -551,7 +616,18 @@ def _parse_block(lines: Sequence[LineFacts], id_re: re.Pattern[str],
                 block.fields.setdefault(fld, [])
                 if value:
                     block.fields[fld].append(TextLine(value, line.page, line.bbox, line.size, line.bold))
+            under = list(zip(f.starts, [label_field(f.label)] + [label_field(lab) for lab, _ in f.more])) \
+                if f.more and f.starts and not f.rest and not any(v for _, v in f.more) else []
+            under_page = line.page
             continue
+        if under and f.pieces and line.page == under_page \
+                and all(x0 >= under[0][0] - line.size for x0, _, _ in f.pieces):
+            for x0, x1, text in f.pieces:       # each value under the label it starts beside or right of
+                key = [k for x, k in under if x0 >= x - line.size][-1]
+                block.fields[key].append(TextLine(text, line.page, BBox(x0, line.bbox.top, x1, line.bbox.bottom),
+                                                  line.size, line.bold))
+            continue
+        under = []
         if f.more and fld not in (ID_KEY, LEAD_KEY):   # a wrapped line of fields: its rest, then new fields
             if f.rest:
                 block.fields.setdefault(fld, []).append(TextLine(f.rest, line.page, line.bbox, line.size, line.bold))
@@ -609,7 +685,7 @@ def lines_to_blocks(lines: Sequence[TextLine], config: ExtractConfig,
         facts = _facts(lines, fields, config, glyphs)
         opener = choose_opener(facts, config, boxes)
     sections: list[tuple[TextLine, ...]] = []
-    segments = _segment(facts, opener, boxes, sections) if opener is not None else []
+    segments = _segment(facts, opener, boxes, sections, config.blocks.block_end_gap) if opener is not None else []
     by_card: list[tuple[TextLine, ...]] = []
     cards = _segment_cards(facts, boxes, by_card)
     # a card states its action before its fields; a box opening with a label is a banner or
@@ -623,7 +699,8 @@ def lines_to_blocks(lines: Sequence[TextLine], config: ExtractConfig,
     if not segments:
         return []
     id_re = re.compile(config.blocks.id_heading)
-    blocks = [_parse_block(b, id_re, run_ins) for b in segments]
+    only_id_re = re.compile(config.blocks.id_only_heading)
+    blocks = [_parse_block(b, id_re, only_id_re, run_ins) for b in segments]
     for b, sec in zip(blocks, sections):
         b.section = sec
     _drop_lead_kickers(blocks, config)
