@@ -173,6 +173,8 @@ class ColumnSettings(BaseModel):
     max_aligned_share: float = 0.4   # blocks lining up across the gutter above this share: a table's rows
     opening_blocks: int = 2          # blocks opening level pair by pair at the frames' top: the columns' opening
     min_evidence_blocks: int = 2     # fewer blocks to compare than this: no evidence of text columns
+    edge_line_gap: float = 2.0       # x size: a line the gutter splits this far apart from every column's text at the
+                                     # head or foot of the page is a running header or footer, one line in place
     raised_mark_max_size: float = 0.8    # x a line's size: a short run of glyphs this small, raised inside the
                                          # line's height beside its words, is its footnote mark, not a line
 

@@ -374,7 +374,7 @@ def chars_to_lines(chars: Sequence[dict], page: int, y_tolerance: float = 2.5,
     frags = rows_to_fragments(rows, s.fragment_gap)
     gutters = find_gutters(frags, s)
     if gutters:
-        rows = [r for group in reading_groups(frags, gutters) for r in _glyph_rows(group, y_tolerance)]
+        rows = [r for group in reading_groups(frags, gutters, s.edge_line_gap) for r in _glyph_rows(group, y_tolerance)]
     rows = attach_raised_marks(rows, s.raised_mark_max_size)
     lines = []
     for row in rows:
