@@ -345,8 +345,10 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
     big = 1.25 * max(opener[0], sizes[len(sizes) // 2] if sizes else 0.0)   # clearly above blocks and text
     numbered = numbered_labels(facts)
     apart = heading_gap(facts, opener) if end_gap is not None else None
-    # the boxes holding a field's label: a block's own panel (its fields set in a box)
-    fielded = {(f.line.page, b) for f in facts if f.label and (b := _container(f.line, boxes)) is not None}
+    # boxes with a title of their own and no field's label: a sidebar (a case study), not a
+    # block's own panel (its fields set in a box) nor a form's box holding a value
+    titled = {(f.line.page, b) for f in facts if f.heading and (b := _container(f.line, boxes)) is not None}
+    sidebars = titled - {(f.line.page, b) for f in facts if f.label and (b := _container(f.line, boxes)) is not None}
     before: LineFacts | None = None         # the line just before, inside no block
     section: list[TextLine] = []            # the heading the next blocks sit under
     last_heading: LineFacts | None = None   # the line before, if it was that heading
@@ -413,9 +415,9 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
             current = None          # left the card (the line may be the next card's "ACTION 2" kicker)
             before = f
             continue
-        if card is None and (box := _container(f.line, boxes)) is not None and (f.line.page, box) not in fielded \
+        if card is None and (box := _container(f.line, boxes)) is not None and (f.line.page, box) in sidebars \
                 and box != _container(current[0].line, boxes):
-            current = None          # a box the block's opening is outside of, holding no fields: a sidebar
+            current = None          # a sidebar the block's opening is outside of: it interrupts the block
             before = f
             continue
         left = min(g.line.bbox.x0 for g in current if g.line.page == f.line.page) \
