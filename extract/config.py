@@ -32,6 +32,7 @@ class RuledTableSettings(BaseModel):
     unbordered_min_bands: int = 2
     unbordered_row_gap: float = 0.5
     unbordered_align_tolerance: float = 2.0
+    spaced_cells_max_gap: float = 0.8
 
 
 class BoxSettings(BaseModel):

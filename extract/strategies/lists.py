@@ -30,8 +30,8 @@ from ..pdf import PageContent
 from ..text import BULLET_CLASS, label_key
 from ..vocabulary import INLINE_LABEL_CHARS, label_phrase
 from .base import StrategyResult
-from .blocks import (INLINE_LABEL, LEAD_LABEL, body_size, first_word_fits, free_lines, is_heading_like, make_cell, reads_as_action,
-                     recurring)
+from .blocks import (INLINE_LABEL, LEAD_LABEL, body_size, bullet_marks, first_word_fits, free_lines, is_heading_like, make_cell,
+                     mark_left_of, reads_as_action, recurring)
 from .narrative import BODY_KEY, ID_KEY, LEAD_KEY, FieldKey, label_field
 
 NAME = "numbered_list"
@@ -108,18 +108,6 @@ def field_lines(lines: Sequence[TextLine], config: ExtractConfig) -> dict[int, l
     return out
 
 
-def _mark_left_of(line: TextLine, marks: Sequence[BBox], reach: float, max_size: float) -> BBox | None:
-    """The bullet shape just left of the line (its right edge within `reach` of the text),
-    level with it and no taller than `max_size` of its font size (a poster's icon discs are
-    large, but in scale with its large type; a logo beside a line is no bullet)."""
-    cy = (line.bbox.top + line.bbox.bottom) / 2
-    for m in marks:
-        if line.bbox.x0 - reach <= m.x1 and m.x0 < line.bbox.x0 and m.top - line.size * 0.5 <= cy <= m.bottom + line.size * 0.5 \
-                and m.bottom - m.top <= max_size * line.size:
-            return m
-    return None
-
-
 def lines_to_items(lines: Sequence[TextLine], marks: dict[int, list[BBox]], config: ExtractConfig
                    ) -> tuple[list[Item], list[TextLine]]:
     """List items (with their continuation lines) and the headings they sit under."""
@@ -134,7 +122,7 @@ def lines_to_items(lines: Sequence[TextLine], marks: dict[int, list[BBox]], conf
     # the items even when it ends with a full stop (an objective written as a sentence over
     # its activities); at the items' size a line ending so is a bold sentence, not a heading
     item_sizes = [l.size for l in lines if _ITEM.match(l.text)
-                  or _mark_left_of(l, marks.get(l.page, ()), s.mark_max_distance, s.mark_max_size) is not None]
+                  or mark_left_of(l, marks.get(l.page, ()), s.mark_max_distance, s.mark_max_size) is not None]
     over_items = max(item_sizes) + 0.5 if item_sizes else None
     fielded = field_lines(lines, config)
     owner: Item | None = None                 # the item a line of fields below it belongs to
@@ -150,7 +138,7 @@ def lines_to_items(lines: Sequence[TextLine], marks: dict[int, list[BBox]], conf
             item, prev = None, line
             continue
         m = _ITEM.match(line.text)
-        mark = None if m else _mark_left_of(line, marks.get(line.page, ()), s.mark_max_distance, s.mark_max_size)
+        mark = None if m else mark_left_of(line, marks.get(line.page, ()), s.mark_max_distance, s.mark_max_size)
         if mark is not None and item is not None and item.mark == mark and item.lines[-1].page == line.page:
             item.lines.append(line)     # a mark as tall as two lines opens the first; the second continues it
             prev = line
@@ -520,20 +508,6 @@ def lines_to_list_rows(lines: Sequence[TextLine], config: ExtractConfig,
     items = split_labelled_paragraphs(items, headings, config)
     table = items_to_table(items, headings, config)
     return [r for r in table.rows if r.kind is not RowKind.HEADER] if table else []
-
-
-def bullet_marks(marks: Sequence[BBox], alone_max: float) -> list[BBox]:
-    """The shapes that may be bullets: small ones (a disc or square up to `alone_max` points),
-    and larger ones (a poster's icon discs) only where another of their size stands in line
-    with them on the page: a list's marks repeat down its left edge, an icon beside a banner
-    or a logo stands alone."""
-    out = []
-    for m in marks:
-        h = m.bottom - m.top
-        if h <= alone_max or any(o is not m and abs(o.x0 - m.x0) <= 2 and abs((o.bottom - o.top) - h) <= 0.2 * h
-                                 for o in marks):
-            out.append(m)
-    return out
 
 
 # a line ending in a page number: the entry's title, leader dots or a gap, the number

@@ -21,7 +21,7 @@ from ..vocabulary import label_key
 from ..wrap import id_continues
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 from .base import StrategyResult
-from .blocks import make_cell, recurring
+from .blocks import bullet_marks, make_cell, mark_left_of, recurring
 
 NAME = "ruled_table"
 
@@ -475,6 +475,96 @@ def rows_only_tables(page: PageContent, found: Sequence[list[tuple]], s) -> list
     return out
 
 
+def _spans(values: Sequence[tuple[float, float]], tol: float) -> list[tuple[float, float]]:
+    """Distinct (start, end) extents, each within `tol` of one another counted once."""
+    out: list[tuple[float, float]] = []
+    for a, b in sorted(values):
+        if not any(abs(a - x) <= tol and abs(b - y) <= tol for x, y in out):
+            out.append((a, b))
+    return out
+
+
+def spaced_cell_grids(page: PageContent, config: ExtractConfig, found: Sequence[list[tuple]] = ()) -> list[list[tuple]]:
+    """Tables printed with space between their cells (a web table's border-spacing, Word's
+    cell spacing): every cell a box of its own (a filled rectangle, or a closed bordered one,
+    its corners square or rounded), so no rule is shared and the line finder sees boxes
+    standing alone. Boxes that fill whole rows and columns (each row's boxes one height, each
+    column's one width), neighbours no more than `spaced_cells_max_gap` of the text's glyph
+    height apart, make a table when its first row is a header: every box of it, but for a
+    blank corner, holds one short line. A grid of cards (slides, posters) stands further
+    apart and has none. Cell boxes as pdfplumber's finder gives them; grids inside one
+    `found` already are left out."""
+    s = config.ruled_table
+    tol = s.snap_tolerance
+    boxes: list[BBox] = []
+    for b in framing_boxes(page, config, config.boxes.card_min_height):
+        if not any(abs(b.x0 - o.x0) <= tol and abs(b.top - o.top) <= tol and abs(b.x1 - o.x1) <= tol
+                   and abs(b.bottom - o.bottom) <= tol for o in boxes):
+            boxes.append(b)
+    # a panel holding boxes is no cell: its boxes are
+    boxes = [b for b in boxes if not any(o is not b and b.x0 - tol <= o.x0 and o.x1 <= b.x1 + tol and b.top - tol <= o.top
+                                         and o.bottom <= b.bottom + tol and (o.width, o.bottom - o.top)
+                                         != (b.width, b.bottom - b.top) for o in boxes)]
+    if len(boxes) < (s.min_rows + 1) * s.min_columns:
+        return []
+    chars = [c for c in page.chars if c["text"].strip()]
+
+    def text_in(b: BBox) -> list[dict]:
+        return [c for c in chars if b.x0 <= _centre_x(c) <= b.x1 and b.top <= (c["top"] + c["bottom"]) / 2 <= b.bottom]
+    held = [text_in(b) for b in boxes]
+    sizes = [c["bottom"] - c["top"] for h in held for c in h]
+    if not sizes:
+        return []
+    gap = s.spaced_cells_max_gap * statistics.median(sizes)
+    parent = list(range(len(boxes)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+    for i, a in enumerate(boxes):
+        for j in range(i + 1, len(boxes)):
+            b = boxes[j]
+            row = abs(a.top - b.top) <= tol and abs(a.bottom - b.bottom) <= tol \
+                and 0 < max(b.x0 - a.x1, a.x0 - b.x1) <= gap
+            col = abs(a.x0 - b.x0) <= tol and abs(a.x1 - b.x1) <= tol \
+                and 0 < max(b.top - a.bottom, a.top - b.bottom) <= gap
+            if row or col:
+                parent[root(i)] = root(j)
+    groups: dict[int, list[int]] = {}
+    for k in range(len(boxes)):
+        groups.setdefault(root(k), []).append(k)
+    out: list[list[tuple]] = []
+    for members in groups.values():
+        cols = _spans([(boxes[k].x0, boxes[k].x1) for k in members], tol)
+        rows = _spans([(boxes[k].top, boxes[k].bottom) for k in members], tol)
+        if len(cols) < s.min_columns or len(rows) < s.min_rows + 1 or len(members) != len(cols) * len(rows):
+            continue
+        if any(a[1] > b[0] for a, b in zip(cols, cols[1:])) or any(a[1] > b[0] for a, b in zip(rows, rows[1:])):
+            continue      # overlapping extents: no rows and columns
+        mine = sorted(members, key=lambda k: (boxes[k].top, boxes[k].x0))
+        head = [k for k in mine if abs(boxes[k].top - rows[0][0]) <= tol]
+        texts = [held[k] for k in sorted(head, key=lambda k: boxes[k].x0)]
+        if not all(texts[1:]) or not any(texts):
+            continue
+        lines = [chars_to_lines(t, page.number) for t in texts if t]
+        if any(len(ls) != 1 or len(ls[0].text.split()) > s.header_max_words for ls in lines):
+            continue
+        if sum(bool(held[k]) for k in mine if k not in head) < s.min_rows:
+            continue
+        x0, top = min(boxes[k].x0 for k in mine), min(boxes[k].top for k in mine)
+        x1, bottom = max(boxes[k].x1 for k in mine), max(boxes[k].bottom for k in mine)
+        if any(min(c[0] for c in t) - tol <= x0 and x1 <= max(c[2] for c in t) + tol
+               and min(c[1] for c in t) - tol <= top and bottom <= max(c[3] for c in t) + tol for t in found):
+            continue
+        # each box on its row's and column's extent, so the rows and columns read as one
+        snap = [(next(c for c in cols if abs(c[0] - boxes[k].x0) <= tol), next(r for r in rows if abs(r[0] - boxes[k].top)
+                                                                               <= tol)) for k in mine]
+        out.append([(c[0], r[0], c[1], r[1]) for c, r in snap])
+    return out
+
+
 def _rows_only_cells(ys: Sequence[float], x0: float, x1: float, inside: Sequence[dict], s) -> list[tuple]:
     top = ys[0]
     bands = [(a, b) for a, b in zip(ys, ys[1:])]
@@ -510,16 +600,29 @@ def _rows_only_cells(ys: Sequence[float], x0: float, x1: float, inside: Sequence
     return [(lefts[k], a, lefts[k + 1], b) for a, b in bands for k in range(len(lefts) - 1)]
 
 
+def drawn_bullets(lines: Sequence[TextLine], marks: Sequence[BBox], config: ExtractConfig) -> tuple[TextLine, ...]:
+    """A cell's lines with the bullets drawn as shapes beside them (a web page's list discs)
+    printed as the bullet glyph a Word export prints: each bulleted line of the cell opens a
+    list item of its own, its wrapped lines after it."""
+    if not marks:
+        return tuple(lines)
+    b = config.blocks
+    return tuple(replace(l, text="\u2022 " + l.text) if mark_left_of(l, marks, b.mark_max_distance, b.mark_max_size)
+                 is not None and not l.text.startswith("\u2022") else l for l in lines)
+
+
 def page_to_grids(page: PageContent, config: ExtractConfig) -> list[PageGrid]:
     s = config.ruled_table
-    if not page.edges:
+    if not page.edges and not page.fills:
         return []
     drawn: list[DrawnRule] = []
-    found = find_grids(page.edges, s, drawn)
+    found = find_grids(page.edges, s, drawn) if page.edges else []
     found += rows_only_tables(page, found, s)
+    found += spaced_cell_grids(page, config, found)
     if not found:
         return []
     found = [unbordered_cells(t, page.chars, s) for t in found]
+    marks = bullet_marks(page.marks, config.blocks.mark_alone_max)
     chars = sorted(page.chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
     centres_y = [(c["top"] + c["bottom"]) / 2 for c in chars]
     grids = []
@@ -543,6 +646,8 @@ def page_to_grids(page: PageContent, config: ExtractConfig) -> list[PageGrid]:
                 right = bisect.bisect_right(band[1], bb.x1)
                 inner = band[0][left:right]
                 lines = tuple(mark_cut_words(chars_to_lines(inner, page.number), bb.x0, bb.x1))
+                lines = drawn_bullets(lines, [m for m in marks if bb.x0 <= m.x0 and m.x1 <= bb.x1
+                                              and bb.top <= m.top and m.bottom <= bb.bottom], config)
                 cells.append(Cell(lines, (Fragment(page.number, bb),), _cell_fill(bb, page.fills)))
             rows.append(tuple(cells))
         if not rows or max(len(r) for r in rows) < s.min_columns:
