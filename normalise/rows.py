@@ -27,6 +27,7 @@ from .headers import UNKNOWN, HeaderMap
 from .meta import document_meta
 from .model import Action, DocumentMeta, NormalisedDocument, Provenance
 from .fields import cell_records_to_rows
+from .matrix import matrix_to_rows
 from .parents import parents_to_aims
 from .rag import rag_from_cell
 from .roles import PILLAR_TICKS, ColumnRole, TableRoles, document_roles, is_key, load_vocabulary, table_roles
@@ -158,9 +159,12 @@ def document_to_actions(doc: ExtractedDocument) -> NormalisedDocument:
         if said:
             notes.append(note(IssueCode.FIELDS_IN_CELLS, said, "interpret"))
         table, said = run_on_fields(table, _extract_config())
-        tables.append(table)
         if said:
             notes.append(note(IssueCode.FIELDS_IN_CELLS, said, "interpret"))
+        table, said = matrix_to_rows(table)      # pillars by years: each cell's items, carrying both
+        tables.append(table)
+        if said:
+            notes.append(note(IssueCode.MATRIX_READ, said, "interpret"))
     shared = document_roles(tables, doc.ocr)   # tables under one header: roles from their pooled content
     for table in tables:
         ncol = len(table.rows[0].cells) if table.rows else 0
