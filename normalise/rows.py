@@ -436,9 +436,50 @@ def split_owner_timeframe(action: Action) -> Action:
     return dataclasses.replace(action, owner=owner, timeframe=when)
 
 
+@lru_cache(maxsize=1)
+def _bracket_lead_settings() -> tuple[float, int]:
+    raw = read_yaml(MODELS_DIR / "header_aliases.yaml")["scores"]
+    return float(raw.get("bracket_owner_share", 0.5)), int(raw.get("bracket_owner_max_words", 5))
+
+
+# a bracketed phrase closing the text ("... website (Marketing)"), a full stop after it or none
+_TRAILING_BRACKET = re.compile(r"\s*\((?P<lead>[^()]+)\)\s*\.?\s*$")
+
+
+def _bracketed_lead(text: str | None, max_words: int) -> re.Match | None:
+    """The bracket closing the text when it reads like the name of an office or a team: a
+    capitalised phrase of a few words (at most `max_words`) with no digit ("(HR)", "(OD
+    Team)", "(Director of Operations)"; not "(2 FTE)", "(see above)", "(e.g. ...)")."""
+    m = _TRAILING_BRACKET.search(text or "")
+    if not m or m.start() == 0:
+        return None
+    lead = " ".join(m.group("lead").split())
+    if not lead[:1].isupper() or re.search(r"\d", lead) or len(lead.split()) > max_words:
+        return None
+    return m
+
+
+def bracketed_leads(actions: Sequence[Action]) -> list[Action]:
+    """Actions whose text names its lead in a closing bracket ("Launch a page on the website
+    (Marketing)"), with the bracket as the owner, when the plan does so on most of its actions
+    that have no owner (a repeated shape: scores.bracket_owner_share of them, two at least);
+    otherwise the actions as they are. A bracket that does not read like an office is left
+    in its text."""
+    share, max_words = _bracket_lead_settings()
+    open_ = [a for a in actions if not a.owner]
+    found = {id(a): m for a in open_ if (m := _bracketed_lead(a.action_text, max_words))}
+    if len(found) < max(2, share * len(open_)):
+        return list(actions)
+    return [dataclasses.replace(a, action_text=a.action_text[:found[id(a)].start()].rstrip(" ,;–-"),
+                                owner=" ".join(found[id(a)].group("lead").split()))
+            if id(a) in found else a for a in actions]
+
+
 def table_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: ExtractedTable, hmap: HeaderMap,
                      seen: dict[str, int]) -> list[Action]:
     out = _table_to_actions(doc, meta, table, hmap, seen)
+    if "owner" not in hmap.roles:
+        out = bracketed_leads(out)
     if "timeframe" not in hmap.roles and owner_timeframe_pairs([a.owner for a in out]):
         out = [split_owner_timeframe(a) for a in out]
     elif not {"timeframe", "owner"} & set(hmap.roles) and owner_timeframe_pairs([a.description for a in out]):
