@@ -74,14 +74,17 @@ def _reads_as_times(labels: Sequence[str]) -> bool:
 
 def matrix_axes(table: ExtractedTable) -> MatrixAxes | None:
     """The table's axes when it is a matrix (module docstring), else None. A grid with one
-    header row over body rows only (no section rows), a label in every header cell but the
+    header row over body rows (no section row between them; a heading over the whole grid
+    is dropped: each cell's pillar is its section), a label in every header cell but the
     corner and in every row's first cell, text in its other cells, and no cell a tick (a
     grid of tick marks tags rows: normalise/tags.py pillar_tick_columns)."""
     if table.structure is not Structure.GRID or not table.header:
         return None
     heads = [r for r in table.rows if r.kind is RowKind.HEADER]
     body = tuple(r for r in table.rows if r.kind is RowKind.BODY)
-    if len(heads) != 1 or len(heads) + len(body) != len(table.rows) or not body:
+    first = next((k for k, r in enumerate(table.rows) if r.kind is RowKind.BODY), len(table.rows))
+    # section rows only above the body (a heading over the whole grid), none between its rows
+    if len(heads) != 1 or not body or any(r.kind is not RowKind.BODY for r in table.rows[first:]):
         return None
     ncol = len(heads[0].cells)
     if ncol < 3 or any(len(r.cells) != ncol for r in body):
