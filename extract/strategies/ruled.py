@@ -489,8 +489,8 @@ def spaced_cell_grids(page: PageContent, config: ExtractConfig, found: Sequence[
     cell spacing): every cell a box of its own (a filled rectangle, or a closed bordered one,
     its corners square or rounded), so no rule is shared and the line finder sees boxes
     standing alone. Boxes that fill whole rows and columns (each row's boxes one height, each
-    column's one width), neighbours no more than `spaced_cells_max_gap` of the text's glyph
-    height apart, make a table when its first row is a header: every box of it, but for a
+    column's one width), neighbours no more than `spaced_cells_max_gap` of the page's median
+    glyph height apart, make a table when its first row is a header: every box of it, but for a
     blank corner, holds one short line. A grid of cards (slides, posters) stands further
     apart and has none. Cell boxes as pdfplumber's finder gives them; grids inside one
     `found` already are left out."""
@@ -508,14 +508,16 @@ def spaced_cell_grids(page: PageContent, config: ExtractConfig, found: Sequence[
     if len(boxes) < (s.min_rows + 1) * s.min_columns:
         return []
     chars = [c for c in page.chars if c["text"].strip()]
-
-    def text_in(b: BBox) -> list[dict]:
-        return [c for c in chars if b.x0 <= _centre_x(c) <= b.x1 and b.top <= (c["top"] + c["bottom"]) / 2 <= b.bottom]
-    held = [text_in(b) for b in boxes]
-    sizes = [c["bottom"] - c["top"] for h in held for c in h]
-    if not sizes:
+    if not chars:
         return []
-    gap = s.spaced_cells_max_gap * statistics.median(sizes)
+    gap = s.spaced_cells_max_gap * statistics.median(c["bottom"] - c["top"] for c in chars)
+    held: dict[int, list[dict]] = {}
+
+    def text_in(k: int) -> list[dict]:
+        if k not in held:
+            b = boxes[k]
+            held[k] = [c for c in chars if b.x0 <= _centre_x(c) <= b.x1 and b.top <= (c["top"] + c["bottom"]) / 2 <= b.bottom]
+        return held[k]
     parent = list(range(len(boxes)))
 
     def root(k: int) -> int:
@@ -545,13 +547,13 @@ def spaced_cell_grids(page: PageContent, config: ExtractConfig, found: Sequence[
             continue      # overlapping extents: no rows and columns
         mine = sorted(members, key=lambda k: (boxes[k].top, boxes[k].x0))
         head = [k for k in mine if abs(boxes[k].top - rows[0][0]) <= tol]
-        texts = [held[k] for k in sorted(head, key=lambda k: boxes[k].x0)]
+        texts = [text_in(k) for k in sorted(head, key=lambda k: boxes[k].x0)]
         if not all(texts[1:]) or not any(texts):
             continue
         lines = [chars_to_lines(t, page.number) for t in texts if t]
         if any(len(ls) != 1 or len(ls[0].text.split()) > s.header_max_words for ls in lines):
             continue
-        if sum(bool(held[k]) for k in mine if k not in head) < s.min_rows:
+        if sum(bool(text_in(k)) for k in mine if k not in head) < s.min_rows:
             continue
         x0, top = min(boxes[k].x0 for k in mine), min(boxes[k].top for k in mine)
         x1, bottom = max(boxes[k].x1 for k in mine), max(boxes[k].bottom for k in mine)
