@@ -146,11 +146,14 @@ def _own_glyphs(chars: list[dict], k: int, lines: Sequence[TextLine]) -> list[di
     both boxes; it is that short line's, and cut from the long one would print twice)."""
     mine = lines[k].bbox
     mid = (mine.top + mine.bottom) / 2
+    near = [o.bbox for j, o in enumerate(lines) if j != k and o.bbox.top <= mine.bottom + 1 and o.bbox.bottom >= mine.top - 1]
+    if not near:
+        return chars
     out = []
     for c in chars:
         cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
-        if not any(j != k and o.bbox.x0 - 0.5 <= cx <= o.bbox.x1 + 0.5 and o.bbox.top <= cy <= o.bbox.bottom
-                   and abs((o.bbox.top + o.bbox.bottom) / 2 - cy) < abs(mid - cy) for j, o in enumerate(lines)):
+        if not any(o.x0 - 0.5 <= cx <= o.x1 + 0.5 and o.top <= cy <= o.bottom
+                   and abs((o.top + o.bottom) / 2 - cy) < abs(mid - cy) for o in near):
             out.append(c)
     return out
 
