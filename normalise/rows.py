@@ -19,7 +19,7 @@ from extract.model import (EMPTY_CELL, Cell, ExtractedDocument, ExtractedTable, 
 from extract.text import label_key
 
 from extract.config import ExtractConfig, load_config
-from extract.vocabulary import MODELS_DIR, read_yaml
+from extract.vocabulary import MODELS_DIR, label_phrase, read_yaml
 from extract.issues import Issue, IssueCode, note, warning
 
 from .dedupe import duplicates_merged
@@ -444,6 +444,14 @@ def _bracket_lead_settings() -> tuple[float, int]:
 
 # a bracketed phrase closing the text ("... website (Marketing)"), a full stop after it or none
 _TRAILING_BRACKET = re.compile(r"\s*\((?P<lead>[^()]+)\)\s*\.?\s*$")
+# the bracket's own label, "(Lead: HR)": its value is the office
+_BRACKET_LABEL = re.compile(r"^" + label_phrase() + r"\s*:\s*")
+
+
+def _bracket_value(lead: str) -> str:
+    lead = " ".join(lead.split())
+    m = _BRACKET_LABEL.match(lead)
+    return lead[m.end():] if m and m.end() < len(lead) else lead
 
 
 def _bracketed_lead(text: str | None, max_words: int) -> re.Match | None:
@@ -453,7 +461,7 @@ def _bracketed_lead(text: str | None, max_words: int) -> re.Match | None:
     m = _TRAILING_BRACKET.search(text or "")
     if not m or m.start() == 0:
         return None
-    lead = " ".join(m.group("lead").split())
+    lead = _bracket_value(m.group("lead"))
     if not lead[:1].isupper() or re.search(r"\d", lead) or len(lead.split()) > max_words:
         return None
     return m
@@ -471,7 +479,7 @@ def bracketed_leads(actions: Sequence[Action]) -> list[Action]:
     if len(found) < max(2, share * len(open_)):
         return list(actions)
     return [dataclasses.replace(a, action_text=a.action_text[:found[id(a)].start()].rstrip(" ,;–-"),
-                                owner=" ".join(found[id(a)].group("lead").split()))
+                                owner=_bracket_value(found[id(a)].group("lead")))
             if id(a) in found else a for a in actions]
 
 
