@@ -480,12 +480,13 @@ def title_from_block(lines: Sequence[TextLine], cfg: MetaConfig | None = None) -
 
     # a title set as a heading and a subtitle ("Technicians at Tarrant Vale" over "Technician
     # Commitment Report and Action Plan 2025-28"; "Technicians at Marsh End" over "Our Commitment
-    # Plan 2025-27"): one title. The heading over the plan's name is at least as large as it; the
+    # Plan 2025-27"): one title. The heading over the plan's name is the page's largest (a nav bar
+    # or a masthead over the title is not); the
     # subtitle under a heading that does not state the plan states it (its name or its period)
     # and stands out from the body (larger or bold)
     if first > 0 and close(lines[first - 1], lines[first]):
         above = lines[first - 1]
-        if above.size >= lines[first].size and above.size >= cfg.title_heading_ratio * body \
+        if above.size >= lines[first].size and above.size >= max(lines[i].size for i in heads) \
                 and states_plan(title) and not states_plan(above.text) and not is_only_a_name(above.text, cfg) \
                 and not is_breadcrumb(above.text, cfg) and not above.text.rstrip().endswith("."):
             title = f"{above.text.strip().rstrip(':')}: {title}"
