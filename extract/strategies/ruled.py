@@ -975,22 +975,33 @@ def heading_above(grid: PageGrid, page: PageContent, config: ExtractConfig,
 def group_grids(grids: Sequence[PageGrid], config: ExtractConfig, headings: dict[int, TextLine]) -> list[list[PageGrid]]:
     """Page pieces of one logical table: a grid first on its page, with the columns of the
     grid last on the page before and no heading of its own, continues it. A grid of fewer
-    rows than a table needs is one only as such a continuation."""
+    rows than a table needs is one only as such a continuation. A grid nested inside a cell
+    of another (a milestone table in a row) is part of that grid's row: it is never first or
+    last on its page, never continues a table, and the table around it goes on overleaf."""
     groups: list[list[PageGrid]] = []
+    outer: list[PageGrid] | None = None     # the group whose last piece is the latest grid not nested
     for gi_, g in enumerate(grids):
-        last = groups[-1][-1] if groups else None
+        if _nested(g, grids):
+            if not g.short:
+                groups.append([g])
+            continue
+        last = outer[-1] if outer else None
         if (last is not None and gi_ not in headings and g.page == last.page + 1 and _is_last_on_page(last, grids)
                 and _is_first_on_page(g, grids) and _same_columns(last, g, config.stitch.column_edge_tolerance)):
-            groups[-1].append(g)
+            outer.append(g)
         elif not g.short or _header_alone(gi_, grids, config):
             groups.append([g])
+            outer = groups[-1]
+        else:
+            outer = None
     return groups
 
 
 def _header_alone(i: int, grids: Sequence[PageGrid], config: ExtractConfig) -> bool:
     """A short grid last on its page with the columns of the first grid on the next page: a
     table's header printed alone at the foot of a page, its rows overleaf."""
-    g, nxt = grids[i], grids[i + 1] if i + 1 < len(grids) else None
+    g = grids[i]
+    nxt = next((o for o in grids[i + 1:] if not _nested(o, grids)), None)
     return nxt is not None and nxt.page == g.page + 1 and _is_last_on_page(g, grids) \
         and _is_first_on_page(nxt, grids) and _same_columns(g, nxt, config.stitch.column_edge_tolerance)
 
@@ -1226,12 +1237,41 @@ def _continued_spans(row: TableRow, raw, below, open_columns: Sequence[int] = ()
     return replace(row, cells=cells)
 
 
+def _nested(g: PageGrid, grids: Sequence[PageGrid], pad: float = 1.0) -> bool:
+    """`g` lies inside another grid on its page (a table in a cell)."""
+    b = g.bbox
+    return any(o is not g and o.page == g.page and o.bbox.x0 - pad <= b.x0 and b.x1 <= o.bbox.x1 + pad
+               and o.bbox.top - pad <= b.top and b.bottom <= o.bbox.bottom + pad
+               and (o.bbox.x1 - o.bbox.x0) * (o.bbox.bottom - o.bbox.top) > (b.x1 - b.x0) * (b.bottom - b.top)
+               for o in grids)
+
+
+def mark_nested_tables(grids: Sequence[PageGrid]) -> list[PageGrid]:
+    """The grids with each cell that holds a grid nested in it marked `holds_table`."""
+    out = []
+    for g in grids:
+        inner = [o.bbox for o in grids if o is not g and o.page == g.page and _nested(o, grids)]
+        if not inner:
+            out.append(g)
+            continue
+
+        def holds(c: Cell) -> bool:
+            return any(f.page == g.page and f.bbox.x0 - 1 <= (b.x0 + b.x1) / 2 <= f.bbox.x1 + 1
+                       and f.bbox.top - 1 <= (b.top + b.bottom) / 2 <= f.bbox.bottom + 1
+                       for f in c.fragments for b in inner)
+        rows = tuple(tuple(replace(c, holds_table=True) if isinstance(c, Cell) and holds(c) else c for c in r)
+                     for r in g.rows)
+        out.append(replace(g, rows=rows))
+    return out
+
+
 def _is_last_on_page(g: PageGrid, grids: Sequence[PageGrid]) -> bool:
-    return all(o.bbox.top <= g.bbox.top for o in grids if o.page == g.page)
+    """No grid but those nested in a cell (of this one) starts lower on the page."""
+    return all(o.bbox.top <= g.bbox.top for o in grids if o.page == g.page and not _nested(o, grids))
 
 
 def _is_first_on_page(g: PageGrid, grids: Sequence[PageGrid]) -> bool:
-    return all(o.bbox.top >= g.bbox.top for o in grids if o.page == g.page)
+    return all(o.bbox.top >= g.bbox.top for o in grids if o.page == g.page and not _nested(o, grids))
 
 
 def _grid_quality(rows: Sequence[TableRow]) -> float:
@@ -1256,6 +1296,7 @@ class RuledTableStrategy:
                 if line is not None:
                     headings[len(grids)] = line
                 grids.append(g)
+        grids = mark_nested_tables(grids)
         tables = grids_to_tables(grids, config, headings=headings)
         used = [g for group in group_grids(grids, config, headings) for g in group]
         # a heading is claimed with its grid: over a grid that made no table (a CSS grid's
