@@ -719,7 +719,9 @@ def _classify(row: tuple[Cell | None | _Covered, ...], width: float, config: Ext
 
 def _reads_as_header(row: TableRow, body: Sequence[TableRow], config: ExtractConfig) -> bool:
     """The first full row is the header unless it reads as data: a cell as long as a
-    sentence, or a row key where the rows below have them too."""
+    sentence, or a row key where the rows below have them too ("V1" over "V2", or an id of
+    the shape of theirs: "2.4" over "3.1", "3.2", the first row of a continuation printed
+    without its header)."""
     texts = [c.text for c in row.cells if c.text]
     if not texts:
         return False
@@ -727,8 +729,11 @@ def _reads_as_header(row: TableRow, body: Sequence[TableRow], config: ExtractCon
         return False
     key_re = config.row_key_regex()
     firsts = [r.cells[0].text for r in body if r.kind is RowKind.BODY and r.cells[0].text]
-    if row.cells[0].text and key_re.match(row.cells[0].text) and firsts \
-            and sum(bool(key_re.match(t)) for t in firsts) / len(firsts) >= 0.5:
+    own = row.cells[0].text
+    if own and key_re.match(own) and firsts and sum(bool(key_re.match(t)) for t in firsts) / len(firsts) >= 0.5:
+        return False
+    shape = _key_shape(own) if own else ""
+    if shape and firsts and sum(_key_shape(t) == shape for t in firsts) / len(firsts) >= 0.5:
         return False
     return True
 
