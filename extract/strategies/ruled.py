@@ -18,7 +18,7 @@ from ..pdf import PageContent
 from ..text import chars_to_lines, mark_cut_words
 from ..vocabulary import CELL_LABEL_CHARS, label_phrase
 from ..vocabulary import label_key
-from ..wrap import id_continues
+from ..wrap import id_continues, join_lines
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 from .base import StrategyResult
 from .blocks import bullet_marks, make_cell, mark_left_of, recurring
@@ -1251,6 +1251,55 @@ def _nested(g: PageGrid, grids: Sequence[PageGrid], pad: float = 1.0) -> bool:
                for o in grids)
 
 
+def _bold_head(c: Cell) -> int:
+    """How many lines a cell opens with in bold."""
+    return next((k for k, l in enumerate(c.lines) if not l.bold), len(c.lines))
+
+
+def split_header_from_first_row(g: PageGrid, config: ExtractConfig) -> PageGrid:
+    """A header row merged with the first body row because the rule between them was lost (a
+    photographed page whose shaded header's lower rule the scan did not keep): every filled
+    cell of the first row opens with bold lines (the column name) and most go on in regular
+    type (that row's values), while the rows below open in regular type. The bold lines are
+    made a row of their own, over the rest (each cell cut between its bold and regular lines)."""
+    if len(g.rows) < 2:
+        return g
+    first = g.rows[0]
+    cells = [c for c in first if isinstance(c, Cell) and not c.empty]
+    if len(cells) < config.ruled_table.min_columns:
+        return g
+    heads = [_bold_head(c) for c in cells]
+    if not all(heads):
+        return g
+    if any(any(l.bold for l in c.lines[k:]) for c, k in zip(cells, heads)):
+        return g                                # bold and regular mixed further down: no header over values
+    if 2 * sum(k < len(c.lines) for c, k in zip(cells, heads)) < len(cells):
+        return g                                # most cells hold their name alone: a header row as printed
+    if max(len(join_lines(l.text for l in c.lines[:k]).split()) for c, k in zip(cells, heads)) \
+            > config.ruled_table.header_max_words:
+        return g
+    below = [c for r in g.rows[1:] for c in r if isinstance(c, Cell) and not c.empty and not c.spanned]
+    if not below or 2 * sum(c.lines[0].bold for c in below) >= len(below):
+        return g                                # the rows below open in bold too: bold marks nothing here
+    head_row, body_row = [], []
+    for c in first:
+        if not isinstance(c, Cell) or c.empty:
+            head_row.append(c)
+            body_row.append(c if not isinstance(c, Cell) else EMPTY_CELL)
+            continue
+        k = _bold_head(c)
+        frame = c.fragments[0].bbox if c.fragments else None
+        if k == len(c.lines) or frame is None:
+            head_row.append(c)
+            body_row.append(EMPTY_CELL)
+            continue
+        cut = (max(l.bbox.bottom for l in c.lines[:k]) + min(l.bbox.top for l in c.lines[k:])) / 2
+        page = c.fragments[0].page
+        head_row.append(replace(c, lines=c.lines[:k], fragments=(Fragment(page, BBox(frame.x0, frame.top, frame.x1, cut)),)))
+        body_row.append(replace(c, lines=c.lines[k:], fragments=(Fragment(page, BBox(frame.x0, cut, frame.x1, frame.bottom)),)))
+    return replace(g, rows=(tuple(head_row), tuple(body_row)) + g.rows[1:])
+
+
 def mark_nested_tables(grids: Sequence[PageGrid]) -> list[PageGrid]:
     """The grids with each cell that holds a grid nested in it marked `holds_table`."""
     out = []
@@ -1301,7 +1350,7 @@ class RuledTableStrategy:
                 if line is not None:
                     headings[len(grids)] = line
                 grids.append(g)
-        grids = mark_nested_tables(grids)
+        grids = mark_nested_tables([split_header_from_first_row(g, config) for g in grids])
         tables = grids_to_tables(grids, config, headings=headings)
         used = [g for group in group_grids(grids, config, headings) for g in group]
         # a heading is claimed with its grid: over a grid that made no table (a CSS grid's
