@@ -1243,9 +1243,10 @@ def _continued_spans(row: TableRow, raw, below, open_columns: Sequence[int] = ()
 
 
 def _nested(g: PageGrid, grids: Sequence[PageGrid], pad: float = 1.0) -> bool:
-    """`g` lies inside another grid on its page (a table in a cell)."""
+    """`g` lies inside another grid on its page, a table of its own (a table in a cell; a box
+    framing the page's content, too few rows for a table, holds no nested table)."""
     b = g.bbox
-    return any(o is not g and o.page == g.page and o.bbox.x0 - pad <= b.x0 and b.x1 <= o.bbox.x1 + pad
+    return any(o is not g and o.page == g.page and not o.short and o.bbox.x0 - pad <= b.x0 and b.x1 <= o.bbox.x1 + pad
                and o.bbox.top - pad <= b.top and b.bottom <= o.bbox.bottom + pad
                and (o.bbox.x1 - o.bbox.x0) * (o.bbox.bottom - o.bbox.top) > (b.x1 - b.x0) * (b.bottom - b.top)
                for o in grids)
