@@ -100,6 +100,7 @@ class BlockSettings(BaseModel):
     larger_heading_words_factor: float = 1.5
     fit_word_margin: float = 1.15
     heading_level_min_uppers: int = 2
+    prose_min_words: int = 12
 
 
 class OcrSettings(BaseModel):

@@ -389,6 +389,14 @@ def _unfinished(title: str, cfg: MetaConfig) -> bool:
     return last in cfg.connectors or any(last.endswith(c) for c in cfg.connectors if not c[-1].isalnum())
 
 
+def period_only(text: str) -> bool:
+    """The line holds a period and nothing else ("2025–2028", "(2025/26 – 2027/28)")."""
+    rest = text
+    for pattern in (_ACADEMIC_RANGE, _YEAR_RANGE, _LONG_DASH_RANGE):
+        rest = pattern.sub(" ", rest)
+    return rest != text and not re.search(r"[A-Za-z0-9]", rest)
+
+
 def title_of(lines: list[str], cfg: MetaConfig | None = None) -> str | None:
     """The plan's title from its title block: the first line naming an action plan (else
     the first heading-like line), breadcrumbs skipped, continued over line breaks while it
@@ -460,9 +468,12 @@ def title_from_block(lines: Sequence[TextLine], cfg: MetaConfig | None = None) -
     if lines[best].size < cfg.title_heading_ratio * body and not lines[best].bold:
         # the title is set in the body's style (a cover's plan line under the name): the
         # lines around it in that style are a paragraph, not the title wrapped; it runs on
-        # only while unfinished ("... 2024–" / "2026")
+        # only while unfinished ("... 2024–" / "2026") or onto its period set alone on the
+        # line below when it states none ("... Action Plan" / "2025–2028")
         while last + 1 < len(lines) and same(lines[last], lines[last + 1]) \
-                and _unfinished(join_title_lines([l.text for l in lines[first:last + 1]]), cfg):
+                and (_unfinished(join_title_lines([l.text for l in lines[first:last + 1]]), cfg)
+                     or period_only(lines[last + 1].text)
+                     and parse_period(join_title_lines([l.text for l in lines[first:last + 1]])) == (None, None)):
             last += 1
         return _flat(join_title_lines([l.text for l in lines[first:last + 1]]))[:250]
     while first > 0 and same(lines[first - 1], lines[first]) and not is_breadcrumb(lines[first - 1].text, cfg):

@@ -288,19 +288,59 @@ def paragraphs(lines: Sequence[TextLine], config: ExtractConfig) -> list[list[Te
     return out
 
 
+def heading_line_count(it: Item) -> int:
+    """How many of a heading item's lines are its heading: a heading wrapped onto more lines
+    keeps its size and weight and leaves no gap."""
+    n = 1
+    while n < len(it.lines) and (it.lines[n].size, it.lines[n].bold) == (it.lines[0].size, it.lines[0].bold) \
+            and it.lines[n].page == it.lines[n - 1].page \
+            and it.lines[n].bbox.top - it.lines[n - 1].bbox.bottom <= 0.5 * it.lines[0].size:
+        n += 1
+    return n
+
+
+def prose_headings_to_sections(items: list[Item], headings: list[TextLine], config: ExtractConfig) -> list[Item]:
+    """A numbered heading (bold or larger) over paragraphs of prose ("1. Introduction" over
+    "The Institute employs around 180 technical staff ...") is a chapter of the document, not
+    an action: its number is a chapter's, so it is no evidence. Unless its heading or its
+    prose reads as an action (an imperative or future wording), it joins the headings, its
+    prose is dropped, and the items after it, up to the next heading, sit under it. Prose: each
+    paragraph ends a sentence and the paragraphs hold at least `prose_min_words` words, with no
+    line of fields and no inline label recurring across items."""
+    s = config.blocks
+    label_keys = recurring([k for it in items for k in {label_key(m.group("label")) for l in it.lines
+                                                         for m in INLINE_LABEL.finditer(l.text)}],
+                           s.label_min_repeats)
+    out: list[Item] = []
+    moved: tuple[int | None, int] | None = None       # (section the items had, section they now have)
+    for it in items:
+        n = heading_line_count(it) if it.heading and it.id and not it.fields else 0
+        hl, rest = it.lines[:n], it.lines[n:]
+        paras = paragraphs(rest, config) if rest else []
+        texts = [" ".join(l.text for l in p) for p in paras]
+        prose = bool(paras) and all(t.rstrip().endswith((".", "!", "?")) for t in texts) \
+            and sum(len(t.split()) for t in texts) >= s.prose_min_words \
+            and not any(label_key(m.group("label")) in label_keys for l in rest for m in INLINE_LABEL.finditer(l.text))
+        if prose and reads_as_action(" ".join(l.text for l in hl), False, config) <= 0 \
+                and all(reads_as_action(t, False, config) <= 0 for t in texts):
+            headings.append(TextLine(" ".join(l.text for l in hl), hl[0].page,
+                                     BBox(min(l.bbox.x0 for l in hl), hl[0].bbox.top, max(l.bbox.x1 for l in hl),
+                                          hl[-1].bbox.bottom), hl[0].size, hl[0].bold))
+            moved = (it.section, len(headings) - 1)
+            continue
+        if moved is not None and it.section == moved[0]:
+            it.section = moved[1]
+        else:
+            moved = None
+        out.append(it)
+    return out
+
+
 def split_labelled_paragraphs(items: list[Item], headings: list[TextLine], config: ExtractConfig) -> list[Item]:
     """A numbered heading (bold or larger) over paragraphs that carry recurring inline
     labels is an aim over its activities: the heading becomes a section, each labelled
     paragraph an item."""
-    heads: dict[int, int] = {}
-    for it in items:
-        if it.heading:
-            n = 1       # a heading wrapped onto more lines: same size and weight, no gap
-            while n < len(it.lines) and (it.lines[n].size, it.lines[n].bold) == (it.lines[0].size, it.lines[0].bold) \
-                    and it.lines[n].page == it.lines[n - 1].page \
-                    and it.lines[n].bbox.top - it.lines[n - 1].bbox.bottom <= 0.5 * it.lines[0].size:
-                n += 1
-            heads[id(it)] = n
+    heads = {id(it): heading_line_count(it) for it in items if it.heading}
     paras = {id(it): paragraphs(it.lines[heads[id(it)]:], config) for it in items
              if it.heading and len(it.lines) > heads[id(it)]}
     per_para = [{label_key(m.group("label")) for l in p for m in INLINE_LABEL.finditer(l.text)}
@@ -505,13 +545,14 @@ def items_to_table(items: Sequence[Item], headings: Sequence[TextLine], config: 
 def lines_to_list_rows(lines: Sequence[TextLine], config: ExtractConfig,
                        marks: dict[int, list[BBox]] | None = None) -> list[TableRow]:
     items, headings = lines_to_items(lines, marks or {}, config)
-    items = split_labelled_paragraphs(items, headings, config)
+    items = prose_headings_to_sections(split_labelled_paragraphs(items, headings, config), headings, config)
     table = items_to_table(items, headings, config)
     return [r for r in table.rows if r.kind is not RowKind.HEADER] if table else []
 
 
-# a line ending in a page number: the entry's title, leader dots or a gap, the number
-_CONTENTS_ENTRY = re.compile(r"^(?P<title>.*?\S)(?P<leaders>\s*(?:\.\s?){2,}|\s*…+)?\s+(?P<page>\d{1,4})$")
+# a line ending in a page number: the entry's title, then leader dots (the number may touch
+# them: a word processor's contents field prints "Introduction.......3") or a gap, the number
+_CONTENTS_ENTRY = re.compile(r"^(?P<title>.*?\S)(?:(?P<leaders>\s*(?:\.\s?){2,}|\s*…+)\s*|\s+)(?P<page>\d{1,4})$")
 
 
 def contents_lines(lines: Sequence[TextLine], page_count: int, min_entries: int) -> set[int]:
@@ -572,7 +613,7 @@ class NumberedListStrategy:
         lines = [l for i, l in enumerate(lines) if i not in contents]
         marks = {p.number: bullet_marks(p.marks, config.blocks.mark_alone_max) for p in pages}
         items, headings = lines_to_items(lines, marks, config)
-        items = split_labelled_paragraphs(items, headings, config)
+        items = prose_headings_to_sections(split_labelled_paragraphs(items, headings, config), headings, config)
         table = items_to_table(items, headings, config)
         if table is None:
             return StrategyResult((), ())
