@@ -316,7 +316,7 @@ def prose_headings_to_sections(items: list[Item], headings: list[TextLine], conf
     for it in items:
         n = heading_line_count(it) if it.heading and it.id and not it.fields else 0
         hl, rest = it.lines[:n], it.lines[n:]
-        paras = paragraphs(rest, config) if rest else []
+        paras = paragraphs(rest, config) if n and rest else []
         texts = [" ".join(l.text for l in p) for p in paras]
         prose = bool(paras) and all(t.rstrip().endswith((".", "!", "?")) for t in texts) \
             and sum(len(t.split()) for t in texts) >= s.prose_min_words \
