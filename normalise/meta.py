@@ -64,6 +64,9 @@ class MetaConfig:
     # a title's other line (a heading over the plan's name, a subtitle naming the plan under a
     # heading) at most this many times its size away: joined "Heading: Subtitle" (0: never)
     title_subtitle_gap: float = 0.0
+    # a line holding the title's period alone, in its size and weight, at most this many times
+    # its size below it, ends the title (a paragraph of its own: "... Action Plan" / "2025–2028")
+    title_period_gap: float = 0.0
 
 
 @lru_cache(maxsize=2)
@@ -81,7 +84,7 @@ def load_meta_config(models_dir: Path = MODELS_DIR) -> MetaConfig:
                       float(raw.get("title_line_overlap", 0.0)), float(raw.get("title_wrap_ratio", 0.0)),
                       tuple(w.lower() for w in raw.get("name_connectors", ("of",))),
                       frozenset(w.lower() for w in raw.get("name_tail_words", ())),
-                      float(raw.get("title_subtitle_gap", 0.0)))
+                      float(raw.get("title_subtitle_gap", 0.0)), float(raw.get("title_period_gap", 0.0)))
 
 
 @lru_cache(maxsize=2)
@@ -468,18 +471,17 @@ def title_from_block(lines: Sequence[TextLine], cfg: MetaConfig | None = None) -
     if lines[best].size < cfg.title_heading_ratio * body and not lines[best].bold:
         # the title is set in the body's style (a cover's plan line under the name): the
         # lines around it in that style are a paragraph, not the title wrapped; it runs on
-        # only while unfinished ("... 2024–" / "2026") or onto its period set alone on the
-        # line below when it states none ("... Action Plan" / "2025–2028")
+        # only while unfinished ("... 2024–" / "2026") or onto its period below
         while last + 1 < len(lines) and same(lines[last], lines[last + 1]) \
-                and (_unfinished(join_title_lines([l.text for l in lines[first:last + 1]]), cfg)
-                     or period_only(lines[last + 1].text)
-                     and parse_period(join_title_lines([l.text for l in lines[first:last + 1]])) == (None, None)):
+                and _unfinished(join_title_lines([l.text for l in lines[first:last + 1]]), cfg):
             last += 1
+        last = _with_period_below(lines, first, last, cfg)
         return _flat(join_title_lines([l.text for l in lines[first:last + 1]]))[:250]
     while first > 0 and same(lines[first - 1], lines[first]) and not is_breadcrumb(lines[first - 1].text, cfg):
         first -= 1
     while last + 1 < len(lines) and same(lines[last], lines[last + 1]):
         last += 1
+    last = _with_period_below(lines, first, last, cfg)
     title = join_title_lines([l.text for l in lines[first:last + 1]])
 
     def close(a: TextLine, b: TextLine) -> bool:     # b directly below a
@@ -508,6 +510,22 @@ def title_from_block(lines: Sequence[TextLine], cfg: MetaConfig | None = None) -
                 and not below.text.rstrip().endswith(".") and not is_breadcrumb(below.text, cfg):
             title = f"{title.strip().rstrip(':')}: {below.text.strip()}"
     return _flat(title)[:250]
+
+
+def _with_period_below(lines: Sequence[TextLine], first: int, last: int, cfg: MetaConfig) -> int:
+    """The title's last line, taking in the line below when that holds the period alone, in
+    the title's size and weight, at most `title_period_gap` x its size below, and the title
+    states none ("Technical Staff Commitment: Action Plan" over "2025–2028", a paragraph of
+    its own or the title's wrapped line)."""
+    if last + 1 >= len(lines):
+        return last
+    a, b = lines[last], lines[last + 1]
+    if a.page == b.page and round(a.size * 2) == round(b.size * 2) and a.bold == b.bold \
+            and -cfg.title_line_overlap * a.size <= b.bbox.top - a.bbox.bottom <= cfg.title_period_gap * a.size \
+            and period_only(b.text) and parse_period(join_title_lines([l.text for l in lines[first:last + 1]])) \
+            == (None, None):
+        return last + 1
+    return last
 
 
 def join_title_lines(texts: Sequence[str]) -> str:
