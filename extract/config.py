@@ -32,6 +32,7 @@ class RuledTableSettings(BaseModel):
     unbordered_min_bands: int = 2
     unbordered_row_gap: float = 0.5
     unbordered_align_tolerance: float = 2.0
+    spaced_cells_max_gap: float = 0.8
 
 
 class BoxSettings(BaseModel):
@@ -99,6 +100,7 @@ class BlockSettings(BaseModel):
     larger_heading_words_factor: float = 1.5
     fit_word_margin: float = 1.15
     heading_level_min_uppers: int = 2
+    prose_min_words: int = 12
 
 
 class OcrSettings(BaseModel):

@@ -75,6 +75,7 @@ class IssueCode(str, Enum):
     DUPLICATES_MERGED = "duplicates_merged"      # the same action printed twice became one row
     FIELDS_IN_CELLS = "fields_in_cells"          # a cell held an action and its 'Label: value' fields
     PARENTS_AS_AIMS = "parents_as_aims"          # bare parent rows (1.1 over 1.1.1) became their children's aim
+    MATRIX_READ = "matrix_read"                  # a grid of pillars by times: each cell's items actions carrying both
     STRATEGIES_RUN = "strategies_run"            # which strategies ran, why, and what each found
     # the document names its institution in full and that name is kept; the registry
     # (models/institutions.csv) does not list it, so coverage cannot place it

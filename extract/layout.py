@@ -139,6 +139,25 @@ class _Glyphs:
         return out
 
 
+def _own_glyphs(chars: list[dict], k: int, lines: Sequence[TextLine]) -> list[dict]:
+    """The glyphs of line `k` less those that belong to another line: a glyph inside another
+    line's box whose middle is nearer that line's (a short line in one box, "Committee)", set
+    between two lines of the box beside it, lies within the height of the line read across
+    both boxes; it is that short line's, and cut from the long one would print twice)."""
+    mine = lines[k].bbox
+    mid = (mine.top + mine.bottom) / 2
+    near = [o.bbox for j, o in enumerate(lines) if j != k and o.bbox.top <= mine.bottom + 1 and o.bbox.bottom >= mine.top - 1]
+    if not near:
+        return chars
+    out = []
+    for c in chars:
+        cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+        if not any(o.x0 - 0.5 <= cx <= o.x1 + 0.5 and o.top <= cy <= o.bottom
+                   and abs((o.top + o.bottom) / 2 - cy) < abs(mid - cy) for o in near):
+            out.append(c)
+    return out
+
+
 def _cards_side_by_side(boxes: Sequence[BBox], lines: Sequence[TextLine], min_gap: float) -> bool:
     """Two boxes holding text at one height with a gap between them (cards in a row; the
     cells of a table abut): their lines, each whole, interleave when read by height."""
@@ -162,7 +181,7 @@ def cut_lines_at_boxes(page: PageContent, config: ExtractConfig) -> PageContent:
     gutter = config.boxes.gutter
     wide: dict[int, list[dict]] = {}
     for k, line in enumerate(page.lines):
-        chars = glyphs.of(line)
+        chars = _own_glyphs(glyphs.of(line), k, page.lines)
         if any(b["x0"] - a["x1"] > gutter * max(line.size, 1.0) for a, b in zip(chars, chars[1:])):
             wide[k] = chars
     boxes = content_boxes(page, config)

@@ -58,6 +58,9 @@ class Cell:
     # A slot under a cell merged down from a row above (also across a page break): lines and
     # fragments are that cell's, printed once; its value belongs to every row it spans.
     spanned: bool = False
+    # The cell holds a table of its own (a milestone | date table inside a row): its text is
+    # that table's, no single value of the row (that table is extracted on its own too).
+    holds_table: bool = False
 
     @property
     def text(self) -> str:
@@ -70,7 +73,7 @@ class Cell:
     def extended(self, other: "Cell") -> "Cell":
         """This cell followed by its continuation on the next page."""
         return Cell(self.lines + other.lines, self.fragments + other.fragments,
-                    self.fill_rgb or other.fill_rgb, self.spanned)
+                    self.fill_rgb or other.fill_rgb, self.spanned, self.holds_table or other.holds_table)
 
 
 EMPTY_CELL = Cell((), ())

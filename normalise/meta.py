@@ -64,6 +64,9 @@ class MetaConfig:
     # a title's other line (a heading over the plan's name, a subtitle naming the plan under a
     # heading) at most this many times its size away: joined "Heading: Subtitle" (0: never)
     title_subtitle_gap: float = 0.0
+    # a line holding the title's period alone, in its size and weight, at most this many times
+    # its size below it, ends the title (a paragraph of its own: "... Action Plan" / "2025–2028")
+    title_period_gap: float = 0.0
 
 
 @lru_cache(maxsize=2)
@@ -81,7 +84,7 @@ def load_meta_config(models_dir: Path = MODELS_DIR) -> MetaConfig:
                       float(raw.get("title_line_overlap", 0.0)), float(raw.get("title_wrap_ratio", 0.0)),
                       tuple(w.lower() for w in raw.get("name_connectors", ("of",))),
                       frozenset(w.lower() for w in raw.get("name_tail_words", ())),
-                      float(raw.get("title_subtitle_gap", 0.0)))
+                      float(raw.get("title_subtitle_gap", 0.0)), float(raw.get("title_period_gap", 0.0)))
 
 
 @lru_cache(maxsize=2)
@@ -389,6 +392,14 @@ def _unfinished(title: str, cfg: MetaConfig) -> bool:
     return last in cfg.connectors or any(last.endswith(c) for c in cfg.connectors if not c[-1].isalnum())
 
 
+def period_only(text: str) -> bool:
+    """The line holds a period and nothing else ("2025–2028", "(2025/26 – 2027/28)")."""
+    rest = text
+    for pattern in (_ACADEMIC_RANGE, _YEAR_RANGE, _LONG_DASH_RANGE):
+        rest = pattern.sub(" ", rest)
+    return rest != text and not re.search(r"[A-Za-z0-9]", rest)
+
+
 def title_of(lines: list[str], cfg: MetaConfig | None = None) -> str | None:
     """The plan's title from its title block: the first line naming an action plan (else
     the first heading-like line), breadcrumbs skipped, continued over line breaks while it
@@ -460,15 +471,17 @@ def title_from_block(lines: Sequence[TextLine], cfg: MetaConfig | None = None) -
     if lines[best].size < cfg.title_heading_ratio * body and not lines[best].bold:
         # the title is set in the body's style (a cover's plan line under the name): the
         # lines around it in that style are a paragraph, not the title wrapped; it runs on
-        # only while unfinished ("... 2024–" / "2026")
+        # only while unfinished ("... 2024–" / "2026") or onto its period below
         while last + 1 < len(lines) and same(lines[last], lines[last + 1]) \
                 and _unfinished(join_title_lines([l.text for l in lines[first:last + 1]]), cfg):
             last += 1
+        last = _with_period_below(lines, first, last, cfg)
         return _flat(join_title_lines([l.text for l in lines[first:last + 1]]))[:250]
     while first > 0 and same(lines[first - 1], lines[first]) and not is_breadcrumb(lines[first - 1].text, cfg):
         first -= 1
     while last + 1 < len(lines) and same(lines[last], lines[last + 1]):
         last += 1
+    last = _with_period_below(lines, first, last, cfg)
     title = join_title_lines([l.text for l in lines[first:last + 1]])
 
     def close(a: TextLine, b: TextLine) -> bool:     # b directly below a
@@ -480,12 +493,13 @@ def title_from_block(lines: Sequence[TextLine], cfg: MetaConfig | None = None) -
 
     # a title set as a heading and a subtitle ("Technicians at Tarrant Vale" over "Technician
     # Commitment Report and Action Plan 2025-28"; "Technicians at Marsh End" over "Our Commitment
-    # Plan 2025-27"): one title. The heading over the plan's name is at least as large as it; the
+    # Plan 2025-27"): one title. The heading over the plan's name is the page's largest (a nav bar
+    # or a masthead over the title is not); the
     # subtitle under a heading that does not state the plan states it (its name or its period)
     # and stands out from the body (larger or bold)
     if first > 0 and close(lines[first - 1], lines[first]):
         above = lines[first - 1]
-        if above.size >= lines[first].size and above.size >= cfg.title_heading_ratio * body \
+        if above.size >= lines[first].size and above.size >= max(lines[i].size for i in heads) \
                 and states_plan(title) and not states_plan(above.text) and not is_only_a_name(above.text, cfg) \
                 and not is_breadcrumb(above.text, cfg) and not above.text.rstrip().endswith("."):
             title = f"{above.text.strip().rstrip(':')}: {title}"
@@ -496,6 +510,22 @@ def title_from_block(lines: Sequence[TextLine], cfg: MetaConfig | None = None) -
                 and not below.text.rstrip().endswith(".") and not is_breadcrumb(below.text, cfg):
             title = f"{title.strip().rstrip(':')}: {below.text.strip()}"
     return _flat(title)[:250]
+
+
+def _with_period_below(lines: Sequence[TextLine], first: int, last: int, cfg: MetaConfig) -> int:
+    """The title's last line, taking in the line below when that holds the period alone, in
+    the title's size and weight, at most `title_period_gap` x its size below, and the title
+    states none ("Technical Staff Commitment: Action Plan" over "2025–2028", a paragraph of
+    its own or the title's wrapped line)."""
+    if last + 1 >= len(lines):
+        return last
+    a, b = lines[last], lines[last + 1]
+    if a.page == b.page and round(a.size * 2) == round(b.size * 2) and a.bold == b.bold \
+            and -cfg.title_line_overlap * a.size <= b.bbox.top - a.bbox.bottom <= cfg.title_period_gap * a.size \
+            and period_only(b.text) and parse_period(join_title_lines([l.text for l in lines[first:last + 1]])) \
+            == (None, None):
+        return last + 1
+    return last
 
 
 def join_title_lines(texts: Sequence[str]) -> str:

@@ -92,6 +92,7 @@ class RoleVocabulary:
     mentions_min: float
     status_re: re.Pattern[str]
     multi_role_min: int = 3
+    tables_min: float = 0.5          # share of a column's cells holding tables of their own that makes it a column of tables
     start_words: frozenset[str] = frozenset()     # a date column headed so is a start, not the due date
 
 
@@ -116,6 +117,7 @@ def load_vocabulary(models_dir: Path = MODELS_DIR) -> RoleVocabulary:
                           float(raw["scores"]["accept"]), int(raw["scores"]["content_sample"]),
                           float(raw["scores"]["shaped_min"]), float(raw["scores"]["mentions_min"]), re.compile(c["status_pattern"], flags),
                           int(raw["scores"].get("header_multi_role_min", 3)),
+                          float(raw["scores"].get("nested_tables_min", 0.5)),
                           frozenset(raw.get("start_words", ())))
 
 
@@ -215,6 +217,9 @@ class ColumnProfile:
     # role -> share of cells that mention its shape anywhere (a date inside a sentence of
     # milestones): enough to bear out a header word, not to give the role alone
     mentions: dict = field(default_factory=dict)
+    # share of the filled cells that hold a table of their own (a milestone | date table in a
+    # row): such a column is no column of single values (dates, ids, statuses)
+    tables: float = 0.0
 
 
 def _own_cells(table: ExtractedTable, i: int) -> list[Cell]:
@@ -249,6 +254,7 @@ def column_profile(cells: Sequence[Cell], longest: bool, ocr: bool) -> ColumnPro
     step = max(1, len(cells) // vocab.sample)   # evenly spread: a 300-page column needs no more
     cells = cells[::step]
     texts = [t for t in (c.text for c in cells) if t]
+    nested = sum(1 for c in cells if c.text and c.holds_table) / len(texts) if texts else 0.0
     fills = [c for c in cells if not c.text and c.fill_rgb is not None and rag_from_rgb(c.fill_rgb)]
     n = len(texts)
     if not n and not fills:
@@ -278,7 +284,10 @@ def column_profile(cells: Sequence[Cell], longest: bool, ocr: bool) -> ColumnPro
     shares = {"ref": ids, "timeframe": dates, "pillar_tags": pillars, "rag_status": rag, "progress": percents,
               "talent_tags": talent, "owner": owner, "action_text": action}
     mentions = {"timeframe": share(lambda t, k: bool(vocab.timeframe_re.search(t)))}
-    return ColumnProfile(n, float(words), longest, shares, mentions)
+    if nested >= vocab.tables_min:      # the dates, ids, statuses in it are its own table's rows'
+        shares.update({r: 0.0 for r in SHAPED_ROLES})
+        mentions = {r: 0.0 for r in mentions}
+    return ColumnProfile(n, float(words), longest, shares, mentions, nested)
 
 
 _CONTENT_WORDS = {"ref": "ids", "timeframe": "dates/terms", "pillar_tags": "pillar names/letters",
@@ -297,7 +306,11 @@ def content_evidence(profile: ColumnProfile) -> tuple[str, float, str]:
 
 def _contradicts(role: str, profile: ColumnProfile) -> bool:
     """A text role named by the header over a column of one- or two-word ids, dates or RAG
-    letters, or of pillar names: the header is wrong ("Action" over 1.1, 1.2, ...)."""
+    letters, or of pillar names: the header is wrong ("Action" over 1.1, 1.2, ...). A shaped
+    role over a column of tables (each cell a table of its own: "Timeline" over milestone |
+    date tables) is wrong too: no cell is one date, id or status."""
+    if role in SHAPED_ROLES and profile.tables >= load_vocabulary().tables_min:
+        return True
     if role not in TEXT_ROLES or not profile.filled:
         return False
     s = profile.shares

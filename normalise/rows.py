@@ -19,7 +19,7 @@ from extract.model import (EMPTY_CELL, Cell, ExtractedDocument, ExtractedTable, 
 from extract.text import label_key
 
 from extract.config import ExtractConfig, load_config
-from extract.vocabulary import MODELS_DIR, read_yaml
+from extract.vocabulary import MODELS_DIR, label_phrase, read_yaml
 from extract.issues import Issue, IssueCode, note, warning
 
 from .dedupe import duplicates_merged
@@ -27,6 +27,7 @@ from .headers import UNKNOWN, HeaderMap
 from .meta import document_meta
 from .model import Action, DocumentMeta, NormalisedDocument, Provenance
 from .fields import cell_records_to_rows
+from .matrix import matrix_to_rows
 from .parents import parents_to_aims
 from .rag import rag_from_cell
 from .roles import PILLAR_TICKS, ColumnRole, TableRoles, document_roles, is_key, load_vocabulary, table_roles
@@ -158,9 +159,12 @@ def document_to_actions(doc: ExtractedDocument) -> NormalisedDocument:
         if said:
             notes.append(note(IssueCode.FIELDS_IN_CELLS, said, "interpret"))
         table, said = run_on_fields(table, _extract_config())
-        tables.append(table)
         if said:
             notes.append(note(IssueCode.FIELDS_IN_CELLS, said, "interpret"))
+        table, said = matrix_to_rows(table)      # pillars by years: each cell's items, carrying both
+        tables.append(table)
+        if said:
+            notes.append(note(IssueCode.MATRIX_READ, said, "interpret"))
     shared = document_roles(tables, doc.ocr)   # tables under one header: roles from their pooled content
     for table in tables:
         ncol = len(table.rows[0].cells) if table.rows else 0
@@ -432,9 +436,58 @@ def split_owner_timeframe(action: Action) -> Action:
     return dataclasses.replace(action, owner=owner, timeframe=when)
 
 
+@lru_cache(maxsize=1)
+def _bracket_lead_settings() -> tuple[float, int]:
+    raw = read_yaml(MODELS_DIR / "header_aliases.yaml")["scores"]
+    return float(raw.get("bracket_owner_share", 0.5)), int(raw.get("bracket_owner_max_words", 5))
+
+
+# a bracketed phrase closing the text ("... website (Marketing)"), a full stop after it or none
+_TRAILING_BRACKET = re.compile(r"\s*\((?P<lead>[^()]+)\)\s*\.?\s*$")
+# the bracket's own label, "(Lead: HR)": its value is the office
+_BRACKET_LABEL = re.compile(r"^" + label_phrase() + r"\s*:\s*")
+
+
+def _bracket_value(lead: str) -> str:
+    lead = " ".join(lead.split())
+    m = _BRACKET_LABEL.match(lead)
+    return lead[m.end():] if m and m.end() < len(lead) else lead
+
+
+def _bracketed_lead(text: str | None, max_words: int) -> re.Match | None:
+    """The bracket closing the text when it reads like the name of an office or a team: a
+    capitalised phrase of a few words (at most `max_words`) with no digit ("(HR)", "(OD
+    Team)", "(Director of Operations)"; not "(2 FTE)", "(see above)", "(e.g. ...)")."""
+    m = _TRAILING_BRACKET.search(text or "")
+    if not m or m.start() == 0:
+        return None
+    lead = _bracket_value(m.group("lead"))
+    if not lead[:1].isupper() or re.search(r"\d", lead) or len(lead.split()) > max_words:
+        return None
+    return m
+
+
+def bracketed_leads(actions: Sequence[Action]) -> list[Action]:
+    """Actions whose text names its lead in a closing bracket ("Launch a page on the website
+    (Marketing)"), with the bracket as the owner, when the plan does so on most of its actions
+    that have no owner (a repeated shape: scores.bracket_owner_share of them, two at least);
+    otherwise the actions as they are. A bracket that does not read like an office is left
+    in its text."""
+    share, max_words = _bracket_lead_settings()
+    open_ = [a for a in actions if not a.owner]
+    found = {id(a): m for a in open_ if (m := _bracketed_lead(a.action_text, max_words))}
+    if len(found) < max(2, share * len(open_)):
+        return list(actions)
+    return [dataclasses.replace(a, action_text=a.action_text[:found[id(a)].start()].rstrip(" ,;–-"),
+                                owner=_bracket_value(found[id(a)].group("lead")))
+            if id(a) in found else a for a in actions]
+
+
 def table_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: ExtractedTable, hmap: HeaderMap,
                      seen: dict[str, int]) -> list[Action]:
     out = _table_to_actions(doc, meta, table, hmap, seen)
+    if "owner" not in hmap.roles:
+        out = bracketed_leads(out)
     if "timeframe" not in hmap.roles and owner_timeframe_pairs([a.owner for a in out]):
         out = [split_owner_timeframe(a) for a in out]
     elif not {"timeframe", "owner"} & set(hmap.roles) and owner_timeframe_pairs([a.description for a in out]):

@@ -145,8 +145,8 @@ def split_items(lines: Sequence[TextLine]) -> list[Item]:
                 pieces[-1][3].append(line)
         else:
             pieces.append((None, None, [text], [line]))
-        # Inline continuations of the running sequence ("a) ... b) ...").
-        if kind_in_use in ("letter", "dotted", "roman") and pieces[-1][1]:
+        # Inline continuations of the running sequence ("a) ... b) ...", "1) ... 2) ...").
+        if kind_in_use in ("letter", "dotted", "roman", "number") and pieces[-1][1]:
             _split_inline(pieces, kind_in_use, line)
     items = []
     for kind, marker, texts, ls in pieces:
@@ -168,6 +168,11 @@ def _split_inline(pieces, kind: str, line: TextLine) -> None:
                 return
             want = ROMANS[ROMANS.index(prev) + 1]
             m = re.search(rf"(?<=\s)\({want}\)\s+", joined)
+        elif kind == "number":
+            # only the bracket form, "2) ", and only the next number: "version 2. The" or "(2)"
+            # inside a sentence go on
+            want = str(int(prev) + 1)
+            m = re.search(rf"(?<=\s){want}\)\s+(?=\S)", joined)
         else:
             parts = prev.split(".")
             want = ".".join(parts[:-1] + [str(int(parts[-1]) + 1)])

@@ -375,3 +375,29 @@ def reads_as_action(text: str, has_id: bool, config: ExtractConfig, fields: bool
 
 def statement_median(values: Sequence[float]) -> float:
     return statistics.mean(values) if values else 0.0
+
+
+def mark_left_of(line: TextLine, marks: Sequence[BBox], reach: float, max_size: float) -> BBox | None:
+    """The bullet shape just left of the line (its right edge within `reach` of the text),
+    level with it and no taller than `max_size` of its font size (a poster's icon discs are
+    large, but in scale with its large type; a logo beside a line is no bullet)."""
+    cy = (line.bbox.top + line.bbox.bottom) / 2
+    for m in marks:
+        if line.bbox.x0 - reach <= m.x1 and m.x0 < line.bbox.x0 and m.top - line.size * 0.5 <= cy <= m.bottom + line.size * 0.5 \
+                and m.bottom - m.top <= max_size * line.size:
+            return m
+    return None
+
+
+def bullet_marks(marks: Sequence[BBox], alone_max: float) -> list[BBox]:
+    """The shapes that may be bullets: small ones (a disc or square up to `alone_max` points),
+    and larger ones (a poster's icon discs) only where another of their size stands in line
+    with them on the page: a list's marks repeat down its left edge, an icon beside a banner
+    or a logo stands alone."""
+    out = []
+    for m in marks:
+        h = m.bottom - m.top
+        if h <= alone_max or any(o is not m and abs(o.x0 - m.x0) <= 2 and abs((o.bottom - o.top) - h) <= 0.2 * h
+                                 for o in marks):
+            out.append(m)
+    return out

@@ -30,8 +30,8 @@ from ..pdf import PageContent
 from ..text import BULLET_CLASS, label_key
 from ..vocabulary import INLINE_LABEL_CHARS, label_phrase
 from .base import StrategyResult
-from .blocks import (INLINE_LABEL, LEAD_LABEL, body_size, first_word_fits, free_lines, is_heading_like, make_cell, reads_as_action,
-                     recurring)
+from .blocks import (INLINE_LABEL, LEAD_LABEL, body_size, bullet_marks, first_word_fits, free_lines, is_heading_like, make_cell,
+                     mark_left_of, reads_as_action, recurring)
 from .narrative import BODY_KEY, ID_KEY, LEAD_KEY, FieldKey, label_field
 
 NAME = "numbered_list"
@@ -108,18 +108,6 @@ def field_lines(lines: Sequence[TextLine], config: ExtractConfig) -> dict[int, l
     return out
 
 
-def _mark_left_of(line: TextLine, marks: Sequence[BBox], reach: float, max_size: float) -> BBox | None:
-    """The bullet shape just left of the line (its right edge within `reach` of the text),
-    level with it and no taller than `max_size` of its font size (a poster's icon discs are
-    large, but in scale with its large type; a logo beside a line is no bullet)."""
-    cy = (line.bbox.top + line.bbox.bottom) / 2
-    for m in marks:
-        if line.bbox.x0 - reach <= m.x1 and m.x0 < line.bbox.x0 and m.top - line.size * 0.5 <= cy <= m.bottom + line.size * 0.5 \
-                and m.bottom - m.top <= max_size * line.size:
-            return m
-    return None
-
-
 def lines_to_items(lines: Sequence[TextLine], marks: dict[int, list[BBox]], config: ExtractConfig
                    ) -> tuple[list[Item], list[TextLine]]:
     """List items (with their continuation lines) and the headings they sit under."""
@@ -134,7 +122,7 @@ def lines_to_items(lines: Sequence[TextLine], marks: dict[int, list[BBox]], conf
     # the items even when it ends with a full stop (an objective written as a sentence over
     # its activities); at the items' size a line ending so is a bold sentence, not a heading
     item_sizes = [l.size for l in lines if _ITEM.match(l.text)
-                  or _mark_left_of(l, marks.get(l.page, ()), s.mark_max_distance, s.mark_max_size) is not None]
+                  or mark_left_of(l, marks.get(l.page, ()), s.mark_max_distance, s.mark_max_size) is not None]
     over_items = max(item_sizes) + 0.5 if item_sizes else None
     fielded = field_lines(lines, config)
     owner: Item | None = None                 # the item a line of fields below it belongs to
@@ -150,7 +138,7 @@ def lines_to_items(lines: Sequence[TextLine], marks: dict[int, list[BBox]], conf
             item, prev = None, line
             continue
         m = _ITEM.match(line.text)
-        mark = None if m else _mark_left_of(line, marks.get(line.page, ()), s.mark_max_distance, s.mark_max_size)
+        mark = None if m else mark_left_of(line, marks.get(line.page, ()), s.mark_max_distance, s.mark_max_size)
         if mark is not None and item is not None and item.mark == mark and item.lines[-1].page == line.page:
             item.lines.append(line)     # a mark as tall as two lines opens the first; the second continues it
             prev = line
@@ -300,19 +288,59 @@ def paragraphs(lines: Sequence[TextLine], config: ExtractConfig) -> list[list[Te
     return out
 
 
+def heading_line_count(it: Item) -> int:
+    """How many of a heading item's lines are its heading: a heading wrapped onto more lines
+    keeps its size and weight and leaves no gap."""
+    n = 1
+    while n < len(it.lines) and (it.lines[n].size, it.lines[n].bold) == (it.lines[0].size, it.lines[0].bold) \
+            and it.lines[n].page == it.lines[n - 1].page \
+            and it.lines[n].bbox.top - it.lines[n - 1].bbox.bottom <= 0.5 * it.lines[0].size:
+        n += 1
+    return n
+
+
+def prose_headings_to_sections(items: list[Item], headings: list[TextLine], config: ExtractConfig) -> list[Item]:
+    """A numbered heading (bold or larger) over paragraphs of prose ("1. Introduction" over
+    "The Institute employs around 180 technical staff ...") is a chapter of the document, not
+    an action: its number is a chapter's, so it is no evidence. Unless its heading or its
+    prose reads as an action (an imperative or future wording), it joins the headings, its
+    prose is dropped, and the items after it, up to the next heading, sit under it. Prose: each
+    paragraph ends a sentence and the paragraphs hold at least `prose_min_words` words, with no
+    line of fields and no inline label recurring across items."""
+    s = config.blocks
+    label_keys = recurring([k for it in items for k in {label_key(m.group("label")) for l in it.lines
+                                                         for m in INLINE_LABEL.finditer(l.text)}],
+                           s.label_min_repeats)
+    out: list[Item] = []
+    moved: tuple[int | None, int] | None = None       # (section the items had, section they now have)
+    for it in items:
+        n = heading_line_count(it) if it.heading and it.id and not it.fields else 0
+        hl, rest = it.lines[:n], it.lines[n:]
+        paras = paragraphs(rest, config) if n and rest else []
+        texts = [" ".join(l.text for l in p) for p in paras]
+        prose = bool(paras) and all(t.rstrip().endswith((".", "!", "?")) for t in texts) \
+            and sum(len(t.split()) for t in texts) >= s.prose_min_words \
+            and not any(label_key(m.group("label")) in label_keys for l in rest for m in INLINE_LABEL.finditer(l.text))
+        if prose and reads_as_action(" ".join(l.text for l in hl), False, config) <= 0 \
+                and all(reads_as_action(t, False, config) <= 0 for t in texts):
+            headings.append(TextLine(" ".join(l.text for l in hl), hl[0].page,
+                                     BBox(min(l.bbox.x0 for l in hl), hl[0].bbox.top, max(l.bbox.x1 for l in hl),
+                                          hl[-1].bbox.bottom), hl[0].size, hl[0].bold))
+            moved = (it.section, len(headings) - 1)
+            continue
+        if moved is not None and it.section == moved[0]:
+            it.section = moved[1]
+        else:
+            moved = None
+        out.append(it)
+    return out
+
+
 def split_labelled_paragraphs(items: list[Item], headings: list[TextLine], config: ExtractConfig) -> list[Item]:
     """A numbered heading (bold or larger) over paragraphs that carry recurring inline
     labels is an aim over its activities: the heading becomes a section, each labelled
     paragraph an item."""
-    heads: dict[int, int] = {}
-    for it in items:
-        if it.heading:
-            n = 1       # a heading wrapped onto more lines: same size and weight, no gap
-            while n < len(it.lines) and (it.lines[n].size, it.lines[n].bold) == (it.lines[0].size, it.lines[0].bold) \
-                    and it.lines[n].page == it.lines[n - 1].page \
-                    and it.lines[n].bbox.top - it.lines[n - 1].bbox.bottom <= 0.5 * it.lines[0].size:
-                n += 1
-            heads[id(it)] = n
+    heads = {id(it): heading_line_count(it) for it in items if it.heading}
     paras = {id(it): paragraphs(it.lines[heads[id(it)]:], config) for it in items
              if it.heading and len(it.lines) > heads[id(it)]}
     per_para = [{label_key(m.group("label")) for l in p for m in INLINE_LABEL.finditer(l.text)}
@@ -517,27 +545,14 @@ def items_to_table(items: Sequence[Item], headings: Sequence[TextLine], config: 
 def lines_to_list_rows(lines: Sequence[TextLine], config: ExtractConfig,
                        marks: dict[int, list[BBox]] | None = None) -> list[TableRow]:
     items, headings = lines_to_items(lines, marks or {}, config)
-    items = split_labelled_paragraphs(items, headings, config)
+    items = prose_headings_to_sections(split_labelled_paragraphs(items, headings, config), headings, config)
     table = items_to_table(items, headings, config)
     return [r for r in table.rows if r.kind is not RowKind.HEADER] if table else []
 
 
-def bullet_marks(marks: Sequence[BBox], alone_max: float) -> list[BBox]:
-    """The shapes that may be bullets: small ones (a disc or square up to `alone_max` points),
-    and larger ones (a poster's icon discs) only where another of their size stands in line
-    with them on the page: a list's marks repeat down its left edge, an icon beside a banner
-    or a logo stands alone."""
-    out = []
-    for m in marks:
-        h = m.bottom - m.top
-        if h <= alone_max or any(o is not m and abs(o.x0 - m.x0) <= 2 and abs((o.bottom - o.top) - h) <= 0.2 * h
-                                 for o in marks):
-            out.append(m)
-    return out
-
-
-# a line ending in a page number: the entry's title, leader dots or a gap, the number
-_CONTENTS_ENTRY = re.compile(r"^(?P<title>.*?\S)(?P<leaders>\s*(?:\.\s?){2,}|\s*…+)?\s+(?P<page>\d{1,4})$")
+# a line ending in a page number: the entry's title, then leader dots (the number may touch
+# them: a word processor's contents field prints "Introduction.......3") or a gap, the number
+_CONTENTS_ENTRY = re.compile(r"^(?P<title>.*?\S)(?:(?P<leaders>\s*(?:\.\s?){2,}|\s*…+)\s*|\s+)(?P<page>\d{1,4})$")
 
 
 def contents_lines(lines: Sequence[TextLine], page_count: int, min_entries: int) -> set[int]:
@@ -598,7 +613,7 @@ class NumberedListStrategy:
         lines = [l for i, l in enumerate(lines) if i not in contents]
         marks = {p.number: bullet_marks(p.marks, config.blocks.mark_alone_max) for p in pages}
         items, headings = lines_to_items(lines, marks, config)
-        items = split_labelled_paragraphs(items, headings, config)
+        items = prose_headings_to_sections(split_labelled_paragraphs(items, headings, config), headings, config)
         table = items_to_table(items, headings, config)
         if table is None:
             return StrategyResult((), ())

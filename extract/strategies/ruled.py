@@ -18,10 +18,10 @@ from ..pdf import PageContent
 from ..text import chars_to_lines, mark_cut_words
 from ..vocabulary import CELL_LABEL_CHARS, label_phrase
 from ..vocabulary import label_key
-from ..wrap import id_continues
+from ..wrap import id_continues, join_lines
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 from .base import StrategyResult
-from .blocks import make_cell, recurring
+from .blocks import bullet_marks, make_cell, mark_left_of, recurring
 
 NAME = "ruled_table"
 
@@ -475,6 +475,98 @@ def rows_only_tables(page: PageContent, found: Sequence[list[tuple]], s) -> list
     return out
 
 
+def _spans(values: Sequence[tuple[float, float]], tol: float) -> list[tuple[float, float]]:
+    """Distinct (start, end) extents, each within `tol` of one another counted once."""
+    out: list[tuple[float, float]] = []
+    for a, b in sorted(values):
+        if not any(abs(a - x) <= tol and abs(b - y) <= tol for x, y in out):
+            out.append((a, b))
+    return out
+
+
+def spaced_cell_grids(page: PageContent, config: ExtractConfig, found: Sequence[list[tuple]] = ()) -> list[list[tuple]]:
+    """Tables printed with space between their cells (a web table's border-spacing, Word's
+    cell spacing): every cell a box of its own (a filled rectangle, or a closed bordered one,
+    its corners square or rounded), so no rule is shared and the line finder sees boxes
+    standing alone. Boxes that fill whole rows and columns (each row's boxes one height, each
+    column's one width), neighbours no more than `spaced_cells_max_gap` of the page's median
+    glyph height apart, make a table when its first row is a header: every box of it, but for a
+    blank corner, holds one short line. A grid of cards (slides, posters) stands further
+    apart and has none. Cell boxes as pdfplumber's finder gives them; grids inside one
+    `found` already are left out."""
+    s = config.ruled_table
+    tol = s.snap_tolerance
+    boxes: list[BBox] = []
+    for b in framing_boxes(page, config, config.boxes.card_min_height):
+        if not any(abs(b.x0 - o.x0) <= tol and abs(b.top - o.top) <= tol and abs(b.x1 - o.x1) <= tol
+                   and abs(b.bottom - o.bottom) <= tol for o in boxes):
+            boxes.append(b)
+    # a panel holding boxes is no cell: its boxes are
+    boxes = [b for b in boxes if not any(o is not b and b.x0 - tol <= o.x0 and o.x1 <= b.x1 + tol and b.top - tol <= o.top
+                                         and o.bottom <= b.bottom + tol and (o.width, o.bottom - o.top)
+                                         != (b.width, b.bottom - b.top) for o in boxes)]
+    if len(boxes) < (s.min_rows + 1) * s.min_columns:
+        return []
+    chars = [c for c in page.chars if c["text"].strip()]
+    if not chars:
+        return []
+    gap = s.spaced_cells_max_gap * statistics.median(c["bottom"] - c["top"] for c in chars)
+    held: dict[int, list[dict]] = {}
+
+    def text_in(k: int) -> list[dict]:
+        if k not in held:
+            b = boxes[k]
+            held[k] = [c for c in chars if b.x0 <= _centre_x(c) <= b.x1 and b.top <= (c["top"] + c["bottom"]) / 2 <= b.bottom]
+        return held[k]
+    parent = list(range(len(boxes)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+    for i, a in enumerate(boxes):
+        for j in range(i + 1, len(boxes)):
+            b = boxes[j]
+            row = abs(a.top - b.top) <= tol and abs(a.bottom - b.bottom) <= tol \
+                and 0 < max(b.x0 - a.x1, a.x0 - b.x1) <= gap
+            col = abs(a.x0 - b.x0) <= tol and abs(a.x1 - b.x1) <= tol \
+                and 0 < max(b.top - a.bottom, a.top - b.bottom) <= gap
+            if row or col:
+                parent[root(i)] = root(j)
+    groups: dict[int, list[int]] = {}
+    for k in range(len(boxes)):
+        groups.setdefault(root(k), []).append(k)
+    out: list[list[tuple]] = []
+    for members in groups.values():
+        cols = _spans([(boxes[k].x0, boxes[k].x1) for k in members], tol)
+        rows = _spans([(boxes[k].top, boxes[k].bottom) for k in members], tol)
+        if len(cols) < s.min_columns or len(rows) < s.min_rows + 1 or len(members) != len(cols) * len(rows):
+            continue
+        if any(a[1] > b[0] for a, b in zip(cols, cols[1:])) or any(a[1] > b[0] for a, b in zip(rows, rows[1:])):
+            continue      # overlapping extents: no rows and columns
+        mine = sorted(members, key=lambda k: (boxes[k].top, boxes[k].x0))
+        head = [k for k in mine if abs(boxes[k].top - rows[0][0]) <= tol]
+        texts = [text_in(k) for k in sorted(head, key=lambda k: boxes[k].x0)]
+        if not all(texts[1:]) or not any(texts):
+            continue
+        lines = [chars_to_lines(t, page.number) for t in texts if t]
+        if any(len(ls) != 1 or len(ls[0].text.split()) > s.header_max_words for ls in lines):
+            continue
+        if sum(bool(text_in(k)) for k in mine if k not in head) < s.min_rows:
+            continue
+        x0, top = min(boxes[k].x0 for k in mine), min(boxes[k].top for k in mine)
+        x1, bottom = max(boxes[k].x1 for k in mine), max(boxes[k].bottom for k in mine)
+        if any(min(c[0] for c in t) - tol <= x0 and x1 <= max(c[2] for c in t) + tol
+               and min(c[1] for c in t) - tol <= top and bottom <= max(c[3] for c in t) + tol for t in found):
+            continue
+        # each box on its row's and column's extent, so the rows and columns read as one
+        snap = [(next(c for c in cols if abs(c[0] - boxes[k].x0) <= tol), next(r for r in rows if abs(r[0] - boxes[k].top)
+                                                                               <= tol)) for k in mine]
+        out.append([(c[0], r[0], c[1], r[1]) for c, r in snap])
+    return out
+
+
 def _rows_only_cells(ys: Sequence[float], x0: float, x1: float, inside: Sequence[dict], s) -> list[tuple]:
     top = ys[0]
     bands = [(a, b) for a, b in zip(ys, ys[1:])]
@@ -510,16 +602,29 @@ def _rows_only_cells(ys: Sequence[float], x0: float, x1: float, inside: Sequence
     return [(lefts[k], a, lefts[k + 1], b) for a, b in bands for k in range(len(lefts) - 1)]
 
 
+def drawn_bullets(lines: Sequence[TextLine], marks: Sequence[BBox], config: ExtractConfig) -> tuple[TextLine, ...]:
+    """A cell's lines with the bullets drawn as shapes beside them (a web page's list discs)
+    printed as the bullet glyph a Word export prints: each bulleted line of the cell opens a
+    list item of its own, its wrapped lines after it."""
+    if not marks:
+        return tuple(lines)
+    b = config.blocks
+    return tuple(replace(l, text="\u2022 " + l.text) if mark_left_of(l, marks, b.mark_max_distance, b.mark_max_size)
+                 is not None and not l.text.startswith("\u2022") else l for l in lines)
+
+
 def page_to_grids(page: PageContent, config: ExtractConfig) -> list[PageGrid]:
     s = config.ruled_table
-    if not page.edges:
+    if not page.edges and not page.fills:
         return []
     drawn: list[DrawnRule] = []
-    found = find_grids(page.edges, s, drawn)
+    found = find_grids(page.edges, s, drawn) if page.edges else []
     found += rows_only_tables(page, found, s)
+    found += spaced_cell_grids(page, config, found)
     if not found:
         return []
     found = [unbordered_cells(t, page.chars, s) for t in found]
+    marks = bullet_marks(page.marks, config.blocks.mark_alone_max)
     chars = sorted(page.chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
     centres_y = [(c["top"] + c["bottom"]) / 2 for c in chars]
     grids = []
@@ -543,6 +648,8 @@ def page_to_grids(page: PageContent, config: ExtractConfig) -> list[PageGrid]:
                 right = bisect.bisect_right(band[1], bb.x1)
                 inner = band[0][left:right]
                 lines = tuple(mark_cut_words(chars_to_lines(inner, page.number), bb.x0, bb.x1))
+                lines = drawn_bullets(lines, [m for m in marks if bb.x0 <= m.x0 and m.x1 <= bb.x1
+                                              and bb.top <= m.top and m.bottom <= bb.bottom], config)
                 cells.append(Cell(lines, (Fragment(page.number, bb),), _cell_fill(bb, page.fills)))
             rows.append(tuple(cells))
         if not rows or max(len(r) for r in rows) < s.min_columns:
@@ -612,7 +719,9 @@ def _classify(row: tuple[Cell | None | _Covered, ...], width: float, config: Ext
 
 def _reads_as_header(row: TableRow, body: Sequence[TableRow], config: ExtractConfig) -> bool:
     """The first full row is the header unless it reads as data: a cell as long as a
-    sentence, or a row key where the rows below have them too."""
+    sentence, or a row key where the rows below have them too ("V1" over "V2", or an id of
+    the shape of theirs: "2.4" over "3.1", "3.2", the first row of a continuation printed
+    without its header)."""
     texts = [c.text for c in row.cells if c.text]
     if not texts:
         return False
@@ -620,8 +729,11 @@ def _reads_as_header(row: TableRow, body: Sequence[TableRow], config: ExtractCon
         return False
     key_re = config.row_key_regex()
     firsts = [r.cells[0].text for r in body if r.kind is RowKind.BODY and r.cells[0].text]
-    if row.cells[0].text and key_re.match(row.cells[0].text) and firsts \
-            and sum(bool(key_re.match(t)) for t in firsts) / len(firsts) >= 0.5:
+    own = row.cells[0].text
+    if own and key_re.match(own) and firsts and sum(bool(key_re.match(t)) for t in firsts) / len(firsts) >= 0.5:
+        return False
+    shape = _key_shape(own) if own else ""
+    if shape and firsts and sum(_key_shape(t) == shape for t in firsts) / len(firsts) >= 0.5:
         return False
     return True
 
@@ -868,22 +980,33 @@ def heading_above(grid: PageGrid, page: PageContent, config: ExtractConfig,
 def group_grids(grids: Sequence[PageGrid], config: ExtractConfig, headings: dict[int, TextLine]) -> list[list[PageGrid]]:
     """Page pieces of one logical table: a grid first on its page, with the columns of the
     grid last on the page before and no heading of its own, continues it. A grid of fewer
-    rows than a table needs is one only as such a continuation."""
+    rows than a table needs is one only as such a continuation. A grid nested inside a cell
+    of another (a milestone table in a row) is part of that grid's row: it is never first or
+    last on its page, never continues a table, and the table around it goes on overleaf."""
     groups: list[list[PageGrid]] = []
+    outer: list[PageGrid] | None = None     # the group whose last piece is the latest grid not nested
     for gi_, g in enumerate(grids):
-        last = groups[-1][-1] if groups else None
+        if _nested(g, grids):
+            if not g.short:
+                groups.append([g])
+            continue
+        last = outer[-1] if outer else None
         if (last is not None and gi_ not in headings and g.page == last.page + 1 and _is_last_on_page(last, grids)
                 and _is_first_on_page(g, grids) and _same_columns(last, g, config.stitch.column_edge_tolerance)):
-            groups[-1].append(g)
+            outer.append(g)
         elif not g.short or _header_alone(gi_, grids, config):
             groups.append([g])
+            outer = groups[-1]
+        else:
+            outer = None
     return groups
 
 
 def _header_alone(i: int, grids: Sequence[PageGrid], config: ExtractConfig) -> bool:
     """A short grid last on its page with the columns of the first grid on the next page: a
     table's header printed alone at the foot of a page, its rows overleaf."""
-    g, nxt = grids[i], grids[i + 1] if i + 1 < len(grids) else None
+    g = grids[i]
+    nxt = next((o for o in grids[i + 1:] if not _nested(o, grids)), None)
     return nxt is not None and nxt.page == g.page + 1 and _is_last_on_page(g, grids) \
         and _is_first_on_page(nxt, grids) and _same_columns(g, nxt, config.stitch.column_edge_tolerance)
 
@@ -1119,12 +1242,91 @@ def _continued_spans(row: TableRow, raw, below, open_columns: Sequence[int] = ()
     return replace(row, cells=cells)
 
 
+def _nested(g: PageGrid, grids: Sequence[PageGrid], pad: float = 1.0) -> bool:
+    """`g` lies inside another grid on its page, a table of its own (a table in a cell; a box
+    framing the page's content, too few rows for a table, holds no nested table)."""
+    b = g.bbox
+    return any(o is not g and o.page == g.page and not o.short and o.bbox.x0 - pad <= b.x0 and b.x1 <= o.bbox.x1 + pad
+               and o.bbox.top - pad <= b.top and b.bottom <= o.bbox.bottom + pad
+               and (o.bbox.x1 - o.bbox.x0) * (o.bbox.bottom - o.bbox.top) > (b.x1 - b.x0) * (b.bottom - b.top)
+               for o in grids)
+
+
+def _bold_head(c: Cell) -> int:
+    """How many lines a cell opens with in bold."""
+    return next((k for k, l in enumerate(c.lines) if not l.bold), len(c.lines))
+
+
+def split_header_from_first_row(g: PageGrid, config: ExtractConfig) -> PageGrid:
+    """A header row merged with the first body row because the rule between them was lost (a
+    photographed page whose shaded header's lower rule the scan did not keep): every filled
+    cell of the first row opens with bold lines (the column name) and most go on in regular
+    type (that row's values), while the rows below open in regular type. The bold lines are
+    made a row of their own, over the rest (each cell cut between its bold and regular lines)."""
+    if len(g.rows) < 2:
+        return g
+    first = g.rows[0]
+    cells = [c for c in first if isinstance(c, Cell) and not c.empty]
+    if len(cells) < config.ruled_table.min_columns:
+        return g
+    heads = [_bold_head(c) for c in cells]
+    if not all(heads):
+        return g
+    if any(any(l.bold for l in c.lines[k:]) for c, k in zip(cells, heads)):
+        return g                                # bold and regular mixed further down: no header over values
+    if 2 * sum(k < len(c.lines) for c, k in zip(cells, heads)) < len(cells):
+        return g                                # most cells hold their name alone: a header row as printed
+    if max(len(join_lines(l.text for l in c.lines[:k]).split()) for c, k in zip(cells, heads)) \
+            > config.ruled_table.header_max_words:
+        return g
+    below = [c for r in g.rows[1:] for c in r if isinstance(c, Cell) and not c.empty and not c.spanned]
+    if not below or 2 * sum(c.lines[0].bold for c in below) >= len(below):
+        return g                                # the rows below open in bold too: bold marks nothing here
+    head_row, body_row = [], []
+    for c in first:
+        if not isinstance(c, Cell) or c.empty:
+            head_row.append(c)
+            body_row.append(c if not isinstance(c, Cell) else EMPTY_CELL)
+            continue
+        k = _bold_head(c)
+        frame = c.fragments[0].bbox if c.fragments else None
+        if k == len(c.lines) or frame is None:
+            head_row.append(c)
+            body_row.append(EMPTY_CELL)
+            continue
+        cut = (max(l.bbox.bottom for l in c.lines[:k]) + min(l.bbox.top for l in c.lines[k:])) / 2
+        page = c.fragments[0].page
+        head_row.append(replace(c, lines=c.lines[:k], fragments=(Fragment(page, BBox(frame.x0, frame.top, frame.x1, cut)),)))
+        body_row.append(replace(c, lines=c.lines[k:], fragments=(Fragment(page, BBox(frame.x0, cut, frame.x1, frame.bottom)),)))
+    return replace(g, rows=(tuple(head_row), tuple(body_row)) + g.rows[1:])
+
+
+def mark_nested_tables(grids: Sequence[PageGrid]) -> list[PageGrid]:
+    """The grids with each cell that holds a grid nested in it marked `holds_table`."""
+    out = []
+    for g in grids:
+        inner = [o.bbox for o in grids if o is not g and o.page == g.page and _nested(o, grids)]
+        if not inner:
+            out.append(g)
+            continue
+
+        def holds(c: Cell) -> bool:
+            return any(f.page == g.page and f.bbox.x0 - 1 <= (b.x0 + b.x1) / 2 <= f.bbox.x1 + 1
+                       and f.bbox.top - 1 <= (b.top + b.bottom) / 2 <= f.bbox.bottom + 1
+                       for f in c.fragments for b in inner)
+        rows = tuple(tuple(replace(c, holds_table=True) if isinstance(c, Cell) and holds(c) else c for c in r)
+                     for r in g.rows)
+        out.append(replace(g, rows=rows))
+    return out
+
+
 def _is_last_on_page(g: PageGrid, grids: Sequence[PageGrid]) -> bool:
-    return all(o.bbox.top <= g.bbox.top for o in grids if o.page == g.page)
+    """No grid but those nested in a cell (of this one) starts lower on the page."""
+    return all(o.bbox.top <= g.bbox.top for o in grids if o.page == g.page and not _nested(o, grids))
 
 
 def _is_first_on_page(g: PageGrid, grids: Sequence[PageGrid]) -> bool:
-    return all(o.bbox.top >= g.bbox.top for o in grids if o.page == g.page)
+    return all(o.bbox.top >= g.bbox.top for o in grids if o.page == g.page and not _nested(o, grids))
 
 
 def _grid_quality(rows: Sequence[TableRow]) -> float:
@@ -1149,6 +1351,7 @@ class RuledTableStrategy:
                 if line is not None:
                     headings[len(grids)] = line
                 grids.append(g)
+        grids = mark_nested_tables([split_header_from_first_row(g, config) for g in grids])
         tables = grids_to_tables(grids, config, headings=headings)
         used = [g for group in group_grids(grids, config, headings) for g in group]
         # a heading is claimed with its grid: over a grid that made no table (a CSS grid's

@@ -146,6 +146,8 @@ class PlansCfg(_Strict):
     report_share: float
     progress_share: float
     web_copy_name_tokens: list[str]
+    update_min_words: int = 4
+    report_title_terms: list[str] = []
 
 
 class LinksConfig(_Strict):

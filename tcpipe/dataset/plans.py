@@ -44,10 +44,18 @@ class PlanDoc:
     texts: frozenset[str]
 
     progress_threshold: float = 0.5
+    update_share: float = 0.0      # rows with a written progress update (not a status word)
+    names_report: bool = False     # its title names a report ("... Progress Report")
 
     @property
     def is_progress_report(self) -> bool:
         return self.progress_share >= self.progress_threshold
+
+    @property
+    def says_report(self) -> bool:
+        """A progress report by its own evidence, not only a plan printed with its statuses
+        (a tracker): written updates on most rows, or a title naming a report."""
+        return self.is_progress_report and (self.update_share >= self.progress_threshold or self.names_report)
 
 
 @dataclass
@@ -91,6 +99,12 @@ def _is_web_copy(doc: dict, name_tokens: Sequence[str]) -> bool:
     return bool(tokens & set(name_tokens))
 
 
+def names_report(title: str | None, terms: Sequence[str]) -> bool:
+    """The title names a report on a plan ("Action Plan 2023–2026: Progress Report")."""
+    text = f" {_norm(re.sub(r'[^A-Za-z0-9]+', ' ', title or ''))} "
+    return any(f" {_norm(t)} " in text for t in terms)
+
+
 def plan_docs(documents: Sequence[dict], actions: Sequence[dict], cfg: LinksConfig | None = None) -> list[PlanDoc]:
     """The documents that gave actions, with what grouping needs to know of them."""
     cfg = cfg or load_config()
@@ -108,7 +122,9 @@ def plan_docs(documents: Sequence[dict], actions: Sequence[dict], cfg: LinksConf
             d.get("plan_title"), bool(d.get("ocr")), _is_web_copy(d, cfg.plans.web_copy_name_tokens), len(mine),
             sum(q) / len(q) if q else 0.0,
             sum(bool(a.get("rag_status") or a.get("progress")) for a in mine) / len(mine),
-            frozenset(_norm(a.get("action_text")) for a in mine), cfg.plans.progress_share))
+            frozenset(_norm(a.get("action_text")) for a in mine), cfg.plans.progress_share,
+            sum(len((a.get("progress") or "").split()) >= cfg.plans.update_min_words for a in mine) / len(mine),
+            names_report(d.get("plan_title"), cfg.plans.report_title_terms)))
     return out
 
 
@@ -187,10 +203,16 @@ def group_plans(docs: Sequence[PlanDoc], cfg: LinksConfig | None = None) -> list
 def roles(plans: Sequence[Plan]) -> dict[str, Role]:
     """document_id -> its plan and role. A plan's preferred copy is its `plan`, even when its
     rows carry statuses (a tracker: the plan printed with its progress, no other copy in the
-    dataset): a document never reports on itself, and the plan counts once, from it."""
+    dataset): a document never reports on itself, and the plan counts once, from it. A
+    document that says it is a report (written updates on most rows, or a title naming a
+    report) is a `progress_report` of its plan even when the plan itself is not in the
+    dataset: the plan (institution and period) is still named by `reports_on`."""
     out: dict[str, Role] = {}
     for p in plans:
-        out[p.preferred.document_id] = Role(p.plan_id, "plan", None, None)
+        if p.preferred.says_report:
+            out[p.preferred.document_id] = Role(p.plan_id, "progress_report", None, p.plan_id)
+        else:
+            out[p.preferred.document_id] = Role(p.plan_id, "plan", None, None)
         for r in p.renderings:
             out[r.document_id] = Role(p.plan_id, "rendering", p.preferred.document_id, None)
         for r in p.progress_reports:

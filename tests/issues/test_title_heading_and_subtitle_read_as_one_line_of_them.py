@@ -57,3 +57,11 @@ def test_masthead_and_strapline_stay_apart():
     assert _title([("Penhallow University", 24, True), ("Technician Commitment Action Plan 2025–2028", 18, True),
                    ("Working together for our technical community", 13, False)]) \
         == "Technician Commitment Action Plan 2025–2028"
+
+
+def test_a_nav_bar_over_the_title_is_no_lead_in():
+    """zoo scans-005: a site's nav bar, set larger than the title under it but under the
+    page's largest line (the masthead), is not the title's heading."""
+    assert _title([("Penhallow University", 30, True), ("Home Research News Contact", 18, False),
+                   ("Technician Commitment Action Plan 2025–2028", 16, True)]) \
+        == "Technician Commitment Action Plan 2025–2028"
