@@ -204,9 +204,14 @@ class ExtractConfig(BaseModel):
     coverage: CoverageSettings
     boxes: BoxSettings
     columns: ColumnSettings = ColumnSettings()
+    # glyphs a header cell prints beside its label as decoration (a sortable column's arrows)
+    header_decoration: str = "[\u2190-\u21ff\u25a0-\u25ff]"
 
     def row_key_regex(self) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in self.row_key_patterns))
+
+    def decoration_regex(self) -> re.Pattern[str]:
+        return re.compile(self.header_decoration)
 
 
 @lru_cache(maxsize=4)

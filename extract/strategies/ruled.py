@@ -15,7 +15,7 @@ from ..config import ExtractConfig
 from ..issues import Issue, IssueCode, note
 from ..model import EMPTY_CELL, BBox, Cell, ExtractedTable, Fragment, RowKind, TableRow, TextLine
 from ..pdf import PageContent
-from ..text import chars_to_lines, mark_cut_words
+from ..text import chars_to_lines, mark_cut_words, without_decoration
 from ..vocabulary import CELL_LABEL_CHARS, label_phrase
 from ..vocabulary import label_key
 from ..wrap import id_continues, join_lines
@@ -582,19 +582,23 @@ def shaded_columns(stack: Sequence[dict], fills, vs: Sequence[dict], tol: float)
     x0, x1 = stack[0]["x0"], stack[0]["x1"]
     ys = [e["top"] for e in stack]
     top, bottom = ys[0], ys[-1]
-    shades = [b for b, _ in fills if x0 - tol <= b.x0 and b.x1 <= x1 + tol and top - tol <= b.top and b.bottom <= bottom + tol]
+    bands = list(zip(ys, ys[1:]))
+    # a fill from one rule to the next, within the stack (a pill or a badge inside a cell is none)
+    shades = [b for b, _ in fills if x0 - tol <= b.x0 and b.x1 <= x1 + tol
+              and any(abs(b.top - a) <= tol and abs(b.bottom - u) <= tol for a, u in bands)]
     if not shades:
         return None
     sides = _distinct([x for b in shades for x in (b.x0, b.x1)], tol)
     if len(sides) < 3:
         return None         # a row's fill from side to side: stripes that draw no column
-    shaded_bands = {k for k, (a, b) in enumerate(zip(ys, ys[1:]))
-                    if any(abs(f.top - a) <= tol and abs(f.bottom - b) <= tol for f in shades)}
-    if not shaded_bands or len(shaded_bands) == len(ys) - 1:
+    shaded_bands = {k for k, (a, u) in enumerate(bands) if any(abs(f.top - a) <= tol for f in shades)}
+    if len(shaded_bands) == len(bands):
         return None
     for v in vs:
         if not (x0 - 2 <= v["x0"] <= x1 + 2 and v["top"] < bottom and v["bottom"] > top):
             continue
+        if not any(abs(v["top"] - y) <= tol or abs(v["bottom"] - y) <= tol for y in ys):
+            continue        # inside a row, reaching neither rule: a pill's or a badge's side
         if not any((abs(v["x0"] - f.x0) <= tol or abs(v["x0"] - f.x1) <= tol)
                    and f.top - tol <= v["top"] and v["bottom"] <= f.bottom + tol for f in shades):
             return None     # a rule no fill's side explains: a ruled grid
@@ -1140,7 +1144,8 @@ def grids_to_tables(grids: Sequence[PageGrid], config: ExtractConfig, first_inde
             at = next((k + 1 for k, r in enumerate(rows) if r.kind is RowKind.HEADER), 0)
             cell = Cell((heading,), (Fragment(heading.page, heading.bbox),))
             rows.insert(at, TableRow(RowKind.SECTION, (cell,) + (EMPTY_CELL,) * (len(rows[0].cells) - 1 if rows else 0)))
-        header = band_labels(group[0].rows[lead:lead + 1 + band]) if has_header else ()
+        header = tuple(without_decoration(h, config.decoration_regex())
+                       for h in band_labels(group[0].rows[lead:lead + 1 + band])) if has_header else ()
         rows, header = field_rows_to_columns(rows, header, config)
         rows = fill_spans(rows)
         spanned = sum(c.spanned for r in rows for c in r.cells)
