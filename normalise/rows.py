@@ -8,7 +8,7 @@ import dataclasses
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Sequence
 
@@ -30,7 +30,8 @@ from .fields import cell_records_to_rows
 from .matrix import matrix_to_rows
 from .parents import parents_to_aims
 from .rag import rag_from_cell
-from .roles import PILLAR_TICKS, ColumnRole, TableRoles, document_roles, is_key, load_vocabulary, table_roles
+from .roles import (PILLAR_TICKS, ColumnRole, TableRoles, document_roles, header_reads_as_data, is_key, load_vocabulary,
+                    table_roles)
 from .timeframe import parse_timeframe
 from .subactions import normalise_action_id, parent_of_dotted, repair_ocr_id, split_aim_id, split_items
 from .tags import is_tick, load_rules, parse_other_tags, parse_pillars, parse_talent, pillar_named_by, strip_tags
@@ -161,6 +162,13 @@ def document_to_actions(doc: ExtractedDocument) -> NormalisedDocument:
         table, said = run_on_fields(table, _extract_config())
         if said:
             notes.append(note(IssueCode.FIELDS_IN_CELLS, said, "interpret"))
+        data = header_reads_as_data(table, doc.ocr)
+        if data:     # its "header" is its first row: kept as a row, the columns read from their content
+            table = replace(table, header=(), rows=tuple(replace(r, kind=RowKind.BODY) if r.kind is RowKind.HEADER
+                                                         else r for r in table.rows))
+            notes.append(note(IssueCode.ROLES_FROM_CONTENT, f"table {table.index} (pages {_pages(table)}): its header "
+                              f"row reads as data ({'; '.join(data)}), kept as a row; column roles read from the "
+                              f"content", "interpret"))
         table, said = matrix_to_rows(table)      # pillars by years: each cell's items, carrying both
         tables.append(table)
         if said:
