@@ -368,7 +368,9 @@ def header_reads_as_data(table: ExtractedTable, ocr: bool = False) -> tuple[str,
     header, or a data row a strategy took for one: "2 | Produce a short film about | ... |
     On track"). A header is the column names; an id over the ids, a sentence of intent over
     the actions, a date over the dates or a status over the statuses (a RAG pill's words,
-    models/rag.yaml) is a cell of a row. Empty when the header reads as one."""
+    models/rag.yaml) is a cell of a row. A cell opening with a column's name ("When Mar
+    2026": a header run into the row below it, as a photo's OCR reads it) names a column.
+    Empty when the header reads as one."""
     heads = [r for r in table.rows if r.kind is RowKind.HEADER]
     if table.structure is not Structure.GRID or not table.header or len(heads) != 1:
         return ()
@@ -384,8 +386,9 @@ def header_reads_as_data(table: ExtractedTable, ocr: bool = False) -> tuple[str,
         text = cell.text.strip()
         if not text:
             continue
-        if normalise_header(text) in aliases:
-            known += 1
+        key = normalise_header(text)
+        if key in aliases or any(len(a) >= 3 and key.startswith(a + " ") for a in aliases):
+            known += 1      # a column's name, or one opening the cell (a header merged into the row below)
             continue
         role, score, _ = content_evidence(column_profile(cols[i], med[i] == top and top > 0, ocr))
         if score < vocab.accept:
