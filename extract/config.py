@@ -101,6 +101,9 @@ class BlockSettings(BaseModel):
     fit_word_margin: float = 1.15
     heading_level_min_uppers: int = 2
     prose_min_words: int = 12
+    statement_field_min_share: float = 0.5
+    statement_field_min_statements: float = 0.6
+    statement_heading_max_statements: float = 0.5
 
 
 class OcrSettings(BaseModel):

@@ -53,6 +53,9 @@ MENTIONED = " (borne out by dates/terms inside its sentences)"
 # its own number is its id, its lead (title, or the item's text) the action, the paragraph
 # after the lead its description.
 PART_ROLES = {Part.MARKER: "ref", Part.LEAD: "action_text", Part.BODY: "description"}
+# A block's title where a labelled field states its action ("Paid registration" over "What we
+# will do: Meet ..."): it names the action, it is no aim; kept in extra_fields under this header.
+TITLE_FIELD = "title"
 
 
 @dataclass(frozen=True)
@@ -440,6 +443,10 @@ def table_roles(table: ExtractedTable, headers: Sequence[str] | None = None, ocr
         h_role, h_score, h_ev = header_evidence(h, profiles[i])
         c_role, c_score, c_ev = content_evidence(profiles[i])
         part = table.part(i)
+        if part is Part.TITLE:      # a block's short heading over the field stating its action
+            evidence[i] = f"the title of each {table.structure.value} row, a field states its action: kept as " \
+                          f"the extra field '{TITLE_FIELD}'; {c_ev}"
+            continue
         if part in PART_ROLES:
             take(i, PART_ROLES[part], 1.0, f"the {part.value} of each {table.structure.value} row (no printed label); "
                                            f"{c_ev}")

@@ -30,8 +30,8 @@ from .fields import cell_records_to_rows
 from .matrix import matrix_to_rows
 from .parents import parents_to_aims
 from .rag import rag_from_cell
-from .roles import (PILLAR_TICKS, ColumnRole, TableRoles, document_roles, header_reads_as_data, is_key, load_vocabulary,
-                    table_roles)
+from .roles import (PILLAR_TICKS, TITLE_FIELD, ColumnRole, TableRoles, document_roles, header_reads_as_data, is_key,
+                    load_vocabulary, table_roles)
 from .timeframe import parse_timeframe
 from .subactions import normalise_action_id, parent_of_dotted, repair_ocr_id, split_aim_id, split_items
 from .tags import is_tick, load_rules, parse_other_tags, parse_pillars, parse_talent, pillar_named_by, strip_tags
@@ -515,6 +515,7 @@ def _table_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: Extract
     # a table printed without its header row: its columns are named by the roles found
     headers = table.header if len(table.header) == len(hmap.roles) else \
         tuple(h or (r if r != UNKNOWN else "") for h, r in zip(hmap.headers or ("",) * len(hmap.roles), hmap.roles))
+    headers = tuple(TITLE_FIELD if not h.strip() and table.part(i) is Part.TITLE else h for i, h in enumerate(headers))
     for ri, row in enumerate(table.rows):
         if row.kind is RowKind.HEADER:
             section = aim_heading = None   # rows above the header are the table's title, not a section

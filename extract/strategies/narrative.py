@@ -43,6 +43,7 @@ FieldKey = tuple[Part, str]
 ID_KEY: FieldKey = (Part.MARKER, "")
 LEAD_KEY: FieldKey = (Part.LEAD, "")
 BODY_KEY: FieldKey = (Part.BODY, "")
+TITLE_KEY: FieldKey = (Part.TITLE, "")
 
 
 def label_field(label: str) -> FieldKey:
@@ -621,6 +622,53 @@ def _drop_lead_kickers(blocks: Sequence[Block], config: ExtractConfig) -> None:
         lead[0] = TextLine(rest, first.page, first.bbox, first.size, first.bold)
 
 
+def statement_field(blocks: Sequence[Block], config: ExtractConfig) -> str | None:
+    """The printed label of the field that states the blocks' actions where their headings
+    only title them ("Paid registration" over "What we will do: Meet the annual fees ..."), or
+    where a heading holds only the block's id ("Action ref V1" over "Action: ..."). By content:
+    the field is filled in most blocks, its values read as statements (imperative or future
+    wording) and are longer than the headings, which do not read as statements themselves
+    (models/extract.yaml blocks.statement_*). None when the headings state the actions (a
+    title worded as an action keeps it, however long or action-like its fields are)."""
+    s = config.blocks
+    if len(blocks) < s.min_blocks:
+        return None
+    heads = [b.text(LEAD_KEY) for b in blocks]
+    stated = sum(1 for h in heads if h and reads_as_action(h, False, config) > 0)
+    if stated > s.statement_heading_max_statements * len(blocks):
+        return None
+    head_words = statistics.median(len(h.split()) for h in heads)
+    best: tuple[float, float, str] | None = None
+    for key in dict.fromkeys(k for b in blocks for k in b.fields if k[0] is Part.LABELLED):
+        values = [b.text(key) for b in blocks if b.text(key)]
+        if len(values) <= s.statement_field_min_share * len(blocks):
+            continue
+        statements = sum(1 for v in values if reads_as_action(v, False, config) > 0) / len(values)
+        words = statistics.median(len(v.split()) for v in values)
+        if statements >= s.statement_field_min_statements and words > head_words \
+                and (best is None or (statements, words) > best[:2]):
+            best = (statements, words, key[1])
+    return best[2] if best else None
+
+
+def field_to_lead(blocks: Sequence[Block], label: str) -> None:
+    """The field under `label` becomes each block's lead (its statement), the heading that
+    stood there its title; a block without the field keeps its heading as its lead."""
+    key = label_field(label)
+    for b in blocks:
+        if not b.fields.get(key):
+            continue
+        fields: dict[FieldKey, list[TextLine]] = {}
+        for k, v in b.fields.items():
+            if k == LEAD_KEY:
+                fields[TITLE_KEY] = v
+            elif k == key:
+                fields[LEAD_KEY] = v
+            else:
+                fields[k] = v
+        b.fields = fields
+
+
 def lines_to_blocks(lines: Sequence[TextLine], config: ExtractConfig,
                     boxes: dict[int, list[BBox]] | None = None, glyphs: GlyphIndex | None = None) -> list[Block]:
     if not lines:
@@ -651,6 +699,8 @@ def lines_to_blocks(lines: Sequence[TextLine], config: ExtractConfig,
     for b, sec in zip(blocks, sections):
         b.section = sec
     _drop_lead_kickers(blocks, config)
+    if (label := statement_field(blocks, config)) is not None:
+        field_to_lead(blocks, label)
     # action or not: from the wording of each block's statement (or its first text)
     evidence = []
     for b in blocks:
