@@ -34,7 +34,7 @@ from .ruled import framing_boxes
 from .blocks import (INLINE_LABEL, LEAD_LABEL, BodyStyle, GlyphIndex, body_size, bold_prefix, field_pairs, gap_offsets,
                      gap_pieces, gap_prefix, free_lines,
                      is_heading_like, lead_label, make_cell, reads_as_action, recurring, right_edges, starts_paragraph,
-                     style)
+                     style, upper_headings)
 
 NAME = "narrative"
 # A block's fields: the text under each printed label, and its unlabelled parts, keyed
@@ -66,6 +66,7 @@ class Block:
     has_id: bool = False
     labelled: bool = False          # holds a recurring field label
     section: tuple[TextLine, ...] = ()   # the larger heading it sits under, if any
+    upper: tuple[TextLine, ...] = ()     # a heading a level above that (a pillar over objectives)
 
     def text(self, key: FieldKey) -> str:
         return " ".join(l.text for l in self.fields.get(key, []))
@@ -324,7 +325,8 @@ def heading_gap(facts: Sequence[LineFacts], opener: tuple[float, bool]) -> float
 
 
 def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
-             sections: list[tuple[TextLine, ...]] | None = None, end_gap: float | None = None) -> list[list[LineFacts]]:
+             sections: list[tuple[TextLine, ...]] | None = None, end_gap: float | None = None,
+             uppers: list[tuple[TextLine, ...]] | None = None, min_uppers: int = 2) -> list[list[LineFacts]]:
     """Blocks opened by heading lines of the `opener` style; a heading of a larger style,
     a line outside the opening card's box on the same page, a line set left of the block's
     text (a page footer, the body of the page), or, given `end_gap` (blocks.block_end_gap),
@@ -333,7 +335,9 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
 
     When `sections` is given it receives, per block, the heading of a larger style the
     block sits under (a theme or objective over several blocks; empty if none): one
-    printed between blocks, or the last one before the first block with no text between."""
+    printed between blocks, or the last one before the first block with no text between.
+    `uppers` receives, per block, the heading a level above its section (blocks.upper_headings:
+    "Theme 1: Visibility" over "Objective 1.1: ..." over the blocks; empty if none)."""
     blocks: list[list[LineFacts]] = []
     current: list[LineFacts] | None = None
     card: BBox | None = None
@@ -344,6 +348,9 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
     apart = heading_gap(facts, opener) if end_gap is not None else None
     before: LineFacts | None = None         # the line just before, inside no block
     section: list[TextLine] = []            # the heading the next blocks sit under
+    heads: list[list[TextLine]] = []        # every heading above the blocks, in order
+    at: int | None = None                   # which of them `section` is
+    block_heads: list[int | None] = []      # per block, its section's index in `heads`
     last_heading: LineFacts | None = None   # the line before, if it was that heading
     for f in facts:
         st = style(f.line)
@@ -365,6 +372,7 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
                 current.pop()
             current = ([kicker] if kicker is not None else []) + [f]
             blocks.append(current)
+            block_heads.append(at if section else None)
             if sections is not None:
                 sections.append(tuple(section))
             card = _container(f.line, boxes)
@@ -385,6 +393,8 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
                 section.append(f.line)          # wrapped onto a second line
             else:
                 section = [f.line]
+                heads.append(section)
+                at = len(heads) - 1
             last_heading, current, before = f, None, f
             continue
         last_heading = None
@@ -415,6 +425,9 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
             before = f
             continue
         current.append(f)
+    if uppers is not None:
+        up = upper_headings([h[0] for h in heads], {k for k in block_heads if k is not None}, min_uppers)
+        uppers[:] = [tuple(heads[up[k]]) if k is not None and k in up else () for k in block_heads]
     return blocks
 
 
@@ -680,7 +693,9 @@ def lines_to_blocks(lines: Sequence[TextLine], config: ExtractConfig,
         facts = _facts(lines, fields, config, glyphs)
         opener = choose_opener(facts, config, boxes)
     sections: list[tuple[TextLine, ...]] = []
-    segments = _segment(facts, opener, boxes, sections, config.blocks.block_end_gap) if opener is not None else []
+    uppers: list[tuple[TextLine, ...]] = []
+    segments = _segment(facts, opener, boxes, sections, config.blocks.block_end_gap, uppers,
+                        config.blocks.heading_level_min_uppers) if opener is not None else []
     by_card: list[tuple[TextLine, ...]] = []
     cards = _segment_cards(facts, boxes, by_card)
     # a card states its action before its fields; a box opening with a label is a banner or
@@ -690,7 +705,7 @@ def lines_to_blocks(lines: Sequence[TextLine], config: ExtractConfig,
     if _labelled_blocks(cards, config) > _labelled_blocks(segments, config):
         # the boxes draw the blocks more fully than any heading style opens them (a slide's
         # cards whose statements are set like the body, or some titles bold and some not)
-        segments, sections = cards, by_card
+        segments, sections, uppers = cards, by_card, []
     if not segments:
         return []
     id_re = re.compile(config.blocks.id_heading)
@@ -698,6 +713,8 @@ def lines_to_blocks(lines: Sequence[TextLine], config: ExtractConfig,
     blocks = [_parse_block(b, id_re, only_id_re) for b in segments]
     for b, sec in zip(blocks, sections):
         b.section = sec
+    for b, up in zip(blocks, uppers):
+        b.upper = up
     _drop_lead_kickers(blocks, config)
     if (label := statement_field(blocks, config)) is not None:
         field_to_lead(blocks, label)
@@ -752,10 +769,18 @@ def blocks_to_table(blocks: Sequence[Block], index: int) -> ExtractedTable:
                 keys.append(key)
     rows = []
     last: tuple[TextLine, ...] = ()
+    last_upper: tuple[TextLine, ...] = ()
     for b in blocks:
-        if b.section and b.section != last:     # the heading the blocks sit under: a section row
-            rows.append(TableRow(RowKind.SECTION, (make_cell(b.section),) + tuple(make_cell([]) for _ in keys[1:])))
-        last = b.section
+        upper = b.upper if b.section else ()
+        if upper and upper != last_upper:       # the heading a level above: the section, theirs the aim
+            rows.append(TableRow(RowKind.SECTION, (make_cell(upper),) + tuple(make_cell([]) for _ in keys[1:])))
+            last = ()
+        last_upper = upper
+        section = b.section or b.upper
+        if section and section != last:         # the heading the blocks sit under: a section row
+            rows.append(TableRow(RowKind.SECTION, (make_cell(section),) + tuple(make_cell([]) for _ in keys[1:]),
+                                 level=1 if upper else 0))
+        last = section
         cells = tuple(make_cell(b.fields.get(key, [])) for key in keys)
         rows.append(TableRow(RowKind.BODY, cells))
     head_cells = tuple(make_cell([]) for _ in keys)
