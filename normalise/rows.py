@@ -373,6 +373,13 @@ def heading_aim(heading: str | None, plan_title: str | None = None) -> str | Non
     return body
 
 
+def _same_aim(vals: "_RowValues", anchor: "_RowValues") -> bool:
+    """The row prints again the aim of the anchor above it (an aim repeated on each of its
+    actions' rows, not merged down): it continues that aim as an empty aim cell does."""
+    own = vals.own_text("aim")
+    return bool(own) and _key(strip_tags(own) or "") == _key(strip_tags(anchor.text("aim") or "") or "")
+
+
 def _siblings(ref: str | None, anchor_ref: str | None, anchor_has_aim: bool) -> bool:
     """Two dotted ids under one parent ("V1.2" and "V1.1"), in a table whose aim column the
     anchor row filled: the aim is printed once for the group."""
@@ -539,8 +546,9 @@ def _table_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: Extract
         # printed once for several of them), so it inherits nothing from the one above.
         if table.structure is not Structure.GRID:
             pass
-        elif anchor is not None and not vals.own_text("aim") and (not vals.own_text("ref") or _siblings(
-                vals.own_text("ref"), anchor.own_text("ref"), "aim" in hmap.roles and bool(anchor.text("aim")))):
+        elif anchor is not None and (not vals.own_text("aim") or _same_aim(vals, anchor)) and (
+                not vals.own_text("ref") or _siblings(vals.own_text("ref"), anchor.own_text("ref"),
+                                                      "aim" in hmap.roles and bool(anchor.text("aim")))):
             for role in AIM_LEVEL:
                 if not vals.text(role) and role in anchor.cells:
                     vals.cells[role] = anchor.cells[role]
