@@ -647,6 +647,8 @@ def statement_field(blocks: Sequence[Block], config: ExtractConfig) -> str | Non
     if len(blocks) < s.min_blocks:
         return None
     heads = [b.text(LEAD_KEY) for b in blocks]
+    if any(h and not re.search(r"[A-Za-z]{2,}", h) for h in heads):
+        return None         # a heading of no words ("▲", a sort arrow) titles nothing: no blocks of a plan
     stated = sum(1 for h in heads if h and reads_as_action(h, False, config) > 0)
     if stated > s.statement_heading_max_statements * len(blocks):
         return None
