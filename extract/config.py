@@ -101,6 +101,9 @@ class BlockSettings(BaseModel):
     fit_word_margin: float = 1.15
     heading_level_min_uppers: int = 2
     prose_min_words: int = 12
+    statement_field_min_share: float = 0.5
+    statement_field_min_statements: float = 0.6
+    statement_heading_max_statements: float = 0.5
 
 
 class OcrSettings(BaseModel):
@@ -208,9 +211,14 @@ class ExtractConfig(BaseModel):
     coverage: CoverageSettings
     boxes: BoxSettings
     columns: ColumnSettings = ColumnSettings()
+    # glyphs a header cell prints beside its label as decoration (a sortable column's arrows)
+    header_decoration: str = "[\u2190-\u21ff\u25a0-\u25ff]"
 
     def row_key_regex(self) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in self.row_key_patterns))
+
+    def decoration_regex(self) -> re.Pattern[str]:
+        return re.compile(self.header_decoration)
 
 
 @lru_cache(maxsize=4)

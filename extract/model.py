@@ -116,6 +116,8 @@ class Part(str, Enum):
     MARKER = "marker"       # the block's or item's own number or id ("7" of "Action 7", "3." of an item)
     LEAD = "lead"           # the block's title (or first paragraph under a bare number), the item's text
     BODY = "body"           # unlabelled text after the lead (a block's first paragraph)
+    TITLE = "title"         # a block's short heading where a labelled field states the action ("Paid
+    #                         registration" over "What we will do: Meet the fees ..."): it names the action
 
 
 @dataclass(frozen=True)

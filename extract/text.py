@@ -460,3 +460,9 @@ def mark_words_cut_unseen(lines: Sequence[TextLine], max_pieces: int = 3) -> lis
 
 def lines_text(lines: Iterable[TextLine]) -> str:
     return join_lines(l.text for l in lines)
+
+
+def without_decoration(text: str, decoration: re.Pattern[str]) -> str:
+    """A header label without the glyphs printed beside it as decoration (a sortable
+    column's arrows, ExtractConfig.header_decoration): "Action ⇅" is "Action"."""
+    return " ".join(decoration.sub(" ", text).split())

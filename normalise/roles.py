@@ -28,7 +28,7 @@ from extract.model import Cell, ExtractedTable, Part, RowKind, Structure
 from extract.vocabulary import MODELS_DIR, read_yaml
 
 from .headers import UNKNOWN, load_aliases, normalise_header
-from .rag import rag_from_rgb, rag_from_text
+from .rag import rag_from_rgb, rag_from_text, status_from_text
 from .subactions import repair_ocr_id
 from .tags import parse_pillars, pillar_tick_columns
 
@@ -53,6 +53,9 @@ MENTIONED = " (borne out by dates/terms inside its sentences)"
 # its own number is its id, its lead (title, or the item's text) the action, the paragraph
 # after the lead its description.
 PART_ROLES = {Part.MARKER: "ref", Part.LEAD: "action_text", Part.BODY: "description"}
+# A block's title where a labelled field states its action ("Paid registration" over "What we
+# will do: Meet ..."): it names the action, it is no aim; kept in extra_fields under this header.
+TITLE_FIELD = "title"
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,7 @@ class RoleVocabulary:
     multi_role_min: int = 3
     tables_min: float = 0.5          # share of a column's cells holding tables of their own that makes it a column of tables
     start_words: frozenset[str] = frozenset()     # a date column headed so is a start, not the due date
+    header_as_data_min: int = 2                   # header cells reading as their columns' values (header_reads_as_data)
 
 
 def _stem(word: str) -> str:
@@ -118,7 +122,7 @@ def load_vocabulary(models_dir: Path = MODELS_DIR) -> RoleVocabulary:
                           float(raw["scores"]["shaped_min"]), float(raw["scores"]["mentions_min"]), re.compile(c["status_pattern"], flags),
                           int(raw["scores"].get("header_multi_role_min", 3)),
                           float(raw["scores"].get("nested_tables_min", 0.5)),
-                          frozenset(raw.get("start_words", ())))
+                          frozenset(raw.get("start_words", ())), int(raw["scores"].get("header_as_data_min", 2)))
 
 
 @lru_cache(maxsize=1)
@@ -360,6 +364,49 @@ _ITEM = re.compile(r"^\s*(?:[A-Z]{0,3}\d{1,2}(?:\.\d{1,2})+\s*[-–—:.)]?\s|\(
 
 
 # ----------------------------------------------------------------------------- assignment
+def header_reads_as_data(table: ExtractedTable, ocr: bool = False) -> tuple[str, ...]:
+    """The cells of a grid's printed header that read as values of the kind their column
+    holds below them, when they are `header_as_data_min` or more and outnumber the cells
+    naming a known column: the "header" is a row of data (a table printed without its
+    header, or a data row a strategy took for one: "2 | Produce a short film about | ... |
+    On track"). A header is the column names; an id over the ids, a sentence of intent over
+    the actions, a date over the dates or a status over the statuses (a RAG pill's words,
+    models/rag.yaml) is a cell of a row. A cell opening with a column's name ("When Mar
+    2026": a header run into the row below it, as a photo's OCR reads it) names a column.
+    Empty when the header reads as one."""
+    heads = [r for r in table.rows if r.kind is RowKind.HEADER]
+    if table.structure is not Structure.GRID or not table.header or len(heads) != 1:
+        return ()
+    vocab = load_vocabulary()
+    aliases = load_aliases()[1]
+    cells = heads[0].cells
+    cols = [_own_cells(table, i) for i in range(len(cells))]
+    med = [statistics.median([len(c.text.split()) for c in cs if c.text] or [0]) for cs in cols]
+    top = max(med, default=0)
+    known = data = 0
+    found: list[str] = []
+    for i, cell in enumerate(cells):
+        text = cell.text.strip()
+        if not text:
+            continue
+        key = normalise_header(text)
+        if key in aliases or any(len(a) >= 3 and key.startswith(a + " ") for a in aliases):
+            known += 1      # a column's name, or one opening the cell (a header merged into the row below)
+            continue
+        role, score, _ = content_evidence(column_profile(cols[i], med[i] == top and top > 0, ocr))
+        if score < vocab.accept:
+            continue
+        k = len(text.split())
+        fits = {"ref": k <= 2 and is_key(text, ocr),
+                "rag_status": k <= 3 and (status_from_text(text) is not None or bool(vocab.status_re.match(text))),
+                "action_text": k >= 4 and _intent(text, vocab),
+                "timeframe": k <= 6 and bool(vocab.timeframe_re.search(text))}.get(role, False)
+        if fits:
+            data += 1
+            found.append(f"'{text[:40]}' as {role}")
+    return tuple(found) if data >= vocab.header_as_data_min and data > known else ()
+
+
 def table_roles(table: ExtractedTable, headers: Sequence[str] | None = None, ocr: bool = False) -> TableRoles:
     """Each column's role, with its score and evidence. `headers` overrides the table's own
     (a continuation printed without its header takes the previous table's)."""
@@ -396,6 +443,10 @@ def table_roles(table: ExtractedTable, headers: Sequence[str] | None = None, ocr
         h_role, h_score, h_ev = header_evidence(h, profiles[i])
         c_role, c_score, c_ev = content_evidence(profiles[i])
         part = table.part(i)
+        if part is Part.TITLE:      # a block's short heading over the field stating its action
+            evidence[i] = f"the title of each {table.structure.value} row, a field states its action: kept as " \
+                          f"the extra field '{TITLE_FIELD}'; {c_ev}"
+            continue
         if part in PART_ROLES:
             take(i, PART_ROLES[part], 1.0, f"the {part.value} of each {table.structure.value} row (no printed label); "
                                            f"{c_ev}")

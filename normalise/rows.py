@@ -8,7 +8,7 @@ import dataclasses
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Sequence
 
@@ -30,7 +30,8 @@ from .fields import cell_records_to_rows
 from .matrix import matrix_to_rows
 from .parents import parents_to_aims
 from .rag import rag_from_cell
-from .roles import PILLAR_TICKS, ColumnRole, TableRoles, document_roles, is_key, load_vocabulary, table_roles
+from .roles import (PILLAR_TICKS, TITLE_FIELD, ColumnRole, TableRoles, document_roles, header_reads_as_data, is_key,
+                    load_vocabulary, table_roles)
 from .timeframe import parse_timeframe
 from .subactions import normalise_action_id, parent_of_dotted, repair_ocr_id, split_aim_id, split_items
 from .tags import is_tick, load_rules, parse_other_tags, parse_pillars, parse_talent, pillar_named_by, strip_tags
@@ -161,6 +162,13 @@ def document_to_actions(doc: ExtractedDocument) -> NormalisedDocument:
         table, said = run_on_fields(table, _extract_config())
         if said:
             notes.append(note(IssueCode.FIELDS_IN_CELLS, said, "interpret"))
+        data = header_reads_as_data(table, doc.ocr)
+        if data:     # its "header" is its first row: kept as a row, the columns read from their content
+            table = replace(table, header=(), rows=tuple(replace(r, kind=RowKind.BODY) if r.kind is RowKind.HEADER
+                                                         else r for r in table.rows))
+            notes.append(note(IssueCode.ROLES_FROM_CONTENT, f"table {table.index} (pages {_pages(table)}): its header "
+                              f"row reads as data ({'; '.join(data)}), kept as a row; column roles read from the "
+                              f"content", "interpret"))
         table, said = matrix_to_rows(table)      # pillars by years: each cell's items, carrying both
         tables.append(table)
         if said:
@@ -365,6 +373,13 @@ def heading_aim(heading: str | None, plan_title: str | None = None) -> str | Non
     return body
 
 
+def _same_aim(vals: "_RowValues", anchor: "_RowValues") -> bool:
+    """The row prints again the aim of the anchor above it (an aim repeated on each of its
+    actions' rows, not merged down): it continues that aim as an empty aim cell does."""
+    own = vals.own_text("aim")
+    return bool(own) and _key(strip_tags(own) or "") == _key(strip_tags(anchor.text("aim") or "") or "")
+
+
 def _siblings(ref: str | None, anchor_ref: str | None, anchor_has_aim: bool) -> bool:
     """Two dotted ids under one parent ("V1.2" and "V1.1"), in a table whose aim column the
     anchor row filled: the aim is printed once for the group."""
@@ -507,6 +522,7 @@ def _table_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: Extract
     # a table printed without its header row: its columns are named by the roles found
     headers = table.header if len(table.header) == len(hmap.roles) else \
         tuple(h or (r if r != UNKNOWN else "") for h, r in zip(hmap.headers or ("",) * len(hmap.roles), hmap.roles))
+    headers = tuple(TITLE_FIELD if not h.strip() and table.part(i) is Part.TITLE else h for i, h in enumerate(headers))
     for ri, row in enumerate(table.rows):
         if row.kind is RowKind.HEADER:
             section = aim_heading = None   # rows above the header are the table's title, not a section
@@ -530,8 +546,9 @@ def _table_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: Extract
         # printed once for several of them), so it inherits nothing from the one above.
         if table.structure is not Structure.GRID:
             pass
-        elif anchor is not None and not vals.own_text("aim") and (not vals.own_text("ref") or _siblings(
-                vals.own_text("ref"), anchor.own_text("ref"), "aim" in hmap.roles and bool(anchor.text("aim")))):
+        elif anchor is not None and (not vals.own_text("aim") or _same_aim(vals, anchor)) and (
+                not vals.own_text("ref") or _siblings(vals.own_text("ref"), anchor.own_text("ref"),
+                                                      "aim" in hmap.roles and bool(anchor.text("aim")))):
             for role in AIM_LEVEL:
                 if not vals.text(role) and role in anchor.cells:
                     vals.cells[role] = anchor.cells[role]

@@ -401,3 +401,26 @@ def bullet_marks(marks: Sequence[BBox], alone_max: float) -> list[BBox]:
                                  for o in marks):
             out.append(m)
     return out
+
+
+def _rank(line: TextLine) -> tuple[float, bool]:
+    return (round(line.size * 2) / 2, line.bold)
+
+
+def upper_headings(headings: Sequence[TextLine], with_items: set[int], min_uppers: int) -> dict[int, int]:
+    """Two heading levels over the items (a pillar over its objectives): a heading with no
+    items of its own, set above (larger, or as large and bolder than) the headings after it
+    that have items, is their section, and theirs is the items' aim. By heading index: the
+    upper heading of each lower one. Ranked by typography, never by words. The upper level
+    must recur (min_uppers such headings): one heading over everything is the plan's title."""
+    out: dict[int, int] = {}
+    upper: int | None = None
+    for k, h in enumerate(headings):
+        if k not in with_items:
+            upper = k
+        elif upper is not None and _rank(headings[upper]) > _rank(h) \
+                and (headings[upper].page, headings[upper].bbox.top) <= (h.page, h.bbox.top):
+            out[k] = upper
+        else:
+            upper = None        # a heading with items at the upper level (or above it) ends its reach
+    return out if len(set(out.values())) >= min_uppers else {}

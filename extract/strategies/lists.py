@@ -31,7 +31,7 @@ from ..text import BULLET_CLASS, label_key
 from ..vocabulary import INLINE_LABEL_CHARS, label_phrase
 from .base import StrategyResult
 from .blocks import (INLINE_LABEL, LEAD_LABEL, body_size, bullet_marks, first_word_fits, free_lines, is_heading_like, make_cell,
-                     mark_left_of, reads_as_action, recurring)
+                     mark_left_of, reads_as_action, recurring, upper_headings)
 from .narrative import BODY_KEY, ID_KEY, LEAD_KEY, FieldKey, label_field
 
 NAME = "numbered_list"
@@ -460,29 +460,6 @@ def inline_fields(items: Sequence[Item], config: ExtractConfig) -> list[dict[Fie
                 value[-1] = TextLine(last.text[:-1].rstrip(), last.page, last.bbox, last.size, last.bold)
         out.append(fields)
     return out
-
-
-def _rank(line: TextLine) -> tuple[float, bool]:
-    return (round(line.size * 2) / 2, line.bold)
-
-
-def upper_headings(headings: Sequence[TextLine], with_items: set[int], min_uppers: int) -> dict[int, int]:
-    """Two heading levels over the items (a pillar over its objectives): a heading with no
-    items of its own, set above (larger, or as large and bolder than) the headings after it
-    that have items, is their section, and theirs is the items' aim. By heading index: the
-    upper heading of each lower one. Ranked by typography, never by words. The upper level
-    must recur (min_uppers such headings): one heading over everything is the plan's title."""
-    out: dict[int, int] = {}
-    upper: int | None = None
-    for k, h in enumerate(headings):
-        if k not in with_items:
-            upper = k
-        elif upper is not None and _rank(headings[upper]) > _rank(h) \
-                and (headings[upper].page, headings[upper].bbox.top) <= (h.page, h.bbox.top):
-            out[k] = upper
-        else:
-            upper = None        # a heading with items at the upper level (or above it) ends its reach
-    return out if len(set(out.values())) >= min_uppers else {}
 
 
 def items_to_table(items: Sequence[Item], headings: Sequence[TextLine], config: ExtractConfig) -> ExtractedTable | None:

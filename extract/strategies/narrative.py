@@ -34,7 +34,7 @@ from .ruled import framing_boxes
 from .blocks import (INLINE_LABEL, LEAD_LABEL, BodyStyle, GlyphIndex, body_size, bold_prefix, field_pairs, gap_offsets,
                      gap_pieces, gap_prefix, free_lines,
                      is_heading_like, lead_label, make_cell, reads_as_action, recurring, right_edges, run_in_title,
-                     starts_paragraph, style)
+                     starts_paragraph, style, upper_headings)
 
 NAME = "narrative"
 # A block's fields: the text under each printed label, and its unlabelled parts, keyed
@@ -43,6 +43,7 @@ FieldKey = tuple[Part, str]
 ID_KEY: FieldKey = (Part.MARKER, "")
 LEAD_KEY: FieldKey = (Part.LEAD, "")
 BODY_KEY: FieldKey = (Part.BODY, "")
+TITLE_KEY: FieldKey = (Part.TITLE, "")
 
 
 def label_field(label: str) -> FieldKey:
@@ -69,6 +70,7 @@ class Block:
     has_id: bool = False
     labelled: bool = False          # holds a recurring field label
     section: tuple[TextLine, ...] = ()   # the larger heading it sits under, if any
+    upper: tuple[TextLine, ...] = ()     # a heading a level above that (a pillar over objectives)
 
     def text(self, key: FieldKey) -> str:
         return " ".join(l.text for l in self.fields.get(key, []))
@@ -327,7 +329,8 @@ def heading_gap(facts: Sequence[LineFacts], opener: tuple[float, bool]) -> float
 
 
 def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
-             sections: list[tuple[TextLine, ...]] | None = None, end_gap: float | None = None) -> list[list[LineFacts]]:
+             sections: list[tuple[TextLine, ...]] | None = None, end_gap: float | None = None,
+             uppers: list[tuple[TextLine, ...]] | None = None, min_uppers: int = 2) -> list[list[LineFacts]]:
     """Blocks opened by heading lines of the `opener` style; a heading of a larger style,
     a line outside the opening card's box on the same page, a line set left of the block's
     text (a page footer, the body of the page), or, given `end_gap` (blocks.block_end_gap),
@@ -336,7 +339,9 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
 
     When `sections` is given it receives, per block, the heading of a larger style the
     block sits under (a theme or objective over several blocks; empty if none): one
-    printed between blocks, or the last one before the first block with no text between."""
+    printed between blocks, or the last one before the first block with no text between.
+    `uppers` receives, per block, the heading a level above its section (blocks.upper_headings:
+    "Theme 1: Visibility" over "Objective 1.1: ..." over the blocks; empty if none)."""
     blocks: list[list[LineFacts]] = []
     current: list[LineFacts] | None = None
     card: BBox | None = None
@@ -351,6 +356,9 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
     sidebars = titled - {(f.line.page, b) for f in facts if f.label and (b := _container(f.line, boxes)) is not None}
     before: LineFacts | None = None         # the line just before, inside no block
     section: list[TextLine] = []            # the heading the next blocks sit under
+    heads: list[list[TextLine]] = []        # every heading above the blocks, in order
+    at: int | None = None                   # which of them `section` is
+    block_heads: list[int | None] = []      # per block, its section's index in `heads`
     last_heading: LineFacts | None = None   # the line before, if it was that heading
     quoting = False                         # inside a pull quote's lines
     for f in facts:
@@ -375,6 +383,7 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
                 current.pop()
             current = ([kicker] if kicker is not None else []) + [f]
             blocks.append(current)
+            block_heads.append(at if section else None)
             if sections is not None:
                 sections.append(tuple(section))
             card = _container(f.line, boxes)
@@ -401,6 +410,8 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
                 section.append(f.line)          # wrapped onto a second line
             else:
                 section = [f.line]
+                heads.append(section)
+                at = len(heads) - 1
             last_heading, current, before = f, None, f
             continue
         last_heading = None
@@ -436,6 +447,9 @@ def _segment(facts: Sequence[LineFacts], opener: tuple[float, bool], boxes,
             before = f
             continue
         current.append(f)
+    if uppers is not None:
+        up = upper_headings([h[0] for h in heads], {k for k in block_heads if k is not None}, min_uppers)
+        uppers[:] = [tuple(heads[up[k]]) if k is not None and k in up else () for k in block_heads]
     return blocks
 
 
@@ -675,6 +689,55 @@ def _drop_lead_kickers(blocks: Sequence[Block], config: ExtractConfig) -> None:
         lead[0] = TextLine(rest, first.page, first.bbox, first.size, first.bold)
 
 
+def statement_field(blocks: Sequence[Block], config: ExtractConfig) -> str | None:
+    """The printed label of the field that states the blocks' actions where their headings
+    only title them ("Paid registration" over "What we will do: Meet the annual fees ..."), or
+    where a heading holds only the block's id ("Action ref V1" over "Action: ..."). By content:
+    the field is filled in most blocks, its values read as statements (imperative or future
+    wording) and are longer than the headings, which do not read as statements themselves
+    (models/extract.yaml blocks.statement_*). None when the headings state the actions (a
+    title worded as an action keeps it, however long or action-like its fields are)."""
+    s = config.blocks
+    if len(blocks) < s.min_blocks:
+        return None
+    heads = [b.text(LEAD_KEY) for b in blocks]
+    if any(h and not re.search(r"[A-Za-z]{2,}", h) for h in heads):
+        return None         # a heading of no words ("▲", a sort arrow) titles nothing: no blocks of a plan
+    stated = sum(1 for h in heads if h and reads_as_action(h, False, config) > 0)
+    if stated > s.statement_heading_max_statements * len(blocks):
+        return None
+    head_words = statistics.median(len(h.split()) for h in heads)
+    best: tuple[float, float, str] | None = None
+    for key in dict.fromkeys(k for b in blocks for k in b.fields if k[0] is Part.LABELLED):
+        values = [b.text(key) for b in blocks if b.text(key)]
+        if len(values) <= s.statement_field_min_share * len(blocks):
+            continue
+        statements = sum(1 for v in values if reads_as_action(v, False, config) > 0) / len(values)
+        words = statistics.median(len(v.split()) for v in values)
+        if statements >= s.statement_field_min_statements and words > head_words \
+                and (best is None or (statements, words) > best[:2]):
+            best = (statements, words, key[1])
+    return best[2] if best else None
+
+
+def field_to_lead(blocks: Sequence[Block], label: str) -> None:
+    """The field under `label` becomes each block's lead (its statement), the heading that
+    stood there its title; a block without the field keeps its heading as its lead."""
+    key = label_field(label)
+    for b in blocks:
+        if not b.fields.get(key):
+            continue
+        fields: dict[FieldKey, list[TextLine]] = {}
+        for k, v in b.fields.items():
+            if k == LEAD_KEY:
+                fields[TITLE_KEY] = v
+            elif k == key:
+                fields[LEAD_KEY] = v
+            else:
+                fields[k] = v
+        b.fields = fields
+
+
 def lines_to_blocks(lines: Sequence[TextLine], config: ExtractConfig,
                     boxes: dict[int, list[BBox]] | None = None, glyphs: GlyphIndex | None = None) -> list[Block]:
     if not lines:
@@ -687,7 +750,9 @@ def lines_to_blocks(lines: Sequence[TextLine], config: ExtractConfig,
         facts = _facts(lines, fields, config, glyphs)
         opener = choose_opener(facts, config, boxes)
     sections: list[tuple[TextLine, ...]] = []
-    segments = _segment(facts, opener, boxes, sections, config.blocks.block_end_gap) if opener is not None else []
+    uppers: list[tuple[TextLine, ...]] = []
+    segments = _segment(facts, opener, boxes, sections, config.blocks.block_end_gap, uppers,
+                        config.blocks.heading_level_min_uppers) if opener is not None else []
     by_card: list[tuple[TextLine, ...]] = []
     cards = _segment_cards(facts, boxes, by_card)
     # a card states its action before its fields; a box opening with a label is a banner or
@@ -697,7 +762,7 @@ def lines_to_blocks(lines: Sequence[TextLine], config: ExtractConfig,
     if _labelled_blocks(cards, config) > _labelled_blocks(segments, config):
         # the boxes draw the blocks more fully than any heading style opens them (a slide's
         # cards whose statements are set like the body, or some titles bold and some not)
-        segments, sections = cards, by_card
+        segments, sections, uppers = cards, by_card, []
     if not segments:
         return []
     id_re = re.compile(config.blocks.id_heading)
@@ -705,7 +770,11 @@ def lines_to_blocks(lines: Sequence[TextLine], config: ExtractConfig,
     blocks = [_parse_block(b, id_re, only_id_re, run_ins) for b in segments]
     for b, sec in zip(blocks, sections):
         b.section = sec
+    for b, up in zip(blocks, uppers):
+        b.upper = up
     _drop_lead_kickers(blocks, config)
+    if (label := statement_field(blocks, config)) is not None:
+        field_to_lead(blocks, label)
     # action or not: from the wording of each block's statement (or its first text)
     evidence = []
     for b in blocks:
@@ -757,10 +826,18 @@ def blocks_to_table(blocks: Sequence[Block], index: int) -> ExtractedTable:
                 keys.append(key)
     rows = []
     last: tuple[TextLine, ...] = ()
+    last_upper: tuple[TextLine, ...] = ()
     for b in blocks:
-        if b.section and b.section != last:     # the heading the blocks sit under: a section row
-            rows.append(TableRow(RowKind.SECTION, (make_cell(b.section),) + tuple(make_cell([]) for _ in keys[1:])))
-        last = b.section
+        upper = b.upper if b.section else ()
+        if upper and upper != last_upper:       # the heading a level above: the section, theirs the aim
+            rows.append(TableRow(RowKind.SECTION, (make_cell(upper),) + tuple(make_cell([]) for _ in keys[1:])))
+            last = ()
+        last_upper = upper
+        section = b.section or b.upper
+        if section and section != last:         # the heading the blocks sit under: a section row
+            rows.append(TableRow(RowKind.SECTION, (make_cell(section),) + tuple(make_cell([]) for _ in keys[1:]),
+                                 level=1 if upper else 0))
+        last = section
         cells = tuple(make_cell(b.fields.get(key, [])) for key in keys)
         rows.append(TableRow(RowKind.BODY, cells))
     head_cells = tuple(make_cell([]) for _ in keys)

@@ -15,7 +15,7 @@ from ..config import ExtractConfig
 from ..issues import Issue, IssueCode, note
 from ..model import EMPTY_CELL, BBox, Cell, ExtractedTable, Fragment, RowKind, TableRow, TextLine
 from ..pdf import PageContent
-from ..text import chars_to_lines, mark_cut_words
+from ..text import chars_to_lines, mark_cut_words, without_decoration
 from ..vocabulary import CELL_LABEL_CHARS, label_phrase
 from ..vocabulary import label_key
 from ..wrap import id_continues, join_lines
@@ -445,7 +445,11 @@ def rows_only_tables(page: PageContent, found: Sequence[list[tuple]], s) -> list
     """Tables ruled only between their rows (a web table with `border-bottom` on its cells):
     rows from the rules, columns from the text's alignment (a gap free of text in every
     row, at one x; each column starts where its text's left edges line up), and the header
-    from the lines just above the first rule. Cell boxes as pdfplumber's finder gives them."""
+    from the lines just above the first rule. Cell boxes as pdfplumber's finder gives them.
+    Cells shaded in some rows only (zebra stripes: every other row's cells on a fill) draw
+    no column rules: the fills' sides are no rules, they are where the columns are
+    (shaded_columns), and the one-row grids the finder read from them are rows of the table
+    (page_to_grids drops them)."""
     edges = merge_edges(page.edges, s.snap_tolerance, s.snap_tolerance, s.join_tolerance, s.join_tolerance)
     vs = [e for e in edges if e["orientation"] == "v" and e["bottom"] - e["top"] >= 3]
     boxes = [(min(b[0] for b in t), min(b[1] for b in t), max(b[2] for b in t), max(b[3] for b in t)) for t in found]
@@ -454,9 +458,11 @@ def rows_only_tables(page: PageContent, found: Sequence[list[tuple]], s) -> list
     for stack in rule_stacks(edges, s.snap_tolerance, s.rows_only_min_rules, s.rows_only_min_width):
         x0, x1 = stack[0]["x0"], stack[0]["x1"]
         top, bottom = stack[0]["top"], stack[-1]["top"]
-        if any(b[0] - 2 <= x0 and x1 <= b[2] + 2 and b[1] - 2 <= top and bottom <= b[3] + 2 for b in boxes):
+        shaded = shaded_columns(stack, page.fills, vs, s.snap_tolerance)
+        if shaded is None and any(b[0] - 2 <= x0 and x1 <= b[2] + 2 and b[1] - 2 <= top and bottom <= b[3] + 2
+                                  for b in boxes):
             continue      # inside a grid already found
-        if any(x0 - 2 <= v["x0"] <= x1 + 2 and v["top"] < bottom and v["bottom"] > top for v in vs):
+        if shaded is None and any(x0 - 2 <= v["x0"] <= x1 + 2 and v["top"] < bottom and v["bottom"] > top for v in vs):
             continue      # column rules: pdfplumber's finder reads it (or it is no table of rows)
         inside = [c for c in chars if x0 - 1 <= (c["x0"] + c["x1"]) / 2 <= x1 + 1]
         # One stack may rule several tables of one width: a band whose text has a blank line
@@ -469,7 +475,7 @@ def rows_only_tables(page: PageContent, found: Sequence[list[tuple]], s) -> list
             else:
                 runs[-1].append(r["top"])
         for ys in runs:
-            cells = _rows_only_cells(ys, x0, x1, inside, s)
+            cells = _rows_only_cells(ys, x0, x1, inside, s, shaded)
             if cells:
                 out.append(cells)
     return out
@@ -567,9 +573,47 @@ def spaced_cell_grids(page: PageContent, config: ExtractConfig, found: Sequence[
     return out
 
 
-def _rows_only_cells(ys: Sequence[float], x0: float, x1: float, inside: Sequence[dict], s) -> list[tuple]:
+def shaded_columns(stack: Sequence[dict], fills, vs: Sequence[dict], tol: float) -> list[float] | None:
+    """The column edges a stack of row rules' zebra stripes give: the sides of the filled
+    rectangles that shade whole rows between its rules cell by cell, when every vertical
+    rule across the stack is such a side and some row between the rules is left unshaded
+    (cells shaded in every row make a grid of their own, pdfplumber's finder reads it).
+    None when the stack is not so shaded."""
+    x0, x1 = stack[0]["x0"], stack[0]["x1"]
+    ys = [e["top"] for e in stack]
+    top, bottom = ys[0], ys[-1]
+    bands = list(zip(ys, ys[1:]))
+    # a fill from one rule to the next, within the stack (a pill or a badge inside a cell is none)
+    shades = [b for b, _ in fills if x0 - tol <= b.x0 and b.x1 <= x1 + tol
+              and any(abs(b.top - a) <= tol and abs(b.bottom - u) <= tol for a, u in bands)]
+    if not shades:
+        return None
+    sides = _distinct([x for b in shades for x in (b.x0, b.x1)], tol)
+    if len(sides) < 3:
+        return None         # a row's fill from side to side: stripes that draw no column
+    shaded_bands = {k for k, (a, u) in enumerate(bands) if any(abs(f.top - a) <= tol for f in shades)}
+    if len(shaded_bands) == len(bands):
+        return None
+    for v in vs:
+        if not (x0 - 2 <= v["x0"] <= x1 + 2 and v["top"] < bottom and v["bottom"] > top):
+            continue
+        if not any(abs(v["top"] - y) <= tol or abs(v["bottom"] - y) <= tol for y in ys):
+            continue        # inside a row, reaching neither rule: a pill's or a badge's side
+        if not any((abs(v["x0"] - f.x0) <= tol or abs(v["x0"] - f.x1) <= tol)
+                   and f.top - tol <= v["top"] and v["bottom"] <= f.bottom + tol for f in shades):
+            return None     # a rule no fill's side explains: a ruled grid
+    return sides
+
+
+def _rows_only_cells(ys: Sequence[float], x0: float, x1: float, inside: Sequence[dict], s,
+                     shaded: Sequence[float] | None = None) -> list[tuple]:
+    """The cells of a table ruled only between its rows, its rules at `ys`; `shaded`: the
+    column edges its zebra stripes give (shaded_columns), else columns from the text."""
     top = ys[0]
     bands = [(a, b) for a, b in zip(ys, ys[1:])]
+    foot = _unclosed_last_row(ys, inside)
+    if foot is not None:
+        bands.append((ys[-1], foot))
     # the header: lines just above the first rule, over the table, close together
     above = sorted((c for c in inside if c["bottom"] <= top + 1), key=lambda c: -c["bottom"])
     head_top, first = None, None
@@ -586,6 +630,8 @@ def _rows_only_cells(ys: Sequence[float], x0: float, x1: float, inside: Sequence
     rows = [r for r in rows if r]
     if len(bands) < s.min_rows:
         return []
+    if shaded is not None:
+        return [(a, t, b, u) for t, u in bands for a, b in zip(shaded, shaded[1:])]
     size = statistics.median(c["bottom"] - c["top"] for r in rows for c in r)
     # x ranges covered by text in any row; a gap free in every row is between columns,
     # and each column starts where its text's left edges line up
@@ -613,13 +659,43 @@ def drawn_bullets(lines: Sequence[TextLine], marks: Sequence[BBox], config: Extr
                  is not None and not l.text.startswith("\u2022") else l for l in lines)
 
 
+def _unclosed_last_row(ys: Sequence[float], inside: Sequence[dict]) -> float | None:
+    """The foot of a last row printed with no rule under it (a web table whose last row
+    has no bottom border): text starting below the last rule as far below it as each row's
+    text starts below its own rule (the cell padding), its lines close together; None when
+    the text there starts farther down (what follows the table) or there is none."""
+    offsets = []
+    for a, b in zip(ys, ys[1:]):
+        band = [c for c in inside if a <= (c["top"] + c["bottom"]) / 2 <= b]
+        if band:
+            offsets.append(min(c["top"] for c in band) - a)
+    below = sorted((c for c in inside if c["top"] >= ys[-1] - 1), key=lambda c: c["top"])
+    if len(offsets) < 2 or not below:
+        return None
+    pad = statistics.median(offsets)
+    height = statistics.median(c["bottom"] - c["top"] for c in below[:20])
+    if abs(below[0]["top"] - ys[-1] - pad) > max(1.5, 0.25 * height):
+        return None
+    foot = below[0]["bottom"]
+    for c in below[1:]:
+        if c["top"] - foot > 0.6 * (c["bottom"] - c["top"]):
+            break       # a blank line: the row ended above it
+        foot = max(foot, c["bottom"])
+    return foot + 1
+
+
 def page_to_grids(page: PageContent, config: ExtractConfig) -> list[PageGrid]:
     s = config.ruled_table
     if not page.edges and not page.fills:
         return []
     drawn: list[DrawnRule] = []
     found = find_grids(page.edges, s, drawn) if page.edges else []
-    found += rows_only_tables(page, found, s)
+    rows_only = rows_only_tables(page, found, s)
+    # the one-row grids a zebra-striped table's shaded rows made are rows of it
+    spans = [(min(b[0] for b in t), min(b[1] for b in t), max(b[2] for b in t), max(b[3] for b in t)) for t in rows_only]
+    found = [t for t in found if not any(a[0] - 2 <= min(b[0] for b in t) and max(b[2] for b in t) <= a[2] + 2
+                                         and a[1] - 2 <= min(b[1] for b in t) and max(b[3] for b in t) <= a[3] + 2
+                                         for a in spans)] + rows_only
     found += spaced_cell_grids(page, config, found)
     if not found:
         return []
@@ -1068,7 +1144,8 @@ def grids_to_tables(grids: Sequence[PageGrid], config: ExtractConfig, first_inde
             at = next((k + 1 for k, r in enumerate(rows) if r.kind is RowKind.HEADER), 0)
             cell = Cell((heading,), (Fragment(heading.page, heading.bbox),))
             rows.insert(at, TableRow(RowKind.SECTION, (cell,) + (EMPTY_CELL,) * (len(rows[0].cells) - 1 if rows else 0)))
-        header = band_labels(group[0].rows[lead:lead + 1 + band]) if has_header else ()
+        header = tuple(without_decoration(h, config.decoration_regex())
+                       for h in band_labels(group[0].rows[lead:lead + 1 + band])) if has_header else ()
         rows, header = field_rows_to_columns(rows, header, config)
         rows = fill_spans(rows)
         spanned = sum(c.spanned for r in rows for c in r.cells)

@@ -119,12 +119,14 @@ def find_header(line: Sequence[Segment], config: ExtractConfig) -> bool:
     return False
 
 
-def aligned_header(lines: Sequence[list[Segment]], i: int, config: ExtractConfig) -> bool:
+def aligned_header(lines: Sequence[list[Segment]], i: int, config: ExtractConfig,
+                   head: Sequence[Segment] | None = None) -> bool:
     """Structure, not words: a line of short phrases (no sentence) whose left edges the
     phrases of the lines below it start at, as column labels sit over their columns
-    (pdfplumber's words_to_edges_v idea: columns where many left edges line up)."""
+    (pdfplumber's words_to_edges_v idea: columns where many left edges line up). `head`:
+    line i as judged, its decoration left out (undecorated)."""
     u = config.unruled
-    line = lines[i]
+    line = lines[i] if head is None else head
     if len(line) < u.header_min_columns:
         return False
     if any(len(s.text.split()) > u.header_max_words or _ends_sentence(s.text, u.label_abbreviation_max_chars)
@@ -145,6 +147,22 @@ def aligned_header(lines: Sequence[list[Segment]], i: int, config: ExtractConfig
     return hits / len(phrases) >= u.header_alignment_share and len(used) >= max(2, len(anchors) // 2)
 
 
+def undecorated(line: Sequence[Segment], decoration: re.Pattern[str]) -> list[Segment]:
+    """The line without the glyphs a header prints beside its labels as decoration (a
+    sortable column's arrows, ExtractConfig.header_decoration): each phrase rebuilt from
+    its other glyphs ("⇅ Lead", the arrow of the column before set close to the next label,
+    starts where "Lead" does); a phrase of decoration only is gone."""
+    out: list[Segment] = []
+    for seg in line:
+        if not decoration.search(seg.text):
+            out.append(seg)
+            continue
+        rest = _make_segment([c for c in seg.chars if not decoration.fullmatch(c["text"])], seg.page) if seg.chars else None
+        if rest is not None and not decoration.search(rest.text):
+            out.append(Segment(rest.text.strip(), rest.page, rest.bbox, rest.size, rest.bold, rest.chars))
+    return out
+
+
 def _ends_sentence(text: str, abbreviation_max: int) -> bool:
     """A phrase closed by a full stop, semicolon or comma reads as running text, no column
     label; one short word closed by a full stop ("No.", "Ref.") is an abbreviated label."""
@@ -158,14 +176,16 @@ def _repeats_header(line: Sequence[Segment], header: Sequence[Segment], config: 
     """The running table's header printed again on a later page: its labels over the same
     columns. A label that wraps ("Who is" / "responsible") was merged into one on the first
     page, so each phrase only has to open the label above its column (the wrapped rest is
-    the line below, `_continues_header`); all but one of the columns are there."""
+    the line below, `_continues_header`); all but one of the columns are there. A label of
+    signs only ("#") is compared as printed."""
     if len(line) < max(2, len(header) - 1) or len(line) > len(header):
         return False
     tol = config.unruled.anchor_tolerance
     used: set[int] = set()
     for s in line:
         k = min(range(len(header)), key=lambda j: abs(s.bbox.x0 - header[j].bbox.x0))
-        key, want = _label_key(s.text), _label_key(header[k].text)
+        key = _label_key(s.text) or s.text.strip()
+        want = _label_key(header[k].text) or header[k].text.strip()
         if k in used or abs(s.bbox.x0 - header[k].bbox.x0) > tol or not key \
                 or not (want == key or want.startswith(key + " ") or _squeezed(want).startswith(_squeezed(key))):
             return False
@@ -584,15 +604,31 @@ class UnruledTableStrategy:
         heading: Segment | None = None
         collected: list[list[Segment]] = []
         end_gap = config.unruled.end_gap
+        deco = config.decoration_regex()
         for page in pages:
             if not page.has_text:
                 continue
             lines = page_to_segments(page, taken, boilerplate)
+            plain = [undecorated(l, deco) for l in lines]
+
+            def header_at(k: int) -> bool:
+                if not plain[k]:
+                    return False
+                if header is not None:
+                    return _repeats_header(plain[k], header, config)
+                return aligned_header(lines, k, config, plain[k])
             skip, in_tail = 0, False
             for li, line in enumerate(lines):
                 if skip:
                     skip -= 1
                     continue
+                if not plain[li] and any(0 <= k < len(lines) and _overlaps(line, lines[k]) and header_at(k)
+                                         for k in (li - 1, li + 1)):
+                    # a sort glyph set off its header line's baseline: decoration, no row
+                    regions.append((line[0].page, _union(line)))
+                    continue
+                if plain[li] and plain[li] != line and header_at(li):
+                    line = plain[li]      # the header's labels without their sort glyphs
                 if header is not None and (li == 0 or in_tail) and _header_tail(line, header, config):
                     # the wrapped rest of the repeated header (one line or more), whose first
                     # line sat in the page's top margin and was taken for a running header
@@ -607,7 +643,7 @@ class UnruledTableStrategy:
                         page.width)):
                     is_head = find_header(line, config)   # a body line of the running table
                 else:
-                    is_head = find_header(line, config) or aligned_header(lines, li, config)
+                    is_head = find_header(line, config) or aligned_header(lines, li, config, line)
                 if is_head:
                     same = header is not None and _repeats_header(line, header, config)
                     # the header's wrapped lines ("Item" / "ref", or a label broken over three)
@@ -668,6 +704,13 @@ def _heading_above(page: PageContent, header: Sequence[Segment], taken, boilerpl
                                   boxes_on(taken, page.number)):
         return None
     return Segment(line.text, line.page, line.bbox, line.size, line.bold)
+
+
+def _overlaps(a: Sequence[Segment], b: Sequence[Segment]) -> bool:
+    """Two lines on one page share some height (a glyph raised or lowered off the other's
+    baseline)."""
+    return a[0].page == b[0].page and min(s.bbox.top for s in a) < max(s.bbox.bottom for s in b) \
+        and min(s.bbox.top for s in b) < max(s.bbox.bottom for s in a)
 
 
 def _union(segs: Sequence[Segment]) -> BBox:

@@ -34,6 +34,7 @@ class Plan:
     n_actions: int
     problem: str | None = None     # first error or warning, for failed and skipped files
     role: str | None = None        # plan / rendering / progress_report (documents.plan_role)
+    counts: bool = True            # its plan's preferred document: the copy whose actions count
 
     @property
     def period(self) -> str:
@@ -81,8 +82,11 @@ def load_registry(path: Path | None = None) -> list[Signatory]:
     return out
 
 
-def coverage(documents: list[dict], registry: list[Signatory]) -> Coverage:
-    """Pure: documents records (as in documents.parquet) against the registry."""
+def coverage(documents: list[dict], registry: list[Signatory], preferred: set[str] | None = None) -> Coverage:
+    """Pure: documents records (as in documents.parquet) against the registry. `preferred`:
+    the document ids whose actions count for their plan (plans.parquet preferred_document_id:
+    a plan known only from its progress report counts from it); without it, the documents
+    whose role is `plan` (or that have none)."""
     from normalise.meta import parse_period, resolve_institution
     by_name = {s.name: s for s in registry}
     unmatched: list[tuple[Plan, str]] = []
@@ -94,8 +98,11 @@ def coverage(documents: list[dict], registry: list[Signatory]) -> Coverage:
         start, end = d.get("period_start"), d.get("period_end")
         if start is None:       # a failed file has no text: its name may still give the period
             start, end = parse_period(Path(d["source_file"]).stem.replace("_", " "))
+        role = d.get("plan_role")
+        counts = d.get("document_id") in preferred if preferred is not None and d.get("plan_id") \
+            else role in (None, "plan")
         plan = Plan(d["source_file"], start, end, d["status"], d.get("n_actions") or 0, msgs[0] if msgs else None,
-                    d.get("plan_role"))
+                    role, counts)
         name, why = d.get("institution"), None
         if name is None:
             name, why = resolve_institution("", d["source_file"])
@@ -111,7 +118,9 @@ def dataset_coverage(dataset: Path, registry: Path | None = None) -> Coverage:
     path = Path(dataset) / "documents.parquet"
     if not path.exists():
         raise DatasetMissing(f"no dataset in {dataset} (missing {path}): run `make extract` first")
-    return coverage(read_parquet(path).to_pylist(), load_registry(registry))
+    plans = Path(dataset) / "plans.parquet"
+    preferred = {r["preferred_document_id"] for r in read_parquet(plans).to_pylist()} if plans.exists() else None
+    return coverage(read_parquet(path).to_pylist(), load_registry(registry), preferred)
 
 
 # ---------------------------------------------------------------- output
@@ -128,8 +137,8 @@ def rows(cov: Coverage, only: str | None = None) -> list[dict]:
             institution=s.name, signed=s.signed_year, registry_status=s.status, coverage=s.coverage,
             periods=sorted({p.period for p in read}), failed_periods=sorted({p.period for p in bad}),
             # each plan once: the actions of its preferred copy; copies and progress reports listed apart
-            actions=sum(p.n_actions for p in read if p.role in (None, "plan")),
-            plans=[p.source_file for p in read if p.role in (None, "plan")],
+            actions=sum(p.n_actions for p in read if p.counts),
+            plans=[p.source_file for p in read if p.counts],
             copies=[p.source_file for p in read if p.role == "rendering"],
             progress_reports=[p.source_file for p in read if p.role == "progress_report"],
             failed=[f"{p.source_file} ({p.status}: {p.problem})" if p.problem else f"{p.source_file} ({p.status})"

@@ -41,7 +41,7 @@ PLAN_ACTIONS_SQL = """
 CREATE VIEW plan_actions AS
 SELECT a.*, d.plan_id
 FROM actions a JOIN documents d USING (document_id)
-WHERE d.plan_role = 'plan'
+WHERE d.plan_role = 'plan' OR d.document_id IN (SELECT preferred_document_id FROM plans)
 """
 
 STATUS_HISTORY_SQL = """

@@ -60,3 +60,34 @@ def test_statuses_alone_under_a_plain_title_are_a_tracker_the_plan():
     asm = assemble([doc], rows)
     role = asm.roles[doc["document_id"]]
     assert role.plan_role == "plan" and role.reports_on is None
+
+
+def test_a_plan_known_only_from_its_report_still_counts_once_from_it(tmp_path):
+    """The report is the plan's preferred document (plans.parquet): its actions count for the
+    plan in plan_actions (the report's and labels' counts) and in coverage, as they did when it
+    was given the role `plan`; a plan counted from nothing would drop the institution from
+    every comparison."""
+    import subprocess
+    import sys
+
+    from tcpipe.tools.coverage import dataset_coverage
+    from tcpipe.tools.query import run_query
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    header = ["Ref", "Action", "Update", "Status"]
+    (raw / "fenmoor-tc-2025.pdf").write_bytes(ruled_pdf(
+        header, [list(r) for r in ROWS], col_widths=[45, 260, 340, 110],
+        intro="Fenmoor University Technician Commitment Action Plan 2023-2026: Progress Report"))
+    out = tmp_path / "ds"
+    subprocess.run([sys.executable, "-m", "tcpipe.cli", "extract", str(raw), "--out", str(out), "--quiet",
+                    "--jobs", "1"], check=True, capture_output=True, timeout=600)
+    _, roles = run_query("SELECT plan_role, reports_on IS NOT NULL FROM documents", out)
+    assert roles == [("progress_report", True)]
+    _, counted = run_query("SELECT count(*), count(DISTINCT plan_id) FROM plan_actions", out)
+    assert counted == [(len(ROWS), 1)]
+    registry = tmp_path / "registry.csv"
+    registry.write_text("name,signed_year,status\nFenmoor University,2019,confirmed\n", encoding="utf-8")
+    cov = dataset_coverage(out, registry)
+    fen = next(s for s in cov.signatories if s.name == "Fenmoor University")
+    assert fen.coverage == "covered"
+    assert sum(p.n_actions for p in fen.plans if p.counts) == len(ROWS)
