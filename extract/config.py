@@ -148,6 +148,8 @@ class OcrSettings(BaseModel):
     dark_band_min_width_mm: float = 15.0
     dark_band_fill: float = 0.8
     dark_band_min_conf: float = 60.0
+    box_min_mm: float = 0.0             # 0: off (extract/ocr.py outlined_boxes)
+    box_min_hole_fill: float = 0.97
 
 
 class UnruledSettings(BaseModel):

@@ -3,7 +3,7 @@ words with Debian's tesseract (offline). The result is a PageContent like any ot
 the ruling lines, so scans go through the same table path as born-digital plans.
 
 Chain: render_for_ocr (the scan's own resolution, upscaled to ~300 dpi) -> deskew ->
-flatten_background -> ruling_masks (breaks in rules closed) -> rulings_from_masks /
+flatten_background -> outlined_boxes (boxes drawn whole, set aside) -> ruling_masks (breaks in rules closed) -> rulings_from_masks /
 erase_rulings -> tesseract_words -> reread_dark_bands -> reread_sparse_cells (one tesseract run for all of them)
 -> reread_ids / reread_line_keys -> words_to_chars. Thresholds are in models/extract.yaml (ocr).
 """
@@ -264,6 +264,73 @@ def ruling_masks(gray: np.ndarray, s: OcrSettings | None = None, dpi: float = DP
         vert = cv2.bitwise_or(vert, np.ascontiguousarray(_gapped_rules(
             np.ascontiguousarray(faint.T), s, dpi, np.ascontiguousarray(horiz.T)).T))
     return horiz, vert
+
+
+def outlined_boxes(gray: np.ndarray, s: OcrSettings, dpi: float) -> tuple[list[tuple[int, int, int, int]], np.ndarray]:
+    """Boxes drawn whole (a card's thin border, its corners square or rounded): one connected
+    piece of line ink (faint stretches too: halfway between Otsu's level and white) around one
+    hole that fills its own bounding box (box_min_hole_fill: rounded corners cut little), the
+    border no thicker than ruling_max_thickness_mm on every side, the box at least box_min_mm
+    each way and clear of the image's edge (ruling_edge_margin_mm: a scanner's page edge). A
+    grid is one piece around many holes, none of them its whole extent; a filled band has no
+    hole. Returns the boxes (x0, top, x1, bottom, pixels, the border's outer edge) and a mask
+    of their borders' ink, so the rule finder can read the page without them: the rule
+    finder's gap closing would otherwise bridge the gutter between two cards side by side and
+    read their tops as one rule across both."""
+    import cv2
+    empty = np.zeros(gray.shape, dtype=np.uint8)
+    if s.box_min_mm <= 0:
+        return [], empty
+    level, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    ink = np.where(gray < (level + 255) / 2, 255, 0).astype(np.uint8)
+    contours, hierarchy = cv2.findContours(ink, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
+    if hierarchy is None:
+        return [], empty
+    mm = dpi / 25.4
+    least, thick, margin = s.box_min_mm * mm, s.ruling_max_thickness_mm * mm + 2, s.ruling_edge_margin_mm * mm
+    hgt, wid = gray.shape
+    boxes: list[tuple[int, int, int, int]] = []
+    ring = empty.copy()
+    for k, (_, _, child, parent) in enumerate(hierarchy[0]):
+        if parent != -1 or child == -1:
+            continue
+        x, y, w, h = cv2.boundingRect(contours[k])
+        if w < least or h < least or x < margin or y < margin or x + w > wid - margin or y + h > hgt - margin:
+            continue
+        holes = []
+        while child != -1:
+            holes.append(child)
+            child = hierarchy[0][child][0]
+        hole = max(holes, key=lambda j: cv2.contourArea(contours[j]))
+        hx, hy, hw, hh = cv2.boundingRect(contours[hole])
+        insets = (hx - x, hy - y, x + w - hx - hw, y + h - hy - hh)
+        if min(insets) < 0 or max(insets) > thick:
+            continue
+        if cv2.contourArea(contours[hole]) < s.box_min_hole_fill * hw * hh:
+            continue
+        piece = empty.copy()
+        cv2.drawContours(piece, contours, k, 255, cv2.FILLED)
+        cv2.drawContours(piece, contours, hole, 0, cv2.FILLED)
+        if int((piece > 0).sum()) > 2 * (w + h) * thick:     # more ink than a thin border holds
+            continue
+        boxes.append((x, y, x + w, y + h))
+        ring |= piece
+    if boxes:    # the border's anti-aliased edge, lighter than the threshold
+        ring = cv2.dilate(ring, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
+    return boxes, ring
+
+
+def box_sides(boxes: list[tuple[int, int, int, int]], thickness: int = 3) -> tuple[list[tuple], list[tuple]]:
+    """Each box's four sides as rule segments (x, y, w, h pixels) along the middle of its
+    border, meeting at square corners (as ruled.square_rounded_corners closes a drawn box)."""
+    hs, vs = [], []
+    half = thickness // 2
+    for x0, top, x1, bottom in boxes:
+        t = thickness
+        l, r, a, b = x0 + t // 2, x1 - 1 - t // 2, top + t // 2, bottom - 1 - t // 2
+        hs += [(l, a - half, r - l, t), (l, b - half, r - l, t)]
+        vs += [(l - half, a, t, b - a), (r - half, a, t, b - a)]
+    return hs, vs
 
 
 def rulings_from_masks(horiz: np.ndarray, vert: np.ndarray) -> tuple[list[tuple], list[tuple]]:
@@ -1121,6 +1188,7 @@ def ocr_page(pdf_page, number: int, width: float, height: float, config: Extract
     if not tesseract_available():
         raise ExtractionError("ocr_unavailable", "the page has no text layer and tesseract is not installed "
                                                  "(`make setup` installs it on Debian: apt-get install tesseract-ocr)")
+    import cv2
     config = config or load_config()
     s = config.ocr
     gray, dpi = render_for_ocr(pdf_page, s)
@@ -1128,7 +1196,8 @@ def ocr_page(pdf_page, number: int, width: float, height: float, config: Extract
     printed = gray
     gray = flatten_background(gray, dpi)
     scale = 72 / dpi
-    masks = ruling_masks(gray, s, dpi)
+    boxes, borders = outlined_boxes(gray, s, dpi)
+    masks = ruling_masks(np.where(borders > 0, 255, gray).astype(gray.dtype) if boxes else gray, s, dpi)
     mm = dpi / 25.4
     hs, vs = join_rule_ends(*drop_edge_rules(*rulings_from_masks(*masks), gray.shape, s, dpi),
                             reach=max(s.ruling_bridge_mm, s.ruling_max_gap_mm) * mm,
@@ -1141,6 +1210,10 @@ def ocr_page(pdf_page, number: int, width: float, height: float, config: Extract
         for x, y, w, h in short:
             vert[y:y + h, x - 2:x + w + 2] = 255
         masks = (masks[0], vert)
+    if boxes:    # the boxes drawn whole: their own four rules, their borders erased with the rules
+        bh, bv = box_sides(boxes)
+        hs, vs = hs + bh, vs + bv
+        masks = (cv2.bitwise_or(masks[0], borders), masks[1])
     gray = denoise(erase_rulings(gray, *masks))
     words, gray = reread_dark_bands(printed, gray, tesseract_words(gray, dpi=dpi, settings=s), s, dpi)
     words = split_run_together(words, gray, s, dpi)
