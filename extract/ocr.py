@@ -537,6 +537,31 @@ _BBOX = re.compile(r"(?:bbox|x_bboxes) (-?\d+) (-?\d+) (-?\d+) (-?\d+)")
 _WCONF = re.compile(r"x_wconf (-?[\d.]+)")
 
 
+_BASELINE = re.compile(r"baseline (-?[\d.]+) (-?[\d.]+)")
+_XSIZE = re.compile(r"x_size (-?[\d.]+)")
+_XDESC = re.compile(r"x_descenders (-?[\d.]+)")
+
+
+def _line_font(title: str) -> tuple[float, ...] | None:
+    """A tesseract line's type metrics: its box's left and bottom, its baseline (slope and
+    offset from the box's bottom), its type height (x_size: ascender to descender) and its
+    descenders' depth; None when hOCR gives no such figures."""
+    box, base, size, desc = _BBOX.search(title), _BASELINE.search(title), _XSIZE.search(title), _XDESC.search(title)
+    if box is None or base is None or size is None or desc is None:
+        return None
+    return (float(box[1]), float(box[4]), float(base[1]), float(base[2]), float(size[1]), float(desc[1]))
+
+
+def _baseline_drop(font: tuple[float, ...] | None, x0: int, x1: int, y1: int) -> float | None:
+    """Where the line's baseline lies under a word (pixels below the word box's bottom: 0 for
+    a word without descenders, minus their depth for one with), from tesseract's baseline
+    fit of the line; None when hOCR gives none."""
+    if font is None:
+        return None
+    left, bottom, slope, offset = font[:4]
+    return bottom + offset + slope * ((x0 + x1) / 2 - left) - y1
+
+
 def _hocr_words(hocr: str) -> list[dict]:
     """tesseract's hOCR (with hocr_char_boxes) as raw words: text, box, confidence, the
     (block, paragraph, line) they belong to, and each character's left and right edge."""
@@ -544,6 +569,7 @@ def _hocr_words(hocr: str) -> list[dict]:
     root = ET.fromstring(hocr)
     words: list[dict] = []
     counters = {"ocr_carea": 0, "ocr_par": 0, "line": 0}
+    font: list[tuple[float, ...] | None] = [None]   # the current line's type metrics
 
     def walk(node, key: tuple[int, int, int]) -> None:
         for child in node:
@@ -554,7 +580,9 @@ def _hocr_words(hocr: str) -> list[dict]:
                      else (counters["ocr_carea"], key[1], key[2]))
             elif cls in ("ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat"):
                 counters["line"] += 1
+                font[0] = _line_font(child.get("title", ""))
                 walk(child, (key[0], key[1], counters["line"]))
+                font[0] = None
             elif cls == "ocrx_word":
                 title = child.get("title", "")
                 box, conf = _BBOX.search(title), _WCONF.search(title)
@@ -568,9 +596,11 @@ def _hocr_words(hocr: str) -> list[dict]:
                         chars.append((c.text, int(cb[1]), int(cb[3])))
                 text = "".join(ch for ch, _, _ in chars) if chars else "".join(child.itertext()).strip()
                 x0, y0, x1, y1 = (int(v) for v in box.groups())
+                drop = _baseline_drop(font[0], x0, x1, y1)
                 words.append({"raw": text, "left": x0, "top": y0, "width": x1 - x0, "height": y1 - y0,
                               "conf": float(conf[1]) if conf else 0.0, "line": key,
-                              "chars": chars if "".join(ch for ch, _, _ in chars) == text else []})
+                              "chars": chars if "".join(ch for ch, _, _ in chars) == text else [],
+                              "baseline": drop})
             else:
                 walk(child, key)
 
@@ -1004,14 +1034,40 @@ def snap_sizes(sizes: list[tuple[float, int]], tolerance: float, absolute: float
     return out
 
 
+def _line_extent(ws: list[dict]) -> tuple[float, float, float | None]:
+    """A tesseract line's top, bottom and baseline (pixels; the baseline None when unknown)."""
+    top = min(w["top"] for w in ws)
+    bottom = max(w["top"] + w["height"] for w in ws)
+    drops = [w["top"] + w["height"] + w["baseline"] for w in ws if w.get("baseline") is not None]
+    return top, bottom, (float(np.median(drops)) if drops else None)
+
+
+def descender_ratio(words: list[dict]) -> float:
+    """The page's descender depth as a share of its lines' height above the baseline: the
+    median over lines that have descenders (reaching at least 15% of that height below it);
+    0 when no line does."""
+    ratios = []
+    for ws in _lines_of(words).values():
+        top, bottom, base = _line_extent(ws)
+        if base is not None and base - top > 0 and bottom - base >= 0.15 * (base - top):
+            ratios.append((bottom - base) / (base - top))
+    return float(np.median(ratios)) if ratios else 0.0
+
+
 def words_to_chars(words: list[dict], scale: float) -> list[dict]:
     """Synthetic glyphs spread evenly over each word box, so the text code needs no OCR case.
-    All words of one tesseract line share that line's top, keeping lines intact; each word's
-    first glyph carries `space_before` (as pdfium's inferred spaces do)."""
+    All words of one tesseract line share that line's top and bottom, keeping lines intact;
+    its bottom is where the page's descenders reach below its baseline (descender_ratio), so
+    a line's size is its type's height, with descenders or none ("the staff e-bulletin", a
+    line of capitals: as high as a line with a "g"); each word's first glyph carries
+    `space_before` (as pdfium's inferred spaces do)."""
     chars = []
+    ratio = descender_ratio(words)
     for ws in _lines_of(words).values():
-        top = min(w["top"] for w in ws) * scale
-        bottom = max(w["top"] + w["height"] for w in ws) * scale
+        top, bottom, base = _line_extent(ws)
+        if base is not None and base > top:
+            bottom = max(bottom, base + ratio * (base - top))
+        top, bottom = top * scale, bottom * scale
         size = max(bottom - top, 1.0)
         for w in ws:
             n = len(w["text"])
