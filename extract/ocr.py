@@ -4,7 +4,7 @@ the ruling lines, so scans go through the same table path as born-digital plans.
 
 Chain: render_for_ocr (the scan's own resolution, upscaled to ~300 dpi) -> deskew ->
 flatten_background -> outlined_boxes (boxes drawn whole, set aside) -> ruling_masks (breaks in rules closed) -> rulings_from_masks /
-erase_rulings -> tesseract_words -> reread_dark_bands -> reread_sparse_cells (one tesseract run for all of them)
+erase_rulings -> tesseract_words -> reread_dark_bands -> split_lines_at_boxes -> reread_sparse_cells (one tesseract run for all of them)
 -> reread_ids / reread_line_keys -> words_to_chars. Thresholds are in models/extract.yaml (ocr).
 """
 from __future__ import annotations
@@ -331,6 +331,48 @@ def box_sides(boxes: list[tuple[int, int, int, int]], thickness: int = 3) -> tup
         hs += [(l, a - half, r - l, t), (l, b - half, r - l, t)]
         vs += [(l - half, a, t, b - a), (r - half, a, t, b - a)]
     return hs, vs
+
+
+def _ink_rows(gray: np.ndarray, w: dict) -> tuple[int, int] | None:
+    """The first and last rows (page y, the last exclusive) of a word box that hold ink (darker
+    than halfway between the word's own darkest ink and white)."""
+    crop = gray[max(w["top"], 0):w["top"] + w["height"], max(w["left"], 0):w["left"] + w["width"]]
+    if crop.size == 0:
+        return None
+    rows = np.flatnonzero((crop < (float(np.percentile(crop, 2)) + 255) / 2).any(axis=1))
+    if rows.size == 0:
+        return None
+    return max(w["top"], 0) + int(rows[0]), max(w["top"], 0) + int(rows[-1]) + 1
+
+
+def split_lines_at_boxes(words: list[dict], boxes: list[tuple[int, int, int, int]], gray: np.ndarray) -> list[dict]:
+    """A tesseract line read across two or more boxes drawn whole (cards side by side, their
+    lines at one height: "colleagues" ending one card's title level with the next card's
+    "Lead: Heads of School") is one line per box: the words of each box, and those outside
+    every box, take a line of their own, so each has its own height, size and weight.
+    tesseract fitted its boxes and baseline to the whole line: each word's box is cut to its
+    own ink, and each part finds its own baseline (_line_extent)."""
+    if len(boxes) < 2:
+        return words
+
+    def owner(w: dict) -> int:
+        cx, cy = w["left"] + w["width"] / 2, w["top"] + w["height"] / 2
+        return next((k for k, (x0, top, x1, bottom) in enumerate(boxes) if x0 <= cx <= x1 and top <= cy <= bottom), -1)
+    owners = {id(w): owner(w) for w in words}
+    spans: dict[tuple, set[int]] = {}
+    for w in words:
+        spans.setdefault(w["line"], set()).add(owners[id(w)])
+    out = []
+    for w in words:
+        if len(spans[w["line"]] - {-1}) < 2:
+            out.append(w)
+            continue
+        w = {**w, "line": (*w["line"], owners[id(w)]), "baseline": None}
+        rows = _ink_rows(gray, w)
+        if rows is not None:
+            w["top"], w["height"] = rows[0], rows[1] - rows[0]
+        out.append(w)
+    return out
 
 
 def rulings_from_masks(horiz: np.ndarray, vert: np.ndarray) -> tuple[list[tuple], list[tuple]]:
@@ -1034,11 +1076,19 @@ def snap_sizes(sizes: list[tuple[float, int]], tolerance: float, absolute: float
     return out
 
 
+_DESCENDING = set("gjpqy,;()[]{}|/")
+
+
 def _line_extent(ws: list[dict]) -> tuple[float, float, float | None]:
-    """A tesseract line's top, bottom and baseline (pixels; the baseline None when unknown)."""
+    """A tesseract line's top, bottom and baseline (pixels; the baseline None when unknown):
+    tesseract's baseline fit where it gave one, else the median bottom of the line's words
+    that have letters or digits and none that descend (those end on the baseline)."""
     top = min(w["top"] for w in ws)
     bottom = max(w["top"] + w["height"] for w in ws)
     drops = [w["top"] + w["height"] + w["baseline"] for w in ws if w.get("baseline") is not None]
+    if not drops:
+        drops = [w["top"] + w["height"] for w in ws
+                 if any(ch.isalnum() for ch in w["text"]) and not _DESCENDING & set(w["text"])]
     return top, bottom, (float(np.median(drops)) if drops else None)
 
 
@@ -1272,6 +1322,7 @@ def ocr_page(pdf_page, number: int, width: float, height: float, config: Extract
         masks = (cv2.bitwise_or(masks[0], borders), masks[1])
     gray = denoise(erase_rulings(gray, *masks))
     words, gray = reread_dark_bands(printed, gray, tesseract_words(gray, dpi=dpi, settings=s), s, dpi)
+    words = split_lines_at_boxes(words, boxes, gray)
     words = split_run_together(words, gray, s, dpi)
     words = reread_sparse_cells(gray, words, segments_to_edges(hs, vs, 1.0), config, dpi)
     words = reread_ids(gray, repair_ids(words, s, gray.shape[1]), s, dpi)
