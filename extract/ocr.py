@@ -582,16 +582,20 @@ _WCONF = re.compile(r"x_wconf (-?[\d.]+)")
 _BASELINE = re.compile(r"baseline (-?[\d.]+) (-?[\d.]+)")
 _XSIZE = re.compile(r"x_size (-?[\d.]+)")
 _XDESC = re.compile(r"x_descenders (-?[\d.]+)")
+_XASC = re.compile(r"x_ascenders (-?[\d.]+)")
 
 
 def _line_font(title: str) -> tuple[float, ...] | None:
     """A tesseract line's type metrics: its box's left and bottom, its baseline (slope and
-    offset from the box's bottom), its type height (x_size: ascender to descender) and its
-    descenders' depth; None when hOCR gives no such figures."""
+    offset from the box's bottom), its type height (x_size: ascender to descender), its
+    descenders' depth and its ascenders' rise above the x-height; None when hOCR gives no
+    such figures."""
     box, base, size, desc = _BBOX.search(title), _BASELINE.search(title), _XSIZE.search(title), _XDESC.search(title)
     if box is None or base is None or size is None or desc is None:
         return None
-    return (float(box[1]), float(box[4]), float(base[1]), float(base[2]), float(size[1]), float(desc[1]))
+    asc = _XASC.search(title)
+    return (float(box[1]), float(box[4]), float(base[1]), float(base[2]), float(size[1]), float(desc[1]),
+            float(asc[1]) if asc else 0.0)
 
 
 def _baseline_drop(font: tuple[float, ...] | None, x0: int, x1: int, y1: int) -> float | None:
@@ -602,6 +606,17 @@ def _baseline_drop(font: tuple[float, ...] | None, x0: int, x1: int, y1: int) ->
         return None
     left, bottom, slope, offset = font[:4]
     return bottom + offset + slope * ((x0 + x1) / 2 - left) - y1
+
+
+def _ascender_rise(font: tuple[float, ...] | None) -> float | None:
+    """How far the line's ascenders rise above its x-height, as a share of the x-height
+    (tesseract's x_ascenders over x_size less ascenders and descenders); None when unknown."""
+    if font is None:
+        return None
+    size, desc = font[4], font[5]
+    asc = font[6] if len(font) > 6 else 0.0
+    xh = size - asc - desc
+    return asc / xh if asc > 0 and xh > 0 else None
 
 
 def _hocr_words(hocr: str) -> list[dict]:
@@ -642,7 +657,7 @@ def _hocr_words(hocr: str) -> list[dict]:
                 words.append({"raw": text, "left": x0, "top": y0, "width": x1 - x0, "height": y1 - y0,
                               "conf": float(conf[1]) if conf else 0.0, "line": key,
                               "chars": chars if "".join(ch for ch, _, _ in chars) == text else [],
-                              "baseline": drop})
+                              "baseline": drop, "rise": _ascender_rise(font[0])})
             else:
                 walk(child, key)
 
@@ -1092,6 +1107,16 @@ def _line_extent(ws: list[dict]) -> tuple[float, float, float | None]:
     return top, bottom, (float(np.median(drops)) if drops else None)
 
 
+_X_HEIGHT = set("acegmnopqrsuvwxyz")    # letters that rise no higher than the x-height
+
+
+def ascender_ratio(words: list[dict]) -> float:
+    """The page's ascenders' rise above the x-height, as a share of the x-height: the median
+    of tesseract's figure over the page's lines; 0 when it gives none."""
+    rises = [r for ws in _lines_of(words).values() for r in [ws[0].get("rise")] if r]
+    return float(np.median(rises)) if rises else 0.0
+
+
 def descender_ratio(words: list[dict]) -> float:
     """The page's descender depth as a share of its lines' height above the baseline: the
     median over lines that have descenders (reaching at least 15% of that height below it);
@@ -1107,15 +1132,19 @@ def descender_ratio(words: list[dict]) -> float:
 def words_to_chars(words: list[dict], scale: float) -> list[dict]:
     """Synthetic glyphs spread evenly over each word box, so the text code needs no OCR case.
     All words of one tesseract line share that line's top and bottom, keeping lines intact;
-    its bottom is where the page's descenders reach below its baseline (descender_ratio), so
-    a line's size is its type's height, with descenders or none ("the staff e-bulletin", a
-    line of capitals: as high as a line with a "g"); each word's first glyph carries
+    its bottom is where the page's descenders reach below its baseline (descender_ratio), and
+    the top of a line of x-height letters only ("over") where the page's ascenders rise
+    (ascender_ratio), so a line's size is its type's height, with descenders or none ("the
+    staff e-bulletin", a line of capitals: as high as a line with a "g"); each word's first glyph carries
     `space_before` (as pdfium's inferred spaces do)."""
     chars = []
-    ratio = descender_ratio(words)
+    ratio, rise = descender_ratio(words), ascender_ratio(words)
     for ws in _lines_of(words).values():
         top, bottom, base = _line_extent(ws)
         if base is not None and base > top:
+            letters = {ch for w in ws for ch in w["text"] if ch.isalnum()}
+            if letters and letters <= _X_HEIGHT:
+                top = min(top, base - (1 + rise) * (base - top))    # "over": its top is the x-height
             bottom = max(bottom, base + ratio * (base - top))
         top, bottom = top * scale, bottom * scale
         size = max(bottom - top, 1.0)
