@@ -5,7 +5,7 @@ the ruling lines, so scans go through the same table path as born-digital plans.
 Chain: render_for_ocr (the scan's own resolution, upscaled to ~300 dpi) -> deskew ->
 flatten_background -> outlined_boxes (boxes drawn whole, set aside) -> ruling_masks (breaks in rules closed) -> rulings_from_masks /
 erase_rulings -> tesseract_words -> reread_dark_bands -> split_lines_at_boxes -> reread_sparse_cells (one tesseract run for all of them)
--> reread_ids / reread_line_keys -> words_to_chars. Thresholds are in models/extract.yaml (ocr).
+-> reread_ids / reread_line_keys -> trim_rule_residue -> words_to_chars. Thresholds are in models/extract.yaml (ocr).
 """
 from __future__ import annotations
 
@@ -343,6 +343,38 @@ def _ink_rows(gray: np.ndarray, w: dict) -> tuple[int, int] | None:
     if rows.size == 0:
         return None
     return max(w["top"], 0) + int(rows[0]), max(w["top"], 0) + int(rows[-1]) + 1
+
+
+def trim_rule_residue(words: list[dict], gray: np.ndarray, s: OcrSettings, dpi: float) -> list[dict]:
+    """A word's box that takes in what is left of a rule erased above or below it (a dashed
+    rule's stubs over a table's header cell): its first or last rows of ink, no thicker than a
+    rule (ruling_max_thickness_mm) and parted from the letters by clear rows, are cut off, so
+    the line's height is its letters'. A word keeps at least half its height (an "i"'s dot
+    over short letters stays)."""
+    thick = max(2, int(s.ruling_max_thickness_mm * dpi / 25.4))
+    out = []
+    for w in words:
+        crop = gray[max(w["top"], 0):w["top"] + w["height"], max(w["left"], 0):w["left"] + w["width"]]
+        if crop.shape[0] < 3 * thick or crop.size == 0:
+            out.append(w)
+            continue
+        rows = (crop < (float(np.percentile(crop, 2)) + 255) / 2).any(axis=1).astype(np.int8)
+        edges = np.flatnonzero(np.diff(np.concatenate([[0], rows, [0]])))
+        runs = list(zip(edges[::2], edges[1::2]))
+        if len(runs) < 2:
+            out.append(w)
+            continue
+        a, b = 0, len(runs)
+        if runs[0][1] - runs[0][0] <= thick:
+            a = 1
+        if b - a >= 2 and runs[-1][1] - runs[-1][0] <= thick:
+            b -= 1
+        top, bottom = int(runs[a][0]), int(runs[b - 1][1])
+        if (a, b) == (0, len(runs)) or bottom - top < 0.5 * crop.shape[0]:
+            out.append(w)
+            continue
+        out.append({**w, "top": max(w["top"], 0) + top, "height": bottom - top})
+    return out
 
 
 def split_lines_at_boxes(words: list[dict], boxes: list[tuple[int, int, int, int]], gray: np.ndarray) -> list[dict]:
@@ -1357,6 +1389,7 @@ def ocr_page(pdf_page, number: int, width: float, height: float, config: Extract
     words = reread_ids(gray, repair_ids(words, s, gray.shape[1]), s, dpi)
     words = reread_line_keys(gray, words, s, dpi)
     words = mark_bold(restore_bullets(words, gray, s), gray, s)
+    words = trim_rule_residue(words, gray, s, dpi)
     native = scan_dpi(pdf_page) or dpi
     chars = [{**c, "scan_pixel": 72 / min(native, dpi)} for c in words_to_chars(words, scale)]
     conf = float(np.mean([w["conf"] for w in words]) / 100) if words else 0.0
