@@ -211,6 +211,10 @@ class ExtractConfig(BaseModel):
     coverage: CoverageSettings
     boxes: BoxSettings
     columns: ColumnSettings = ColumnSettings()
+    # a thin horizontal line through glyphs between these shares of their size above the
+    # baseline strikes them out (a tracked deletion printed with markup; extract.text.struck_out);
+    # an underline sits below the baseline. (0, 0): off
+    strike_band: tuple[float, float] = (0.0, 0.0)
     # glyphs a header cell prints beside its label as decoration (a sortable column's arrows)
     header_decoration: str = "[\u2190-\u21ff\u25a0-\u25ff]"
 

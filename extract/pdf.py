@@ -14,7 +14,8 @@ import pypdfium2.raw as pdfium_raw
 from .issues import ExtractionError  # noqa: F401 - raised here, re-exported
 from .model import TextLine
 from .pdfium_reader import read_chars, read_paths
-from .text import chars_to_lines
+from .config import load_config
+from .text import chars_to_lines, struck_out
 
 
 def sniff_pdf(data: bytes) -> None:
@@ -126,8 +127,8 @@ def read_page(pdf: pdfium.PdfDocument, index: int) -> PageContent:
     page = as_printed(pdf, index)
     try:
         left, bottom, right, top = page.get_cropbox()
-        chars = read_chars(page, left, top)
         edges, fills, images, marks = read_paths(page, left, top)
+        chars, edges = struck_out(read_chars(page, left, top), edges, load_config().strike_band)
         number = index + 1
         return PageContent(number=number, width=right - left, height=top - bottom, chars=chars,
                            lines=chars_to_lines(chars, number), image_count=images, edges=edges, fills=fills,

@@ -362,6 +362,41 @@ def attach_raised_marks(rows: Sequence[Sequence[dict]], max_size: float) -> list
     return out
 
 
+def struck_out(chars: Sequence[dict], edges: Sequence[dict], band: tuple[float, float]
+               ) -> tuple[list[dict], list[dict]]:
+    """(glyphs, edges) without the text struck out and the lines striking it: a document
+    printed with its tracked changes shows a deletion as text with a line through it
+    ("October 2025" struck, "December 2025" inserted), and the deleted words are no part of
+    the plan. A glyph is struck when a thin horizontal edge spans it between band[0] and
+    band[1] of its size above its baseline (an underline, under the baseline, is not)."""
+    lo, hi = band
+    if hi <= 0 or not edges:
+        return list(chars), list(edges)
+    flat = [e for e in edges if e["height"] <= 1.0 and e["width"] > 0]
+    if not flat:
+        return list(chars), list(edges)
+    rows: dict[int, list[int]] = {}
+    for k, c in enumerate(chars):
+        if c["text"].strip():
+            rows.setdefault(int(line_key(c)), []).append(k)
+    top_size = max((c["size"] for c in chars), default=0.0)
+    struck: set[int] = set()
+    strikes: set[int] = set()
+    for n, e in enumerate(flat):
+        y = e["top"]
+        for b in range(int(y), int(y + hi * top_size) + 2):
+            for k in rows.get(b, ()):
+                c = chars[k]
+                rise = line_key(c) - y
+                if lo * c["size"] <= rise <= hi * c["size"] and e["x0"] - 0.5 <= c["x0"] and c["x1"] <= e["x1"] + 0.5:
+                    struck.add(k)
+                    strikes.add(n)
+    if not struck:
+        return list(chars), list(edges)
+    gone = {id(flat[n]) for n in strikes}
+    return [c for k, c in enumerate(chars) if k not in struck], [e for e in edges if id(e) not in gone]
+
+
 def chars_to_lines(chars: Sequence[dict], page: int, y_tolerance: float = 2.5,
                    columns: ColumnSettings | None = None) -> list[TextLine]:
     """Group glyphs into visual lines (top-to-bottom by baseline, left-to-right) and insert spaces
