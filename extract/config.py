@@ -143,6 +143,7 @@ class OcrSettings(BaseModel):
     char_blacklist: str = ""
     word_substitutions: dict[str, str] = {}
     dark_band_level: float = 0.0        # 0: off (extract/ocr.py dark_bands)
+    hidden_text_min_image_cover: float = 0.0   # 0: off (extract/__init__.py scans_with_hidden_text)
     dark_band_downscale: int = 8
     dark_band_min_height_mm: float = 4.0
     dark_band_min_width_mm: float = 15.0

@@ -231,3 +231,61 @@ def read_paths(page: pdfium.PdfPage, left: float, top: float
         elif MARK_MIN <= w <= MARK_MAX and MARK_MIN <= h <= MARK_MAX and 0.6 <= w / h <= 1.6:
             marks.append(box)       # a small filled disc or square: a list bullet drawn as a shape
     return edges, fills, images, marks
+
+
+# Text drawn but never seen: the "invisible" render mode (3) that OCR tools (ocrmypdf,
+# Acrobat's "searchable image") give the words they lay over a scan, and clip-only (7).
+_INVISIBLE_MODES = {c.FPDF_TEXTRENDERMODE_INVISIBLE, c.FPDF_TEXTRENDERMODE_CLIP}
+
+
+def _bounds(obj) -> tuple[float, float, float, float] | None:
+    l, b, r, t = (ctypes.c_float() for _ in range(4))
+    if not c.FPDFPageObj_GetBounds(obj, l, b, r, t):
+        return None
+    return l.value, b.value, r.value, t.value
+
+
+def _text_modes(obj) -> list[int]:
+    """The render modes of the text objects in `obj` (a text object, or a form's, at any depth)."""
+    kind = c.FPDFPageObj_GetType(obj)
+    if kind == c.FPDF_PAGEOBJ_TEXT:
+        return [c.FPDFTextObj_GetTextRenderMode(obj)]
+    if kind == c.FPDF_PAGEOBJ_FORM:
+        return [m for j in range(c.FPDFFormObj_CountObjects(obj))
+                for m in _text_modes(c.FPDFFormObj_GetObject(obj, j))]
+    return []
+
+
+def _inside(inner: tuple[float, float, float, float], outer: tuple[float, float, float, float],
+            slack: float = 1.0) -> bool:
+    return (inner[0] >= outer[0] - slack and inner[1] >= outer[1] - slack
+            and inner[2] <= outer[2] + slack and inner[3] <= outer[3] + slack)
+
+
+def read_text_visibility(page: pdfium.PdfPage) -> tuple[bool, float]:
+    """Whether the page has text and none of it can be seen, and the share of the page's area
+    its largest image covers. Text cannot be seen when drawn in an invisible render mode, or
+    when an image drawn after it covers it (a scanner's text layer laid under the scan): a
+    third party's OCR of a scan, not the born-digital text layer it poses as."""
+    raw_page = page.raw
+    objs = [c.FPDFPage_GetObject(raw_page, i) for i in range(c.FPDFPage_CountObjects(raw_page))]
+    left, bottom, right, top = page.get_cropbox()
+    area = max((right - left) * (top - bottom), 1e-6)
+    images = [(i, box) for i, o in enumerate(objs)
+              if c.FPDFPageObj_GetType(o) == c.FPDF_PAGEOBJ_IMAGE and (box := _bounds(o)) is not None]
+    cover = max(((min(b[2], right) - max(b[0], left)) * (min(b[3], top) - max(b[1], bottom)) / area
+                 for _, b in images if b[2] > left and b[0] < right and b[3] > bottom and b[1] < top), default=0.0)
+    any_text, all_hidden = False, True
+    for i, obj in enumerate(objs):
+        modes = _text_modes(obj)
+        if not modes:
+            continue
+        any_text = True
+        if all(m in _INVISIBLE_MODES for m in modes):
+            continue
+        box = _bounds(obj)
+        if box is not None and any(j > i and _inside(box, b) for j, b in images):
+            continue
+        all_hidden = False
+        break
+    return any_text and all_hidden, min(cover, 1.0)
