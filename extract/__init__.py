@@ -287,9 +287,9 @@ def read_document(data: bytes, source_file: str, password: str | None = None) ->
         blank = [i for i, p in enumerate(pages) if not p.has_text and (p.image_count or p.edges or p.fills or p.marks)]
         if blank:
             pages, ocr_conf = _ocr_pages(pdf, pages, blank)
-            ignored = (f"; {len(hidden)} of them (page(s) {', '.join(map(str, sorted(hidden)))}) carried only an "
-                       "invisible text layer over a page-covering image (another tool's OCR), set aside "
-                       "unread") if hidden else ""
+            ignored = (f"; {len(hidden)} of them (page(s) {', '.join(map(str, sorted(hidden)))}) scanned images "
+                       "carried only a text layer never shown (invisible, or under the image: another tool's "
+                       "OCR), set aside unread") if hidden else ""
             issues.append(warning(IssueCode.OCR_USED, f"{len(blank)} page(s) without a text layer were OCR'd "
                                                    f"(tesseract); mean word confidence "
                                                    f"{sum(ocr_conf) / len(ocr_conf):.2f}{ignored}", "read"))
