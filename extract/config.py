@@ -118,6 +118,7 @@ class OcrSettings(BaseModel):
     ruling_piece_mm: float = 1.5
     ruling_max_thickness_mm: float = 0.8
     ruling_min_ink_share: float = 0.55
+    ruling_faint_single_mm: float = 0.0  # 0: off (extract/ocr.py _gapped_rules)
     ruling_clear_ink: float = 0.15
     ruling_max_side_ink: float = 1.0    # 1: off (extract/ocr.py drop_rules_in_ink)
     ruling_join_end_mm: float = 0.0
