@@ -195,6 +195,16 @@ def _passages(pages: Sequence[PageContent], regions, boilerplate, config: Extrac
     return tuple(out)
 
 
+def scans_with_hidden_text(pages: Sequence[PageContent], min_cover: float) -> frozenset[int]:
+    """The page numbers of scans whose text layer is hidden: every text object invisible (render
+    mode 3) or under an image drawn after it, and an image covering at least `min_cover` of the
+    page. Such text is a third party's OCR (ocrmypdf, a scanner's), not the page's own; a page
+    with any visible text is left as it is. `min_cover` 0 turns this off."""
+    if min_cover <= 0:
+        return frozenset()
+    return frozenset(p.number for p in pages if p.text_hidden and p.image_cover >= min_cover)
+
+
 def _ocr_pages(pdf, pages: list[PageContent], indexes: list[int]):
     from .ocr import ocr_page, snap_page_sizes
     out, conf = list(pages), []
@@ -268,14 +278,21 @@ def read_document(data: bytes, source_file: str, password: str | None = None) ->
         except Exception as exc:
             raise ExtractionError("unreadable_pdf", f"a page cannot be parsed ({type(exc).__name__}: {exc})") from exc
         ocr_conf: list[float] = []
+        # a scan whose only text is a hidden layer (another tool's OCR, invisible or under the
+        # image): its words are not the page's, so it is read as a page without a text layer
+        hidden = scans_with_hidden_text(pages, load_config().ocr.hidden_text_min_image_cover)
+        pages = [replace(p, chars=[], lines=[]) if p.number in hidden else p for p in pages]
         # a page with no text layer but something printed on it: a scan (an image), or a design
         # export whose type was turned into outlines (every glyph a vector path, no image)
         blank = [i for i, p in enumerate(pages) if not p.has_text and (p.image_count or p.edges or p.fills or p.marks)]
         if blank:
             pages, ocr_conf = _ocr_pages(pdf, pages, blank)
+            ignored = (f"; {len(hidden)} of them (page(s) {', '.join(map(str, sorted(hidden)))}) scanned images "
+                       "carried only a text layer never shown (invisible, or under the image: another tool's "
+                       "OCR), set aside unread") if hidden else ""
             issues.append(warning(IssueCode.OCR_USED, f"{len(blank)} page(s) without a text layer were OCR'd "
                                                    f"(tesseract); mean word confidence "
-                                                   f"{sum(ocr_conf) / len(ocr_conf):.2f}", "read"))
+                                                   f"{sum(ocr_conf) / len(ocr_conf):.2f}{ignored}", "read"))
     finally:
         pdf.close()
     if not any(p.has_text for p in pages):

@@ -118,6 +118,7 @@ class OcrSettings(BaseModel):
     ruling_piece_mm: float = 1.5
     ruling_max_thickness_mm: float = 0.8
     ruling_min_ink_share: float = 0.55
+    ruling_faint_single_mm: float = 0.0  # 0: off (extract/ocr.py _gapped_rules)
     ruling_clear_ink: float = 0.15
     ruling_max_side_ink: float = 1.0    # 1: off (extract/ocr.py drop_rules_in_ink)
     ruling_join_end_mm: float = 0.0
@@ -143,6 +144,7 @@ class OcrSettings(BaseModel):
     char_blacklist: str = ""
     word_substitutions: dict[str, str] = {}
     dark_band_level: float = 0.0        # 0: off (extract/ocr.py dark_bands)
+    hidden_text_min_image_cover: float = 0.0   # 0: off (extract/__init__.py scans_with_hidden_text)
     dark_band_downscale: int = 8
     dark_band_min_height_mm: float = 4.0
     dark_band_min_width_mm: float = 15.0
@@ -213,6 +215,10 @@ class ExtractConfig(BaseModel):
     coverage: CoverageSettings
     boxes: BoxSettings
     columns: ColumnSettings = ColumnSettings()
+    # a thin horizontal line through glyphs between these shares of their size above the
+    # baseline strikes them out (a tracked deletion printed with markup; extract.text.struck_out);
+    # an underline sits below the baseline. (0, 0): off
+    strike_band: tuple[float, float] = (0.0, 0.0)
     # glyphs a header cell prints beside its label as decoration (a sortable column's arrows)
     header_decoration: str = "[\u2190-\u21ff\u25a0-\u25ff]"
 

@@ -168,6 +168,7 @@ def _gapped_rules(binary: np.ndarray, s: OcrSettings, dpi: float, across: np.nda
         return out
     tol, gap_max = max(2.0, 0.25 * mm), s.ruling_max_gap_mm * mm
     min_len = s.ruling_min_length * w
+    single_min = s.ruling_faint_single_mm * mm
     # rows of pieces: y centres within tol of the row's first piece
     rows, row = [], [segs[0]]
     for seg in segs[1:]:
@@ -193,7 +194,10 @@ def _gapped_rules(binary: np.ndarray, s: OcrSettings, dpi: float, across: np.nda
                     continue
             x0, x1 = chain[0][1], max(c[2] for c in chain)
             ink = sum(c[2] - c[1] for c in chain)
-            if len(chain) >= 2 and x1 - x0 >= min_len and ink >= s.ruling_min_ink_share * (x1 - x0):
+            # one unbroken piece is a rule too when long enough (ruling_faint_single_mm): a rule
+            # printed light grey, lighter than the page's ink level, is whole only in this mask
+            whole = len(chain) == 1 and single_min > 0 and x1 - x0 >= single_min
+            if (len(chain) >= 2 or whole) and x1 - x0 >= min_len and ink >= s.ruling_min_ink_share * (x1 - x0):
                 top = int(min(c[3] for c in chain))
                 bottom = int(max(c[3] + c[4] for c in chain))
                 out[top:bottom, int(x0):int(x1)] = 255

@@ -13,8 +13,9 @@ import pypdfium2.raw as pdfium_raw
 
 from .issues import ExtractionError  # noqa: F401 - raised here, re-exported
 from .model import TextLine
-from .pdfium_reader import read_chars, read_paths
-from .text import chars_to_lines
+from .config import load_config
+from .pdfium_reader import read_chars, read_paths, read_text_visibility
+from .text import chars_to_lines, struck_out
 
 
 def sniff_pdf(data: bytes) -> None:
@@ -54,6 +55,11 @@ class PageContent:
     marks: list = field(repr=False, default_factory=list)         # BBox of list bullets drawn as shapes
     # Set for OCR'd scans: the edges then come from the page image, not PDF vectors.
     from_ocr: bool = False
+    # Every text object invisible (render mode 3) or covered by an image drawn after it, and
+    # the share of the page the largest image covers: together, a scan carrying someone
+    # else's hidden OCR (extract/pdfium_reader.py read_text_visibility).
+    text_hidden: bool = False
+    image_cover: float = 0.0
 
     @property
     def has_text(self) -> bool:
@@ -126,11 +132,12 @@ def read_page(pdf: pdfium.PdfDocument, index: int) -> PageContent:
     page = as_printed(pdf, index)
     try:
         left, bottom, right, top = page.get_cropbox()
-        chars = read_chars(page, left, top)
         edges, fills, images, marks = read_paths(page, left, top)
+        chars, edges = struck_out(read_chars(page, left, top), edges, load_config().strike_band)
+        hidden, cover = read_text_visibility(page) if images and chars else (False, 0.0)
         number = index + 1
         return PageContent(number=number, width=right - left, height=top - bottom, chars=chars,
                            lines=chars_to_lines(chars, number), image_count=images, edges=edges, fills=fills,
-                           marks=marks)
+                           marks=marks, text_hidden=hidden, image_cover=cover)
     finally:
         page.close()

@@ -29,6 +29,23 @@ _SKIP = {"\r", "\n", "\x00"}
 # pdfium reports a hyphen glyph that ends a line as U+0002 ("T-" / "PIKE"); the page shows a
 # hyphen, so that is what we read.
 _LINE_END_HYPHEN = "\x02"
+# A glyph whose text matrix turns it by a quarter (a table's vertical header "Visibility" set
+# bottom to top) has |a|, |d| this small next to |b|, |c|.
+_QUARTER_TURN_SLACK = 0.05
+
+
+def quarter_turn(a: float, b: float, cc: float, d: float) -> int:
+    """The quarter turn a text matrix (a b c d) gives its glyphs: 90 (baseline running up the
+    page, read bottom to top), 270 (running down, read top to bottom), else 0. Upright, 180
+    and sheared text are 0: read as they are."""
+    scale = max(abs(b), abs(cc))
+    if scale <= 0 or max(abs(a), abs(d)) > _QUARTER_TURN_SLACK * scale:
+        return 0
+    if b > 0 and cc < 0:
+        return 90
+    if b < 0 and cc > 0:
+        return 270
+    return 0
 
 
 def _font_name(font, buf) -> str:
@@ -63,7 +80,8 @@ def read_chars(page: pdfium.PdfPage, left: float, top: float) -> list[dict[str, 
     get_unicode, is_generated = c.FPDFText_GetUnicode, c.FPDFText_IsGenerated
     get_box, get_size = c.FPDFText_GetLooseCharBox, c.FPDFText_GetFontSize
     get_object, get_font = c.FPDFText_GetTextObject, c.FPDFTextObj_GetFont
-    get_origin = c.FPDFText_GetCharOrigin
+    get_origin, get_matrix = c.FPDFText_GetCharOrigin, c.FPDFText_GetMatrix
+    matrix = c.FS_MATRIX()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     address = ctypes.c_void_p.from_buffer
     try:
@@ -72,7 +90,9 @@ def read_chars(page: pdfium.PdfPage, left: float, top: float) -> list[dict[str, 
         buf = ctypes.create_string_buffer(256)
         rect = c.FS_RECTF()
         fonts: dict[int | None, tuple[str, bool, bool]] = {}
-        objects: dict[int | None, tuple[str, bool, bool]] = {}
+        # per text object: its font's (name, bold, declares no descent) and its quarter turn
+        # (one text matrix per object, so one turn)
+        objects: dict[int | None, tuple[tuple[str, bool, bool], int]] = {}
         out: list[dict[str, Any]] = []
         seen: set[tuple] = set()
         space_before = False
@@ -118,29 +138,37 @@ def read_chars(page: pdfium.PdfPage, left: float, top: float) -> list[dict[str, 
                 continue
             seen.add(key)
             ligature, last_index, last_box, last_obj = 0, i, box, obj_key
-            face = objects.get(obj_key)
-            if face is None:
+            known = objects.get(obj_key)
+            if known is None:
                 font = get_font(obj)
                 font_key = address(font).value
                 face = fonts.get(font_key)
                 if face is None:
                     name = _font_name(font, buf)
                     face = fonts[font_key] = (name, is_bold_font(name), _declares_no_descent(font))
-                objects[obj_key] = face
+                turn = quarter_turn(matrix.a, matrix.b, matrix.c, matrix.d) if get_matrix(raw, i, matrix) else 0
+                known = objects[obj_key] = (face, turn)
+            face, turn = known
             # The baseline groups glyphs into lines: a font whose declared ascent is too small
             # (some PDF writers put the x-height there) gets ink-tight boxes, so the tops of
             # "j", "d" and "," differ by more than a line's tolerance while their baseline is one.
             size = float(get_size(raw, i))
             bottom = top - y0
-            if get_origin(raw, i, ox, oy):
+            has_origin = get_origin(raw, i, ox, oy)
+            if has_origin and not turn:
                 base = top - oy.value
                 if face[2]:
                     bottom = max(bottom, base + MIN_DESCENT * size)
             else:
                 base = bottom
-            out.append({"text": ch, "x0": x0 - left, "x1": x1 - left, "top": top - y1, "bottom": bottom,
-                        "baseline": base, "size": size, "fontname": face[0], "bold": face[1],
-                        "space_before": space_before})
+            glyph = {"text": ch, "x0": x0 - left, "x1": x1 - left, "top": top - y1, "bottom": bottom,
+                     "baseline": base, "size": size, "fontname": face[0], "bold": face[1],
+                     "space_before": space_before}
+            if turn:
+                # a turned glyph's baseline is upright on the page: its line is its origin's x
+                glyph["turn"] = turn
+                glyph["turned_baseline"] = (ox.value if has_origin else (x0 + x1) / 2) - left
+            out.append(glyph)
             space_before = False
         return out
     finally:
@@ -231,3 +259,61 @@ def read_paths(page: pdfium.PdfPage, left: float, top: float
         elif MARK_MIN <= w <= MARK_MAX and MARK_MIN <= h <= MARK_MAX and 0.6 <= w / h <= 1.6:
             marks.append(box)       # a small filled disc or square: a list bullet drawn as a shape
     return edges, fills, images, marks
+
+
+# Text drawn but never seen: the "invisible" render mode (3) that OCR tools (ocrmypdf,
+# Acrobat's "searchable image") give the words they lay over a scan, and clip-only (7).
+_INVISIBLE_MODES = {c.FPDF_TEXTRENDERMODE_INVISIBLE, c.FPDF_TEXTRENDERMODE_CLIP}
+
+
+def _bounds(obj) -> tuple[float, float, float, float] | None:
+    l, b, r, t = (ctypes.c_float() for _ in range(4))
+    if not c.FPDFPageObj_GetBounds(obj, l, b, r, t):
+        return None
+    return l.value, b.value, r.value, t.value
+
+
+def _text_modes(obj) -> list[int]:
+    """The render modes of the text objects in `obj` (a text object, or a form's, at any depth)."""
+    kind = c.FPDFPageObj_GetType(obj)
+    if kind == c.FPDF_PAGEOBJ_TEXT:
+        return [c.FPDFTextObj_GetTextRenderMode(obj)]
+    if kind == c.FPDF_PAGEOBJ_FORM:
+        return [m for j in range(c.FPDFFormObj_CountObjects(obj))
+                for m in _text_modes(c.FPDFFormObj_GetObject(obj, j))]
+    return []
+
+
+def _inside(inner: tuple[float, float, float, float], outer: tuple[float, float, float, float],
+            slack: float = 1.0) -> bool:
+    return (inner[0] >= outer[0] - slack and inner[1] >= outer[1] - slack
+            and inner[2] <= outer[2] + slack and inner[3] <= outer[3] + slack)
+
+
+def read_text_visibility(page: pdfium.PdfPage) -> tuple[bool, float]:
+    """Whether the page has text and none of it can be seen, and the share of the page's area
+    its largest image covers. Text cannot be seen when drawn in an invisible render mode, or
+    when an image drawn after it covers it (a scanner's text layer laid under the scan): a
+    third party's OCR of a scan, not the born-digital text layer it poses as."""
+    raw_page = page.raw
+    objs = [c.FPDFPage_GetObject(raw_page, i) for i in range(c.FPDFPage_CountObjects(raw_page))]
+    left, bottom, right, top = page.get_cropbox()
+    area = max((right - left) * (top - bottom), 1e-6)
+    images = [(i, box) for i, o in enumerate(objs)
+              if c.FPDFPageObj_GetType(o) == c.FPDF_PAGEOBJ_IMAGE and (box := _bounds(o)) is not None]
+    cover = max(((min(b[2], right) - max(b[0], left)) * (min(b[3], top) - max(b[1], bottom)) / area
+                 for _, b in images if b[2] > left and b[0] < right and b[3] > bottom and b[1] < top), default=0.0)
+    any_text, all_hidden = False, True
+    for i, obj in enumerate(objs):
+        modes = _text_modes(obj)
+        if not modes:
+            continue
+        any_text = True
+        if all(m in _INVISIBLE_MODES for m in modes):
+            continue
+        box = _bounds(obj)
+        if box is not None and any(j > i and _inside(box, b) for j, b in images):
+            continue
+        all_hidden = False
+        break
+    return any_text and all_hidden, min(cover, 1.0)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from statistics import median
 from typing import Iterable, Sequence
 
@@ -362,14 +362,93 @@ def attach_raised_marks(rows: Sequence[Sequence[dict]], max_size: float) -> list
     return out
 
 
+def struck_out(chars: Sequence[dict], edges: Sequence[dict], band: tuple[float, float]
+               ) -> tuple[list[dict], list[dict]]:
+    """(glyphs, edges) without the text struck out and the lines striking it: a document
+    printed with its tracked changes shows a deletion as text with a line through it
+    ("October 2025" struck, "December 2025" inserted), and the deleted words are no part of
+    the plan. A glyph is struck when a thin horizontal edge spans it between band[0] and
+    band[1] of its size above its baseline (an underline, under the baseline, is not)."""
+    lo, hi = band
+    if hi <= 0 or not edges:
+        return list(chars), list(edges)
+    flat = [e for e in edges if e["height"] <= 1.0 and e["width"] > 0]
+    if not flat:
+        return list(chars), list(edges)
+    rows: dict[int, list[int]] = {}
+    for k, c in enumerate(chars):
+        if c["text"].strip():
+            rows.setdefault(int(line_key(c)), []).append(k)
+    top_size = max((c["size"] for c in chars), default=0.0)
+    struck: set[int] = set()
+    strikes: set[int] = set()
+    for n, e in enumerate(flat):
+        y = e["top"]
+        for b in range(int(y), int(y + hi * top_size) + 2):
+            for k in rows.get(b, ()):
+                c = chars[k]
+                rise = line_key(c) - y
+                if lo * c["size"] <= rise <= hi * c["size"] and e["x0"] - 0.5 <= c["x0"] and c["x1"] <= e["x1"] + 0.5:
+                    struck.add(k)
+                    strikes.add(n)
+    if not struck:
+        return list(chars), list(edges)
+    gone = {id(flat[n]) for n in strikes}
+    return [c for k, c in enumerate(chars) if k not in struck], [e for e in edges if id(e) not in gone]
+
+
 def chars_to_lines(chars: Sequence[dict], page: int, y_tolerance: float = 2.5,
                    columns: ColumnSettings | None = None) -> list[TextLine]:
     """Group glyphs into visual lines (top-to-bottom by baseline, left-to-right) and insert spaces
     where the gap between glyphs is wider than a fraction of the font size. A page set in text
-    columns is read column by column (find_gutters), so lines of two columns never merge."""
+    columns is read column by column (find_gutters), so lines of two columns never merge.
+    Glyphs turned a quarter (a table's vertical header, `turn` from the reader) are read along
+    their own direction (turned_lines), after the upright ones."""
     if not chars:
         return []
     s = columns if columns is not None else load_config().columns
+    upright = [c for c in chars if not c.get("turn")]
+    lines = _upright_lines(upright, page, y_tolerance, s) if upright else []
+    if len(upright) < len(chars):
+        lines += turned_lines(chars, page, y_tolerance, s)
+    return lines
+
+
+def _into_turned_frame(c: dict) -> dict:
+    """A glyph turned 90 (read up the page) or 270 (read down it) as it would sit were the
+    page turned so that it stands upright: the reading direction is x, its baseline its line."""
+    if c["turn"] == 90:     # reading up the page; the glyph's top faces the page's left
+        x0, x1, top, bottom, base = -c["bottom"], -c["top"], c["x0"], c["x1"], c["turned_baseline"]
+    else:                   # reading down the page; the glyph's top faces the page's right
+        x0, x1, top, bottom, base = c["top"], c["bottom"], -c["x1"], -c["x0"], -c["turned_baseline"]
+    return {**c, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "baseline": base}
+
+
+def _out_of_turned_frame(b: BBox, turn: int) -> BBox:
+    """A box in a turn's upright frame (_into_turned_frame) back on the page."""
+    if turn == 90:
+        return BBox(b.top, -b.x1, b.bottom, -b.x0)
+    return BBox(-b.bottom, b.x0, -b.top, b.x1)
+
+
+def turned_lines(chars: Sequence[dict], page: int, y_tolerance: float = 2.5,
+                 columns: ColumnSettings | None = None) -> list[TextLine]:
+    """The lines of the glyphs turned a quarter (90 then 270), each read along its own
+    direction ("Visibility" set bottom to top in a narrow tick column's header, not
+    "y t i l i b i s i V" one glyph a line): grouped into lines by their baseline (an x on the
+    page) and ordered along the line (bottom to top for 90, top to bottom for 270), every
+    line's box on the page."""
+    s = columns if columns is not None else load_config().columns
+    out: list[TextLine] = []
+    for turn in (90, 270):
+        framed = [_into_turned_frame(c) for c in chars if c.get("turn") == turn]
+        if framed:
+            out += [replace(l, bbox=_out_of_turned_frame(l.bbox, turn))
+                    for l in _upright_lines(framed, page, y_tolerance, s)]
+    return out
+
+
+def _upright_lines(chars: Sequence[dict], page: int, y_tolerance: float, s: ColumnSettings) -> list[TextLine]:
     rows = _glyph_rows(chars, y_tolerance)
     frags = rows_to_fragments(rows, s.fragment_gap)
     gutters = find_gutters(frags, s)

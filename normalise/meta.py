@@ -117,14 +117,29 @@ _NAME_WORD = r"[A-Z][A-Za-z'’\-]+"
 
 
 @lru_cache(maxsize=8)
+def after_head_words(heads: tuple[str, ...], connectors: tuple[str, ...] = ("of",)) -> tuple[str, ...]:
+    """Capitalised words the registry's names set straight after their head noun, a place
+    closing the name ("Imperial College London", "Queen's University Belfast"): learned from
+    models/institutions.csv, so "Pennard College London" is read whole, not as "Pennard College"."""
+    out: set[str] = set()
+    for inst in load_institutions():
+        w = inst.name.split()
+        out.update(w[k + 1] for k in range(len(w) - 1) if w[k] in heads and w[k + 1][:1].isupper()
+                   and w[k + 1] not in heads and w[k + 1].lower() not in connectors)
+    return tuple(sorted(out))
+
+
+@lru_cache(maxsize=8)
 def _generic(heads: tuple[str, ...], connectors: tuple[str, ...] = ("of",)) -> re.Pattern:
     """Up to three capitalised words, a head noun (models/meta.yaml institution_heads:
     University, Institute, College, ...), then optionally "of [the] <up to three capitalised
     words>" (or another of name_connectors: "for"): "University of Calder Vale", "Harrowgate
     Institute of Science", "Royal Fenwick Institute", "Ashby Metropolitan University",
     "Caerwen Conservatoire of Music and Drama", "Loxley Institute for Marine Research"."""
+    after = after_head_words(heads, connectors)
+    tail = rf"(?:[ \t]+(?:{'|'.join(map(re.escape, after))})(?![A-Za-z]))?" if after else ""
     return re.compile(
-        rf"((?:{_NAME_WORD}\s+){{0,3}}(?:{'|'.join(map(re.escape, heads))})"
+        rf"((?:{_NAME_WORD}\s+){{0,3}}(?:{'|'.join(map(re.escape, heads))}){tail}"
         rf"(?:\s+(?:{'|'.join(map(re.escape, connectors))})\s+(?:the\s+)?{_NAME_WORD}"
         rf"(?:\s+(?:and\s+)?{_NAME_WORD}){{0,2}})?)(?![A-Za-z])")
 
