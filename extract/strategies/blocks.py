@@ -216,9 +216,9 @@ class GlyphIndex:
         return sorted(inside, key=lambda c: c["x0"])
 
 
-def bold_prefix(line: TextLine, glyphs: GlyphIndex | None, config: ExtractConfig) -> tuple[str, str] | None:
-    """("Lead", "HR Partner") for a line that opens with a short bold run followed by
-    regular text ("**Lead** HR Partner", "**Target date:** Ongoing"); None otherwise."""
+def _bold_run(line: TextLine, glyphs: GlyphIndex | None) -> tuple[list[dict], int] | None:
+    """(the line's glyphs, how many open it in bold) for a line opening with a bold run of at
+    least two glyphs that regular type follows; None otherwise."""
     if glyphs is None:
         return None
     chars = glyphs.chars_of(line)
@@ -227,8 +227,16 @@ def bold_prefix(line: TextLine, glyphs: GlyphIndex | None, config: ExtractConfig
     n = 0
     while n < len(chars) and chars[n].get("bold"):
         n += 1
-    if n == len(chars) or n < 2:
+    return None if n == len(chars) or n < 2 else (chars, n)
+
+
+def bold_prefix(line: TextLine, glyphs: GlyphIndex | None, config: ExtractConfig) -> tuple[str, str] | None:
+    """("Lead", "HR Partner") for a line that opens with a short bold run followed by
+    regular text ("**Lead** HR Partner", "**Target date:** Ongoing"); None otherwise."""
+    run = _bold_run(line, glyphs)
+    if run is None:
         return None
+    chars, n = run
     words = line.text.split()
     # the run's words: count the words whose first glyph lies inside the bold run
     x_end = chars[n - 1]["x1"]
@@ -251,16 +259,10 @@ def run_in_title(line: TextLine, glyphs: GlyphIndex | None) -> str | None:
     same line ("**Planning ahead.** We will produce a ..."): a run-in title, the opening of
     a paragraph that names it. A bold run closed by a colon is a field's label
     (bold_prefix); None otherwise."""
-    if glyphs is None:
+    run = _bold_run(line, glyphs)
+    if run is None or run[0][run[1] - 1]["text"] not in ".!?":
         return None
-    chars = glyphs.chars_of(line)
-    if len(chars) < 3 or not chars[0].get("bold"):
-        return None
-    n = 0
-    while n < len(chars) and chars[n].get("bold"):
-        n += 1
-    if n == len(chars) or n < 2 or chars[n - 1]["text"] not in ".!?":
-        return None
+    n = run[1]
     words, k, acc = line.text.split(), 0, 0
     while k < len(words) and acc < n:
         acc += len(words[k])
