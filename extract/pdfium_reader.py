@@ -254,7 +254,11 @@ def read_paths(page: pdfium.PdfPage, left: float, top: float
         ys = [p[2] for p in pts]
         box = BBox(min(xs), min(ys), max(xs), max(ys))
         w, h = box.width, box.bottom - box.top
-        if len(segs) >= 3 and w > 4 and h > 4 and c.FPDFPageObj_GetFillColor(obj, r, g, b, a):
+        # a box of straight sides, or a pill (two straight sides and two rounded ends: a status
+        # badge printed by a browser); a disc (curves only) is no box
+        curved = any(p[0] == _BEZIER for p in pts)
+        if (len(segs) >= 3 or (curved and len(segs) >= 2)) and w > 4 and h > 4 \
+                and c.FPDFPageObj_GetFillColor(obj, r, g, b, a):
             fills.append((box, (r.value / 255, g.value / 255, b.value / 255)))
         elif MARK_MIN <= w <= MARK_MAX and MARK_MIN <= h <= MARK_MAX and 0.6 <= w / h <= 1.6:
             marks.append(box)       # a small filled disc or square: a list bullet drawn as a shape

@@ -1,6 +1,8 @@
 """RAG status from a cell: its word or letter, else its fill colour. Evidence is kept."""
 from __future__ import annotations
 
+import colorsys
+
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -45,21 +47,27 @@ def rag_from_text(text: str) -> str | None:
 
 @dataclass(frozen=True)
 class FillColour:
-    """A status cell's fill: its colour's name, the status it names, and the inclusive range
-    of each RGB channel (0-1) it covers (models/rag.yaml fill_colours)."""
+    """A status cell's fill: its colour's name, the status it names, its hue range in degrees
+    (lo > hi wraps past 0) and the least saturation and brightness (HSV) it takes
+    (models/rag.yaml fill_colours)."""
     name: str
     status: str
-    r: tuple[float, float]
-    g: tuple[float, float]
-    b: tuple[float, float]
+    hue: tuple[float, float]
+    saturation: float
+    value: float
 
     def covers(self, rgb: tuple[float, float, float]) -> bool:
-        return all(lo <= v <= hi for v, (lo, hi) in zip(rgb, (self.r, self.g, self.b)))
+        h, s, v = colorsys.rgb_to_hsv(*rgb)
+        deg = h * 360
+        lo, hi = self.hue
+        in_hue = lo <= deg <= hi if lo <= hi else (deg >= lo or deg <= hi)
+        return in_hue and s >= self.saturation and v >= self.value
 
 
 @lru_cache(maxsize=1)
 def _fill_colours() -> tuple[FillColour, ...]:
-    return tuple(FillColour(str(f["name"]), str(f["status"]), tuple(f["r"]), tuple(f["g"]), tuple(f["b"]))
+    return tuple(FillColour(str(f["name"]), str(f["status"]), tuple(f["hue"]), float(f["saturation"]),
+                            float(f["value"]))
                  for f in read_yaml(MODELS_DIR / "rag.yaml")["fill_colours"])
 
 

@@ -20,7 +20,7 @@ from ..vocabulary import CELL_LABEL_CHARS, label_phrase
 from ..vocabulary import label_key
 from ..wrap import id_continues, join_lines
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
-from .base import StrategyResult
+from .base import StrategyResult, badge_fill
 from .blocks import bullet_marks, make_cell, mark_left_of, recurring
 
 NAME = "ruled_table"
@@ -726,7 +726,8 @@ def page_to_grids(page: PageContent, config: ExtractConfig) -> list[PageGrid]:
                 lines = tuple(mark_cut_words(chars_to_lines(inner, page.number), bb.x0, bb.x1))
                 lines = drawn_bullets(lines, [m for m in marks if bb.x0 <= m.x0 and m.x1 <= bb.x1
                                               and bb.top <= m.top and m.bottom <= bb.bottom], config)
-                cells.append(Cell(lines, (Fragment(page.number, bb),), _cell_fill(bb, page.fills)))
+                cells.append(Cell(lines, (Fragment(page.number, bb),), _cell_fill(bb, page.fills)
+                                  or badge_fill(lines, page.fills, config.badge_fill)))
             rows.append(tuple(cells))
         if not rows or max(len(r) for r in rows) < s.min_columns:
             continue

@@ -20,7 +20,7 @@ from ..pdf import PageContent
 from ..text import BULLET_CLASS, label_key as _label_key
 from ..text import clean_text, glyph_is_bold, join_lines, line_key, mark_words_cut_unseen, space_between
 from ..wrap import id_continues
-from .base import StrategyResult, boxes_on, inside_any
+from .base import StrategyResult, badge_fill, boxes_on, inside_any
 
 NAME = "unruled_table"
 
@@ -689,7 +689,22 @@ class UnruledTableStrategy:
             tables.append(t)
             regions += r
         tables = [t for t in tables if sum(r.kind is RowKind.BODY for r in t.rows) >= 1]
+        fills = {p.number: p.fills for p in pages}
+        tables = [_with_badge_fills(t, fills, config) for t in tables]
         return StrategyResult(tuple(tables), tuple(regions))
+
+
+def _with_badge_fills(table: ExtractedTable, fills, config: ExtractConfig) -> ExtractedTable:
+    """An unruled table has no cell boxes to fill: a body cell's colour is that of a pill or
+    badge drawn behind its words (a status printed as a coloured label)."""
+    def coloured(cell: Cell) -> Cell:
+        if cell.fill_rgb is not None or not cell.lines:
+            return cell
+        rgb = badge_fill(cell.lines, fills.get(cell.lines[0].page, ()), config.badge_fill)
+        return replace(cell, fill_rgb=rgb) if rgb is not None else cell
+    rows = tuple(replace(r, cells=tuple(coloured(c) for c in r.cells)) if r.kind is RowKind.BODY else r
+                 for r in table.rows)
+    return replace(table, rows=rows)
 
 
 def _heading_above(page: PageContent, header: Sequence[Segment], taken, boilerplate: set[tuple[int, int]],
