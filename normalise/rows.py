@@ -537,6 +537,11 @@ def _table_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: Extract
             # a heading over blocks or list items (an objective over its activities) is their aim
             aim_heading = heading_aim(section, meta.plan_title) if table.structure is not Structure.GRID else None
             continue
+        if table.structure is Structure.GRID and has_action_col and _group_row(table, ri, hmap):
+            # "Priority 1 – Visibility" alone in the first cell of a row left empty: a heading
+            section = _norm_ws(row.cells[0].text)
+            aim_heading = None
+            continue
         vals = _values(row, hmap, headers)
         if not any(c.text for cs in vals.cells.values() for c in cs):
             continue
@@ -568,6 +573,31 @@ def marked_list(lines: Sequence[TextLine]) -> list:
     if items[0].marker not in ("a", "i", "1") or len({it.kind for it in items}) > 1:
         return []
     return items
+
+
+def _group_row(table: ExtractedTable, ri: int, hmap: HeaderMap) -> bool:
+    """A grid row whose only words are in its first cell, a heading's (bold, or a few words with
+    no sentence's end), over rows that fill that column themselves: a group heading printed in
+    a row whose other cells are left empty (the row's merge undone by the table's rules), not an
+    aim with no action (whose rows below inherit it) nor an action (the first column is not the
+    actions')."""
+    row = table.rows[ri]
+    first = row.cells[0] if row.cells else None
+    if first is None or first.empty or first.spanned or any(not c.empty for c in row.cells[1:]):
+        return False
+    if not hmap.roles or hmap.roles[0] == "action_text":
+        return False
+    nxt = next((r for r in table.rows[ri + 1:] if r.kind is RowKind.BODY), None)
+    if nxt is None or not nxt.cells or nxt.cells[0].empty or nxt.cells[0].spanned:
+        return False
+    text = _norm_ws(first.text) or ""
+    bold = sum(l.bold for l in first.lines) * 2 > len(first.lines)
+    return bold or (len(text.split()) <= _group_row_max_words() and not text.rstrip().endswith((".", "!", "?")))
+
+
+@lru_cache(maxsize=1)
+def _group_row_max_words() -> int:
+    return int(read_yaml(MODELS_DIR / "header_aliases.yaml")["scores"].get("group_row_max_words", 6))
 
 
 def row_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: ExtractedTable, ri: int, row: TableRow,

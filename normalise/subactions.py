@@ -29,7 +29,10 @@ _BULLET = re.compile(BULLET_CLASS + r"\s+")
 # "3 TCWG representatives to ...": a bare number before an acronym opens the next item only
 # where it continues a running "1 ...", "2 ..." list after a finished sentence
 _NUMBER_ACRONYM = re.compile(r"(?P<id>\d{1,2})\s+(?=[A-Z]{2,})")
-_AIM_ID = re.compile(rf"^(?P<id>[A-Z]{{1,3}}\d{{1,2}}|\d{{1,2}}(?=\s*[{DASHES}:.]\s+[A-Z]))\s*[{DASHES}:.]\s+")
+# "V1 – To have ...", "3. Raise ...", or an id set off by its type alone ("V1 Technicians are ...",
+# the id bold): a letter id then a capitalised word
+_AIM_ID = re.compile(rf"^(?P<id>[A-Z]{{1,3}}\d{{1,2}}|\d{{1,2}}(?=\s*[{DASHES}:.]\s+[A-Z]))"
+                     rf"(?:\s*[{DASHES}:.]\s+|(?<=[0-9])\s+(?=[A-Z][a-z]))")
 _BARE_AIM_ID = re.compile(r"^\s*[A-Z]{1,3}\d{1,2}\s*$")
 
 
