@@ -62,6 +62,9 @@ class StitchSettings(BaseModel):
     continuation_min_score: int
     value_column_max_distinct: float
     scores: StitchScores
+    # characters OCR reads for digits ("D5" read "DS", "C1" read "Cl"): a key cell whose
+    # characters after its first letter read so has the other keys' shape, a key of its own
+    ocr_digit_lookalikes: dict[str, str] = {}
 
 
 class ListPlanSettings(BaseModel):

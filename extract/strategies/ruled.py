@@ -896,6 +896,16 @@ def fill_spans(rows: Sequence[TableRow]) -> list[TableRow]:
 _TERMINAL = (".", ";", ":", "!", "?", ")", "]")
 
 
+def _digits_read_as_letters(key: str, lookalikes: dict[str, str]) -> str:
+    """A key's first word with the characters after its first letter that OCR reads for
+    digits put back ("DS" -> "D5", "CIO" -> "C10"); "" when that leaves no digit."""
+    first = key.split()[0] if key.split() else ""
+    if len(first) < 2 or not first[0].isalpha():
+        return ""
+    tail = "".join(lookalikes.get(ch, ch) for ch in first[1:])
+    return first[0] + tail if any(ch.isdigit() for ch in tail) else ""
+
+
 def _key_shape(key: str) -> str:
     first = key.split()[0] if key.split() else ""
     return re.sub(r"\d+", "#", first) if any(ch.isdigit() for ch in first) else ""
@@ -940,7 +950,8 @@ def continuation_score(prev: TableRow, cont: TableRow, other_keys: Sequence[str]
     elif prev_cell.lines and cont_cell.lines and id_continues(prev_cell.lines[-1].text, cont_cell.lines[0].text):
         score += sc.key_cell_empty      # the rest of an id cut by the break ("CD1." / "1"): no key of its own
     elif cont_key and key_share >= 0.5:
-        like = key_re.match(cont_key) or _key_shape(cont_key) in shapes
+        like = key_re.match(cont_key) or _key_shape(cont_key) in shapes \
+            or _key_shape(_digits_read_as_letters(cont_key, config.stitch.ocr_digit_lookalikes)) in shapes
         score += sc.key_like_other_keys if like else sc.key_not_like_other_keys
     for p, c in zip(prev.cells, cont.cells):
         if p.text and c.text and not p.text.endswith(_TERMINAL) and c.text[:1].islower():
