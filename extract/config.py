@@ -33,6 +33,7 @@ class RuledTableSettings(BaseModel):
     unbordered_row_gap: float = 0.5
     unbordered_align_tolerance: float = 2.0
     spaced_cells_max_gap: float = 0.8
+    group_code_max_chars: int = 3
 
 
 class BoxSettings(BaseModel):

@@ -53,6 +53,9 @@ class IssueCode(str, Enum):
     TABLE_WITHOUT_HEADER = "table_without_header"
     TABLE_UNREADABLE = "table_unreadable"
     ACTION_TEXT_OUTSIDE_ROWS = "action_text_outside_rows"
+    # a table printed over further pages to the right (a wide sheet) holds a key with no row
+    # in the table its columns join: that key's cells are kept out, never a new action
+    SPILLED_KEY_UNMATCHED = "spilled_key_unmatched"
     # --- warnings: worth a look, rows are complete as far as we know ---
     NO_ACTIONS = "no_actions"
     NO_ACTION_STRUCTURE = "no_action_structure"
@@ -77,6 +80,8 @@ class IssueCode(str, Enum):
     PARENTS_AS_AIMS = "parents_as_aims"          # bare parent rows (1.1 over 1.1.1) became their children's aim
     MATRIX_READ = "matrix_read"                  # a grid of pillars by times: each cell's items actions carrying both
     STRATEGIES_RUN = "strategies_run"            # which strategies ran, why, and what each found
+    GROUP_HEADINGS = "group_headings"            # rows of a short code over the ids it opens read as section rows
+    SPILLED_COLUMNS_JOINED = "spilled_columns_joined"  # a wide table's columns printed on further pages joined to its rows
     # the document names its institution in full and that name is kept; the registry
     # (models/institutions.csv) does not list it, so coverage cannot place it
     INSTITUTION_NOT_IN_REGISTRY = "institution_not_in_registry"
@@ -88,6 +93,7 @@ class IssueCode(str, Enum):
 # a document without rows and one of these is partial rather than skipped.
 ROWS_MAY_BE_MISSING = frozenset({
     IssueCode.TABLE_WITHOUT_HEADER, IssueCode.TABLE_UNREADABLE, IssueCode.ACTION_TEXT_OUTSIDE_ROWS,
+    IssueCode.SPILLED_KEY_UNMATCHED,
 })
 
 

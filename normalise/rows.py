@@ -20,7 +20,7 @@ from extract.text import label_key
 
 from extract.config import ExtractConfig, load_config
 from extract.vocabulary import MODELS_DIR, label_phrase, read_yaml
-from extract.issues import Issue, IssueCode, note, warning
+from extract.issues import Issue, IssueCode, Severity, note, warning
 
 from .dedupe import duplicates_merged
 from .headers import UNKNOWN, HeaderMap
@@ -29,6 +29,7 @@ from .model import Action, DocumentMeta, NormalisedDocument, Provenance
 from .fields import cell_records_to_rows
 from .matrix import matrix_to_rows
 from .parents import parents_to_aims
+from .spill import spilled_columns_joined
 from .rag import rag_from_cell
 from .roles import (PILLAR_TICKS, TITLE_FIELD, ColumnRole, TableRoles, document_roles, header_reads_as_data, is_key,
                     load_vocabulary, table_roles)
@@ -174,6 +175,13 @@ def document_to_actions(doc: ExtractedDocument) -> NormalisedDocument:
         if said:
             notes.append(note(IssueCode.MATRIX_READ, said, "interpret"))
     shared = document_roles(tables, doc.ocr)   # tables under one header: roles from their pooled content
+    # a wide sheet's right-hand columns printed on pages of their own: joined back onto their rows
+    tables, said = spilled_columns_joined(
+        tables, lambda t: (shared.get(t.index) or table_roles(t, ocr=doc.ocr)).is_action_table, doc.ocr)
+    if said:
+        notes.extend(i for i in said if i.severity is not Severity.WARNING)
+        warnings.extend(i for i in said if i.severity is Severity.WARNING)
+        shared = document_roles(tables, doc.ocr)
     for table in tables:
         ncol = len(table.rows[0].cells) if table.rows else 0
         if table.header:

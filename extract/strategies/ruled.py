@@ -794,6 +794,45 @@ def _classify(row: tuple[Cell | None | _Covered, ...], width: float, config: Ext
     return TableRow(kind, cells)
 
 
+def keyed_group_heading(row: TableRow, below: Sequence[TableRow], key_col: int, max_chars: int) -> bool:
+    """A group's heading printed in the body's own cells, not across them ("A" | "Strand A –
+    Visibility" | empty): its key cell holds a short code (at most `max_chars`, one word, no
+    digit) without the ids' shape, at most one other cell holds text (the group's title), and
+    the next keyed row's id starts with that code and has the ids' shape ("A01" under "A").
+    It heads the rows under it as a row across the table would."""
+    if row.kind is not RowKind.BODY or key_col >= len(row.cells) or row.cells[key_col].spanned:
+        return False
+    code = row.cells[key_col].text.strip()
+    if not code or len(code) > max_chars or " " in code or any(ch.isdigit() for ch in code):
+        return False
+    others = [c for k, c in enumerate(row.cells) if k != key_col and c.text]
+    if len(others) > 1 or any(c.spanned for c in others):
+        return False
+    nxt = next((r.cells[key_col].text.split()[0] for r in below if r.kind is not RowKind.HEADER
+                and key_col < len(r.cells) and r.cells[key_col].text.strip()), None)
+    return nxt is not None and len(nxt) > len(code) and nxt.startswith(code) and _key_shape(nxt) != ""
+
+
+def _as_section(row: TableRow, key_col: int) -> TableRow:
+    """A heading row in the shape of a row across the table (_classify): its text, the
+    title where it has one, else its code, in the first slot."""
+    title = next((c for k, c in enumerate(row.cells) if k != key_col and c.text), row.cells[key_col])
+    return TableRow(RowKind.SECTION, (title,) + (EMPTY_CELL,) * (len(row.cells) - 1), row.merged_from_pages)
+
+
+def group_headings_to_sections(rows: Sequence[TableRow], config: ExtractConfig) -> tuple[list[TableRow], int]:
+    """Rows that are keyed group headings (keyed_group_heading) as section rows, and how many."""
+    key_col = key_column(rows, config)
+    out, n = [], 0
+    for i, r in enumerate(rows):
+        if keyed_group_heading(r, rows[i + 1:], key_col, config.ruled_table.group_code_max_chars):
+            out.append(_as_section(r, key_col))
+            n += 1
+        else:
+            out.append(r)
+    return out, n
+
+
 def _reads_as_header(row: TableRow, body: Sequence[TableRow], config: ExtractConfig) -> bool:
     """The first full row is the header unless it reads as data: a cell as long as a
     sentence, or a row key where the rows below have them too ("V1" over "V2", or an id of
@@ -1136,7 +1175,10 @@ def grids_to_tables(grids: Sequence[PageGrid], config: ExtractConfig, first_inde
                     row = _continued_spans(row, raw, body[1] if len(body) > 1 else None, group[gi - 1].open_columns)
                 # The last row's own cells may be cut too, whether the writer closed them at the
                 # foot or not; a cell merged down to the foot is judged by the text it ends with.
-                if gi > 0 and ri == 0 and row.kind is RowKind.BODY and rows and rows[-1].kind is RowKind.BODY:
+                if gi > 0 and ri == 0 and row.kind is RowKind.BODY and rows and rows[-1].kind is RowKind.BODY \
+                        and not keyed_group_heading(row, [_classify(r, width, config) for r in body[1:3]],
+                                                    key_column(rows, config), config.ruled_table.group_code_max_chars):
+                    # (a group's heading opening the page is a row of its own, never the rest of one)
                     key_col = key_column(rows, config)
                     keys = [r.cells[key_col].text for r in rows if r.kind is RowKind.BODY]
                     # (no opening rule overleaf is no evidence when merged cells ran on over the
@@ -1159,6 +1201,11 @@ def grids_to_tables(grids: Sequence[PageGrid], config: ExtractConfig, first_inde
         header = tuple(without_decoration(h, config.decoration_regex())
                        for h in band_labels(group[0].rows[lead:lead + 1 + band])) if has_header else ()
         rows, header = field_rows_to_columns(rows, header, config)
+        rows, n_groups = group_headings_to_sections(rows, config)
+        if n_groups:
+            notes.append(note(IssueCode.GROUP_HEADINGS, f"table (pages {group[0].page}-{group[-1].page}): {n_groups} "
+                                                        f"row(s) of a short code over the ids it opens read as group "
+                                                        f"headings", "extract"))
         rows = fill_spans(rows)
         spanned = sum(c.spanned for r in rows for c in r.cells)
         if spanned:
