@@ -44,6 +44,21 @@ class BoxSettings(BaseModel):
     card_min_height: float = 12.0
 
 
+class BoardSettings(BaseModel):
+    """Planning boards: lists side by side, each a column of cards (strategies/board.py)."""
+    min_columns: int = 2          # lists side by side
+    min_cards: int = 4            # cards on the board, one list holding two at least
+    min_lines: int = 2            # a card holds a title and something more
+    align_tolerance: float = 2.0  # points: cards of one list share their left and right edges this closely
+    stack_gap: float = 2.0        # points: cards of a list stand apart (a table's cells abut)
+    piece_gap: float = 0.6        # x font size: a gap this wide inside a line parts two of a card's parts
+    size_step: float = 0.1        # share of the size: type this much smaller or larger after a word gap is another part
+    wrap_gap: float = 0.5         # x font size: a line this close under one set alike continues its part
+    heading_reach: float = 1.0    # x the median card height: a list's heading stands this close above its first card
+    initials_max: int = 3         # letters of an avatar's initials
+    part_min_share: float = 0.5   # share of the cards holding a part besides the title, for the structure to repeat
+
+
 class StitchScores(BaseModel):
     key_cell_empty: int
     key_not_like_other_keys: int
@@ -218,6 +233,7 @@ class ExtractConfig(BaseModel):
     unruled: UnruledSettings
     coverage: CoverageSettings
     boxes: BoxSettings
+    board: BoardSettings = BoardSettings()
     columns: ColumnSettings = ColumnSettings()
     # a thin horizontal line through glyphs between these shares of their size above the
     # baseline strikes them out (a tracked deletion printed with markup; extract.text.struck_out);

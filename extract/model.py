@@ -118,6 +118,9 @@ class Part(str, Enum):
     BODY = "body"           # unlabelled text after the lead (a block's first paragraph)
     TITLE = "title"         # a block's short heading where a labelled field states the action ("Paid
     #                         registration" over "What we will do: Meet the fees ..."): it names the action
+    PERSON = "person"       # a name printed beside its own initials (a card's avatar): the assignee
+    GROUP = "group"         # the heading of the list a card stands in (a board's "To do", "Visibility"):
+    #                         a status when the headings read as statuses, else the card's section
 
 
 @dataclass(frozen=True)
@@ -148,6 +151,7 @@ class Layout(str, Enum):
     UNRULED_TABLE = "unruled_table"
     NARRATIVE = "narrative"
     NUMBERED_LIST = "numbered_list"   # numbered items under pillar headings
+    BOARD = "board"          # a planning board: lists side by side, each a column of cards
     PROSE = "prose"          # text but no action structure found
     SCAN = "scan"            # pages without a text layer
     EMPTY = "empty"

@@ -51,8 +51,11 @@ SHAPED_ROLES = ("ref", "timeframe", "pillar_tags", "rag_status", "talent_tags")
 MENTIONED = " (borne out by dates/terms inside its sentences)"
 # The unlabelled parts of a block or list item (extract says which column holds which):
 # its own number is its id, its lead (title, or the item's text) the action, the paragraph
-# after the lead its description.
-PART_ROLES = {Part.MARKER: "ref", Part.LEAD: "action_text", Part.BODY: "description"}
+# after the lead its description, a name printed beside its initials (an avatar) its owner.
+PART_ROLES = {Part.MARKER: "ref", Part.LEAD: "action_text", Part.BODY: "description", Part.PERSON: "owner"}
+# The heading of the list a card stands in (Part.GROUP, a board's "To do" or "Visibility"):
+# the card's status where the headings read as statuses, else its section (this role).
+SECTION = "section"
 # A block's title where a labelled field states its action ("Paid registration" over "What we
 # will do: Meet ..."): it names the action, it is no aim; kept in extra_fields under this header.
 TITLE_FIELD = "title"
@@ -407,6 +410,24 @@ def header_reads_as_data(table: ExtractedTable, ocr: bool = False) -> tuple[str,
     return tuple(found) if data >= vocab.header_as_data_min and data > known else ()
 
 
+def reads_as_status(text: str, vocab: RoleVocabulary) -> bool:
+    """A short cell opening with a status phrase (models/rag.yaml: "Done", "At risk", "To do")
+    or being one (status_pattern: "In progress")."""
+    return len(text.split()) <= 3 and (status_from_text(text) is not None or bool(vocab.status_re.match(text)))
+
+
+def group_role(i: int, cells: Sequence[Cell], rag_taken: bool, vocab: RoleVocabulary) -> tuple[int, str, float, str]:
+    """The role of the column holding each card's list heading (Part.GROUP): the status, with
+    its words as the evidence, where `accept` of the headings read as statuses ("To do", "In
+    progress", "Done"); else the card's section ("Visibility", "Spring term")."""
+    names = sorted({" ".join(c.text.split()) for c in cells if c.text})
+    share = sum(reads_as_status(n, vocab) for n in names) / len(names) if names else 0.0
+    said = f"the heading of the list each card stands in ({', '.join(names[:6])})"
+    if share >= vocab.accept and not rag_taken:
+        return i, "rag_status", round(share, 3), f"{said}: {share:.0%} of the headings read as statuses"
+    return i, SECTION, 1.0, f"{said}: {share:.0%} read as statuses, the card's section"
+
+
 def table_roles(table: ExtractedTable, headers: Sequence[str] | None = None, ocr: bool = False) -> TableRoles:
     """Each column's role, with its score and evidence. `headers` overrides the table's own
     (a continuation printed without its header takes the previous table's)."""
@@ -446,6 +467,9 @@ def table_roles(table: ExtractedTable, headers: Sequence[str] | None = None, ocr
         if part is Part.TITLE:      # a block's short heading over the field stating its action
             evidence[i] = f"the title of each {table.structure.value} row, a field states its action: kept as " \
                           f"the extra field '{TITLE_FIELD}'; {c_ev}"
+            continue
+        if part is Part.GROUP:
+            take(*group_role(i, cols[i], "rag_status" in taken, vocab))
             continue
         if part in PART_ROLES:
             take(i, PART_ROLES[part], 1.0, f"the {part.value} of each {table.structure.value} row (no printed label); "

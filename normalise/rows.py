@@ -31,7 +31,7 @@ from .matrix import matrix_to_rows
 from .parents import parents_to_aims
 from .spill import spilled_columns_joined
 from .rag import rag_from_cell
-from .roles import (PILLAR_TICKS, TITLE_FIELD, ColumnRole, TableRoles, document_roles, header_reads_as_data, is_key,
+from .roles import (PILLAR_TICKS, SECTION, TITLE_FIELD, ColumnRole, TableRoles, document_roles, header_reads_as_data, is_key,
                     load_vocabulary, table_roles)
 from .timeframe import parse_timeframe
 from .subactions import normalise_action_id, parent_of_dotted, repair_ocr_id, split_aim_id, split_items
@@ -567,7 +567,9 @@ def _table_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: Extract
                     vals.cells[role] = anchor.cells[role]
         else:
             anchor = vals
-        out.extend(row_to_actions(doc, meta, table, ri, row, vals, section, has_action_col, seen, aim_heading))
+        # a card's list heading that is no status (a board's list "Visibility"): its section
+        out.extend(row_to_actions(doc, meta, table, ri, row, vals, vals.text(SECTION) or section, has_action_col,
+                                  seen, aim_heading))
     return out
 
 
