@@ -442,6 +442,13 @@ def title_of(lines: list[str], cfg: MetaConfig | None = None) -> str | None:
     return _flat(title)[:250]
 
 
+def _runs_sentences(text: str) -> bool:
+    """A line of running prose, no heading: one sentence ends inside it and another opens
+    ("... in 2019. This plan was agreed ..."). OCR gives a line's height, not its type size, so
+    a paragraph's first line may measure as large as a heading."""
+    return len(text.split()) >= 12 and bool(re.search(r"(?:[a-z]{2}|\d{2})[.!?]\s+[A-Z][a-z]", text))
+
+
 def title_from_block(lines: Sequence[TextLine], cfg: MetaConfig | None = None) -> str | None:
     """The plan's title by typography: the largest heading of the first page (a line set
     larger than the page's body text), among headings naming a plan when one does, with the
@@ -455,7 +462,7 @@ def title_from_block(lines: Sequence[TextLine], cfg: MetaConfig | None = None) -
     sizes = sorted(l.size for l in lines)
     body = sizes[len(sizes) // 2]
     heads = [i for i, l in enumerate(lines) if l.size >= cfg.title_heading_ratio * body and len(l.text) < 200
-             and re.search(r"[A-Za-z]", l.text) and not is_breadcrumb(l.text, cfg)]
+             and re.search(r"[A-Za-z]", l.text) and not is_breadcrumb(l.text, cfg) and not _runs_sentences(l.text)]
     if not heads and sizes[-1] >= cfg.title_heading_ratio * sizes[0]:
         # a cover with no body text (a slide: the title over two lines, the name under it):
         # the median is the title's own size; the largest type there is the heading
