@@ -205,6 +205,7 @@ class ColumnSettings(BaseModel):
                                      # head or foot of the page is a running header or footer, one line in place
     raised_mark_max_size: float = 0.8    # x a line's size: a short run of glyphs this small, raised inside the
                                          # line's height beside its words, is its footnote mark, not a line
+                                         # (dropped from the text where it touches the word before it)
 
 
 class CoverageSettings(BaseModel):

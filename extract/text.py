@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, replace
 from statistics import median
 from typing import Iterable, Sequence
@@ -362,6 +363,43 @@ def attach_raised_marks(rows: Sequence[Sequence[dict]], max_size: float) -> list
     return out
 
 
+def footnote_marks(row: Sequence[dict], max_size: float) -> set[int]:
+    """Indexes of the glyphs in a row (left to right) that are footnote marks after a word:
+    a short run ("3", "[2]", "*") set at most `max_size` x the row's text size, raised above
+    its baseline, touching the word or punctuation before it (no space) and followed by a
+    space or the row's end ("annual report.3 Owner: ..."). A mark opening the row (a
+    footnote's own number at the page foot) is not one: it is the footnote's text."""
+    vis = [k for k, c in enumerate(row) if c["text"].strip()]
+    if len(vis) < 2:
+        return set()
+    size = Counter(round(row[k]["size"], 1) for k in vis).most_common(1)[0][0]
+    base = median(line_key(row[k]) for k in vis if round(row[k]["size"], 1) == size)
+
+    def small_raised(k: int) -> bool:
+        c = row[k]
+        return c["size"] <= max_size * size and line_key(c) < base - 0.1 * size
+
+    out: set[int] = set()
+    i = 1
+    while i < len(vis):
+        k = vis[i]
+        if not small_raised(k):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(vis) and vis[j + 1] == vis[j] + 1 and small_raised(vis[j + 1]) \
+                and not space_between(row[vis[j]], row[vis[j + 1]]):
+            j += 1
+        run = vis[i:j + 1]
+        before, after = row[vis[i - 1]], (row[vis[j + 1]] if j + 1 < len(vis) else None)
+        touches = vis[i - 1] == k - 1 and not space_between(before, row[k]) and not small_raised(vis[i - 1])
+        ends = after is None or vis[j + 1] != run[-1] + 1 or space_between(row[run[-1]], after)
+        if touches and ends and _MARK.match("".join(row[m]["text"] for m in run)):
+            out.update(run)
+        i = j + 1
+    return out
+
+
 def struck_out(chars: Sequence[dict], edges: Sequence[dict], band: tuple[float, float]
                ) -> tuple[list[dict], list[dict]]:
     """(glyphs, edges) without the text struck out and the lines striking it: a document
@@ -457,6 +495,8 @@ def _upright_lines(chars: Sequence[dict], page: int, y_tolerance: float, s: Colu
     rows = attach_raised_marks(rows, s.raised_mark_max_size)
     lines = []
     for row in rows:
+        marks = footnote_marks(row, s.raised_mark_max_size)
+        row = [c for k, c in enumerate(row) if k not in marks]      # a footnote mark is no part of the text
         parts: list[str] = []
         prev = None
         for ch in row:
