@@ -20,6 +20,7 @@ from .pdf import PageContent, document_properties, open_pdf, read_page
 from .strategies import REGISTRY, SELF_DETECTING, STRATEGY_ORDER
 from .strategies.base import boxes_on, inside_any
 from .text import BULLET_CLASS
+from .wrap import WordEvidence, mark_soft_hyphens, word_evidence
 
 __version__ = "0.1.0"
 EXTRACTOR_VERSION = (f"tcplans-extract {__version__}; pypdfium2 {_version('pypdfium2')}; "
@@ -150,11 +151,13 @@ def _action_like_outside(pages: Sequence[PageContent], regions, boilerplate, con
 _PASSAGE_MARK = re.compile(rf"^\s*(?:{BULLET_CLASS}|[\u2043]|\(?[a-z]\)|\d{{1,2}}[.)])\s+")
 
 
-def _passages(pages: Sequence[PageContent], regions, boilerplate, config: ExtractConfig) -> tuple[Passage, ...]:
+def _passages(pages: Sequence[PageContent], regions, boilerplate, config: ExtractConfig,
+              evidence: WordEvidence = WordEvidence()) -> tuple[Passage, ...]:
     """The prose outside every row and the running headers, as paragraphs and list items in
     reading order: a new passage at a list marker (printed or drawn), a new page, a change of
     size or weight, or a gap between lines wider than config.coverage.passage_gap of a line's
-    height. A list item remembers the paragraph it sits under (its lead-in sentence)."""
+    height. A list item remembers the paragraph it sits under (its lead-in sentence). A word
+    the typesetter hyphenated at a line's end is joined back (wrap.soft_hyphen, `evidence`)."""
     from .wrap import join_lines
     gap = config.coverage.passage_gap
     groups: list[tuple[list, bool]] = []
@@ -181,8 +184,8 @@ def _passages(pages: Sequence[PageContent], regions, boilerplate, config: Extrac
     out: list[Passage] = []
     lead = None
     for lines, bullet in groups:
-        text = _PASSAGE_MARK.sub("", join_lines(l.text for l in lines), count=1).strip() if bullet \
-            else join_lines(l.text for l in lines).strip()
+        joined = join_lines(mark_soft_hyphens([l.text for l in lines], evidence))
+        text = _PASSAGE_MARK.sub("", joined, count=1).strip() if bullet else joined.strip()
         if len(text) < config.coverage.passage_min_chars:
             continue
         box = lines[0].bbox
@@ -193,6 +196,20 @@ def _passages(pages: Sequence[PageContent], regions, boilerplate, config: Extrac
             lead = len(out)
         out.append(Passage(lines[0].page, BBox(*box.rounded()), text, bullet, lead if bullet else None))
     return tuple(out)
+
+
+def tables_without_soft_hyphens(tables: Sequence[ExtractedTable], evidence: WordEvidence
+                                ) -> tuple[ExtractedTable, ...]:
+    """Every cell's lines with the typesetter's hyphens at their ends marked (wrap.soft_hyphen:
+    "spe-" / "cialism" reads "specialism"), judged against the document's own spelling."""
+    def cell(c):
+        texts = [l.text for l in c.lines]
+        marked = mark_soft_hyphens(texts, evidence)
+        if marked == texts:
+            return c
+        return replace(c, lines=tuple(replace(l, text=t) for l, t in zip(c.lines, marked)))
+    return tuple(replace(t, rows=tuple(replace(r, cells=tuple(cell(c) for c in r.cells)) for r in t.rows))
+                 for t in tables)
 
 
 def scans_with_hidden_text(pages: Sequence[PageContent], min_cover: float) -> frozenset[int]:
@@ -349,15 +366,17 @@ def extract_document(read: ReadDocument, segments: Segments,
     if not any(r.kind is RowKind.BODY for t in tables for r in t.rows):
         issues.append(warning(IssueCode.NO_ACTION_STRUCTURE, "no action table or action block found", "extract"))
     ocr_conf = read.ocr_confidences
+    spelling = word_evidence(l.text for p in pages for l in p.lines)
+    tables = tables_without_soft_hyphens(tables, spelling)
     return ExtractedDocument(
         source_file=read.source_file, document_id=read.document_id, page_count=len(pages), layout=layout,
-        layout_confidence=confidence, page_layouts=page_layouts, tables=tuple(tables),
+        layout_confidence=confidence, page_layouts=page_layouts, tables=tables,
         front_text=front[:8000], coverage=_coverage(pages, regions, boilerplate),
         extractor_version=EXTRACTOR_VERSION, issues=tuple(issues),
         ocr=bool(ocr_conf), ocr_confidence=round(sum(ocr_conf) / len(ocr_conf), 3) if ocr_conf else None,
         title_block=tuple(l for i, l in enumerate(pages[0].lines) if (pages[0].number, i) not in boilerplate)
         if pages else (), running_headers=tuple(boiler_text), properties=read.properties,
-        passages=_passages(pages, regions, boilerplate, config))
+        passages=_passages(pages, regions, boilerplate, config, spelling))
 
 
 def pdf_to_document(data: bytes, source_file: str, password: str | None = None,
