@@ -44,6 +44,12 @@ _ITEM = re.compile(r"^(?:(?P<num>\d{1,2}(?:\.\d{1,2})+|\d{1,2}(?=[.)]))[.)]?|\(?
                    rf"|(?P<bullet>{BULLET_CLASS}|[\u2043]))\s+(?P<rest>\S.*)$")
 
 
+# a number ("2", "2.1") and the ids of lettered and roman items, the first of each sequence
+_NUMBER_ID = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?")
+_SUB_ID = re.compile(r"[a-z]|[ivx]{1,4}")
+_SUB_FIRST = ("a", "i")
+
+
 @dataclass
 class Item:
     id: str | None
@@ -208,27 +214,38 @@ def inherit_fields(items: list[Item]) -> list[Item]:
     return items
 
 
+def _numbers_under(head: str, first: str) -> bool:
+    """`first`, the id of the item after the one numbered `head`, opens the items under it:
+    it extends the number ("2" over "2.1") or starts a lettered or roman sequence ("2.1" over "a")."""
+    return first.startswith(head.rstrip(".") + ".") or bool(_NUMBER_ID.fullmatch(head)) and first in _SUB_FIRST
+
+
 def numbered_headings_to_sections(items: list[Item], headings: list[TextLine], body, config: ExtractConfig
                                   ) -> list[Item]:
     """A numbered item set as a heading with no text under it, whose next item's number
-    extends its own ("2. Being valued" over "2.1 ...", "2.2 ..."), is a section heading over
-    those items, not an item: it joins the headings and the items after it, up to the next
-    heading, sit under it."""
+    extends its own ("2. Being valued" over "2.1 ...", "2.2 ...") or opens a sequence of
+    lettered or roman items ("2.1 Visibility" over "(a) ...", "(b) ..."), is a section
+    heading over those items, not an item: it joins the headings and the items after it, up
+    to the next heading, sit under it. Lettered and roman items under it are numbered within
+    its number ("2.1" and "(a)": "2.1.a")."""
     out: list[Item] = []
     moved: tuple[int | None, int] | None = None       # (section the items had, section they now have)
+    number: str | None = None                         # the number of the heading they now sit under
     for k, it in enumerate(items):
         nxt = items[k + 1] if k + 1 < len(items) else None
-        if it.id and it.heading and nxt is not None and nxt.id and nxt.id.startswith(it.id.rstrip(".") + ".") \
+        if it.id and it.heading and nxt is not None and nxt.id and _numbers_under(it.id, nxt.id) \
                 and all(is_heading_like(l, body, config) for l in it.lines):
             hl = it.lines
             headings.append(TextLine(" ".join(l.text for l in hl), hl[0].page,
                                      BBox(min(l.bbox.x0 for l in hl), min(l.bbox.top for l in hl),
                                           max(l.bbox.x1 for l in hl), max(l.bbox.bottom for l in hl)),
                                      hl[0].size, hl[0].bold))
-            moved = (it.section, len(headings) - 1)
+            moved, number = (it.section, len(headings) - 1), it.id.rstrip(".")
             continue
         if moved is not None and it.section == moved[0]:
             it.section = moved[1]
+            if it.id and _SUB_ID.fullmatch(it.id):
+                it.id = f"{number}.{it.id}"
         else:
             moved = None
         out.append(it)
@@ -366,6 +383,10 @@ def split_labelled_paragraphs(items: list[Item], headings: list[TextLine], confi
     return out
 
 
+# a full stop ending a labelled value of one phrase: the sentence's, as the one before the next
+# label is (not an ellipsis's; a value of several sentences keeps its last one's)
+_SENTENCE_STOP = re.compile(r"(?<![.])\.$")
+_INNER_STOP = re.compile(r"[.!?]\s+\S")
 _PAREN_LABEL = re.compile(r"\(" + label_phrase(INLINE_LABEL_CHARS, "{0,5}") + r":\s")
 
 
@@ -451,6 +472,11 @@ def inline_fields(items: Sequence[Item], config: ExtractConfig) -> list[dict[Fie
                     fields.setdefault(current, [])
                 if piece is not None:
                     fields[current].append(piece)
+        for key, value in fields.items():           # the full stop ending the item's sentence ("By: May 2026.")
+            if key not in (LEAD_KEY, BODY_KEY) and value and _SENTENCE_STOP.search(value[-1].text) \
+                    and not _INNER_STOP.search(" ".join(l.text for l in value)):
+                last = value[-1]
+                value[-1] = TextLine(last.text[:-1].rstrip(), last.page, last.bbox, last.size, last.bold)
         for lab, piece in it.fields:                # its line of fields
             fields.setdefault(label_field(lab), []).append(piece)
         for key, value in fields.items():           # the parenthesis a tail's label opened closes it
