@@ -24,6 +24,7 @@ class RuledTableSettings(BaseModel):
     heading_min_size_ratio: float
     heading_max_words: int
     cut_row_min_rules: int
+    heading_prose_min_words: int = 8
     rows_only_min_rules: int
     rows_only_min_width: float
     rows_only_gutter: float

@@ -65,6 +65,9 @@ class IssueCode(str, Enum):
     PERIOD_NOT_FOUND = "period_not_found"
     INSTITUTION_UNCERTAIN = "institution_uncertain"
     SAME_PLAN = "same_plan"
+    # a combined plan (a section per charter: Athena Swan, Race Equality Charter, Technician
+    # Commitment): the other charters' rows were left out of the actions, counted here
+    OTHER_CHARTER_ROWS = "other_charter_rows"
     # --- notes: how the document was read ---
     CONVERTED = "converted"
     CONTENT_REMOVED = "content_removed"     # sanitising removed active or external content (extract/convert.py)

@@ -22,6 +22,7 @@ from extract.config import ExtractConfig, load_config
 from extract.vocabulary import MODELS_DIR, label_phrase, read_yaml
 from extract.issues import Issue, IssueCode, Severity, note, warning
 
+from .charters import other_charter_sections
 from .dedupe import duplicates_merged
 from .headers import UNKNOWN, HeaderMap
 from .meta import document_meta
@@ -228,6 +229,13 @@ def document_to_actions(doc: ExtractedDocument) -> NormalisedDocument:
     seen: dict[str, int] = {}
     for table, hmap in kept:
         actions.extend(table_to_actions(doc, meta, table, hmap, seen))
+    # a combined plan: the rows of other charters' parallel sections are not the Commitment's
+    styles = {_norm_ws(r.cells[0].text): (r.cells[0].lines[0].size, r.cells[0].lines[0].bold) for t, _ in kept
+              for r in t.rows if r.kind is RowKind.SECTION and r.level == 0 and r.cells[0].lines}
+    actions, said = other_charter_sections(actions, {t.index: tuple(t.header) for t, _ in kept}, styles,
+                                           meta.plan_title)
+    if said:
+        warnings.append(said)
     actions, merged_notes = duplicates_merged(actions)
     notes.extend(note(IssueCode.DUPLICATES_MERGED, n, "interpret") for n in merged_notes)
     actions, n_parents = parents_to_aims(actions)

@@ -1104,6 +1104,110 @@ def heading_above(grid: PageGrid, page: PageContent, config: ExtractConfig,
     return TextLine(text, line.page, box, line.size, line.bold)
 
 
+def _styled(line: TextLine, body: float, config: ExtractConfig) -> bool:
+    """Set apart by typography: bold, larger than the page's body text, or in capitals."""
+    t = line.text.strip()
+    return line.bold or line.size >= config.ruled_table.heading_min_size_ratio * body or (t.isupper() and len(t) > 3)
+
+
+def lines_before(i: int, grids: Sequence[PageGrid], pages: dict[int, PageContent],
+                 boilerplate: set[tuple[int, int]] = frozenset()) -> list[TextLine]:
+    """The text printed between grid `i` and the grid before it, in reading order: the lines
+    over the grid's columns below the grid above it on its page, or, when it is the first on
+    its page, those above it and those below the last grid of the page before (running
+    headers and footers left out)."""
+    g = grids[i]
+
+    def over(l: TextLine) -> bool:
+        return l.bbox.x1 > g.bbox.x0 and l.bbox.x0 < g.bbox.x1
+
+    def page_lines(n: int) -> list[TextLine]:
+        p = pages.get(n)
+        return [l for k, l in enumerate(p.lines) if (n, k) not in boilerplate and over(l)] if p else []
+    outer = [o for o in grids if not _nested(o, grids)]
+    above = [o.bbox.bottom for o in outer if o.page == g.page and o.bbox.bottom <= g.bbox.top + 1]
+    top = max(above, default=None)
+    out = []
+    if top is None:
+        before = [o.bbox.bottom for o in outer if o.page == g.page - 1]
+        foot = max(before, default=None)
+        if foot is not None:
+            out = [l for l in page_lines(g.page - 1) if l.bbox.top >= foot - 1]
+    out += [l for l in page_lines(g.page) if l.bbox.bottom <= g.bbox.top + 1 and (top is None or l.bbox.top >= top - 1)]
+    return sorted(out, key=lambda l: (l.page, l.bbox.top, l.bbox.x0))
+
+
+def heading_over_prose(lines: Sequence[TextLine], body: float, config: ExtractConfig) -> TextLine | None:
+    """The heading of a section that opens with prose before its table ("Section 2: Race
+    Equality Charter", a paragraph, then the table): the last of `lines` (the text between
+    the table and the one before it) set apart by typography, short, with plain prose of
+    heading_prose_min_words words or more after it. None without such a heading, or without
+    prose after it (a heading right over its table is heading_above's)."""
+    h = config.ruled_table
+    heads = [k for k, l in enumerate(lines) if _styled(l, body, config)]
+    if not heads:
+        return None
+    k = heads[-1]
+    prose = [l for l in lines[k + 1:] if not _styled(l, body, config)]
+    if sum(len(l.text.split()) for l in prose) < h.heading_prose_min_words:
+        return None
+    line = lines[k]
+    parts = [line]      # a heading wrapped over lines of the same style
+    for prev in reversed(lines[:k]):
+        if _styled(prev, body, config) and prev.page == line.page and prev.bold == line.bold \
+                and abs(prev.size - line.size) < 0.5 and parts[0].bbox.top - prev.bbox.bottom <= 0.6 * line.size:
+            parts.insert(0, prev)
+        else:
+            break
+    text = " ".join(p.text.strip() for p in parts)
+    if len(text.split()) > h.heading_max_words:
+        return None
+    box = parts[0].bbox
+    for p in parts[1:]:
+        box = box.union(p.bbox)
+    return TextLine(text, line.page, box, line.size, line.bold)
+
+
+def _would_continue(i: int, grids: Sequence[PageGrid], config: ExtractConfig) -> bool:
+    """Grid `i` is first on its page, with the columns of the grid last on the page before:
+    by layout alone, the rest of that table (group_grids' test, headings aside)."""
+    g = grids[i]
+    last = next((o for o in reversed(grids[:i]) if not _nested(o, grids)), None)
+    return (last is not None and g.page == last.page + 1 and _is_last_on_page(last, grids)
+            and _is_first_on_page(g, grids) and _same_columns(last, g, config.stitch.column_edge_tolerance))
+
+
+def section_headings(grids: Sequence[PageGrid], pages: Sequence[PageContent], config: ExtractConfig,
+                     boilerplate: set[tuple[int, int]] = frozenset(),
+                     headings: dict[int, TextLine] | None = None) -> dict[int, TextLine]:
+    """Headings of parallel sections, each opening with prose over a table of one layout
+    (a combined plan: "Section 1: Athena Swan", a paragraph, its table; "Section 2: ...").
+    A table that would go on overleaf by its columns does not when a heading and prose stand
+    between: that heading names the rows after it. Where one does so, a heading of the same
+    type over prose before a table of the same columns names that table's rows too (the
+    first section's). Grids under a heading of their own (`headings`) are left as they are."""
+    headings = headings or {}
+    by_number = {p.number: p for p in pages}
+    found: dict[int, TextLine] = {}
+    for i, g in enumerate(grids):
+        if i in headings or _nested(g, grids) or g.short:
+            continue
+        sizes = sorted(l.size for l in by_number[g.page].lines) if g.page in by_number else []
+        body = sizes[len(sizes) // 2] if sizes else 10.0
+        line = heading_over_prose(lines_before(i, grids, by_number, boilerplate), body, config)
+        if line is not None:
+            found[i] = line
+    breaks = {i: l for i, l in found.items() if _would_continue(i, grids, config)}
+    if not breaks:
+        return {}
+    tol = config.stitch.column_edge_tolerance
+
+    def parallel(i: int) -> bool:
+        return any(round(found[i].size * 2) == round(l.size * 2) and found[i].bold == l.bold
+                   and _same_columns(grids[i], grids[j], tol) for j, l in breaks.items())
+    return {i: l for i, l in found.items() if i in breaks or parallel(i)}
+
+
 def group_grids(grids: Sequence[PageGrid], config: ExtractConfig, headings: dict[int, TextLine]) -> list[list[PageGrid]]:
     """Page pieces of one logical table: a grid first on its page, with the columns of the
     grid last on the page before and no heading of its own, continues it. A grid of fewer
@@ -1488,6 +1592,7 @@ class RuledTableStrategy:
                     headings[len(grids)] = line
                 grids.append(g)
         grids = mark_nested_tables([split_header_from_first_row(g, config) for g in grids])
+        headings.update(section_headings(grids, pages, config, boilerplate, headings))
         tables = grids_to_tables(grids, config, headings=headings)
         used = [g for group in group_grids(grids, config, headings) for g in group]
         # a heading is claimed with its grid: over a grid that made no table (a CSS grid's
