@@ -31,6 +31,7 @@ from .fields import cell_records_to_rows
 from .matrix import matrix_to_rows
 from .parents import parents_to_aims
 from .spill import spilled_columns_joined
+from .sheets import SheetTitles, sheet_titles_to_sections, title_without_sheet_name
 from .rag import rag_from_cell
 from .roles import (PILLAR_TICKS, SECTION, TITLE_FIELD, ColumnRole, TableRoles, document_roles, header_reads_as_data, is_key,
                     load_vocabulary, table_roles)
@@ -157,7 +158,11 @@ def document_to_actions(doc: ExtractedDocument) -> NormalisedDocument:
     roles_found: list[ColumnRole] = []
     prev: tuple[str, ...] | None = None
     tables = []
+    sheets: list[SheetTitles] = []
     for table in doc.tables:      # cells holding an action and its labelled fields: a row each, a column per label
+        table, found = sheet_titles_to_sections(table)    # a sheet per pillar: its name is the section
+        if found is not None:
+            sheets.append(found)
         table, said = cell_records_to_rows(table, _extract_config())
         if said:
             notes.append(note(IssueCode.FIELDS_IN_CELLS, said, "interpret"))
@@ -175,6 +180,8 @@ def document_to_actions(doc: ExtractedDocument) -> NormalisedDocument:
         tables.append(table)
         if said:
             notes.append(note(IssueCode.MATRIX_READ, said, "interpret"))
+    if sheets:   # the plan's title is what the sheets' title rows share, not the first sheet's
+        meta = replace(meta, plan_title=title_without_sheet_name(meta.plan_title, sheets))
     shared = document_roles(tables, doc.ocr)   # tables under one header: roles from their pooled content
     # a wide sheet's right-hand columns printed on pages of their own: joined back onto their rows
     tables, said = spilled_columns_joined(
