@@ -12,7 +12,7 @@ from typing import Sequence
 
 from importlib.metadata import version as _version
 
-from .config import ExtractConfig, load_config
+from .config import ExtractConfig, OcrSettings, load_config
 from .issues import ExtractionError, Issue, IssueCode, note, warning
 from .layout import cut_lines_at_boxes, detect as detect_layouts
 from .model import BBox, ExtractedDocument, ExtractedTable, Layout, Passage, RowKind, TextCoverage
@@ -222,6 +222,103 @@ def scans_with_hidden_text(pages: Sequence[PageContent], min_cover: float) -> fr
     return frozenset(p.number for p in pages if p.text_hidden and p.image_cover >= min_cover)
 
 
+@dataclass(frozen=True)
+class PictureRead:
+    """A picture on a page with a text layer that was OCR'd (pictures_to_read): where it is, what
+    its reading gave, and whether its words joined the page (taken) or it read as a photo, a logo
+    or a chart with little text (too few words, or too doubtful)."""
+    page: int
+    bbox: BBox
+    words: int
+    confidence: float
+    taken: bool
+
+    def describe(self) -> str:
+        x0, top, x1, bottom = self.bbox.rounded(0)
+        return (f"page {self.page} ({x1 - x0:.0f} x {bottom - top:.0f} pt at {x0:.0f},{top:.0f}): {self.words} "
+                f"word(s), confidence {self.confidence:.2f}")
+
+
+def _clip(box: BBox, width: float, height: float) -> BBox:
+    return BBox(max(box.x0, 0.0), max(box.top, 0.0), min(box.x1, width), min(box.bottom, height))
+
+
+def _centre_in(c: dict, box: BBox) -> bool:
+    return box.x0 <= (c["x0"] + c["x1"]) / 2 <= box.x1 and box.top <= (c["top"] + c["bottom"]) / 2 <= box.bottom
+
+
+def pictures_to_read(pages: Sequence[PageContent], s: OcrSettings) -> list[tuple[int, BBox, float]]:
+    """The pictures worth OCR'ing on pages that have a text layer, as (page index, box on the
+    page, pixels per inch): images covering at least s.picture_min_page_share of their page with
+    at most s.picture_max_chars of the page's glyphs over them (a table pasted as a picture holds
+    its own text; a background under printed text does not), at most
+    s.pictures_max_per_document of them (the largest), in page order. An image drawn again over
+    one already chosen (the same box) is read once. Scans (pages without text) are read whole
+    elsewhere; s.picture_min_page_share 0 turns this off."""
+    if s.picture_min_page_share <= 0 or s.pictures_max_per_document <= 0:
+        return []
+    found: list[tuple[float, int, BBox, float]] = []
+    for i, p in enumerate(pages):
+        if not p.has_text or p.from_ocr:
+            continue
+        area = max(p.width * p.height, 1e-6)
+        for box, ppi in p.images:
+            box = _clip(box, p.width, p.height)
+            share = max(box.x1 - box.x0, 0.0) * max(box.bottom - box.top, 0.0) / area
+            if share < s.picture_min_page_share:
+                continue
+            if sum(1 for c in p.chars if c["text"].strip() and _centre_in(c, box)) > s.picture_max_chars:
+                continue
+            if any(j == i and BBox(*b.rounded(0)) == BBox(*box.rounded(0)) for _, j, b, _ in found):
+                continue
+            found.append((share, i, box, ppi))
+    largest = sorted(found, key=lambda f: -f[0])[:s.pictures_max_per_document]
+    return [(i, box, ppi) for _, i, box, ppi in sorted(largest, key=lambda f: (f[1], f[2].top, f[2].x0))]
+
+
+def pictures_without_rows(pictures: Sequence[PictureRead], pages: Sequence[PageContent], regions
+                          ) -> list[PictureRead]:
+    """The pictures whose words joined their page (PictureRead.taken) but lie in no row: their
+    text was read and the strategies found no structure in it."""
+    out = []
+    for pic in pictures:
+        if not pic.taken:
+            continue
+        boxes = boxes_on(regions, pic.page)
+        mine = [l for l in pages[pic.page - 1].lines
+                if _centre_in({"x0": l.bbox.x0, "x1": l.bbox.x1, "top": l.bbox.top, "bottom": l.bbox.bottom}, pic.bbox)]
+        if mine and not any(inside_any((l.bbox.x0 + l.bbox.x1) / 2, (l.bbox.top + l.bbox.bottom) / 2, boxes)
+                            for l in mine):
+            out.append(pic)
+    return out
+
+
+def _ocr_pictures(pdf, pages: list[PageContent], picks: list[tuple[int, BBox, float]], config: ExtractConfig
+                  ) -> tuple[list[PageContent], list[PictureRead]]:
+    """Each picked picture OCR'd (extract/ocr.py ocr_picture); a reading of at least
+    picture_min_words words at a mean confidence of at least picture_min_conf joins its page:
+    its glyphs replace the page's few glyphs over the picture, its rules join the page's, and the
+    page's lines are rebuilt, so the strategies read the page as one."""
+    from .ocr import ocr_picture
+    from .text import chars_to_lines
+    s = config.ocr
+    out, read = list(pages), []
+    for i, box, ppi in picks:
+        page = pdf[i]
+        try:
+            res = ocr_picture(page, box.rounded(3), ppi, config)
+        finally:
+            page.close()
+        taken = res.words >= s.picture_min_words and res.confidence * 100 >= s.picture_min_conf
+        p = out[i]
+        read.append(PictureRead(p.number, BBox(*box.rounded()), res.words, res.confidence, taken))
+        if not taken:
+            continue
+        chars = [c for c in p.chars if not _centre_in(c, box)] + res.chars
+        out[i] = replace(p, chars=chars, lines=chars_to_lines(chars, p.number), edges=p.edges + res.edges)
+    return out, read
+
+
 def _ocr_pages(pdf, pages: list[PageContent], indexes: list[int]):
     from .ocr import ocr_page, snap_page_sizes
     out, conf = list(pages), []
@@ -262,6 +359,7 @@ class ReadDocument:
     ocr_confidences: tuple[float, ...] = ()
     issues: tuple[Issue, ...] = ()
     properties: tuple[tuple[str, str], ...] = ()    # the PDF's Author and Title (extract/pdf.py)
+    pictures: tuple[PictureRead, ...] = ()          # pictures on text pages that were OCR'd
 
 
 @dataclass(frozen=True)
@@ -310,6 +408,22 @@ def read_document(data: bytes, source_file: str, password: str | None = None) ->
             issues.append(warning(IssueCode.OCR_USED, f"{len(blank)} page(s) without a text layer were OCR'd "
                                                    f"(tesseract); mean word confidence "
                                                    f"{sum(ocr_conf) / len(ocr_conf):.2f}{ignored}", "read"))
+        # a picture holding text on a page that has a text layer (a table pasted as an image)
+        pictures: list[PictureRead] = []
+        picks = pictures_to_read(pages, load_config().ocr)
+        if picks:
+            pages, pictures = _ocr_pictures(pdf, pages, picks, load_config())
+            taken = [pic for pic in pictures if pic.taken]
+            if taken:
+                ocr_conf.extend(pic.confidence for pic in taken)
+                issues.append(warning(IssueCode.OCR_USED, f"{len(taken)} picture(s) on page(s) with a text layer held "
+                                      "text and were OCR'd (tesseract): " + "; ".join(p.describe() for p in taken),
+                                      "read"))
+            left = [pic for pic in pictures if not pic.taken]
+            if left:
+                issues.append(note(IssueCode.OCR_USED, f"{len(left)} large picture(s) OCR'd gave too little text to "
+                                   "read (a photo, a logo or a chart): " + "; ".join(p.describe() for p in left),
+                                   "read"))
     finally:
         pdf.close()
     if not any(p.has_text for p in pages):
@@ -317,7 +431,8 @@ def read_document(data: bytes, source_file: str, password: str | None = None) ->
     # boxes side by side (a slide's cards in a row): no line runs from one box into the next
     config = load_config()
     pages = [cut_lines_at_boxes(p, config) for p in pages]
-    return ReadDocument(source_file, document_id, kind, tuple(pages), tuple(ocr_conf), tuple(issues), properties)
+    return ReadDocument(source_file, document_id, kind, tuple(pages), tuple(ocr_conf), tuple(issues), properties,
+                        tuple(pictures))
 
 
 def segment_document(read: ReadDocument, config: ExtractConfig | None = None) -> Segments:
@@ -357,6 +472,11 @@ def extract_document(read: ReadDocument, segments: Segments,
         issues.append(warning(IssueCode.ACTION_TEXT_OUTSIDE_ROWS, f"{len(loose)} action-like sentence(s) outside "
                               f"any row (first on page {loose[0][0]}: '{loose[0][1][:60]}'): actions may be missing",
                               "extract"))
+    unread = pictures_without_rows(read.pictures, pages, regions)
+    if unread:
+        issues.append(warning(IssueCode.PICTURE_TEXT_UNREAD, f"{len(unread)} picture(s) held text (OCR'd) but gave no "
+                              "rows: " + "; ".join(p.describe() for p in unread) + ": a table or list in a picture "
+                              "may be missing", "extract"))
     page_layouts = tuple(_page_layout(p, tables) for p in pages)
     layout, confidence = _document_layout(page_layouts)
     boiler_text = sorted({pages[pg - 1].lines[i].text for pg, i in boilerplate})

@@ -172,6 +172,17 @@ class OcrSettings(BaseModel):
     dark_band_min_conf: float = 60.0
     box_min_mm: float = 0.0             # 0: off (extract/ocr.py outlined_boxes)
     box_min_hole_fill: float = 0.97
+    # pictures on pages with a text layer (extract/__init__.py pictures_to_read): 0: off
+    picture_min_page_share: float = 0.0
+    picture_max_chars: int = 0
+    pictures_max_per_document: int = 0
+    picture_min_words: int = 0
+    picture_min_conf: float = 0.0
+    picture_pad_mm: float = 10.0
+    picture_rule_min_contrast: float = 0.0
+    picture_frame_reach_mm: float = 1.5
+    ruling_valley_contrast: float = 0.0  # 0: off (extract/ocr.py valley_rules; pictures set it)
+    ruling_valley_reach_mm: float = 0.35
 
 
 class UnruledSettings(BaseModel):

@@ -56,6 +56,8 @@ class IssueCode(str, Enum):
     # a table printed over further pages to the right (a wide sheet) holds a key with no row
     # in the table its columns join: that key's cells are kept out, never a new action
     SPILLED_KEY_UNMATCHED = "spilled_key_unmatched"
+    # a picture on a page with a text layer held text (OCR'd) but none of it is in any row
+    PICTURE_TEXT_UNREAD = "picture_text_unread"
     # --- warnings: worth a look, rows are complete as far as we know ---
     NO_ACTIONS = "no_actions"
     NO_ACTION_STRUCTURE = "no_action_structure"
@@ -97,6 +99,7 @@ class IssueCode(str, Enum):
 ROWS_MAY_BE_MISSING = frozenset({
     IssueCode.TABLE_WITHOUT_HEADER, IssueCode.TABLE_UNREADABLE, IssueCode.ACTION_TEXT_OUTSIDE_ROWS,
     IssueCode.SPILLED_KEY_UNMATCHED,
+    IssueCode.PICTURE_TEXT_UNREAD,
 })
 
 

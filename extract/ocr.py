@@ -5,7 +5,11 @@ the ruling lines, so scans go through the same table path as born-digital plans.
 Chain: render_for_ocr (the scan's own resolution, upscaled to ~300 dpi) -> deskew ->
 flatten_background -> outlined_boxes (boxes drawn whole, set aside) -> ruling_masks (breaks in rules closed) -> rulings_from_masks /
 erase_rulings -> tesseract_words -> reread_dark_bands -> split_lines_at_boxes -> reread_sparse_cells (one tesseract run for all of them)
--> reread_ids / reread_line_keys -> trim_rule_residue -> words_to_chars. Thresholds are in models/extract.yaml (ocr).
+-> reread_ids / reread_line_keys -> trim_rule_residue -> words_to_chars (read_pixels runs it on an image). A picture
+on a page that has a text layer (ocr_picture) goes through the same chain, cropped to its box: render_picture -> set on
+white paper -> read_pixels, its pale rules also found by valley_rules, the sides of its dark fills by fill_sides, its cut
+edges closed by close_at_frame -> spreadsheet_chrome / drop_empty_margins -> placed on the page. Thresholds are in
+models/extract.yaml (ocr).
 """
 from __future__ import annotations
 
@@ -126,6 +130,53 @@ def flatten_background(gray: np.ndarray, dpi: float) -> np.ndarray:
     return flat
 
 
+def valley_rules(gray: np.ndarray, s: OcrSettings, dpi: float, extent: tuple[int, int] | None = None
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """Masks of the pale rules of a picture (a spreadsheet's gridlines, 15-40 grey levels under
+    the paper): thin lines at least ruling_valley_contrast darker than the pixels a little way
+    off on both sides (ruling_valley_reach_mm), or as much lighter (a gridline across a dark
+    header fill), whatever the level of the background, so a gridline between two zebra bands
+    or beside a fill is found where a fixed ink level sees nothing; the edge of a fill is a
+    step, darker on one side only, no rule. Kept where at least
+    ruling_min_length of the page (`extent`, its height and width in pixels; the image's own by
+    default) long: a letter's stroke is far shorter. ruling_valley_contrast 0: none."""
+    import cv2
+    h, w = gray.shape
+    page_h, page_w = extent or gray.shape
+    if s.ruling_valley_contrast <= 0:
+        return np.zeros_like(gray), np.zeros_like(gray)
+    d = max(2, int(round(s.ruling_valley_reach_mm * dpi / 25.4)))
+    g = cv2.copyMakeBorder(gray, d, d, d, d, cv2.BORDER_REPLICATE).astype(np.int16)
+    core = g[d:d + h, d:d + w]
+    above, below = g[:h, d:d + w], g[2 * d:2 * d + h, d:d + w]
+    left, right = g[d:d + h, :w], g[d:d + h, 2 * d:2 * d + w]
+    c = s.ruling_valley_contrast
+
+    def line(a: np.ndarray, b: np.ndarray) -> np.ndarray:      # darker than both sides, or lighter
+        hit = (np.minimum(a, b) - core >= c) | (core - np.maximum(a, b) >= c)
+        return np.where(hit, 255, 0).astype(np.uint8)
+    rect = cv2.getStructuringElement
+    raw_h, raw_v = line(above, below), line(left, right)
+    long_h = (max(int(s.ruling_min_length * page_w), 10), 1)
+    long_v = (1, max(int(s.ruling_min_length * page_h), 10))
+
+    def bridged(raw: np.ndarray, across: np.ndarray, vertical: bool) -> np.ndarray:
+        """Where two rules cross, neither is darker than its sides: a gap in one direction's
+        mask over a rule of the other, with the mask on both sides of it, is filled."""
+        band = cv2.dilate(across, rect(cv2.MORPH_RECT, (2 * d + 3, 2 * d + 3))) > 0   # the other's own gap too
+        shift = d + 2
+        before, after = np.zeros_like(raw, dtype=bool), np.zeros_like(raw, dtype=bool)
+        if vertical:
+            before[shift:], after[:-shift] = raw[:-shift] > 0, raw[shift:] > 0
+        else:
+            before[:, shift:], after[:, :-shift] = raw[:, :-shift] > 0, raw[:, shift:] > 0
+        return np.where((raw > 0) | (band & before & after), 255, 0).astype(np.uint8)
+    horiz = cv2.morphologyEx(raw_h, cv2.MORPH_OPEN, rect(cv2.MORPH_RECT, long_h))
+    vert = cv2.morphologyEx(bridged(raw_v, horiz, True), cv2.MORPH_OPEN, rect(cv2.MORPH_RECT, long_v))
+    horiz = cv2.morphologyEx(bridged(raw_h, vert, False), cv2.MORPH_OPEN, rect(cv2.MORPH_RECT, long_h))
+    return horiz, vert
+
+
 def _segments(mask: np.ndarray, horizontal: bool) -> list[tuple[int, int, int, int]]:
     """Bounding boxes (x, y, w, h) of the connected line pieces in a mask."""
     import cv2
@@ -133,14 +184,16 @@ def _segments(mask: np.ndarray, horizontal: bool) -> list[tuple[int, int, int, i
     return sorted(cv2.boundingRect(c) for c in contours)
 
 
-def _gapped_rules(binary: np.ndarray, s: OcrSettings, dpi: float, across: np.ndarray | None = None) -> np.ndarray:
+def _gapped_rules(binary: np.ndarray, s: OcrSettings, dpi: float, across: np.ndarray | None = None,
+                  span: int | None = None) -> np.ndarray:
     """Rules printed broken (toner gaps, a photocopy's dashed grid, faint stretches): thin
     pieces longer than a glyph's stroke lying on one line, each within max_gap of the next,
     together as long as a rule and mostly ink, are one rule; the mask has it drawn whole.
     Horizontal rules of a binary mask (transpose it for vertical ones). Glyph strokes that
     happen to line up are too short, too thick or too sparse to chain that far. No break is
     bridged that has a crossing rule (`across`, a mask of the other direction's rules) at both
-    its ends: a column's rules stop at a full-width section row."""
+    its ends: a column's rules stop at a full-width section row. A rule is ruling_min_length of
+    `span` (the page's extent along the rule in pixels; the mask's width by default)."""
     import cv2
     h, w = binary.shape
     mm = dpi / 25.4
@@ -167,7 +220,7 @@ def _gapped_rules(binary: np.ndarray, s: OcrSettings, dpi: float, across: np.nda
     if len(segs) < 2:
         return out
     tol, gap_max = max(2.0, 0.25 * mm), s.ruling_max_gap_mm * mm
-    min_len = s.ruling_min_length * w
+    min_len = s.ruling_min_length * (span or w)
     single_min = s.ruling_faint_single_mm * mm
     # rows of pieces: y centres within tol of the row's first piece
     rows, row = [], [segs[0]]
@@ -241,32 +294,36 @@ def drop_text_runs(mask: np.ndarray, binary: np.ndarray, s: OcrSettings, dpi: fl
     return np.where(text[labels], 0, mask).astype(mask.dtype)
 
 
-def ruling_masks(gray: np.ndarray, s: OcrSettings | None = None, dpi: float = DPI) -> tuple[np.ndarray, np.ndarray]:
+def ruling_masks(gray: np.ndarray, s: OcrSettings | None = None, dpi: float = DPI,
+                 extent: tuple[int, int] | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Masks of the horizontal and vertical rulings, by morphological opening of the image
     before denoising (a median filter erases one-pixel rulings). Breaks along a rule (blur,
     JPEG blocks, toner) are closed first; the opening kernel is longer than any glyph. Rules
-    printed broken into shorter pieces are rebuilt from those pieces (_gapped_rules)."""
+    printed broken into shorter pieces are rebuilt from those pieces (_gapped_rules). Lengths
+    that are shares of the page are of `extent` (the page's height and width in pixels, for a
+    picture cut from it), the image's own by default."""
     import cv2
     s = s or load_config().ocr
     level, binary = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     h, w = binary.shape
+    page_h, page_w = extent or (h, w)
     rect = cv2.getStructuringElement
     gap_w, gap_h = max(3, int(s.ruling_gap_close * w)), max(3, int(s.ruling_gap_close * h))
     # one- or two-pixel noise gaps closed, runs longer than a glyph kept (text gone), then the
     # breaks between the kept pieces of one rule closed (closing first would fuse a line of text)
     horiz = cv2.morphologyEx(binary, cv2.MORPH_CLOSE, rect(cv2.MORPH_RECT, (3, 1)))
-    horiz = cv2.morphologyEx(horiz, cv2.MORPH_OPEN, rect(cv2.MORPH_RECT, (max(int(s.ruling_min_length * w), 10), 1)))
+    horiz = cv2.morphologyEx(horiz, cv2.MORPH_OPEN, rect(cv2.MORPH_RECT, (max(int(s.ruling_min_length * page_w), 10), 1)))
     horiz = drop_text_runs(horiz, binary, s, dpi)
     horiz = cv2.morphologyEx(horiz, cv2.MORPH_CLOSE, rect(cv2.MORPH_RECT, (gap_w, 1)))
     vert = cv2.morphologyEx(binary, cv2.MORPH_CLOSE, rect(cv2.MORPH_RECT, (1, 3)))
-    vert = cv2.morphologyEx(vert, cv2.MORPH_OPEN, rect(cv2.MORPH_RECT, (1, max(int(s.ruling_min_length * h), 10))))
+    vert = cv2.morphologyEx(vert, cv2.MORPH_OPEN, rect(cv2.MORPH_RECT, (1, max(int(s.ruling_min_length * page_h), 10))))
     vert = cv2.morphologyEx(vert, cv2.MORPH_CLOSE, rect(cv2.MORPH_RECT, (1, gap_h)))
     if s.ruling_max_gap_mm > 0:
         # faint stretches of a rule count as ink here: halfway between Otsu's level and white
         faint = np.where(gray < (level + 255) / 2, 255, 0).astype(np.uint8)
-        horiz = cv2.bitwise_or(horiz, _gapped_rules(faint, s, dpi, vert))
+        horiz = cv2.bitwise_or(horiz, _gapped_rules(faint, s, dpi, vert, page_w))
         vert = cv2.bitwise_or(vert, np.ascontiguousarray(_gapped_rules(
-            np.ascontiguousarray(faint.T), s, dpi, np.ascontiguousarray(horiz.T)).T))
+            np.ascontiguousarray(faint.T), s, dpi, np.ascontiguousarray(horiz.T), page_h).T))
     return horiz, vert
 
 
@@ -489,6 +546,61 @@ def join_rule_ends(h_segs: list[tuple], v_segs: list[tuple], reach: float,
     h_segs, v_segs = bridge(h_segs, v_segs, False), bridge(v_segs, h_segs, True)
     v_segs = extend(v_segs, h_segs, True)
     return extend(h_segs, v_segs, False), v_segs
+
+
+def fill_sides(gray: np.ndarray, s: OcrSettings, dpi: float) -> tuple[np.ndarray, np.ndarray]:
+    """Masks of the sides of the dark fills (dark_bands: a table's filled header row) as
+    horizontal and vertical rules, each set where the grey level steps most near the band's
+    coarse edge (dark_bands finds it on a downscaled page): in a picture a filled row's border
+    is a step, no line, though it bounds the row's cells as a rule does."""
+    horiz, vert = np.zeros_like(gray), np.zeros_like(gray)
+    f = 3 * max(2, int(round(dpi / 300 * s.dark_band_downscale)))   # the median of the downscaled page moves an edge
+    g = gray.astype(np.float32)
+
+    def step(means: np.ndarray, edge: int) -> int | None:
+        lo, hi = max(edge - f, 1), min(edge + f, len(means) - 2)
+        return lo + int(np.argmax(np.abs(means[lo + 1:hi + 2] - means[lo - 1:hi]))) if hi > lo else None
+    for x0, top, x1, bottom in dark_bands(gray, s, dpi):
+        rows, cols = g[:, x0:x1].mean(axis=1), g[top:bottom, :].mean(axis=0)
+        ys = [y for y in (step(rows, top), step(rows, bottom)) if y is not None]
+        xs = [x for x in (step(cols, x0), step(cols, x1)) if x is not None]
+        for y in ys:
+            horiz[max(y - 1, 0):y + 2, x0:x1] = 255
+        if len(ys) == 2:
+            for x in xs:
+                vert[ys[0]:ys[1] + 1, max(x - 1, 0):x + 2] = 255
+    return horiz, vert
+
+
+def close_at_frame(h_segs: list[tuple], v_segs: list[tuple], frame: tuple[int, int, int, int], tol: float
+                   ) -> tuple[list[tuple], list[tuple]]:
+    """A picture cut out of a larger table (a screenshot of a spreadsheet range) ends where its
+    rules run out of it: its last column or row has no closing rule of its own. A side of the
+    picture's `frame` (x0, top, x1, bottom pixels) that two or more rules run into (their ends
+    within `tol`) is drawn as a rule, between the outermost of them, or on to the frame's
+    corner where the side it meets is drawn too, so the cut cells close. Segments are
+    (x, y, w, h) pixels."""
+    x0, top, x1, bottom = frame
+
+    def reaching(segs: list[tuple], side: float, vertical: bool) -> list[float]:
+        if vertical:   # vertical rules reaching a top or bottom side: their x
+            return [x + w / 2 for x, y, w, h in segs if min(abs(y - side), abs(y + h - side)) <= tol]
+        return [y + h / 2 for x, y, w, h in segs if min(abs(x - side), abs(x + w - side)) <= tol]
+    sides = {"left": reaching(h_segs, x0, False), "right": reaching(h_segs, x1, False),
+             "top": reaching(v_segs, top, True), "bottom": reaching(v_segs, bottom, True)}
+    closed = {k for k, v in sides.items() if len(v) >= 2}
+    h_out, v_out = list(h_segs), list(v_segs)
+    for k, at in (("left", x0), ("right", x1)):
+        if k in closed:
+            lo = top if "top" in closed else min(sides[k])
+            hi = bottom if "bottom" in closed else max(sides[k])
+            v_out.append((int(at) - 1, int(lo), 3, int(hi - lo) + 1))
+    for k, at in (("top", top), ("bottom", bottom)):
+        if k in closed:
+            lo = x0 if "left" in closed else min(sides[k])
+            hi = x1 if "right" in closed else max(sides[k])
+            h_out.append((int(lo), int(at) - 1, int(hi - lo) + 1, 3))
+    return h_out, v_out
 
 
 def drop_rules_in_ink(gray: np.ndarray, h_segs: list[tuple], v_segs: list[tuple], s: OcrSettings,
@@ -1355,25 +1467,40 @@ def reread_sparse_cells(gray: np.ndarray, words: list[dict], pixel_edges: list[d
     return out
 
 
-def ocr_page(pdf_page, number: int, width: float, height: float, config: ExtractConfig | None = None) -> OcrPage:
-    if not tesseract_available():
-        raise ExtractionError("ocr_unavailable", "the page has no text layer and tesseract is not installed "
-                                                 "(`make setup` installs it on Debian: apt-get install tesseract-ocr)")
+@dataclass(frozen=True)
+class PixelReading:
+    """What the OCR chain reads from a grayscale image: words and ruling segments, in its pixels."""
+    words: list[dict]
+    h_segs: list[tuple]
+    v_segs: list[tuple]
+    skew_degrees: float
+
+
+def read_pixels(gray: np.ndarray, dpi: float, config: ExtractConfig, extent: tuple[int, int] | None = None,
+                frame: tuple[int, int, int, int] | None = None) -> PixelReading:
+    """A rendered page (or a picture cut from one: `extent` is then the page's height and width
+    in pixels, which rules are measured against, and `frame` the picture's box in the image,
+    whose sides close the rules cut by it: close_at_frame) -> its words and rules: the chain of
+    the module docstring, from deskew to trim_rule_residue."""
     import cv2
-    config = config or load_config()
     s = config.ocr
-    gray, dpi = render_for_ocr(pdf_page, s)
     gray, angle = deskew(gray, s.max_skew_degrees)
     printed = gray
     gray = flatten_background(gray, dpi)
-    scale = 72 / dpi
     boxes, borders = outlined_boxes(gray, s, dpi)
-    masks = ruling_masks(np.where(borders > 0, 255, gray).astype(gray.dtype) if boxes else gray, s, dpi)
+    masks = ruling_masks(np.where(borders > 0, 255, gray).astype(gray.dtype) if boxes else gray, s, dpi, extent)
+    if s.ruling_valley_contrast > 0:    # pale rules, and light ones across a dark fill, from the pixels as printed
+        pale = valley_rules(printed, s, dpi, extent)
+        sides = fill_sides(printed, s, dpi)
+        masks = (cv2.bitwise_or(cv2.bitwise_or(masks[0], pale[0]), sides[0]),
+                 cv2.bitwise_or(cv2.bitwise_or(masks[1], pale[1]), sides[1]))
     mm = dpi / 25.4
     hs, vs = join_rule_ends(*drop_edge_rules(*rulings_from_masks(*masks), gray.shape, s, dpi),
                             reach=max(s.ruling_bridge_mm, s.ruling_max_gap_mm) * mm,
                             tol=s.ruling_max_thickness_mm * mm + 5, end_reach=s.ruling_join_end_mm * mm)
     hs, vs = drop_rules_in_ink(gray, hs, vs, s, dpi)
+    if frame is not None:
+        hs, vs = close_at_frame(hs, vs, frame, s.picture_frame_reach_mm * mm)
     short = short_column_rules(gray, hs, vs, s, dpi)
     if short:
         vs = vs + short
@@ -1394,10 +1521,154 @@ def ocr_page(pdf_page, number: int, width: float, height: float, config: Extract
     words = reread_line_keys(gray, words, s, dpi)
     words = mark_bold(restore_bullets(words, gray, s), gray, s)
     words = trim_rule_residue(words, gray, s, dpi)
+    return PixelReading(words, hs, vs, angle)
+
+
+def _mean_conf(words: list[dict]) -> float:
+    return round(float(np.mean([w["conf"] for w in words]) / 100), 3) if words else 0.0
+
+
+def ocr_page(pdf_page, number: int, width: float, height: float, config: ExtractConfig | None = None) -> OcrPage:
+    if not tesseract_available():
+        raise ExtractionError("ocr_unavailable", "the page has no text layer and tesseract is not installed "
+                                                 "(`make setup` installs it on Debian: apt-get install tesseract-ocr)")
+    config = config or load_config()
+    gray, dpi = render_for_ocr(pdf_page, config.ocr)
+    read = read_pixels(gray, dpi, config)
+    scale = 72 / dpi
     native = scan_dpi(pdf_page) or dpi
-    chars = [{**c, "scan_pixel": 72 / min(native, dpi)} for c in words_to_chars(words, scale)]
-    conf = float(np.mean([w["conf"] for w in words]) / 100) if words else 0.0
+    chars = [{**c, "scan_pixel": 72 / min(native, dpi)} for c in words_to_chars(read.words, scale)]
     content = PageContent(number=number, width=width, height=height, chars=chars,
                           lines=chars_to_lines(chars, number), image_count=1,
-                          edges=segments_to_edges(hs, vs, scale), from_ocr=True)
-    return OcrPage(content, round(conf, 3), round(angle, 2))
+                          edges=segments_to_edges(read.h_segs, read.v_segs, scale), from_ocr=True)
+    return OcrPage(content, _mean_conf(read.words), round(read.skew_degrees, 2))
+
+
+def spreadsheet_chrome(words: list[dict], h_segs: list[tuple], v_segs: list[tuple], frame_top: float = -1.0
+                       ) -> tuple[list[dict], list[tuple], list[tuple]]:
+    """A screenshot of a spreadsheet range carries the program's row numbers down its left (a
+    column of whole numbers going up by one a row, the header row's too) and column letters
+    along its top (single capitals over the grid's top rule): they are no part of the plan.
+    Found by that structure (at least three numbers, left of every other word and of a column
+    rule, rising, by one for most of them), they are dropped with the rules left of that
+    column rule; the letters only with the numbers, over the first rule below the picture's top
+    (`frame_top`, whose closing rule close_at_frame may have drawn), and with them their row.
+    Segments are (x, y, w, h) pixels."""
+    def centre(w: dict) -> tuple[float, float]:
+        return w["left"] + w["width"] / 2, w["top"] + w["height"] / 2
+    rules = sorted(x + w / 2 for x, y, w, h in v_segs)
+    lead = min((w["left"] for w in words if not w["text"].isdigit()), default=None)
+    if lead is None or not rules:
+        return words, h_segs, v_segs
+    numbers = [w for w in words if w["text"].isdigit() and len(w["text"]) <= 5 and w["left"] + w["width"] < lead]
+    others = [w for w in words if w not in numbers]
+    if len(numbers) < 3:
+        return words, h_segs, v_segs
+    edge = max(w["left"] + w["width"] for w in numbers)
+    cut = next((x for x in rules if x >= edge), None)
+    if cut is None or any(centre(w)[0] < cut for w in others):
+        return words, h_segs, v_segs
+    values = [int(w["text"]) for w in sorted(numbers, key=lambda w: centre(w)[1])]
+    steps = [b - a for a, b in zip(values, values[1:])]
+    if any(d <= 0 for d in steps) or sum(d == 1 for d in steps) < 0.6 * len(steps):
+        return words, h_segs, v_segs
+    tol = 3
+    top = min((y for x, y, w, h in h_segs if y + h / 2 > frame_top + 2 * tol), default=None)
+    strip = [w for w in others if top is not None and centre(w)[1] < top]
+    letters = strip if strip and all(re.fullmatch(r"[A-Z]{1,2}", w["text"]) for w in strip) else []
+    kept = [w for w in others if w not in letters]
+    hs = [(max(x, int(cut)), y, x + w - max(x, int(cut)), h) for x, y, w, h in h_segs if x + w > cut + tol]
+    vs = [(x, y, w, h) for x, y, w, h in v_segs if x + w / 2 >= cut - tol]
+    if letters:    # the letters' row: no row of the table
+        hs = [seg for seg in hs if seg[1] + seg[3] / 2 >= top - tol]
+        vs = [(x, max(y, int(top)), w, y + h - max(y, int(top))) for x, y, w, h in vs if y + h > top + tol]
+    return kept, hs, vs
+
+
+def drop_empty_margins(words: list[dict], h_segs: list[tuple], v_segs: list[tuple], tol: float = 3.0
+                       ) -> tuple[list[tuple], list[tuple]]:
+    """A picture's grid whose first column or first row holds no word (a spreadsheet's row
+    numbers or column letters too faint to read, a margin the frame closed): it is no part of the
+    table, and its rules go (those left of, or above, the grid's second rule; the rules across
+    it cut there), when at least two columns (rows) stay. Segments are (x, y, w, h) pixels."""
+    def centre(w: dict) -> tuple[float, float]:
+        return w["left"] + w["width"] / 2, w["top"] + w["height"] / 2
+    for vertical in (True, False):
+        rules = sorted({round(x + w / 2) if vertical else round(y + h / 2)
+                        for x, y, w, h in (v_segs if vertical else h_segs)})
+        if len(rules) < 4 or not words:
+            continue
+        first, second = rules[0], next((r for r in rules[1:] if r - rules[0] > 2 * tol), None)
+        if second is None or any(first < centre(w)[0 if vertical else 1] < second for w in words):
+            continue
+        if vertical:
+            v_segs = [seg for seg in v_segs if seg[0] + seg[2] / 2 >= second - tol]
+            h_segs = [(max(x, second), y, x + w - max(x, second), h) for x, y, w, h in h_segs if x + w > second + tol]
+        else:
+            h_segs = [seg for seg in h_segs if seg[1] + seg[3] / 2 >= second - tol]
+            v_segs = [(x, max(y, second), w, y + h - max(y, second)) for x, y, w, h in v_segs if y + h > second + tol]
+    return h_segs, v_segs
+
+
+@dataclass(frozen=True)
+class OcrPicture:
+    """A picture on a page with a text layer, read: its glyphs and ruling edges in page points
+    (top-left origin, as the page's own), its word count and mean word confidence (0..1)."""
+    chars: list[dict]
+    edges: list[dict]
+    words: int
+    confidence: float
+
+
+def render_picture(pdf_page, box: tuple[float, float, float, float], ppi: float, s: OcrSettings
+                   ) -> tuple[np.ndarray, float]:
+    """The page's pixels inside `box` (x0, top, x1, bottom in points from the page's top left)
+    as render_for_ocr renders a scan: at the picture's own resolution, upscaled (bicubic) to at
+    least target_dpi, at most max_dpi; pdfium's rendering of the page there, so whatever is drawn
+    over the picture is in it too."""
+    import cv2
+    width, height = pdf_page.get_size()
+    x0, top, x1, bottom = box
+    crop = (max(x0, 0.0), max(height - bottom, 0.0), max(width - x1, 0.0), max(top, 0.0))
+    native = ppi if ppi > 0 else float(s.fallback_dpi)
+    dpi = min(native, s.max_dpi)
+    bitmap = pdf_page.render(scale=dpi / 72, crop=crop, grayscale=True)
+    gray = np.array(bitmap.to_pil().convert("L"))
+    if dpi >= s.target_dpi:
+        return gray, dpi
+    factor = s.target_dpi / dpi
+    return cv2.resize(gray, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC), dpi * factor
+
+
+def ocr_picture(pdf_page, box: tuple[float, float, float, float], ppi: float,
+                config: ExtractConfig | None = None) -> OcrPicture:
+    """A picture pasted into a page that has a text layer (a spreadsheet range or a slide pasted
+    into Word as an image): rendered alone (render_picture), set on white paper picture_pad_mm
+    wide all round (its own border is no scanner's page edge: drop_edge_rules), read by the
+    scan's chain (read_pixels: its pale rules found as lines against their surroundings, the sides
+    of its dark fills and of its frame closing its cells), a spreadsheet's row numbers and column
+    letters set aside (spreadsheet_chrome) as is an empty first row or column (drop_empty_margins),
+    and its words and rules moved back to where the
+    picture sits on the page."""
+    if not tesseract_available():
+        raise ExtractionError("ocr_unavailable", "a picture holds text and tesseract is not installed "
+                                                 "(`make setup` installs it on Debian: apt-get install tesseract-ocr)")
+    config = config or load_config()
+    s = config.ocr.model_copy(update={"ruling_valley_contrast": config.ocr.picture_rule_min_contrast})
+    config = config.model_copy(update={"ocr": s})
+    gray, dpi = render_picture(pdf_page, box, ppi, s)
+    pad = int(round(s.picture_pad_mm * dpi / 25.4))
+    paper = np.full((gray.shape[0] + 2 * pad, gray.shape[1] + 2 * pad), 255, dtype=np.uint8)
+    paper[pad:pad + gray.shape[0], pad:pad + gray.shape[1]] = gray
+    width, height = pdf_page.get_size()
+    read = read_pixels(paper, dpi, config, (int(height * dpi / 72), int(width * dpi / 72)),
+                       (pad, pad, pad + gray.shape[1], pad + gray.shape[0]))
+    words, hs, vs = spreadsheet_chrome(read.words, read.h_segs, read.v_segs, pad)
+    hs, vs = drop_empty_margins(words, hs, vs)
+    scale = 72 / dpi
+    dx, dy = box[0] - pad * scale, box[1] - pad * scale
+    chars = [{**c, "x0": c["x0"] + dx, "x1": c["x1"] + dx, "top": c["top"] + dy, "bottom": c["bottom"] + dy}
+             for c in words_to_chars(words, scale)]
+    edges = [{**e, "x0": e["x0"] + dx, "x1": e["x1"] + dx, "top": e["top"] + dy, "bottom": e["bottom"] + dy}
+             for e in segments_to_edges(hs, vs, scale)]
+    return OcrPicture(chars, edges, len(words), _mean_conf(words))

@@ -60,6 +60,8 @@ class PageContent:
     # else's hidden OCR (extract/pdfium_reader.py read_text_visibility).
     text_hidden: bool = False
     image_cover: float = 0.0
+    # each image drawn on the page: its box (top-left origin) and its pixels per inch
+    images: list = field(repr=False, default_factory=list)
 
     @property
     def has_text(self) -> bool:
@@ -137,7 +139,7 @@ def read_page(pdf: pdfium.PdfDocument, index: int) -> PageContent:
         hidden, cover = read_text_visibility(page) if images and chars else (False, 0.0)
         number = index + 1
         return PageContent(number=number, width=right - left, height=top - bottom, chars=chars,
-                           lines=chars_to_lines(chars, number), image_count=images, edges=edges, fills=fills,
-                           marks=marks, text_hidden=hidden, image_cover=cover)
+                           lines=chars_to_lines(chars, number), image_count=len(images), edges=edges,
+                           fills=fills, marks=marks, text_hidden=hidden, image_cover=cover, images=images)
     finally:
         page.close()

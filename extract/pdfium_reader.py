@@ -201,20 +201,32 @@ def _iter_paths(objs, parent: tuple):
             yield from _iter_paths(children, m)
 
 
+def _image(obj, left: float, top: float) -> tuple[BBox, float]:
+    """An image object's box on the page (top-left origin) and its resolution (its pixels per
+    inch across; 0.0 when pdfium cannot measure it)."""
+    box = _bounds(obj)
+    if box is None:
+        return BBox(0.0, 0.0, 0.0, 0.0), 0.0
+    l, b, r, t = box
+    w, h = ctypes.c_uint(), ctypes.c_uint()
+    ppi = 0.0
+    if c.FPDFImageObj_GetImagePixelSize(obj, w, h) and r - l > 1:
+        ppi = w.value * 72 / (r - l)
+    return BBox(l - left, top - t, r - left, top - b), ppi
+
+
 def read_paths(page: pdfium.PdfPage, left: float, top: float
-               ) -> tuple[list[dict], list[tuple[BBox, tuple[float, float, float]]], int, list[BBox]]:
+               ) -> tuple[list[dict], list[tuple[BBox, tuple[float, float, float]]], list[tuple[BBox, float]],
+                          list[BBox]]:
     """Ruling edges (pdfplumber edge dicts) and filled rectangles (cell backgrounds), the
-    number of images on the page, and list bullets drawn as small filled shapes (browsers
-    print a list's discs and squares as paths, not as text)."""
+    images on the page (each its box and resolution, _image), and list bullets drawn as small
+    filled shapes (browsers print a list's discs and squares as paths, not as text)."""
     marks: list[BBox] = []
     edges: list[dict] = []
     fills: list[tuple[BBox, tuple[float, float, float]]] = []
-    images = 0
     raw_page = page.raw
     top_objs = [c.FPDFPage_GetObject(raw_page, i) for i in range(c.FPDFPage_CountObjects(raw_page))]
-    for obj in top_objs:
-        if c.FPDFPageObj_GetType(obj) == c.FPDF_PAGEOBJ_IMAGE:
-            images += 1
+    images = [_image(obj, left, top) for obj in top_objs if c.FPDFPageObj_GetType(obj) == c.FPDF_PAGEOBJ_IMAGE]
     fx, fy = ctypes.c_float(), ctypes.c_float()
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
