@@ -20,7 +20,7 @@ from ..config import ExtractConfig
 from ..lexicon import is_past_form, is_verb_base
 from ..model import BBox, Cell, Fragment, TextLine
 from ..pdf import PageContent
-from ..vocabulary import INLINE_LABEL_CHARS, label_phrase
+from ..vocabulary import INLINE_LABEL_CHARS, label_key, label_phrase
 from .base import boxes_on, inside_any
 
 # A label at the start of a line: up to a few words, then a colon ("Success Measure:",
@@ -102,6 +102,167 @@ def gap_offsets(line: TextLine, glyphs: "GlyphIndex | None", gutter: float) -> t
         return ()
     width = gutter * max(line.size, 1.0)
     return tuple(at[i + 1] for i, (a, b) in enumerate(zip(chars, chars[1:])) if b["x0"] - a["x1"] > width)
+
+
+class BoxField(NamedTuple):
+    """A form's field: its label printed beside (left of) a box, and the lines in the box (its
+    value; none for a box left blank)."""
+    label: TextLine
+    value: tuple[TextLine, ...]
+    box: BBox
+
+
+class FieldRow(NamedTuple):
+    """The fields set side by side on one row of a form ("Lead [HR]  Deadline [May]"), read
+    as one line: `line` stands for the label and value lines it was printed as."""
+    line: TextLine
+    fields: tuple[BoxField, ...]
+
+
+def _box_of(x: float, y: float, boxes: Sequence[BBox]) -> BBox | None:
+    inner = [b for b in boxes if b.x0 <= x <= b.x1 and b.top <= y <= b.bottom]
+    return min(inner, key=lambda b: b.width * (b.bottom - b.top)) if inner else None
+
+
+def _line_pieces(line: TextLine, glyphs: GlyphIndex, boxes: Sequence[BBox]
+                 ) -> list[tuple[BBox | None, TextLine]] | None:
+    """The line cut where its glyphs pass from one box to another or out of them (and where a
+    box stands between two glyphs outside it): each piece with the box it lies in (None: in
+    none), as a line of its own. None when the glyphs do not spell the line's text."""
+    at = [k for k, ch in enumerate(line.text) if not ch.isspace()]
+    near = glyphs.chars_of(line)
+    # a line set a few points off another (a label beside its value's box) may catch some of
+    # that line's glyphs: then only the glyphs level with the line's top or its foot are its own
+    for chars in (near, [c for c in near if abs(c["top"] - line.bbox.top) <= 1.0],
+                  [c for c in near if abs(c["bottom"] - line.bbox.bottom) <= 1.0]):
+        if chars and len(chars) == len(at) and all(c["text"] == line.text[k] for c, k in zip(chars, at)):
+            break
+    else:
+        return None
+    where = [_box_of((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, boxes) for c in chars]
+    cuts = [0]
+    for i in range(1, len(chars)):
+        a, b = chars[i - 1], chars[i]
+        between = any(a["x1"] <= o.x0 and o.x1 <= b["x0"] and o.top < line.bbox.bottom and line.bbox.top < o.bottom
+                      for o in boxes)
+        if where[i] != where[i - 1] or between:
+            cuts.append(i)
+    cuts.append(len(chars))
+    out = []
+    for i, j in zip(cuts, cuts[1:]):
+        mine = chars[i:j]
+        text = line.text[at[i]:at[j - 1] + 1].strip()
+        out.append((where[i], TextLine(text, line.page, BBox(min(c["x0"] for c in mine), min(c["top"] for c in mine),
+                                                             max(c["x1"] for c in mine),
+                                                             max(c["bottom"] for c in mine)), line.size, line.bold)))
+    return out
+
+
+def fields_beside_boxes(lines: Sequence[TextLine], boxes: dict[int, list[BBox]], glyphs: GlyphIndex | None,
+                        config: ExtractConfig) -> tuple[list[TextLine], dict[int, FieldRow]]:
+    """A filled form's fields: a label printed left of a box that holds its value, on the box's
+    first row (level with its first line of text, whose baseline may sit a few points off the
+    label's: the value is drawn by the box, the label by the page), nothing but space between
+    them. A box with no text beside its label is a field left blank. Only labels whose wording
+    recurs (blocks.label_min_repeats: the same fields in every block of the form) and only
+    lines made of nothing but such labels and values count; a row of fields side by side
+    becomes one line, standing where its first line stood.
+
+    The lines with each row of fields as one line, and the rows by their index there."""
+    s = config.blocks
+    if glyphs is None or not boxes:
+        return list(lines), {}
+    pieces: dict[int, list[tuple[BBox | None, TextLine]]] = {}
+    for k, line in enumerate(lines):
+        on = boxes.get(line.page, [])
+        if on and (cut := _line_pieces(line, glyphs, on)) is not None:
+            pieces[k] = cut
+    # each box's value: the pieces inside it, top to bottom; each label: a piece in no box
+    inside: dict[tuple[int, BBox], list[tuple[int, TextLine]]] = {}
+    outside: list[tuple[int, TextLine]] = []
+    for k, cut in pieces.items():
+        for box, piece in cut:
+            if box is None:
+                outside.append((k, piece))
+            else:
+                inside.setdefault((piece.page, box), []).append((k, piece))
+    fields: list[tuple[int, tuple[int, ...], BoxField]] = []     # (label's line, value lines, field)
+    taken: set[int] = set()
+    for page in sorted({l.page for l in lines}):
+        on = boxes.get(page, [])
+        for box in sorted(on, key=lambda b: (b.top, b.x0)):
+            value = sorted(inside.get((page, box), []), key=lambda kp: (kp[1].bbox.top, kp[1].bbox.x0))
+            first = value[0][1] if value else None
+            near = None
+            for i, (k, lab) in enumerate(outside):
+                cy = (lab.bbox.top + lab.bbox.bottom) / 2
+                if i in taken or lab.page != page or lab.bbox.x1 > box.x0 + 1 or not box.top <= cy <= box.bottom:
+                    continue
+                if first is not None and abs(lab.bbox.bottom - first.bbox.bottom) > max(lab.size, first.size):
+                    continue        # not level with the value's first line
+                if any(lab.bbox.x1 <= o.x0 and o.x1 <= box.x0 and o.top < lab.bbox.bottom and lab.bbox.top < o.bottom
+                       for o in on if o != box):
+                    continue        # another box stands between
+                if not re.search(r"[A-Za-z]{2}", lab.text) or len(lab.text.split()) > s.label_max_words:
+                    continue
+                if near is None or lab.bbox.x1 > outside[near][1].bbox.x1:
+                    near = i
+            if near is None:
+                continue
+            taken.add(near)
+            k, lab = outside[near]
+            fields.append((k, tuple(dict.fromkeys(kk for kk, _ in value)), BoxField(lab, tuple(p for _, p in value), box)))
+    keys = recurring([label_key(f.label.text) for _, _, f in fields], s.label_min_repeats)
+    fields = [f for f in fields if label_key(f[2].label.text) in keys]
+    # a line counts only when every piece of it is a field's label or value
+    while True:
+        whole = {k for k in pieces if _covered(k, pieces[k], fields)}
+        kept = [f for f in fields if f[0] in whole and all(v in whole for v in f[1])]
+        if len(kept) == len(fields):
+            break
+        fields = kept
+    if not fields:
+        return list(lines), {}
+    # rows: fields whose boxes share a height, left to right
+    rows: list[list[tuple[int, tuple[int, ...], BoxField]]] = []
+    for f in sorted(fields, key=lambda f: (f[2].box.top, f[2].box.x0)):
+        row = next((r for r in rows if r[0][2].label.page == f[2].label.page
+                    and f[2].box.top < r[0][2].box.bottom and r[0][2].box.top < f[2].box.bottom), None)
+        if row is None:
+            rows.append([f])
+        else:
+            row.append(f)
+    out: list[TextLine] = []
+    index: dict[int, FieldRow] = {}
+    start: dict[int, list[tuple[int, tuple[int, ...], BoxField]]] = {}
+    gone: set[int] = set()
+    for row in rows:
+        row.sort(key=lambda f: f[2].box.x0)
+        mine = {k for k, vs, _ in row} | {v for _, vs, _ in row for v in vs}
+        gone |= mine
+        start.setdefault(min(mine), []).extend(row)
+    for k, line in enumerate(lines):
+        if k in start:
+            row = start[k]
+            labels = [f.label for _, _, f in row]
+            box = labels[0].bbox
+            for l in labels[1:] + [v for _, _, f in row for v in f.value]:
+                box = box.union(l.bbox)
+            text = " ".join(f.label.text + (" " + " ".join(v.text for v in f.value) if f.value else "")
+                            for _, _, f in row)
+            index[len(out)] = FieldRow(TextLine(text, labels[0].page, box, labels[0].size, labels[0].bold),
+                                       tuple(f for _, _, f in row))
+            out.append(index[len(out)].line)
+        elif k not in gone:
+            out.append(line)
+    return out, index
+
+
+def _covered(k: int, cut: Sequence[tuple[BBox | None, TextLine]], fields) -> bool:
+    """Every piece of line `k` is one of the fields' labels or lies in one of their boxes."""
+    labels = {id(f.label) for kk, _, f in fields if kk == k}
+    boxes = {f.box for _, vs, f in fields if k in vs}
+    return all((box is None and id(p) in labels) or (box is not None and box in boxes) for box, p in cut)
 
 
 def free_lines(pages: Sequence[PageContent], taken, boilerplate) -> list[TextLine]:

@@ -10,7 +10,9 @@ opens at a heading-like line (bold or larger than the body) of one style; the st
 is the one whose blocks each hold the recurring labels once (a style whose blocks hold the
 same label twice groups several blocks: a section heading). A card's box, when there is
 one, also ends its block. The blocks are kept only if their statements read as actions
-(blocks.reads_as_action), so a page of staff profiles or a glossary gives no rows.
+(blocks.reads_as_action), so a page of staff profiles or a glossary gives no rows. A filled
+form's fields (a label printed beside the box holding its value: blocks.fields_beside_boxes)
+are labelled lines like any other; a form's block left blank gives no row.
 
 Each block becomes one row of a table whose header is the labels as printed, so blocks and
 tables reach the normalise stage in one shape. The block's id, title and first paragraph
@@ -29,10 +31,11 @@ from ..config import ExtractConfig
 from ..model import BBox, ExtractedTable, Part, RowKind, Structure, TableRow, TextLine
 from ..pdf import PageContent
 from ..text import label_key
+from ..wrap import join_lines
 from .base import StrategyResult, inside
 from .ruled import framing_boxes
-from .blocks import (INLINE_LABEL, LEAD_LABEL, BodyStyle, GlyphIndex, body_size, bold_prefix, field_pairs, gap_offsets,
-                     gap_pieces, gap_prefix, free_lines,
+from .blocks import (INLINE_LABEL, LEAD_LABEL, BodyStyle, FieldRow, GlyphIndex, body_size, bold_prefix, field_pairs,
+                     fields_beside_boxes, gap_offsets, gap_pieces, gap_prefix, free_lines,
                      is_heading_like, lead_label, make_cell, reads_as_action, recurring, right_edges, run_in_title,
                      starts_paragraph, style, upper_headings)
 
@@ -75,6 +78,12 @@ class Block:
     def text(self, key: FieldKey) -> str:
         return " ".join(l.text for l in self.fields.get(key, []))
 
+    @property
+    def blank(self) -> bool:
+        """Nothing but its id or title filled in: a form's block left unused, its labels
+        printed with nothing beside them."""
+        return not any(l.text.strip() for k, v in self.fields.items() if k not in (ID_KEY, TITLE_KEY) for l in v)
+
 
 @dataclass(frozen=True)
 class LineFacts:
@@ -91,10 +100,11 @@ class LineFacts:
 
 
 def lines_to_labels(lines: Sequence[TextLine], config: ExtractConfig,
-                    glyphs: GlyphIndex | None = None) -> list[LineFacts]:
+                    glyphs: GlyphIndex | None = None, rows: dict[int, FieldRow] | None = None) -> list[LineFacts]:
     """Each line's typography and, where it opens with one, its field label. A label is a
-    colon-terminated opening or a short heading-like line whose wording recurs."""
-    return _facts(lines, body_size(lines), config, glyphs)
+    colon-terminated opening or a short heading-like line whose wording recurs. `rows`: the
+    lines that are a form's row of fields (blocks.fields_beside_boxes), by index."""
+    return _facts(lines, body_size(lines), config, glyphs, rows)
 
 
 def field_body(facts: Sequence[LineFacts]) -> BodyStyle | None:
@@ -111,9 +121,10 @@ def field_body(facts: Sequence[LineFacts]) -> BodyStyle | None:
 
 
 def _facts(lines: Sequence[TextLine], body: BodyStyle, config: ExtractConfig,
-           glyphs: GlyphIndex | None) -> list[LineFacts]:
+           glyphs: GlyphIndex | None, rows: dict[int, FieldRow] | None = None) -> list[LineFacts]:
     s = config.blocks
-    cands, rec = _label_candidates(lines, body, config, glyphs)
+    rows = rows or {}
+    cands, rec = _label_candidates(lines, body, config, glyphs, rows)
     # a short "word number" line whose word recurs with other numbers ("ACTION 1", "ACTION 2")
     # heads a block however it is set (often smaller than the text: a kicker above the title)
     kickers: dict[str, set[str]] = {}
@@ -155,7 +166,12 @@ def _facts(lines: Sequence[TextLine], body: BodyStyle, config: ExtractConfig,
     # comes first (the row that has no value for the first field: "Indicator: ...; Owner: ...")
     rec = rec | {c[0] for c in cands if c and c[2] and c[0] in more_keys}
     facts = []
-    for line, c, ps, rs, o, g in zip(lines, cands, pairs, runs, opens_para, gaps):
+    for k, (line, c, ps, rs, o, g) in enumerate(zip(lines, cands, pairs, runs, opens_para, gaps)):
+        if k in rows:           # a form's row of fields: its labels and values as the boxes set them
+            values = [join_lines(v.text for v in f.value) for f in rows[k].fields]
+            labels = [f.label.text for f in rows[k].fields]
+            facts.append(LineFacts(line, False, labels[0], values[0], tuple(zip(labels[1:], values[1:]))))
+            continue
         if c and c[0] in rec and not ps and c[2]:
             ps = field_pairs(c[2], s.label_max_words, sentences=o, gaps=_gaps_in(c[2], line, g))
         heading = is_heading_like(line, body, config) and not (c and c[2] and c[0] in rec)
@@ -216,15 +232,22 @@ def _ends_sentence(prev: TextLine | None, line: TextLine) -> bool:
 
 
 def _label_candidates(lines: Sequence[TextLine], body: BodyStyle, config: ExtractConfig,
-                      glyphs: GlyphIndex | None) -> tuple[list[tuple[str, str, str] | None], set[str]]:
+                      glyphs: GlyphIndex | None, rows: dict[int, FieldRow] | None = None
+                      ) -> tuple[list[tuple[str, str, str] | None], set[str]]:
     """Per line, the label it may open with (key, printed label, rest), and the keys that
-    recur as labels at lines' starts."""
+    recur as labels at lines' starts (a form's row of fields opens with its first label)."""
     s = config.blocks
+    rows = rows or {}
     cands: list[tuple[str, str, str] | None] = []
     under_full: dict[int, tuple[str, str]] = {}     # a label opening a line right under a full one
     rights = right_edges(lines)
     prev: TextLine | None = None
     for k, line in enumerate(lines):
+        if k in rows:
+            first = rows[k].fields[0]
+            cands.append((label_key(first.label.text), first.label.text, join_lines(v.text for v in first.value)))
+            prev = line
+            continue
         new_para = starts_paragraph(prev, line, rights[(line.page, round(line.bbox.x0 / 4))], s.fit_word_margin)
         opens = line.bold or new_para or prev.text.rstrip().endswith((".", ";", "!", "?"))
         # the second line of a wrapped heading ("... review for" / "technical staff") is not
@@ -581,7 +604,9 @@ def _parse_block(lines: Sequence[LineFacts], id_re: re.Pattern[str],
                  only_id_re: re.Pattern[str] | None = None,
                  run_ins: set[tuple[int, float, float]] = frozenset()) -> Block:
     kicker = None
-    if len(lines) > 1 and KICKER.match(lines[0].line.text) and style(lines[0].line) != style(lines[1].line):
+    # (a kicker over a field's line is the block's heading itself: "Block 3" over "Action [...]")
+    if len(lines) > 1 and KICKER.match(lines[0].line.text) and style(lines[0].line) != style(lines[1].line) \
+            and not lines[1].label:
         kicker, lines = lines[0].line, lines[1:]
     n_head = 1      # the title's lines: one style, no gap (a line too long to look like a heading too)
     while n_head < len(lines) and style(lines[n_head].line) == style(lines[0].line) and not lines[n_head].label \
@@ -743,11 +768,12 @@ def lines_to_blocks(lines: Sequence[TextLine], config: ExtractConfig,
     if not lines:
         return []
     boxes = boxes or {}
+    lines, rows = fields_beside_boxes(lines, boxes, glyphs, config)
     lines, run_ins = mark_run_in_titles(lines, glyphs, config)
-    facts = lines_to_labels(lines, config, glyphs)
+    facts = lines_to_labels(lines, config, glyphs, rows)
     opener = choose_opener(facts, config, boxes)
     if opener is None and body_size(lines).bold and (fields := field_body(facts)) is not None:
-        facts = _facts(lines, fields, config, glyphs)
+        facts = _facts(lines, fields, config, glyphs, rows)
         opener = choose_opener(facts, config, boxes)
     sections: list[tuple[TextLine, ...]] = []
     uppers: list[tuple[TextLine, ...]] = []
@@ -787,8 +813,9 @@ def lines_to_blocks(lines: Sequence[TextLine], config: ExtractConfig,
     if sum(evidence) / len(evidence) < config.blocks.action_min_evidence:
         return []
     # a block of the opener's style without any field label (an overview's heading and its
-    # introduction) is one of them only if its own wording reads as an action
-    kept = [b for b, e in zip(blocks, evidence) if b.labelled or e > 0]
+    # introduction) is one of them only if its own wording reads as an action; nor is a
+    # form's block left blank (its labels printed, nothing filled in)
+    kept = [b for b, e in zip(blocks, evidence) if (b.labelled or e > 0) and not b.blank]
     # a heading whose numbers are the first and last ids of the blocks under it ("Actions 1
     # to 7") labels a range of them, it is no section; nor is one heading over every block
     # (their title)

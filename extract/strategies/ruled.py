@@ -1560,6 +1560,42 @@ def mark_nested_tables(grids: Sequence[PageGrid]) -> list[PageGrid]:
     return out
 
 
+def _field_row(g: PageGrid) -> tuple[Cell | None, ...] | None:
+    """The grid's one row of several cells, when every other row is a lone cell (a box
+    across it); None when the grid has more such rows or none."""
+    rows = [r for r in g.rows if sum(isinstance(c, Cell) for c in r) >= 2]
+    if len(rows) != 1 or any(sum(isinstance(c, Cell) for c in r) > 1 for r in g.rows if r is not rows[0]):
+        return None
+    return tuple(c if isinstance(c, Cell) else None for c in rows[0])
+
+
+def lines_of_fields(grids: Sequence[PageGrid], config: ExtractConfig) -> set[int]:
+    """The grids (by index) that are a form's line of fields, no table: one row of cells
+    ("[HR]  Deadline  [May 2026]  Pillar  [Visibility]") in which labels and values stand
+    side by side, told apart by recurrence across the grids of that row's column layout: a
+    label's cell holds the same short text in every one of them (blocks.label_min_repeats or
+    more), a value's cell changes (or is blank), and labels and values alternate. A table's
+    one-row pieces have no such alternation: their columns are all values."""
+    s = config.blocks
+    tol = config.stitch.column_edge_tolerance
+    rows = {k: r for k, g in enumerate(grids) if (r := _field_row(g)) is not None}
+    out: set[int] = set()
+    for k, row in rows.items():
+        peers = [j for j in rows if len(rows[j]) == len(row) and _same_columns(grids[j], grids[k], tol)]
+        if len(peers) < max(2, s.label_min_repeats):
+            continue
+        texts = [[_norm(c.text) if c is not None else "" for c in rows[j]] for j in peers]
+        kinds = []
+        for slot, c in enumerate(row):
+            same = {t[slot] for t in texts}
+            label = len(same) == 1 and "" not in same and c is not None \
+                and 0 < len(c.text.split()) <= s.label_max_words and re.search(r"[A-Za-z]{2}", c.text)
+            kinds.append(bool(label))
+        if any(kinds) and not all(kinds) and all(a != b for a, b in zip(kinds, kinds[1:])):
+            out.add(k)
+    return out
+
+
 def _is_last_on_page(g: PageGrid, grids: Sequence[PageGrid]) -> bool:
     """No grid but those nested in a cell (of this one) starts lower on the page."""
     return all(o.bbox.top <= g.bbox.top for o in grids if o.page == g.page and not _nested(o, grids))
@@ -1582,15 +1618,17 @@ class RuledTableStrategy:
     name = NAME
 
     def extract(self, pages: Sequence[PageContent], config: ExtractConfig, taken=(), boilerplate=frozenset()) -> StrategyResult:
+        found = [(p, g) for p in pages if p.has_text for g in page_to_grids(p, config)]
+        # a form's lines of fields are left to the block strategies, which read them as fields
+        fields = lines_of_fields([g for _, g in found], config)
         grids, headings = [], {}
-        for p in pages:
-            if not p.has_text:
+        for k, (p, g) in enumerate(found):
+            if k in fields:
                 continue
-            for g in page_to_grids(p, config):
-                line = heading_above(g, p, config, boilerplate)
-                if line is not None:
-                    headings[len(grids)] = line
-                grids.append(g)
+            line = heading_above(g, p, config, boilerplate)
+            if line is not None:
+                headings[len(grids)] = line
+            grids.append(g)
         grids = mark_nested_tables([split_header_from_first_row(g, config) for g in grids])
         headings.update(section_headings(grids, pages, config, boilerplate, headings))
         tables = grids_to_tables(grids, config, headings=headings)
