@@ -17,6 +17,7 @@ from .issues import ExtractionError, Issue, IssueCode, note, warning
 from .layout import cut_lines_at_boxes, detect as detect_layouts
 from .model import BBox, ExtractedDocument, ExtractedTable, Layout, Passage, RowKind, TextCoverage
 from .pdf import PageContent, document_properties, open_pdf, read_page
+from .print_headings import drop_print_headings
 from .strategies import REGISTRY, SELF_DETECTING, STRATEGY_ORDER
 from .strategies.base import boxes_on, inside_any
 from .text import BULLET_CLASS
@@ -348,6 +349,18 @@ def _run_strategies(names: Sequence[str], pages, config: ExtractConfig, boilerpl
     return tables, regions
 
 
+def _without_print_headings(pages: Sequence[PageContent], config: ExtractConfig) -> tuple[list[PageContent], list[str]]:
+    """The pages without a spreadsheet's print headings (extract/print_headings.py), and where
+    they were dropped ("1 (A-G, rows 1-19)")."""
+    out, headed = [], []
+    for p in pages:
+        page, h = drop_print_headings(p, config.print_headings)
+        out.append(page)
+        if h is not None:
+            headed.append(f"{p.number} ({h.letters[0]}-{h.letters[-1]}, rows {h.numbers[0]}-{h.numbers[-1]})")
+    return out, headed
+
+
 @dataclass(frozen=True)
 class ReadDocument:
     """The read stage's output: every page as glyphs, lines and rulings (OCR'd where the
@@ -428,8 +441,13 @@ def read_document(data: bytes, source_file: str, password: str | None = None) ->
         pdf.close()
     if not any(p.has_text for p in pages):
         raise ExtractionError("no_text", "no page has any text, even after OCR")
-    # boxes side by side (a slide's cards in a row): no line runs from one box into the next
     config = load_config()
+    # a spreadsheet printed with its headings: the column letters and row numbers are no content
+    pages, headed = _without_print_headings(pages, config)
+    if headed:
+        issues.append(note(IssueCode.PRINT_HEADINGS, "a spreadsheet's print headings (column letters, row numbers) "
+                                                     f"dropped on page(s) {', '.join(headed)}", "read"))
+    # boxes side by side (a slide's cards in a row): no line runs from one box into the next
     pages = [cut_lines_at_boxes(p, config) for p in pages]
     return ReadDocument(source_file, document_id, kind, tuple(pages), tuple(ocr_conf), tuple(issues), properties,
                         tuple(pictures))

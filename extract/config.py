@@ -45,6 +45,14 @@ class BoxSettings(BaseModel):
     card_min_height: float = 12.0
 
 
+class PrintHeadingSettings(BaseModel):
+    """A spreadsheet's print headings: column letters over row numbers (extract/print_headings.py)."""
+    min_columns: int = 2          # column letters counting on by one in a line
+    min_rows: int = 2             # row numbers rising down the heading column
+    min_step_share: float = 0.5   # share of the row numbers' steps after the first that are by one
+    rule_tolerance: float = 1.5   # points: a ruling this close to a heading cell's edge is that edge
+
+
 class BoardSettings(BaseModel):
     """Planning boards: lists side by side, each a column of cards (strategies/board.py)."""
     min_columns: int = 2          # lists side by side
@@ -247,6 +255,7 @@ class ExtractConfig(BaseModel):
     coverage: CoverageSettings
     boxes: BoxSettings
     board: BoardSettings = BoardSettings()
+    print_headings: PrintHeadingSettings = PrintHeadingSettings()
     columns: ColumnSettings = ColumnSettings()
     # a thin horizontal line through glyphs between these shares of their size above the
     # baseline strikes them out (a tracked deletion printed with markup; extract.text.struck_out);

@@ -87,6 +87,7 @@ class IssueCode(str, Enum):
     STRATEGIES_RUN = "strategies_run"            # which strategies ran, why, and what each found
     GROUP_HEADINGS = "group_headings"            # rows of a short code over the ids it opens read as section rows
     SPILLED_COLUMNS_JOINED = "spilled_columns_joined"  # a wide table's columns printed on further pages joined to its rows
+    PRINT_HEADINGS = "print_headings"            # a spreadsheet's column letters and row numbers dropped from the page
     # the document names its institution in full and that name is kept; the registry
     # (models/institutions.csv) does not list it, so coverage cannot place it
     INSTITUTION_NOT_IN_REGISTRY = "institution_not_in_registry"

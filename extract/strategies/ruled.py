@@ -854,6 +854,20 @@ def _reads_as_header(row: TableRow, body: Sequence[TableRow], config: ExtractCon
     return True
 
 
+def titles_over_header(first: Sequence[TableRow], config: ExtractConfig) -> int:
+    """Where the header row stands under title rows printed in the grid's own cells (a sheet's
+    title in A1, a note in A2, a blank row, then the header in row 4, every cell of the sheet
+    ruled): each row above it holds text in one cell at most, and it holds text in every
+    column but one at most and reads as a header. 0: no such header."""
+    for k, row in enumerate(first):
+        filled = sum(bool(c.text) for c in row.cells)
+        if filled <= 1:
+            continue
+        full = k > 0 and row.kind is RowKind.BODY and filled >= len(row.cells) - 1 >= 1
+        return k if full and _reads_as_header(row, first[k + 1:], config) else 0
+    return 0
+
+
 def _covered_from_above(raw: Sequence, above: Sequence) -> bool:
     """Some slot of `raw` is covered by a cell merged down from the row `above` (a cell
     there, or a slot it covers too)."""
@@ -1259,10 +1273,15 @@ def grids_to_tables(grids: Sequence[PageGrid], config: ExtractConfig, first_inde
         while lead < len(first) - 1 and first[lead].kind is RowKind.SECTION:
             lead += 1
         has_header = first[lead].kind is RowKind.BODY and _reads_as_header(first[lead], first[lead + 1:], config)
+        if sum(bool(c.text) for c in first[lead].cells) <= 1 < len(first[lead].cells):
+            titled = titles_over_header(first, config)
+            if titled:
+                first = [_as_section(r, 0) if r.kind is RowKind.BODY and k < titled else r for k, r in enumerate(first)]
+                lead, has_header = titled, True
         band = header_band(group, lead, first, config) if has_header else 0
         top = first[:lead + 1 + band] if has_header else first[:lead]
         top_keys = {_norm(r.text) for r in top}
-        rows: list[TableRow] = list(first[:lead])
+        rows: list[TableRow] = [r for r in first[:lead] if any(c.text for c in r.cells)]
         notes: list[Issue] = []
         if has_header:
             rows.extend(TableRow(RowKind.HEADER, r.cells) for r in first[lead:lead + 1 + band])
