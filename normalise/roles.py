@@ -30,6 +30,7 @@ from extract.vocabulary import MODELS_DIR, read_yaml
 from .headers import UNKNOWN, load_aliases, normalise_header
 from .rag import rag_from_rgb, rag_from_text, status_from_text
 from .subactions import repair_ocr_id
+from .responsibility import RESPONSIBILITY, letters, responsibility_columns
 from .tags import parse_pillars, pillar_tick_columns
 
 # Roles whose cells are free text: a header naming one of them is kept unless the column
@@ -445,7 +446,7 @@ def table_roles(table: ExtractedTable, headers: Sequence[str] | None = None, ocr
     taken: set[str] = set()
 
     def take(i: int, role: str, score: float, ev: str) -> bool:
-        if role != UNKNOWN and role in taken and role not in ("timeframe", PILLAR_TICKS):   # Start / End: both timeframe
+        if role != UNKNOWN and role in taken and role not in ("timeframe", PILLAR_TICKS, RESPONSIBILITY):   # Start / End: both timeframe
             return False
         roles[i], scores[i], evidence[i] = role, round(score, 3), ev
         taken.add(role)
@@ -456,10 +457,17 @@ def table_roles(table: ExtractedTable, headers: Sequence[str] | None = None, ocr
     for i, code in ticks.items():
         take(i, PILLAR_TICKS, 1.0, f"tick column of pillar {code}: one of {len(ticks)} columns each headed by one "
                                    f"pillar, its cells marks or empty")
+    #    A block of role columns holding responsibility letters (R / A / C / I): a RACI matrix,
+    #    no owner, pillar or RAG column whatever its headers and letters say.
+    matrix = responsibility_columns(table, heads) if not ticks else ()
+    for i in matrix:
+        take(i, RESPONSIBILITY, 1.0, f"a column of a responsibility matrix: one of {len(matrix)} adjacent columns "
+                                     f"under role headers, every filled cell letters of one set "
+                                     f"({', '.join(sorted({x for c in cols[i] for x in letters(c.text) or ()}))})")
     # 1. Strong header aliases, in column order (a second column of a taken role stays extra).
     pending = []
     for i, h in enumerate(heads):
-        if i in ticks:
+        if i in ticks or i in matrix:
             continue
         h_role, h_score, h_ev = header_evidence(h, profiles[i])
         c_role, c_score, c_ev = content_evidence(profiles[i])

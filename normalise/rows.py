@@ -33,6 +33,7 @@ from .parents import parents_to_aims
 from .spill import spilled_columns_joined
 from .sheets import SheetTitles, sheet_titles_to_sections, title_without_sheet_name
 from .rag import rag_from_cell
+from .responsibility import RESPONSIBILITY, matrix_field, owner_from_matrix
 from .roles import (PILLAR_TICKS, SECTION, TITLE_FIELD, ColumnRole, TableRoles, document_roles, header_reads_as_data, is_key,
                     load_vocabulary, table_roles)
 from .timeframe import parse_timeframe
@@ -72,6 +73,7 @@ class _RowValues:
     cells: dict[str, list[Cell]]
     extra: list[tuple[str, str]]
     ticked: list[str] = field(default_factory=list)   # headers of the pillar tick columns the row ticks
+    marks: list[tuple[str, str]] = field(default_factory=list)   # (role header, letters) of a responsibility matrix
 
     def text(self, role: str) -> str | None:
         parts = [c.text for c in self.cells.get(role, []) if c.text]
@@ -87,17 +89,23 @@ def _values(row: TableRow, hmap: HeaderMap, headers: Sequence[str]) -> _RowValue
     cells: dict[str, list[Cell]] = {}
     extra: list[tuple[str, str]] = []
     ticked: list[str] = []
+    marks: list[tuple[str, str]] = []
     for cell, role, head in zip(row.cells, hmap.roles, headers):
         if role == PILLAR_TICKS:
             if is_tick(cell.text):
                 ticked.append(pillar_named_by(head) or head)    # "Vis" read as its pillar's code
+            continue
+        if role == RESPONSIBILITY:
+            if cell.text:
+                marks.append((" ".join(head.split()), " ".join(cell.text.split())))
             continue
         if role == UNKNOWN:
             if cell.text:
                 extra.append((head.strip() or "column", cell.text))
             continue
         cells.setdefault(role, []).append(cell)
-    return _RowValues(cells, extra, ticked)
+    matrix = matrix_field(marks)
+    return _RowValues(cells, extra + ([matrix] if matrix else []), ticked, marks)
 
 
 def _provenance(doc: ExtractedDocument, table: ExtractedTable, row_index: int, lines: Sequence[TextLine],
@@ -719,7 +727,7 @@ def row_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: ExtractedT
             parent_id=parent_id, action_id=action_id, aim=aim_out, action_text=text,
             description=description, supporting_actions=vals.text("supporting_actions"),
             success_measures=vals.text("success_measures"), timeframe=vals.text("timeframe"),
-            owner=vals.text("owner"), resources=vals.text("resources"), rag_status=rag, rag_evidence=rag_evidence,
+            owner=vals.text("owner") or owner_from_matrix(vals.marks), resources=vals.text("resources"), rag_status=rag, rag_evidence=rag_evidence,
             progress=vals.text("progress"), comments=vals.text("comments"),
             pillars_document=pillars, talent_document=talent, other_tags=other,
             extra_fields=tuple(vals.extra),
