@@ -242,8 +242,9 @@ def document_to_actions(doc: ExtractedDocument) -> NormalisedDocument:
         kept.append((table, hmap))
     actions: list[Action] = []
     seen: dict[str, int] = {}
+    prefixes = _key_prefixes(kept) if doc.ocr else frozenset()
     for table, hmap in kept:
-        actions.extend(table_to_actions(doc, meta, table, hmap, seen))
+        actions.extend(table_to_actions(doc, meta, table, hmap, seen, prefixes))
     # a combined plan: the rows of other charters' parallel sections are not the Commitment's
     styles = {_norm_ws(r.cells[0].text): (r.cells[0].lines[0].size, r.cells[0].lines[0].bold) for t, _ in kept
               for r in t.rows if r.kind is RowKind.SECTION and r.level == 0 and r.cells[0].lines}
@@ -530,8 +531,8 @@ def bracketed_leads(actions: Sequence[Action]) -> list[Action]:
 
 
 def table_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: ExtractedTable, hmap: HeaderMap,
-                     seen: dict[str, int]) -> list[Action]:
-    out = _table_to_actions(doc, meta, table, hmap, seen)
+                     seen: dict[str, int], key_prefixes: frozenset[str] = frozenset()) -> list[Action]:
+    out = _table_to_actions(doc, meta, table, hmap, seen, key_prefixes)
     if "owner" not in hmap.roles:
         out = bracketed_leads(out)
     if "timeframe" not in hmap.roles and owner_timeframe_pairs([a.owner for a in out]):
@@ -544,7 +545,7 @@ def table_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: Extracte
 
 
 def _table_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: ExtractedTable, hmap: HeaderMap,
-                      seen: dict[str, int]) -> list[Action]:
+                      seen: dict[str, int], key_prefixes: frozenset[str] = frozenset()) -> list[Action]:
     out: list[Action] = []
     section: str | None = None
     aim_heading: str | None = None     # the aim a section heading states, for blocks and list items
@@ -592,8 +593,27 @@ def _table_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: Extract
             anchor = vals
         # a card's list heading that is no status (a board's list "Visibility"): its section
         out.extend(row_to_actions(doc, meta, table, ri, row, vals, vals.text(SECTION) or section, has_action_col,
-                                  seen, aim_heading))
+                                  seen, aim_heading, key_prefixes))
     return out
+
+
+def _key_prefixes(tables: Sequence[tuple[ExtractedTable, HeaderMap]]) -> frozenset[str]:
+    """The letters an OCR'd document's keys open with, from keys read as capitals then digits
+    ("TC9", "TC10"), each seen twice at least, less any that is another plus letters OCR reads
+    for digits ("TCO" from "TCO1", beside "TC"): what the misread keys should open with."""
+    seen: Counter = Counter()
+    for table, hmap in tables:
+        if "ref" not in hmap.roles:
+            continue
+        k = hmap.roles.index("ref")
+        for row in table.rows:
+            text = row.cells[k].text if row.kind is RowKind.BODY and k < len(row.cells) else ""
+            m = re.fullmatch(r"([A-Z]{1,3})\d{1,3}", text.split()[0]) if text.split() else None
+            if m:
+                seen[m.group(1)] += 1
+    found = {p for p, n in seen.items() if n >= 2}
+    return frozenset(p for p in found
+                     if not any(p != q and p.startswith(q) and re.fullmatch(r"[OIlS]+", p[len(q):]) for q in found))
 
 
 def marked_list(lines: Sequence[TextLine]) -> list:
@@ -635,13 +655,13 @@ def _group_row_max_words() -> int:
 
 def row_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: ExtractedTable, ri: int, row: TableRow,
                    vals: _RowValues, section: str | None, has_action_col: bool, seen: dict[str, int],
-                   aim_heading: str | None = None) -> list[Action]:
+                   aim_heading: str | None = None, key_prefixes: frozenset[str] = frozenset()) -> list[Action]:
     ref_text = vals.text("ref")
     aim_raw = vals.text("aim")
     aim_id, aim_text = split_aim_id(strip_tags(aim_raw))
     ref_id = None
     if ref_text and doc.ocr:
-        ref_text = repair_ocr_id(ref_text.split()[0]) + ref_text[len(ref_text.split()[0]):]
+        ref_text = repair_ocr_id(ref_text.split()[0], prefixes=key_prefixes) + ref_text[len(ref_text.split()[0]):]
     if ref_text:
         ref_id = ref_text.split()[0].rstrip(".:)–-") if re.match(r"^(?:[A-Za-z]{1,3}[.\-]?)?\d", ref_text) \
             or table.structure is not Structure.GRID and re.fullmatch(r"\(?[ivx]{1,4}[.)]?", ref_text.strip()) else None

@@ -59,8 +59,9 @@ def split_aim_id(text: str | None) -> tuple[str | None, str | None]:
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "s": "5", "S": "5"})
 
 
-def repair_ocr_id(token: str, *, require_digit: bool = False) -> str:
-    """Row keys as tesseract misreads them: "$1" -> "S1", "v1" -> "V1", "Cl" -> "C1", "cs" -> "C5".
+def repair_ocr_id(token: str, *, require_digit: bool = False, prefixes: frozenset[str] = frozenset()) -> str:
+    """Row keys as tesseract misreads them: "$1" -> "S1", "v1" -> "V1", "Cl" -> "C1", "cs" -> "C5",
+    and with `prefixes` (the letters the table's well-read keys open with) "TCO1" -> "TC01".
     Only for text from OCR; a key is 1-3 letters then digits (a token with no digit-like
     character after its letters is left alone). Where the token may be an ordinary word
     (deciding whether a column or a table holds ids at all), ``require_digit`` leaves alone
@@ -68,6 +69,14 @@ def repair_ocr_id(token: str, *, require_digit: bool = False) -> str:
     token = token.strip("_|~.:)–-—")
     if require_digit and not re.search(r"[0-9$]", token):
         return token
+    # the table's other keys show their letters ("TC" in TC9, TC10): letters read after them
+    # are digits ("TCO1" is TC01), where the letters alone would be no prefix of the table's
+    lead = re.match(r"[A-Za-z]+", token)
+    if prefixes and lead and lead.group(0).upper() not in prefixes:
+        for p in sorted(prefixes, key=len, reverse=True):
+            rest = token[len(p):]
+            if token[:len(p)].upper() == p and re.fullmatch(r"[0-9OoIl|sS]{1,3}", rest) and not rest.isdigit():
+                return p + rest.translate(_OCR_DIGITS)
     m = (re.fullmatch(r"([$A-Za-z]{1,3})([0-9OoIl|]{1,2})((?:\.[0-9OoIl|a-z]{1,3})*)", token)
          or re.fullmatch(r"([$A-Za-z]{1,2})([sS])()", token))
     if not m:
