@@ -35,6 +35,8 @@ class RuledTableSettings(BaseModel):
     unbordered_align_tolerance: float = 2.0
     spaced_cells_max_gap: float = 0.8
     group_code_max_chars: int = 3
+    open_side_min_rules: int = 3
+    open_side_min_width: float = 12.0
 
 
 class BoxSettings(BaseModel):

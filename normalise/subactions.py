@@ -6,6 +6,7 @@ sequence already started (a -> b -> c, V1.1 -> V1.2), so "(see b) above)" does n
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -104,7 +105,25 @@ def _line_start_marker(text: str) -> tuple[str, str | None, int] | None:
             if kind == "letter" and text[:1] == "(" and mid in "ivx":
                 continue
             return kind, mid, m.end()
+    icon = _icon_end(text)
+    if icon:
+        return "bullet", None, icon
     return None
+
+
+def _icon_end(text: str) -> int:
+    """Where the text after an icon opening the line starts: a symbol glyph (Unicode category
+    So, as a database view's page icon "▤", a to-do box "☐", an emoji, with its variation
+    selector) set before the words like a bullet, a space after it. 0 when there is none."""
+    k = 0
+    while k < len(text) and unicodedata.category(text[k]) == "So":
+        k += 1
+        while k < len(text) and unicodedata.category(text[k]) == "Mn":    # U+FE0F and the like
+            k += 1
+    if not k or k > 3 or not text[k:k + 1].isspace():
+        return 0
+    rest = text[k:].lstrip()
+    return len(text) - len(rest) if rest[:1].isalnum() or rest[:1] in "\"“‘'(" else 0
 
 
 def _is_successor(kind: str, prev: str | None, cur: str | None) -> bool:

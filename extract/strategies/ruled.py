@@ -183,6 +183,50 @@ def _close(xs: list[float], y: float, hs: list[dict], tol: float, added: list[di
     drawn.append(DrawnRule(y, tuple((h["x0"], h["x1"]) for h in near)))
 
 
+def open_sides(edges: list[dict], tol: float, min_rules: int, min_width: float) -> list[dict]:
+    """A ruled table printed with no outer border (a web page's or Word's "no outer border"
+    style, a Notion database): column rules only between its columns, so its first and last
+    columns close on no rule and pdfplumber's finder leaves them out. Its rows' rules still
+    run past the outermost column rule to the table's edge, at one x on every row. Where
+    `min_rules` or more rules, each across two column rules or more (a stub off the table's
+    side is no row rule), whose outermost column rule runs from each to the next, all run on
+    past it by `min_width` points or more and stop within `tol` of one x, a vertical rule is
+    drawn there (the table's edge), from the first of them to the last, or to the column
+    rule's own ends where it runs on (a row cut by a page break). Returns the rules to add
+    (merged edges in, pdfplumber's edge dicts out)."""
+    hs = sorted((e for e in edges if e["orientation"] == "h"), key=lambda e: e["top"])
+    vs = [e for e in edges if e["orientation"] == "v"]
+    added: list[dict] = []
+    for side in (-1, 1):           # the left side, then the right
+        runs: list[tuple[list[dict], list[tuple[dict, float]]]] = []   # column rules, the rules and their ends
+        for h in hs:
+            crossed = [v for v in vs if h["x0"] - tol <= v["x0"] <= h["x1"] + tol
+                       and v["top"] - tol <= h["top"] <= v["bottom"] + tol]
+            if len(crossed) < 2:      # a rule across the table, not a stub off one side of it
+                continue
+            out = min(crossed, key=lambda v: -side * v["x0"])
+            end = h["x0"] if side < 0 else h["x1"]
+            if side * (end - out["x0"]) < min_width:
+                continue
+            # the run whose last rule stops at this one's x and whose column rule runs on down to it
+            run = next((r for r in runs if abs(r[1][-1][1] - end) <= tol and abs(r[0][-1]["x0"] - out["x0"]) <= tol
+                        and out["top"] - tol <= r[1][-1][0]["top"]), None)
+            if run is None:
+                runs.append(([out], [(h, end)]))
+            else:
+                run[0].append(out)
+                run[1].append((h, end))
+        for columns, rules in runs:
+            if len(rules) < min_rules:
+                continue
+            x = statistics.median(e for _, e in rules)
+            top = min(rules[0][0]["top"], columns[0]["top"])
+            bottom = max(rules[-1][0]["top"], columns[-1]["bottom"])
+            added.append({"x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0.0, "height": bottom - top,
+                          "orientation": "v", "object_type": "line"})
+    return added
+
+
 def find_grids(edges: list[dict], settings, drawn: list[DrawnRule] | None = None
                ) -> list[list[tuple[float, float, float, float]]]:
     """pdfplumber's chain on our edges: merge -> intersections -> cells -> tables. `drawn`
@@ -194,6 +238,8 @@ def find_grids(edges: list[dict], settings, drawn: list[DrawnRule] | None = None
     edges = merge_edges(edges, settings.snap_tolerance, settings.snap_tolerance,
                         settings.join_tolerance, settings.join_tolerance)
     edges = [e for e in edges if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"]) >= 3]
+    edges = edges + open_sides(edges, settings.snap_tolerance, settings.open_side_min_rules,
+                               settings.open_side_min_width)
     edges, added = close_cut_rows(edges, settings.snap_tolerance, settings.cut_row_min_rules)
     if drawn is not None:
         drawn.extend(added)
@@ -648,6 +694,34 @@ def _rows_only_cells(ys: Sequence[float], x0: float, x1: float, inside: Sequence
     return [(lefts[k], a, lefts[k + 1], b) for a, b in bands for k in range(len(lefts) - 1)]
 
 
+def held_glyphs(marks: Sequence[BBox], chars: Sequence[dict]) -> list[list[dict]]:
+    """For each shape, the glyphs (not spaces) whose centres lie inside it."""
+    shown = sorted((c for c in chars if c["text"].strip()), key=_centre_x)
+    xs = [_centre_x(c) for c in shown]
+    return [[c for c in shown[bisect.bisect_left(xs, m.x0):bisect.bisect_right(xs, m.x1)]
+             if m.top <= (c["top"] + c["bottom"]) / 2 <= m.bottom] for m in marks]
+
+
+def avatar_initials(chars: Sequence[dict], marks: Sequence[BBox], held: Sequence[list[dict]]) -> set[int]:
+    """A person chip's avatar (a web app's owner or assignee cell: "(M) Megan Oduya"): a shape
+    (a disc or a box) holding one glyph (`held`: held_glyphs), a capital letter, with the name
+    it abbreviates just right of it on its line, its first or second word (a title first: "(A)
+    Dr Anika Rao") starting with that letter. The letter is the avatar's picture, no word of
+    the text: the ids (id()) of those glyphs, to be left out of their cell."""
+    out: set[int] = set()
+    for m, inside in zip(marks, held):
+        if len(inside) != 1 or not (inside[0]["text"].isalpha() and inside[0]["text"].isupper()):
+            continue
+        c = inside[0]
+        cy, half = (c["top"] + c["bottom"]) / 2, (c["bottom"] - c["top"]) / 2
+        after = sorted((d for d in chars if d["x0"] >= m.x1 - 0.5 and abs((d["top"] + d["bottom"]) / 2 - cy) <= half),
+                       key=lambda d: d["x0"])
+        words = "".join(d["text"] for d in after).split()[:2]
+        if any(w[:1] == c["text"] for w in words):
+            out.add(id(c))
+    return out
+
+
 def drawn_bullets(lines: Sequence[TextLine], marks: Sequence[BBox], config: ExtractConfig) -> tuple[TextLine, ...]:
     """A cell's lines with the bullets drawn as shapes beside them (a web page's list discs)
     printed as the bullet glyph a Word export prints: each bulleted line of the cell opens a
@@ -700,7 +774,11 @@ def page_to_grids(page: PageContent, config: ExtractConfig) -> list[PageGrid]:
     if not found:
         return []
     found = [unbordered_cells(t, page.chars, s) for t in found]
-    marks = bullet_marks(page.marks, config.blocks.mark_alone_max)
+    # a shape with a glyph inside it (an avatar's initial, a numbered step's disc) is no bullet
+    held = held_glyphs(page.marks, page.chars)
+    empty = {id(m) for m, inside in zip(page.marks, held) if not inside}
+    marks = [m for m in bullet_marks(page.marks, config.blocks.mark_alone_max) if id(m) in empty]
+    initials = avatar_initials(page.chars, page.marks, held)
     chars = sorted(page.chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
     centres_y = [(c["top"] + c["bottom"]) / 2 for c in chars]
     grids = []
@@ -722,7 +800,7 @@ def page_to_grids(page: PageContent, config: ExtractConfig) -> list[PageGrid]:
                     band = bands[(lo, hi)] = (in_band, [_centre_x(c) for c in in_band])
                 left = bisect.bisect_left(band[1], bb.x0)
                 right = bisect.bisect_right(band[1], bb.x1)
-                inner = band[0][left:right]
+                inner = [c for c in band[0][left:right] if id(c) not in initials]
                 lines = tuple(mark_cut_words(chars_to_lines(inner, page.number), bb.x0, bb.x1))
                 lines = drawn_bullets(lines, [m for m in marks if bb.x0 <= m.x0 and m.x1 <= bb.x1
                                               and bb.top <= m.top and m.bottom <= bb.bottom], config)
