@@ -51,6 +51,8 @@ def recurrence_of(text: str) -> str | None:
     return None
 
 
+# "March 31, 2026", "Sept 7th 2026": month, day, year
+_DAY_DATE = re.compile(r"\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(20\d{2})\b")
 _SEASON = r"autumn|spring|summer|winter|michaelmas|lent|trinity|easter"
 
 
@@ -88,6 +90,17 @@ def due_dates_of(text: str, period_start: int | None = None, period_end: int | N
         if second == first + 1:
             dates.append(_month_end(second, 7))
             low = _blank(low, m)
+    # "March 31, 2026", "Sept 7th 2026": a day between the month and the year (a database's or
+    # a US date) is that day, not a year ("31" read as 2031)
+    for m in _DAY_DATE.finditer(low):
+        month = _MONTHS.get(m.group(1))
+        if not month:
+            continue
+        try:
+            dates.append(dt.date(int(m.group(3)), month, int(m.group(2))))
+        except ValueError:
+            continue
+        low = _blank(low, m)
     # "December 2024", "Dec 2024", "Dec-24", "July and December 2021, 2022 and 2023"
     for m in re.finditer(r"\b([a-z]{3,9})\.?(?:\s+|-)((?:20)?\d{2})\b((?:\s*(?:,|and|&)\s*(?:20)?\d{2}\b)*)", low):
         month = _MONTHS.get(m.group(1))
@@ -119,7 +132,8 @@ def parse_timeframe(text: str | None, period_start: int | None = None,
     due = due_date_of(text, period_start, period_end)
     rec = recurrence_of(text)
     if rec is None:
-        if re.search(r"\b[a-z]{3,9}\.?\s+(?:20)?\d{2}\s*(?:,|and|&)\s*(?:20)?\d{2}\b", text.lower()):
+        if re.search(r"\b[a-z]{3,9}\.?\s+(?:20)?\d{2}\s*(?:,|and|&)\s*(?:20)?\d{2}\b",
+                     _DAY_DATE.sub(" ", text.lower())):
             rec = "annual"   # "April 2021, 2022 and 2023": one month, several years
         elif due is not None:
             rec = "once"

@@ -26,6 +26,10 @@ D = dt.date
      "Progression processes investigated by July 2026.", [D(2024, 12, 31), D(2025, 7, 31), D(2026, 7, 31)]),
     ("by July 2025 and again by July 2026", [D(2025, 7, 31), D(2026, 7, 31)]),
     ("31/07/2025", [D(2025, 7, 31)]),
+    # a day between the month and the year (blind 10 kilnsey, a Notion date): once read as the year 2031
+    ("March 31, 2026", [D(2026, 3, 31)]),
+    ("October 1, 2025", [D(2025, 10, 1)]),
+    ("Sept 7th 2026", [D(2026, 9, 7)]),
     # not deadlines: never guessed
     ("Annual review in the spring term.", []),
     ("Throughout 2024-27", []),
@@ -42,3 +46,10 @@ def test_a_cell_with_several_deadlines_is_found_by_each_year():
     assert {d.year for d in dates} == {2025, 2026}
     due, rec = parse_timeframe("Leaflet by July 2025; evaluation by July 2026", 2024, 2027)
     assert due == D(2026, 7, 31) and rec == "once"
+
+
+def test_a_day_between_month_and_year_is_one_deadline_not_a_year_and_a_recurrence():
+    """Blind round 10 (kilnsey, a Notion database's Due column): "March 31, 2026" read as
+    March 2031, and as annual ("March 31, 2026" looked like "April 2021, 2022")."""
+    assert parse_timeframe("March 31, 2026") == (D(2026, 3, 31), "once")
+    assert parse_timeframe("December 12, 2025") == (D(2025, 12, 12), "once")
