@@ -14,6 +14,7 @@ from importlib.metadata import version as _version
 
 from .config import ExtractConfig, OcrSettings, load_config
 from .issues import ExtractionError, Issue, IssueCode, note, warning
+from .frames import FrameMap, layouts_on_sheets, line_on_sheet, passage_on_sheet, sheets_to_frames, table_on_sheets
 from .layout import cut_lines_at_boxes, detect as detect_layouts
 from .model import BBox, ExtractedDocument, ExtractedTable, Layout, Passage, RowKind, TextCoverage
 from .pdf import PageContent, document_properties, open_pdf, read_page
@@ -373,6 +374,9 @@ class ReadDocument:
     issues: tuple[Issue, ...] = ()
     properties: tuple[tuple[str, str], ...] = ()    # the PDF's Author and Title (extract/pdf.py)
     pictures: tuple[PictureRead, ...] = ()          # pictures on text pages that were OCR'd
+    # the sheet each page read was printed on: a sheet printing pages side by side is read as
+    # its frames, one page each (extract/frames.py); empty when every page is its own sheet
+    frames: FrameMap = FrameMap()
 
 
 @dataclass(frozen=True)
@@ -447,10 +451,17 @@ def read_document(data: bytes, source_file: str, password: str | None = None) ->
     if headed:
         issues.append(note(IssueCode.PRINT_HEADINGS, "a spreadsheet's print headings (column letters, row numbers) "
                                                      f"dropped on page(s) {', '.join(headed)}", "read"))
+    # pages printed side by side on a sheet (a 2-up handout): each read as a page, left to right
+    pages, frames = sheets_to_frames(pages, config.frames)
+    if frames:
+        cut = sorted({f.sheet for f in frames.frames if sum(g.sheet == f.sheet for g in frames.frames) > 1})
+        issues.append(note(IssueCode.PAGES_SIDE_BY_SIDE, f"{len(cut)} sheet(s) (page(s) {', '.join(map(str, cut))}) "
+                           f"print pages side by side: read as {len(pages)} pages, left to right; provenance gives "
+                           "the sheet", "read"))
     # boxes side by side (a slide's cards in a row): no line runs from one box into the next
     pages = [cut_lines_at_boxes(p, config) for p in pages]
     return ReadDocument(source_file, document_id, kind, tuple(pages), tuple(ocr_conf), tuple(issues), properties,
-                        tuple(pictures))
+                        tuple(pictures), frames)
 
 
 def segment_document(read: ReadDocument, config: ExtractConfig | None = None) -> Segments:
@@ -498,23 +509,34 @@ def extract_document(read: ReadDocument, segments: Segments,
     page_layouts = tuple(_page_layout(p, tables) for p in pages)
     layout, confidence = _document_layout(page_layouts)
     boiler_text = sorted({pages[pg - 1].lines[i].text for pg, i in boilerplate})
-    # Title pages first; running headers/footers last (they name the institution too).
-    front = "\n".join([l.text for p in pages[:2] for i, l in enumerate(p.lines) if (p.number, i) not in boilerplate]
-                      + boiler_text)
+    # Title pages first (the first two sheets); running headers/footers last (they name the
+    # institution too).
+    frames = read.frames
+    front = "\n".join([l.text for p in pages if frames.sheet(p.number) <= 2 for i, l in enumerate(p.lines)
+                       if (p.number, i) not in boilerplate] + boiler_text)
     if not any(r.kind is RowKind.BODY for t in tables for r in t.rows):
         issues.append(warning(IssueCode.NO_ACTION_STRUCTURE, "no action table or action block found", "extract"))
     ocr_conf = read.ocr_confidences
     spelling = word_evidence(l.text for p in pages for l in p.lines)
     tables = tables_without_soft_hyphens(tables, spelling)
+    title_block = tuple(l for i, l in enumerate(pages[0].lines) if (pages[0].number, i) not in boilerplate) \
+        if pages else ()
+    passages = _passages(pages, regions, boilerplate, config, spelling)
+    page_count = len(pages)
+    if frames:    # pages read from frames: every page and box taken back to the sheet it is printed on
+        tables = tuple(table_on_sheets(t, frames) for t in tables)
+        title_block = tuple(line_on_sheet(l, frames) for l in title_block)
+        passages = tuple(passage_on_sheet(p, frames) for p in passages)
+        page_layouts = layouts_on_sheets(page_layouts, frames, Layout.EMPTY.value, Layout.PROSE.value)
+        page_count = frames.frames[-1].sheet
     return ExtractedDocument(
-        source_file=read.source_file, document_id=read.document_id, page_count=len(pages), layout=layout,
+        source_file=read.source_file, document_id=read.document_id, page_count=page_count, layout=layout,
         layout_confidence=confidence, page_layouts=page_layouts, tables=tables,
         front_text=front[:8000], coverage=_coverage(pages, regions, boilerplate),
         extractor_version=EXTRACTOR_VERSION, issues=tuple(issues),
         ocr=bool(ocr_conf), ocr_confidence=round(sum(ocr_conf) / len(ocr_conf), 3) if ocr_conf else None,
-        title_block=tuple(l for i, l in enumerate(pages[0].lines) if (pages[0].number, i) not in boilerplate)
-        if pages else (), running_headers=tuple(boiler_text), properties=read.properties,
-        passages=_passages(pages, regions, boilerplate, config, spelling))
+        title_block=title_block, running_headers=tuple(boiler_text), properties=read.properties,
+        passages=passages)
 
 
 def pdf_to_document(data: bytes, source_file: str, password: str | None = None,

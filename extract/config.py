@@ -230,6 +230,19 @@ class ColumnSettings(BaseModel):
                                          # (dropped from the text where it touches the word before it)
 
 
+class FrameSettings(BaseModel):
+    """Sheets printing pages side by side (extract/frames.py): each frame read as a page.
+    Defaults keep an older extract.yaml readable."""
+    max_frames: int = 4              # at most this many pages side by side on a sheet (below 2: off)
+    min_gutter: float = 2.0          # x median font size: the empty band between two frames
+    margin_tolerance: float = 3.0    # points: frames' content offsets (and running lines' heights) this close agree
+    edge_gap: float = 1.5            # x its size: a running line stands this far apart from the frame's text
+    min_rules: int = 3               # rules each way inside a frame for it to hold a ruled table
+    min_rule_length: float = 10.0    # points
+    background_share: float = 0.9    # a fill covering this share of the sheet is its background
+    min_evidence: int = 2            # of: same margins, a running line each, rules each
+
+
 class CoverageSettings(BaseModel):
     loose_action_min_words: int
     loose_actions_min: int
@@ -259,6 +272,7 @@ class ExtractConfig(BaseModel):
     board: BoardSettings = BoardSettings()
     print_headings: PrintHeadingSettings = PrintHeadingSettings()
     columns: ColumnSettings = ColumnSettings()
+    frames: FrameSettings = FrameSettings()
     # a thin horizontal line through glyphs between these shares of their size above the
     # baseline strikes them out (a tracked deletion printed with markup; extract.text.struck_out);
     # an underline sits below the baseline. (0, 0): off

@@ -74,6 +74,7 @@ class IssueCode(str, Enum):
     CONVERTED = "converted"
     CONTENT_REMOVED = "content_removed"     # sanitising removed active or external content (extract/convert.py)
     OCR_USED = "ocr_used"
+    PAGES_SIDE_BY_SIDE = "pages_side_by_side"    # a sheet printing pages side by side read frame by frame (extract/frames.py)
     TABLE_NOT_ACTIONS = "table_not_actions"
     TABLE_SUMMARY = "table_summary"
     HEADER_FROM_PREVIOUS = "header_from_previous"
