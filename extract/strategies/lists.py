@@ -316,14 +316,18 @@ def heading_line_count(it: Item) -> int:
     return n
 
 
-def prose_headings_to_sections(items: list[Item], headings: list[TextLine], config: ExtractConfig) -> list[Item]:
+def prose_headings_to_sections(items: list[Item], headings: list[TextLine], config: ExtractConfig,
+                               chapters: frozenset[str] = frozenset()) -> list[Item]:
     """A numbered heading (bold or larger) over paragraphs of prose ("1. Introduction" over
     "The Institute employs around 180 technical staff ...") is a chapter of the document, not
     an action: its number is a chapter's, so it is no evidence. Unless its heading or its
     prose reads as an action (an imperative or future wording), it joins the headings, its
     prose is dropped, and the items after it, up to the next heading, sit under it. Prose: each
     paragraph ends a sentence and the paragraphs hold at least `prose_min_words` words, with no
-    line of fields and no inline label recurring across items."""
+    line of fields and no inline label recurring across items. A numbered heading whose title
+    is an entry of the document's contents page (`chapters`, as `contents_titles` gives them)
+    is a chapter whatever its wording ("4. Finance" over a budget); over no prose ("9. Glossary"
+    over terms, a heading over a list) it is dropped and the items after it keep their section."""
     s = config.blocks
     label_keys = recurring([k for it in items for k in {label_key(m.group("label")) for l in it.lines
                                                          for m in INLINE_LABEL.finditer(l.text)}],
@@ -338,8 +342,12 @@ def prose_headings_to_sections(items: list[Item], headings: list[TextLine], conf
         prose = bool(paras) and all(t.rstrip().endswith((".", "!", "?")) for t in texts) \
             and sum(len(t.split()) for t in texts) >= s.prose_min_words \
             and not any(label_key(m.group("label")) in label_keys for l in rest for m in INLINE_LABEL.finditer(l.text))
+        if n and not prose and _title_key(" ".join(l.text for l in hl)) in chapters:
+            continue    # a chapter the contents lists, over no prose: the heading is no action (what follows is
+            #             left to its own wording, under the section it had)
         if prose and reads_as_action(" ".join(l.text for l in hl), False, config) <= 0 \
-                and all(reads_as_action(t, False, config) <= 0 for t in texts):
+                and all(reads_as_action(t, False, config) <= 0 for t in texts) \
+                or prose and _title_key(" ".join(l.text for l in hl)) in chapters:
             headings.append(TextLine(" ".join(l.text for l in hl), hl[0].page,
                                      BBox(min(l.bbox.x0 for l in hl), hl[0].bbox.top, max(l.bbox.x1 for l in hl),
                                           hl[-1].bbox.bottom), hl[0].size, hl[0].bold))
@@ -558,12 +566,21 @@ def lines_to_list_rows(lines: Sequence[TextLine], config: ExtractConfig,
 _CONTENTS_ENTRY = re.compile(r"^(?P<title>.*?\S)(?:(?P<leaders>\s*(?:\.\s?){2,}|\s*…+)\s*|\s+)(?P<page>\d{1,4})$")
 
 
+def _leadered(line: TextLine) -> bool | None:
+    """Whether a contents entry's number follows leader dots (None: the line is no entry)."""
+    m = _CONTENTS_ENTRY.match(line.text.strip())
+    return None if m is None else bool(m.group("leaders"))
+
+
 def contents_lines(lines: Sequence[TextLine], page_count: int, min_entries: int) -> set[int]:
     """Indexes of the lines that are a table of contents: a run of at least `min_entries`
     lines on one page, each ending in a number no larger than the document's page count,
     the numbers right-aligned (their lines end at one x) and never going down, and most of
     them set apart from their titles by leader dots or a gap wider than a word space (the
-    line is far wider than its text). A wrapped title (a line without a number followed by
+    line is far wider than its text). Entries whose leaders are typed dots end where the dots
+    run out, so a run of them need not align, and their numbers may pass the file's page
+    count (printed numbers, a contents not brought up to date): their order is asked for.
+    A wrapped title (a line without a number followed by
     the rest of its entry) stays in the run. Such lines are never items, whatever their
     numbers ("1. Our technical community ....... 4")."""
     out: set[int] = set()
@@ -574,11 +591,15 @@ def contents_lines(lines: Sequence[TextLine], page_count: int, min_entries: int)
         j = k
         while j < len(lines):
             line = lines[j]
-            if run and (line.page != lines[run[0]].page or abs(line.bbox.x1 - lines[run[-1]].bbox.x1) > 2.0
-                        and _CONTENTS_ENTRY.match(line.text.strip())):
-                break
             m = _CONTENTS_ENTRY.match(line.text.strip())
-            if m is None or int(m.group("page")) > page_count:
+            # leaders typed as dots end where the dots run out, so such entries need not align
+            dotted = m is not None and bool(m.group("leaders")) and all(_leadered(lines[i]) is not False for i in run)
+            if run and (line.page != lines[run[0]].page or abs(line.bbox.x1 - lines[run[-1]].bbox.x1) > 2.0
+                        and m is not None and not dotted):
+                break
+            # a printed page number may run past the file's pages (an extract, an unnumbered cover, a
+            # contents not brought up to date): after leader dots the order alone is asked for
+            if m is None or int(m.group("page")) > page_count and not dotted:
                 # a title wrapped onto a second line: the entry's number ends the next line
                 nxt = lines[j + 1] if j + 1 < len(lines) else None
                 wrapped = run and nxt is not None and nxt.page == line.page \
@@ -606,6 +627,24 @@ def contents_lines(lines: Sequence[TextLine], page_count: int, min_entries: int)
     return out
 
 
+_CHAPTER_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[IVX]{1,5}[.)])\s+")
+
+
+def _title_key(text: str) -> str:
+    """A chapter title for matching a heading to its contents entry: no number, case or spacing."""
+    return " ".join(_CHAPTER_NUMBER.sub("", text).casefold().split())
+
+
+def contents_titles(lines: Sequence[TextLine], contents: set[int]) -> frozenset[str]:
+    """The titles the contents lines list (numbers, leaders and page numbers dropped)."""
+    out = set()
+    for i in contents:
+        m = _CONTENTS_ENTRY.match(lines[i].text.strip())
+        if m is not None and _title_key(m.group("title")):
+            out.add(_title_key(m.group("title")))
+    return frozenset(out)
+
+
 class NumberedListStrategy:
     name = NAME
 
@@ -613,10 +652,12 @@ class NumberedListStrategy:
                 boilerplate: set[tuple[int, int]] = frozenset()) -> StrategyResult:
         lines = free_lines(pages, taken, boilerplate)
         contents = contents_lines(lines, len(pages), config.list_plan.contents_min_entries)
+        chapters = contents_titles(lines, contents)
         lines = [l for i, l in enumerate(lines) if i not in contents]
         marks = {p.number: bullet_marks(p.marks, config.blocks.mark_alone_max) for p in pages}
         items, headings = lines_to_items(lines, marks, config)
-        items = prose_headings_to_sections(split_labelled_paragraphs(items, headings, config), headings, config)
+        items = prose_headings_to_sections(split_labelled_paragraphs(items, headings, config), headings, config,
+                                           chapters)
         table = items_to_table(items, headings, config)
         if table is None:
             return StrategyResult((), ())
