@@ -113,6 +113,7 @@ class BlockSettings(BaseModel):
     heading_max_words: int
     label_max_words: int
     label_min_repeats: int
+    record_min_fields: int = 3   # a label column of this many recurring labels: a table per action (normalise.fields)
     min_blocks: int
     labelled_min_share: float
     action_min_evidence: float

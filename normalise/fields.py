@@ -10,7 +10,9 @@ What makes a label is repetition, not a word list: a short capitalised phrase be
 that recurs in the column. Where a colon follows several words ("Communications Officer
 Timing:"), the label is the ending that recurs most ("Timing").
 
-Chain: cell_records_to_rows -> (column_labels, cell_records -> _record_row).
+Chain: cell_records_to_rows -> (column_labels, cell_records -> _record_row). Records set the
+other way round, a small table per action with its labels down the first column, are read by
+label_column_records (-> _label_rows) as the labelled blocks the narrative reader makes.
 """
 from __future__ import annotations
 
@@ -23,8 +25,11 @@ from typing import Sequence
 from extract.config import ExtractConfig
 from extract.model import EMPTY_CELL, Cell, ExtractedTable, RowKind, Structure, TableRow, TextLine
 from extract.strategies.blocks import make_cell
+from extract.strategies.narrative import ID_KEY, LEAD_KEY, Block, blocks_to_table, label_field
 from extract.strategies.ruled import cell_to_fields
 from extract.vocabulary import CELL_LABEL_CHARS, label_key, label_phrase
+
+from .roles import is_key
 
 _COLON = re.compile(r":(?:\s|$)")
 _WORD = re.compile(r"[\w&'’\-]+")
@@ -195,3 +200,82 @@ def cell_records_to_rows(table: ExtractedTable, config: ExtractConfig) -> tuple[
     note = (f"table {table.index}: column {col + 1} holds an action and its labelled fields "
             f"({', '.join(order.values())}) in each cell; {n} record(s) read from {len(recs)} cell(s)")
     return dataclasses.replace(table, header=header, rows=tuple(rows)), note
+
+
+# ---- records set as small tables: a label column, one table per action ----------------------
+
+def _label_rows(table: ExtractedTable, max_words: int) -> list[tuple[str, TableRow]] | None:
+    """(label as printed, row) for each row under a table's title rows whose first cell is a
+    short label and whose other cells hold its value; None where the table is not so made (a
+    cell empty or long in the first column, a label printed twice, a value missing, a title
+    row after the fields, a label of numbers alone or an id: a year or an id keys a row, it
+    names no field; a table printed again beside its own key column is no record)."""
+    if table.structure is not Structure.GRID or len(table.rows[0].cells if table.rows else ()) < 2:
+        return None
+    out: list[tuple[str, TableRow]] = []
+    for r in table.rows:
+        if r.kind is RowKind.SECTION:
+            if out:
+                return None
+            continue
+        label = " ".join(r.cells[0].text.split())
+        if not label or len(label.split()) > max_words or not any(ch.isalpha() for ch in label) or is_key(label) \
+                or label.endswith((".", "!", "?")) or r.cells[0].spanned or not any(c.text for c in r.cells[1:]):
+            return None
+        out.append((label, r))
+    if len({label_key(lab) for lab, _ in out}) != len(out):
+        return None
+    return out
+
+
+def label_column_records(tables: Sequence[ExtractedTable], config: ExtractConfig
+                         ) -> tuple[list[ExtractedTable], str | None]:
+    """Small tables each holding one action as a record: a title row across the table ("Action
+    1.2: Technicians at public engagement events"), then a row per field, its label in the first
+    column and its value beside it ("Lead | Public Engagement Manager"). What makes them records
+    is that the first column repeats the same labels table after table (at least
+    `record_min_fields` labels, each in `label_min_repeats` tables or more): a label column, not
+    a column of data. Each such table becomes the one labelled block it prints (the narrative
+    reader's: the title row gives its id and statement as a block heading does, each label a
+    field named as printed), so normalise maps the labels as it maps any block's. Returns the
+    tables (one row each where so read) and a note, or None where no table is a record."""
+    s = config.blocks
+    rows_of = {t.index: _label_rows(t, s.label_max_words) for t in tables}
+    counts = Counter(k for rs in rows_of.values() if rs for k in {label_key(lab) for lab, _ in rs})
+    recurring = {k for k, n in counts.items() if n >= s.label_min_repeats}
+
+    def is_record(rs) -> bool:
+        shared = [lab for lab, _ in rs if label_key(lab) in recurring]
+        return len(shared) >= s.record_min_fields and 2 * len(shared) > len(rs)
+    records = {i for i, rs in rows_of.items() if rs and is_record(rs)}
+    if len(records) < s.label_min_repeats:
+        return list(tables), None
+    id_re = re.compile(s.id_heading)
+    out: list[ExtractedTable] = []
+    for t in tables:
+        if t.index not in records:
+            out.append(t)
+            continue
+        block = Block(labelled=True)
+        titles = [line for r in t.rows if r.kind is RowKind.SECTION for line in r.cells[0].lines]
+        if titles:
+            first = titles[0]
+            m = id_re.match(first.text.strip())
+            if m and m.group("rest"):   # "Action 1.2: <statement>" (its words maybe wrapped)
+                block.has_id = True
+                block.fields[ID_KEY] = [dataclasses.replace(first, text=m.group("id"))]
+                block.fields[LEAD_KEY] = [dataclasses.replace(first, text=m.group("rest"))] + list(titles[1:])
+            else:
+                block.fields[LEAD_KEY] = list(titles)
+        for label, r in rows_of[t.index]:
+            seen: list[Cell] = []
+            for c in r.cells[1:]:
+                if c.text and all(c.lines != o.lines for o in seen):
+                    seen.append(c)
+            block.fields[label_field(label)] = [l for c in seen for l in c.lines]
+        made = blocks_to_table([block], t.index)
+        out.append(dataclasses.replace(made, strategy=t.strategy, pages=t.pages, quality=t.quality, notes=t.notes))
+    labels = sorted({lab for i in records for lab, _ in rows_of[i]}, key=lambda lab: (-counts[label_key(lab)], lab))
+    note = (f"{len(records)} table(s) read as records, one action each: their first column repeats the labels "
+            f"{', '.join(labels[:8])}")
+    return out, note

@@ -27,7 +27,7 @@ from .dedupe import duplicates_merged
 from .headers import UNKNOWN, HeaderMap
 from .meta import document_meta
 from .model import Action, DocumentMeta, NormalisedDocument, Provenance
-from .fields import cell_records_to_rows
+from .fields import cell_records_to_rows, label_column_records
 from .matrix import matrix_to_rows
 from .parents import parents_to_aims
 from .spill import spilled_columns_joined
@@ -167,7 +167,11 @@ def document_to_actions(doc: ExtractedDocument) -> NormalisedDocument:
     prev: tuple[str, ...] | None = None
     tables = []
     sheets: list[SheetTitles] = []
-    for table in doc.tables:      # cells holding an action and its labelled fields: a row each, a column per label
+    # small tables whose first column repeats the same labels: a record (one action) each
+    records, said = label_column_records(doc.tables, _extract_config())
+    if said:
+        notes.append(note(IssueCode.FIELDS_IN_CELLS, said, "interpret"))
+    for table in records:      # cells holding an action and its labelled fields: a row each, a column per label
         table, found = sheet_titles_to_sections(table)    # a sheet per pillar: its name is the section
         if found is not None:
             sheets.append(found)
