@@ -1173,22 +1173,24 @@ def heading_above(grid: PageGrid, page: PageContent, config: ExtractConfig,
     line = above[-1]
     if grid.bbox.top - line.bbox.bottom > h.heading_max_gap * max(line.size, 1.0):
         return None
-
-    def styled(l: TextLine) -> bool:
-        t = l.text.strip()
-        return l.bold or l.size >= h.heading_min_size_ratio * body or (t.isupper() and len(t) > 3)
-    if not styled(line):
+    if not _styled(line, body, config):
         return None
-    # a heading wrapped over lines of the same style
+    return _wrapped_heading(line, above[:-1], body, config)
+
+
+def _wrapped_heading(line: TextLine, before: Sequence[TextLine], body: float, config: ExtractConfig
+                     ) -> TextLine | None:
+    """`line` (a styled heading) with the lines it wraps over just above it (`before`, in
+    reading order) in its style, as one line; None when that runs past heading_max_words."""
     parts = [line]
-    for prev in reversed(above[:-1]):
-        if styled(prev) and prev.bold == line.bold and abs(prev.size - line.size) < 0.5 \
-                and parts[0].bbox.top - prev.bbox.bottom <= 0.6 * line.size:
+    for prev in reversed(before):
+        if _styled(prev, body, config) and prev.page == line.page and prev.bold == line.bold \
+                and abs(prev.size - line.size) < 0.5 and parts[0].bbox.top - prev.bbox.bottom <= 0.6 * line.size:
             parts.insert(0, prev)
         else:
             break
     text = " ".join(p.text.strip() for p in parts)
-    if len(text.split()) > h.heading_max_words:
+    if len(text.split()) > config.ruled_table.heading_max_words:
         return None
     box = parts[0].bbox
     for p in parts[1:]:
@@ -1243,21 +1245,7 @@ def heading_over_prose(lines: Sequence[TextLine], body: float, config: ExtractCo
     prose = [l for l in lines[k + 1:] if not _styled(l, body, config)]
     if sum(len(l.text.split()) for l in prose) < h.heading_prose_min_words:
         return None
-    line = lines[k]
-    parts = [line]      # a heading wrapped over lines of the same style
-    for prev in reversed(lines[:k]):
-        if _styled(prev, body, config) and prev.page == line.page and prev.bold == line.bold \
-                and abs(prev.size - line.size) < 0.5 and parts[0].bbox.top - prev.bbox.bottom <= 0.6 * line.size:
-            parts.insert(0, prev)
-        else:
-            break
-    text = " ".join(p.text.strip() for p in parts)
-    if len(text.split()) > h.heading_max_words:
-        return None
-    box = parts[0].bbox
-    for p in parts[1:]:
-        box = box.union(p.bbox)
-    return TextLine(text, line.page, box, line.size, line.bold)
+    return _wrapped_heading(lines[k], lines[:k], body, config)
 
 
 def _would_continue(i: int, grids: Sequence[PageGrid], config: ExtractConfig) -> bool:
