@@ -438,15 +438,20 @@ def _pages(table: ExtractedTable) -> str:
 
 
 @lru_cache(maxsize=1)
+def _scores() -> dict:
+    """The thresholds of models/header_aliases.yaml (`scores`), read once for this module."""
+    return read_yaml(MODELS_DIR / "header_aliases.yaml")["scores"]
+
+
 def _paired_shares() -> tuple[float, float]:
-    raw = read_yaml(MODELS_DIR / "header_aliases.yaml")["scores"]
+    raw = _scores()
     return float(raw.get("paired_owner_share", 0.8)), float(raw.get("paired_timeframe_share", 0.6))
 
 
 @lru_cache(maxsize=1)
 def _pair_separator() -> re.Pattern[str]:
     """What parts an owner from its timeframe in one cell ("HR; annually", "HR · each May")."""
-    seps = read_yaml(MODELS_DIR / "header_aliases.yaml")["scores"].get("paired_separators", [";"])
+    seps = _scores().get("paired_separators", [";"])
     return re.compile("|".join(re.escape(x) for x in seps))
 
 
@@ -487,9 +492,8 @@ def split_owner_timeframe(action: Action) -> Action:
     return dataclasses.replace(action, owner=owner, timeframe=when)
 
 
-@lru_cache(maxsize=1)
 def _bracket_lead_settings() -> tuple[float, int]:
-    raw = read_yaml(MODELS_DIR / "header_aliases.yaml")["scores"]
+    raw = _scores()
     return float(raw.get("bracket_owner_share", 0.5)), int(raw.get("bracket_owner_max_words", 5))
 
 
@@ -652,9 +656,8 @@ def _group_row(table: ExtractedTable, ri: int, hmap: HeaderMap) -> bool:
     return bold or (len(text.split()) <= _group_row_max_words() and not text.rstrip().endswith((".", "!", "?")))
 
 
-@lru_cache(maxsize=1)
 def _group_row_max_words() -> int:
-    return int(read_yaml(MODELS_DIR / "header_aliases.yaml")["scores"].get("group_row_max_words", 6))
+    return int(_scores().get("group_row_max_words", 6))
 
 
 def row_to_actions(doc: ExtractedDocument, meta: DocumentMeta, table: ExtractedTable, ri: int, row: TableRow,
