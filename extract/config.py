@@ -229,6 +229,9 @@ class ColumnSettings(BaseModel):
     raised_mark_max_size: float = 0.8    # x a line's size: a short run of glyphs this small, raised inside the
                                          # line's height beside its words, is its footnote mark, not a line
                                          # (dropped from the text where it touches the word before it)
+    letter_spaced_min_letters: int = 4   # a run of at least this many single letters set evenly apart is one
+    letter_spaced_max_gap: float = 0.7   # word set letter-spaced ("U N I V E R S I T Y"): gaps at most this x size,
+    letter_spaced_word_gap: float = 1.6  # and a gap this x the run's median gap or wider parts two such words
 
 
 class FrameSettings(BaseModel):

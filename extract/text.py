@@ -497,10 +497,13 @@ def _upright_lines(chars: Sequence[dict], page: int, y_tolerance: float, s: Colu
     for row in rows:
         marks = footnote_marks(row, s.raised_mark_max_size)
         row = [c for k, c in enumerate(row) if k not in marks]      # a footnote mark is no part of the text
+        dropped, joined = letter_spaced(row, s)
+        row = [c for c in row if id(c) not in dropped]
         parts: list[str] = []
         prev = None
         for ch in row:
-            if prev is not None and space_between(prev, ch) and parts and parts[-1] != " " and ch["text"] != " ":
+            if prev is not None and space_between(prev, ch) and parts and parts[-1] != " " and ch["text"] != " " \
+                    and id(prev) not in joined:
                 parts.append(" ")
             parts.append(ch["text"])
             prev = ch
@@ -514,6 +517,52 @@ def _upright_lines(chars: Sequence[dict], page: int, y_tolerance: float, s: Colu
         bold = sum(glyph_is_bold(c) for c in visible) > len(visible) / 2
         lines.append(TextLine(text, page, bbox, round(size, 1), bold))
     return lines
+
+
+def letter_spaced(row: Sequence[dict], s: ColumnSettings) -> tuple[set[int], set[int]]:
+    """Where a row prints a word letter-spaced ("U N I V E R S I T Y"): a run of at least
+    s.letter_spaced_min_letters visible single letters (each set apart by a space glyph or a
+    gap, no other glyph between), evenly (the run's median gap at most s.letter_spaced_max_gap
+    x the size); a gap s.letter_spaced_word_gap x that median or wider parts two words.
+    Returns (ids of the space glyphs inside such words, dropped; ids of the letters the next
+    letter of their word follows with no space)."""
+    vis = [c for c in row if c["text"].strip()]
+    dropped: set[int] = set()
+    joined: set[int] = set()
+    if len(vis) < s.letter_spaced_min_letters:
+        return dropped, joined
+
+    def apart(a: dict, b: dict) -> bool:
+        return space_between(a, b) or _spaced(row, a, b)
+
+    def alone(k: int) -> bool:
+        c = vis[k]
+        return (len(c["text"]) == 1 and c["text"].isalpha()
+                and (k == 0 or apart(vis[k - 1], c)) and (k == len(vis) - 1 or apart(c, vis[k + 1])))
+
+    k = 0
+    while k < len(vis):
+        j = k
+        while j < len(vis) and alone(j) and abs(vis[j]["size"] - vis[k]["size"]) < 0.5:
+            j += 1
+        run, k = vis[k:j], max(j, k + 1)
+        if len(run) < s.letter_spaced_min_letters:
+            continue
+        gaps = [b["x0"] - a["x1"] for a, b in zip(run, run[1:])]
+        typical = median(gaps)
+        if min(gaps) < 0 or typical > s.letter_spaced_max_gap * max(run[0]["size"], 1.0):
+            continue
+        for a, b, g in zip(run, run[1:], gaps):
+            if g < s.letter_spaced_word_gap * max(typical, 0.5):
+                joined.add(id(a))
+                dropped.update(id(c) for c in row if not c["text"].strip()
+                               and a["x1"] - 0.5 <= c["x0"] and c["x1"] <= b["x0"] + 0.5)
+    return dropped, joined
+
+
+def _spaced(row: Sequence[dict], a: dict, b: dict) -> bool:
+    """A space glyph stands between glyphs a and b of a row."""
+    return any(not c["text"].strip() and a["x1"] - 0.5 <= c["x0"] and c["x1"] <= b["x0"] + 0.5 for c in row)
 
 
 def _joins_into_word(word: str, next_text: str) -> bool:

@@ -67,6 +67,11 @@ class MetaConfig:
     # a line holding the title's period alone, in its size and weight, at most this many times
     # its size below it, ends the title (a paragraph of its own: "... Action Plan" / "2025–2028")
     title_period_gap: float = 0.0
+    # a name set as a logo lockup, its head noun on a line of its own over or under the rest
+    # ("KINGSMERE" / "UNIVERSITY"): lines this many times the smaller size apart at most, their
+    # left edges or centres within lockup_align x that size (0: never)
+    lockup_gap: float = 0.0
+    lockup_align: float = 0.0
 
 
 @lru_cache(maxsize=2)
@@ -84,7 +89,8 @@ def load_meta_config(models_dir: Path = MODELS_DIR) -> MetaConfig:
                       float(raw.get("title_line_overlap", 0.0)), float(raw.get("title_wrap_ratio", 0.0)),
                       tuple(w.lower() for w in raw.get("name_connectors", ("of",))),
                       frozenset(w.lower() for w in raw.get("name_tail_words", ())),
-                      float(raw.get("title_subtitle_gap", 0.0)), float(raw.get("title_period_gap", 0.0)))
+                      float(raw.get("title_subtitle_gap", 0.0)), float(raw.get("title_period_gap", 0.0)),
+                      float(raw.get("lockup_gap", 0.0)), float(raw.get("lockup_align", 0.0)))
 
 
 @lru_cache(maxsize=2)
@@ -626,7 +632,7 @@ def document_meta(front_text: str, file_name: str, title_block: Sequence[TextLin
         warnings.append(warning(IssueCode.PERIOD_NOT_FOUND, "plan period not found", "interpret"))
     # the title as one line: a name wrapped with it ("... at Dunmere" / "College of
     # Technology") is read whole, not as the tail on its own line
-    named = ([title] if title and title not in lines else []) + lines
+    named = ([title] if title and title not in lines else []) + lockup_names(title_block) + lines
     inst, doubt = resolve_institution("\n".join(named), file_name, running_headers)
     from_props = institution_from_properties(properties) if inst is None else None
     if from_props is not None:
@@ -641,6 +647,42 @@ def document_meta(front_text: str, file_name: str, title_block: Sequence[TextLin
     elif doubt:
         warnings.append(warning(IssueCode.INSTITUTION_UNCERTAIN, doubt, "interpret"))
     return DocumentMeta(inst, without_institution(title, inst), start, end, report_date_of(lines)), warnings
+
+
+def lockup_names(lines: Sequence[TextLine], cfg: MetaConfig | None = None) -> list[str]:
+    """Names set as a logo lockup: a line holding only an institution's head noun (with its
+    connector: "UNIVERSITY", "INSTITUTE OF") directly over or under a short line of capitalised
+    words and no digits, aligned with it on the left or the centre ("KINGSMERE" over
+    "UNIVERSITY"): read as one name in that order ("KINGSMERE UNIVERSITY"). The lines are a
+    page's in reading order; an empty list when none is so set."""
+    cfg = cfg or load_meta_config()
+    if cfg.lockup_gap <= 0:
+        return []
+    heads = {h.lower() for h in cfg.institution_heads}
+    connectors = set(cfg.name_connectors) | {"the"}
+
+    def only_head(text: str) -> bool:
+        words = text.lower().split()
+        return bool(words) and words[0] in heads and all(w in connectors for w in words[1:])
+
+    def short_name(text: str) -> bool:
+        words = text.split()
+        return 0 < len(words) <= 3 and not re.search(r"\d", text) and all(w[:1].isupper() for w in words) \
+            and not any(w.lower() in heads for w in words)
+
+    out = []
+    for a in lines:
+        for b in lines:
+            if a is b or a.page != b.page:
+                continue
+            size = min(a.size, b.size) or 1.0
+            gap = b.bbox.top - a.bbox.bottom
+            aligned = abs(a.bbox.x0 - b.bbox.x0) <= cfg.lockup_align * size or \
+                abs((a.bbox.x0 + a.bbox.x1) - (b.bbox.x0 + b.bbox.x1)) / 2 <= cfg.lockup_align * size
+            if -0.5 * size <= gap <= cfg.lockup_gap * size and aligned and (
+                    only_head(a.text) and short_name(b.text) or short_name(a.text) and only_head(b.text)):
+                out.append(f"{a.text} {b.text}")
+    return out
 
 
 def without_institution(title: str | None, inst: str | None) -> str | None:
