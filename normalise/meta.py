@@ -621,6 +621,7 @@ def document_meta(front_text: str, file_name: str, title_block: Sequence[TextLin
     warnings: list[Issue] = []
     lines = [l.strip() for l in front_text.splitlines() if l.strip()]
     title = year_range_dash(title_from_block(title_block) or title_of(lines))
+    title = plan_named_inside(lines, title, load_meta_config()) or title
     start, end = parse_period(title or "")
     if start is None:
         start, end = parse_period(" ".join(lines[:10]))
@@ -647,6 +648,25 @@ def document_meta(front_text: str, file_name: str, title_block: Sequence[TextLin
     elif doubt:
         warnings.append(warning(IssueCode.INSTITUTION_UNCERTAIN, doubt, "interpret"))
     return DocumentMeta(inst, without_institution(title, inst), start, end, report_date_of(lines)), warnings
+
+
+def plan_named_inside(lines: Sequence[str], title: str | None, cfg: MetaConfig) -> str | None:
+    """The plan a larger document holds, when its title block names it: a strategy or an
+    annual report ("Technical Excellence Strategy 2025–2030", "Annual Report 2024–25")
+    "incorporating our Technician Commitment Action Plan 2025–2028". When the title names no
+    plan (none of the title keywords), the first short title-block line that does, with a
+    period of its own, is the plan's title (from its first capitalised word: "incorporating
+    our" is the cover's lead-in), and so its period."""
+    if title and any(kw in l_(title) for kw in cfg.title_keywords):
+        return None
+    for line in lines[:cfg.title_block_lines]:
+        words = line.split()
+        if len(words) > 16 or line.rstrip().endswith(".") or is_breadcrumb(line, cfg):
+            continue
+        if any(kw in l_(line) for kw in cfg.title_keywords) and parse_period(line)[0] is not None:
+            first = next((k for k, w in enumerate(words) if w[:1].isupper()), 0)
+            return year_range_dash(" ".join(words[first:]))
+    return None
 
 
 def lockup_names(lines: Sequence[TextLine], cfg: MetaConfig | None = None) -> list[str]:
