@@ -322,7 +322,7 @@ def _ocr_pictures(pdf, pages: list[PageContent], picks: list[tuple[int, BBox, fl
 
 
 def _ocr_pages(pdf, pages: list[PageContent], indexes: list[int]):
-    from .ocr import ocr_page, snap_page_sizes
+    from .ocr import ocr_page, repair_spelling, snap_page_sizes
     out, conf = list(pages), []
     for i in indexes:
         page = pdf[i]
@@ -332,8 +332,8 @@ def _ocr_pages(pdf, pages: list[PageContent], indexes: list[int]):
             page.close()
         out[i] = res.content
         conf.append(res.confidence)
-    for i, page in zip(indexes, snap_page_sizes([out[i] for i in indexes], load_config().ocr.size_snap,
-                                                  load_config().ocr.size_snap_pixels)):
+    snapped = snap_page_sizes([out[i] for i in indexes], load_config().ocr.size_snap, load_config().ocr.size_snap_pixels)
+    for i, page in zip(indexes, repair_spelling(snapped, load_config().ocr)):
         out[i] = page
     return out, conf
 

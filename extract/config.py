@@ -157,6 +157,10 @@ class OcrSettings(BaseModel):
     ruling_short_min_ink: float = 1.0   # 1: off (extract/ocr.py short_column_rules)
     size_snap: float = 0.0              # 0: off (extract/ocr.py snap_sizes)
     size_snap_pixels: float = 0.0
+    spelling_min_count: int = 0         # 0: off (extract/ocr.py repair_spelling)
+    spelling_min_ratio: float = 3.0
+    spelling_min_length: int = 4
+    spelling_common_log_prob: float = -12.0
     ruling_edge_margin_mm: float = 0.0  # 0: off (extract/ocr.py drop_edge_rules)
     ruling_max_near_ink: float = 1.0    # 1: off (extract/ocr.py drop_text_runs)
     ruling_near_mm: float = 0.3

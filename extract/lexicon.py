@@ -38,6 +38,24 @@ def is_word(text: str) -> bool:
     return text.lower() in _words()
 
 
+@lru_cache(maxsize=1)
+def _log_probs() -> dict[str, float]:
+    """spacy-lookups-data's word frequencies (log probabilities, ~1M forms, about 1 s to load):
+    the function words the lemma tables lack ("they", "the", "with"). Loaded only when asked
+    (OCR'd documents' spelling repair)."""
+    try:
+        import spacy_lookups_data
+    except ImportError:
+        return {}
+    data = Path(spacy_lookups_data.__file__).parent / "data"
+    return json.loads(gzip.open(data / "en_lexeme_prob.json.gz").read())
+
+
+def is_common_word(text: str, min_log_prob: float) -> bool:
+    """A word of the lemma tables, or one English text uses at least this often (log probability)."""
+    return is_word(text) or _log_probs().get(text.lower(), -99.0) >= min_log_prob
+
+
 def is_verb_base(word: str) -> bool:
     """A verb in its base form ("Publish", "Create", "Review"): what an imperative opens with."""
     _, lemmas, verbs = _tables()

@@ -18,12 +18,14 @@ import os
 import re
 import shutil
 import subprocess
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
 
 from .config import ExtractConfig, OcrSettings, load_config
 from .pdf import ExtractionError, PageContent
+from .lexicon import is_common_word
 from .text import chars_to_lines
 
 DPI = 300          # the resolution tesseract is told when none is given
@@ -1326,6 +1328,97 @@ def snap_page_sizes(pages: list[PageContent], tolerance: float, pixels: float = 
     for p in pages:
         chars = [{**c, "size": snapped.get(round(c["size"], 1), c["size"])} for c in p.chars]
         out.append(dataclasses.replace(p, chars=chars, lines=chars_to_lines(chars, p.number)))
+    return out
+
+
+_OCR_PAIRS = (("rn", "m"), ("cl", "d"), ("li", "h"), ("vv", "w"), ("ii", "u"))
+
+
+def _near(word: str, vocab: set[str]) -> set[str]:
+    """Words of `vocab` one edit from `word`: a letter changed, added or dropped, or one of
+    tesseract's letter pairs read for one letter (or the reverse)."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    out: set[str] = set()
+    for i in range(len(word) + 1):
+        head, tail = word[:i], word[i:]
+        if tail:
+            out.add(head + tail[1:])
+            out.update(head + c + tail[1:] for c in letters)
+        out.update(head + c + tail for c in letters)
+    for a, b in _OCR_PAIRS:
+        for x, y in ((a, b), (b, a)):
+            k = word.find(x)
+            while k >= 0:
+                out.add(word[:k] + y + word[k + len(x):])
+                k = word.find(x, k + 1)
+    out.discard(word)
+    return out & vocab
+
+
+def _styled_as(word: str, model: str) -> str:
+    if model.isupper():
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def repair_spelling(pages: list[PageContent], s: OcrSettings) -> list[PageContent]:
+    """Words OCR misread into no word, read as the document's own word one edit away (the
+    document reads "Plan" twenty times and "Pian" once: the title's "Action Pian" is "Action
+    Plan"). Counts are over the OCR'd pages given; only a word the lexicon lacks is changed,
+    only to a word read at least s.spelling_min_count times and s.spelling_min_ratio times as
+    often, and never on a tie. The word's glyphs are spread again over its box; lines rebuilt."""
+    import dataclasses
+    if s.spelling_min_count <= 0 or not pages:
+        return pages
+
+    def words_of(chars: list[dict]) -> list[list[int]]:
+        runs: list[list[int]] = []
+        for k, c in enumerate(chars):
+            if c.get("space_before") or not runs or not c["text"].strip():
+                runs.append([])
+            if c["text"].strip():
+                runs[-1].append(k)
+        return [r for r in runs if r]
+
+    counts: Counter = Counter()
+    found = []
+    for p in pages:
+        runs = words_of(p.chars)
+        found.append(runs)
+        for r in runs:
+            core = re.sub(r"^[^A-Za-z]+|[^A-Za-z]+$", "", "".join(p.chars[k]["text"] for k in r))
+            if core.isalpha():
+                counts[core.lower()] += 1
+    vocab = {w for w, n in counts.items() if n >= s.spelling_min_count}
+    fixes: dict[str, str] = {}
+    for w, n in counts.items():
+        if len(w) < s.spelling_min_length or is_common_word(w, s.spelling_common_log_prob):
+            continue
+        near = sorted(_near(w, vocab), key=lambda v: -counts[v])
+        if near and counts[near[0]] >= s.spelling_min_ratio * n and \
+                (len(near) == 1 or counts[near[1]] < counts[near[0]]):
+            fixes[w] = near[0]
+    if not fixes:
+        return pages
+    out = []
+    for p, runs in zip(pages, found):
+        chars = list(p.chars)
+        changed = False
+        for r in reversed(runs):
+            text = "".join(chars[k]["text"] for k in r)
+            m = re.match(r"^([^A-Za-z]*)([A-Za-z]+)([^A-Za-z]*)$", text)
+            if not m or m.group(2).lower() not in fixes:
+                continue
+            new = m.group(1) + _styled_as(fixes[m.group(2).lower()], m.group(2)) + m.group(3)
+            first, last = chars[r[0]], chars[r[-1]]
+            step = (last["x1"] - first["x0"]) / len(new)
+            glyphs = [{**first, "text": ch, "x0": first["x0"] + i * step, "x1": first["x0"] + (i + 1) * step,
+                       "space_before": i == 0 and bool(first.get("space_before"))} for i, ch in enumerate(new)]
+            chars[r[0]:r[-1] + 1] = glyphs
+            changed = True
+        out.append(dataclasses.replace(p, chars=chars, lines=chars_to_lines(chars, p.number)) if changed else p)
     return out
 
 
