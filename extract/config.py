@@ -285,6 +285,9 @@ class ExtractConfig(BaseModel):
     # baseline strikes them out (a tracked deletion printed with markup; extract.text.struck_out);
     # an underline sits below the baseline. (0, 0): off
     strike_band: tuple[float, float] = (0.0, 0.0)
+    # degrees: a glyph turned a little is read in the frame of a box turned within this much of
+    # it that holds it (a sticky note's words; extract.text.straighten)
+    tilt_tolerance: float = 0.0
     # a fill behind a cell's words (a status pill or badge, extract.strategies.base.badge_fill)
     # is the cell's colour when it holds at least the first share of the words' box and is at
     # most the second times its area (larger: a row band or a panel, not the cell's own mark)

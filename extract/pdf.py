@@ -15,7 +15,7 @@ from .issues import ExtractionError  # noqa: F401 - raised here, re-exported
 from .model import TextLine
 from .config import load_config
 from .pdfium_reader import read_chars, read_paths, read_text_visibility
-from .text import chars_to_lines, struck_out
+from .text import chars_to_lines, straighten, struck_out
 
 
 def sniff_pdf(data: bytes) -> None:
@@ -134,8 +134,12 @@ def read_page(pdf: pdfium.PdfDocument, index: int) -> PageContent:
     page = as_printed(pdf, index)
     try:
         left, bottom, right, top = page.get_cropbox()
-        edges, fills, images, marks = read_paths(page, left, top)
-        chars, edges = struck_out(read_chars(page, left, top), edges, load_config().strike_band)
+        edges, fills, images, marks, tilted = read_paths(page, left, top)
+        config = load_config()
+        chars = read_chars(page, left, top)
+        if tilted:
+            chars = straighten(chars, tilted, config.tilt_tolerance)
+        chars, edges = struck_out(chars, edges, config.strike_band)
         hidden, cover = read_text_visibility(page) if images and chars else (False, 0.0)
         number = index + 1
         return PageContent(number=number, width=right - left, height=top - bottom, chars=chars,

@@ -32,6 +32,57 @@ _LINE_END_HYPHEN = "\x02"
 # A glyph whose text matrix turns it by a quarter (a table's vertical header "Visibility" set
 # bottom to top) has |a|, |d| this small next to |b|, |c|.
 _QUARTER_TURN_SLACK = 0.05
+# A text matrix (or a box's sides) turned by less than this many degrees is upright: no tilt.
+_TILT_MIN = 0.05
+
+
+def tilt_of(a: float, b: float, cc: float, d: float) -> float:
+    """The tilt a text matrix (a b c d) gives its glyphs, in degrees on the page (top-left
+    origin, positive turning clockwise as seen) when it is a plain turn (no shear or mirror)
+    short of 45 degrees either way; 0.0 otherwise (upright, a quarter turn, sheared)."""
+    import math
+    scale = math.hypot(a, b)
+    if scale <= 0 or abs(a - d) > 0.02 * scale or abs(b + cc) > 0.02 * scale or a <= abs(b):
+        return 0.0
+    angle = math.degrees(math.atan2(-b, a))
+    return angle if abs(angle) >= _TILT_MIN else 0.0
+
+
+def side_tilt(segs: list[tuple[float, float, float, float]]) -> float:
+    """The tilt of a box drawn as a closed path of straight sides (a sticky note turned on a
+    whiteboard): every straight side of some length runs at one angle modulo 90 degrees, short
+    of 45 either way; 0.0 for an upright box or sides that do not agree (a star, a chevron)."""
+    import math
+    angles = []
+    for x0, y0, x1, y1 in segs:
+        if math.hypot(x1 - x0, y1 - y0) < 4:
+            continue
+        a = math.degrees(math.atan2(y1 - y0, x1 - x0)) % 90.0
+        angles.append(a - 90.0 if a > 45.0 else a)
+    if len(angles) < 3 or max(angles) - min(angles) > 0.5:
+        return 0.0
+    angle = sum(angles) / len(angles)
+    return angle if abs(angle) >= _TILT_MIN else 0.0
+
+
+def straightened(points: list[tuple[float, float]], angle: float) -> BBox:
+    """The box a path turned by `angle` degrees (side_tilt) draws, turned back about the
+    centre of its bounds: the note's own box, upright."""
+    import math
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    px, py = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+    back = [turn_about(x, y, px, py, -angle) for x, y in points]
+    return BBox(min(p[0] for p in back), min(p[1] for p in back), max(p[0] for p in back), max(p[1] for p in back))
+
+
+def turn_about(x: float, y: float, px: float, py: float, angle: float) -> tuple[float, float]:
+    """(x, y) turned by `angle` degrees about (px, py), on the page (top-left origin: positive
+    turns clockwise as seen)."""
+    import math
+    t = math.radians(angle)
+    cs, sn = math.cos(t), math.sin(t)
+    dx, dy = x - px, y - py
+    return px + cs * dx - sn * dy, py + sn * dx + cs * dy
 
 
 def quarter_turn(a: float, b: float, cc: float, d: float) -> int:
@@ -92,7 +143,7 @@ def read_chars(page: pdfium.PdfPage, left: float, top: float) -> list[dict[str, 
         fonts: dict[int | None, tuple[str, bool, bool]] = {}
         # per text object: its font's (name, bold, declares no descent) and its quarter turn
         # (one text matrix per object, so one turn)
-        objects: dict[int | None, tuple[tuple[str, bool, bool], int]] = {}
+        objects: dict[int | None, tuple[tuple[str, bool, bool], int, float]] = {}
         out: list[dict[str, Any]] = []
         seen: set[tuple] = set()
         space_before = False
@@ -146,9 +197,12 @@ def read_chars(page: pdfium.PdfPage, left: float, top: float) -> list[dict[str, 
                 if face is None:
                     name = _font_name(font, buf)
                     face = fonts[font_key] = (name, is_bold_font(name), _declares_no_descent(font))
-                turn = quarter_turn(matrix.a, matrix.b, matrix.c, matrix.d) if get_matrix(raw, i, matrix) else 0
-                known = objects[obj_key] = (face, turn)
-            face, turn = known
+                turn, tilt = 0, 0.0
+                if get_matrix(raw, i, matrix):
+                    turn = quarter_turn(matrix.a, matrix.b, matrix.c, matrix.d)
+                    tilt = 0.0 if turn else tilt_of(matrix.a, matrix.b, matrix.c, matrix.d)
+                known = objects[obj_key] = (face, turn, tilt)
+            face, turn, tilt = known
             # The baseline groups glyphs into lines: a font whose declared ascent is too small
             # (some PDF writers put the x-height there) gets ink-tight boxes, so the tops of
             # "j", "d" and "," differ by more than a line's tolerance while their baseline is one.
@@ -168,6 +222,11 @@ def read_chars(page: pdfium.PdfPage, left: float, top: float) -> list[dict[str, 
                 # a turned glyph's baseline is upright on the page: its line is its origin's x
                 glyph["turn"] = turn
                 glyph["turned_baseline"] = (ox.value if has_origin else (x0 + x1) / 2) - left
+            elif tilt and has_origin:
+                # a glyph turned a little (a sticky note's words): its turn and origin, to read
+                # it in its note's own frame (text.straighten)
+                glyph["tilt"] = tilt
+                glyph["origin"] = (ox.value - left, top - oy.value)
             out.append(glyph)
             space_before = False
         return out
@@ -217,11 +276,15 @@ def _image(obj, left: float, top: float) -> tuple[BBox, float]:
 
 def read_paths(page: pdfium.PdfPage, left: float, top: float
                ) -> tuple[list[dict], list[tuple[BBox, tuple[float, float, float]]], list[tuple[BBox, float]],
-                          list[BBox]]:
+                          list[BBox], list[tuple[BBox, float]]]:
     """Ruling edges (pdfplumber edge dicts) and filled rectangles (cell backgrounds), the
-    images on the page (each its box and resolution, _image), and list bullets drawn as small
-    filled shapes (browsers print a list's discs and squares as paths, not as text)."""
+    images on the page (each its box and resolution, _image), list bullets drawn as small
+    filled shapes (browsers print a list's discs and squares as paths, not as text), and the
+    filled boxes drawn turned a little (sticky notes on a whiteboard: side_tilt), each its box
+    turned back upright about its centre and its tilt. A turned box is among the fills as
+    that upright box, the box its own words are read in (text.straighten)."""
     marks: list[BBox] = []
+    tilted: list[tuple[BBox, float]] = []
     edges: list[dict] = []
     fills: list[tuple[BBox, tuple[float, float, float]]] = []
     raw_page = page.raw
@@ -269,12 +332,18 @@ def read_paths(page: pdfium.PdfPage, left: float, top: float
         # a box of straight sides, or a pill (two straight sides and two rounded ends: a status
         # badge printed by a browser); a disc (curves only) is no box
         curved = any(p[0] == _BEZIER for p in pts)
+        tilt = side_tilt(segs) if len(segs) >= 3 else 0.0
+        if tilt:
+            box = straightened([(p[1], p[2]) for p in pts], tilt)
+            w, h = box.width, box.bottom - box.top
         if (len(segs) >= 3 or (curved and len(segs) >= 2)) and w > 4 and h > 4 \
                 and c.FPDFPageObj_GetFillColor(obj, r, g, b, a):
             fills.append((box, (r.value / 255, g.value / 255, b.value / 255)))
+            if tilt:
+                tilted.append((box, tilt))
         elif MARK_MIN <= w <= MARK_MAX and MARK_MIN <= h <= MARK_MAX and 0.6 <= w / h <= 1.6:
             marks.append(box)       # a small filled disc or square: a list bullet drawn as a shape
-    return edges, fills, images, marks
+    return edges, fills, images, marks, tilted
 
 
 # Text drawn but never seen: the "invisible" render mode (3) that OCR tools (ocrmypdf,

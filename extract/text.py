@@ -400,6 +400,49 @@ def footnote_marks(row: Sequence[dict], max_size: float) -> set[int]:
     return out
 
 
+def straighten(chars: Sequence[dict], tilted: Sequence[tuple[BBox, float]], tolerance: float) -> list[dict]:
+    """Glyphs turned a little (`tilt` from the reader: a sticky note's words on a whiteboard)
+    read in their own box's frame: each turned back about the centre of the innermost turned
+    box (pdfium_reader.read_paths, upright: its box turned back) whose tilt is within
+    `tolerance` degrees of the glyph's and that then holds it, so the note's lines run level
+    and its words follow one another; each marked with its box (`tilt_box`), whose glyphs
+    are read as lines apart from the page's (chars_to_lines). A glyph in no such box stays as
+    it is."""
+    import math
+    out: list[dict] = []
+    order = sorted(tilted, key=lambda t: t[0].width * (t[0].bottom - t[0].top))
+    for ch in chars:
+        tilt = ch.get("tilt")
+        if not tilt:
+            out.append(ch)
+            continue
+        cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+        for box, angle in order:
+            if abs(angle - tilt) > tolerance:
+                continue
+            px, py = (box.x0 + box.x1) / 2, (box.top + box.bottom) / 2
+            t = math.radians(-angle)
+            cs, sn = math.cos(t), math.sin(t)
+            x, y = px + cs * (cx - px) - sn * (cy - py), py + sn * (cx - px) + cs * (cy - py)
+            if not (box.x0 <= x <= box.x1 and box.top <= y <= box.bottom):
+                continue
+            # the glyph's own width and height from its turned bounds (a box w x h turned by
+            # `angle` is bounded by w|cos| + h|sin| across and w|sin| + h|cos| down)
+            ac, as_ = abs(math.cos(t)), abs(math.sin(t))
+            wide, high = ch["x1"] - ch["x0"], ch["bottom"] - ch["top"]
+            det = ac * ac - as_ * as_
+            w = max((wide * ac - high * as_) / det, 0.0)
+            h = max((high * ac - wide * as_) / det, 0.0)
+            ox, oy = ch["origin"]
+            base = py + sn * (ox - px) + cs * (oy - py)
+            out.append({**ch, "x0": x - w / 2, "x1": x + w / 2, "top": y - h / 2, "bottom": y + h / 2,
+                        "baseline": base, "tilt_box": box.rounded(2)})
+            break
+        else:
+            out.append(ch)
+    return out
+
+
 def struck_out(chars: Sequence[dict], edges: Sequence[dict], band: tuple[float, float]
                ) -> tuple[list[dict], list[dict]]:
     """(glyphs, edges) without the text struck out and the lines striking it: a document
@@ -441,12 +484,20 @@ def chars_to_lines(chars: Sequence[dict], page: int, y_tolerance: float = 2.5,
     where the gap between glyphs is wider than a fraction of the font size. A page set in text
     columns is read column by column (find_gutters), so lines of two columns never merge.
     Glyphs turned a quarter (a table's vertical header, `turn` from the reader) are read along
-    their own direction (turned_lines), after the upright ones."""
+    their own direction (turned_lines), after the upright ones; so are the glyphs of each box
+    turned a little (a sticky note, straighten: `tilt_box`), box by box, so a note's lines
+    never run on into its neighbour's."""
     if not chars:
         return []
     s = columns if columns is not None else load_config().columns
-    upright = [c for c in chars if not c.get("turn")]
+    upright = [c for c in chars if not c.get("turn") and not c.get("tilt_box")]
     lines = _upright_lines(upright, page, y_tolerance, s) if upright else []
+    boxed: dict[tuple, list[dict]] = {}
+    for c in chars:
+        if c.get("tilt_box") and not c.get("turn"):
+            boxed.setdefault(c["tilt_box"], []).append(c)
+    for key in sorted(boxed, key=lambda b: (b[1], b[0])):
+        lines += _upright_lines(boxed[key], page, y_tolerance, s)
     if len(upright) < len(chars):
         lines += turned_lines(chars, page, y_tolerance, s)
     return lines

@@ -374,6 +374,16 @@ class GlyphIndex:
         hi = bisect.bisect_right(tops, line.bbox.top + 1.0 + 0.5 * line.size)
         inside = [c for c in cs[lo:hi] if line.bbox.x0 - 0.5 <= (c["x0"] + c["x1"]) / 2 <= line.bbox.x1 + 0.5
                   and line.bbox.top - 1.0 <= (c["top"] + c["bottom"]) / 2 <= line.bbox.bottom + 1.0]
+        # glyphs read in different frames (sticky notes overlapping, each straightened in its
+        # own: text.straighten's `tilt_box`): the line is read from the frames that spell it
+        frames: dict[object, list[dict]] = {}
+        for c in inside:
+            frames.setdefault(c.get("tilt_box"), []).append(c)
+        if len(frames) > 1:
+            compact = line.text.replace(" ", "")
+            spelt = [g for g in frames.values() if "".join(c["text"] for c in sorted(g, key=lambda c: c["x0"])) in compact]
+            if spelt:
+                inside = [c for g in spelt for c in g]
         return sorted(inside, key=lambda c: c["x0"])
 
 

@@ -99,13 +99,23 @@ def page_to_cards(page: PageContent, lines: Sequence[TextLine], config: ExtractC
     that frames text, for the lists' panels)."""
     s = config.board
     boxes = _distinct_boxes(framing_boxes(page, config, config.boxes.card_min_height), s.align_tolerance)
-    held = {k: [l for l in lines if _centre_in(l, b)] for k, b in enumerate(boxes)}
+    # a card's lines stand in it: a line only crossing it (a frame's title running over a note
+    # hung across the frame's edge) sticks out past it by more than its own size
+    held = {k: [l for l in lines if _centre_in(l, b) and _within(l.bbox, b, max(l.size, 1.0))]
+            for k, b in enumerate(boxes)}
     text_boxes = [k for k, ls in held.items() if len(ls) >= s.min_lines]
     cards = []
+    seen: set[tuple[int, ...]] = set()
     for k in text_boxes:
         b = boxes[k]
         if any(j != k and _within(boxes[j], b) and boxes[j] != b for j in text_boxes):
             continue
+        # two boxes holding the very same lines, neither inside the other (a note's shadow
+        # offset under its face): one card, the first drawn
+        key = tuple(sorted(id(l) for l in held[k]))
+        if key in seen:
+            continue
+        seen.add(key)
         cards.append(Card(page.number, b, tuple(sorted(held[k], key=lambda l: (l.bbox.top, l.bbox.x0)))))
     return cards, boxes
 
@@ -363,10 +373,80 @@ class Board:
     columns: tuple[BoardColumn, ...]
 
 
+def _reading_order(cards: Sequence[Card]) -> list[Card]:
+    """Cards scattered in rows (stuck on by hand, each a little higher or lower): a card
+    opens a new row when its top lies half a card's height or more below the row's first;
+    each row left to right."""
+    rows: list[list[Card]] = []
+    for c in sorted(cards, key=lambda c: c.box.top):
+        if rows and c.box.top - rows[-1][0].box.top < (rows[-1][0].box.bottom - rows[-1][0].box.top) / 2:
+            rows[-1].append(c)
+        else:
+            rows.append([c])
+    return [c for row in rows for c in sorted(row, key=lambda c: c.box.x0)]
+
+
+def _frame_head(frame: BBox, cards: Sequence[Card], lines: Sequence[TextLine], glyphs: GlyphIndex,
+                s: BoardSettings) -> TextLine | None:
+    """The frame's title: the topmost line (its pieces within the frame: titles printed at one
+    height run into one line across the frames) inside the frame above all its cards."""
+    top = min(c.box.top for c in cards)
+    out = []
+    for l in lines:
+        if not (frame.top <= l.bbox.top and l.bbox.bottom <= top + 0.5) or l.bbox.x1 < frame.x0 or l.bbox.x0 > frame.x1:
+            continue
+        mine = [p for p in line_to_pieces(l, glyphs, s) if _within(p.bbox, frame)]
+        if mine:
+            box = mine[0].bbox
+            for p in mine[1:]:
+                box = box.union(p.bbox)
+            out.append(TextLine(" ".join(p.text for p in mine), l.page, box, mine[0].size, mine[0].bold))
+    return min(out, key=lambda l: l.bbox.top) if out else None
+
+
+def _question(card: Card) -> bool:
+    """The card asks rather than does: its longest line's sentence ends in a question mark (a
+    board's parking lot of questions for later)."""
+    text = " ".join(l.text for l in card.lines if l.size >= max(x.size for x in card.lines))
+    return text.rstrip().endswith("?")
+
+
+def page_to_frames(page: PageContent, cards: Sequence[Card], boxes: Sequence[BBox], lines: Sequence[TextLine],
+                   glyphs: GlyphIndex, s: BoardSettings) -> list[BoardColumn]:
+    """A whiteboard's clusters: frames (boxes holding a title above their cards) each holding
+    two cards or more, every card in its innermost frame, the
+    frame's title over them; read frame by frame, each frame's cards in rows (_reading_order).
+    A frame whose cards mostly ask questions (a parking lot) is none: its notes are no actions."""
+    held: dict[int, list[Card]] = {}
+    area = lambda b: b.width * (b.bottom - b.top)       # noqa: E731
+    for c in cards:
+        # a frame holds the card's centre (a note stuck on may hang over the frame's edge)
+        # and is two cards large at least (it holds two or more: not the card's own shadow)
+        cx, cy = (c.box.x0 + c.box.x1) / 2, (c.box.top + c.box.bottom) / 2
+        around = [k for k, b in enumerate(boxes) if b.x0 <= cx <= b.x1 and b.top <= cy <= b.bottom
+                  and area(b) >= 2 * area(c.box) and not any(_within(b, o.box) for o in cards)]
+        if around:
+            k = min(around, key=lambda k: boxes[k].width * (boxes[k].bottom - boxes[k].top))
+            held.setdefault(k, []).append(c)
+    out = []
+    in_cards = {id(l) for c in cards for l in c.lines}
+    free = [l for l in lines if id(l) not in in_cards]
+    for k, mine in held.items():
+        if len(mine) < 2 or sum(_question(c) for c in mine) * 2 >= len(mine):
+            continue
+        head = _frame_head(boxes[k], mine, free, glyphs, s)
+        if head is None:
+            continue
+        out.append(BoardColumn(page.number, tuple(_reading_order(mine)), head, boxes[k]))
+    return sorted(out, key=lambda col: (col.region.top, col.region.x0))
+
+
 def page_to_board(page: PageContent, lines: Sequence[TextLine], config: ExtractConfig,
                   glyphs: GlyphIndex) -> Board | None:
-    """The page's board: two or more lists of cards side by side, the cards holding no
-    recurring "Label:" fields (labelled blocks: the narrative strategy's). None otherwise."""
+    """The page's board: two or more lists of cards side by side, or two or more frames of
+    cards under their titles (a whiteboard's clusters of sticky notes: page_to_frames),
+    whichever holds more cards; the cards holding no recurring "Label:" fields (labelled
+    blocks: the narrative strategy's). None otherwise."""
     s = config.board
     cards, boxes = page_to_cards(page, lines, config)
     if len(cards) < s.min_cards:
@@ -374,11 +454,19 @@ def page_to_board(page: PageContent, lines: Sequence[TextLine], config: ExtractC
     columns = _side_by_side(cards_to_columns(cards, s), config.boxes.card_gap)
     if len(columns) < s.min_columns or max(len(c) for c in columns) < 2 \
             or sum(len(c) for c in columns) < s.min_cards or _grid(columns, s.align_tolerance):
+        columns = []
+    frames = page_to_frames(page, cards, boxes, lines, glyphs, s)
+    if len(frames) < s.min_columns or sum(len(f.cards) for f in frames) < s.min_cards:
+        frames = []
+    if not columns and not frames:
         return None
+    if sum(len(f.cards) for f in frames) > sum(len(c) for c in columns):
+        board_cards = [c for f in frames for c in f.cards]
+        if _labelled(board_cards, config):
+            return None
+        return Board(page.number, tuple(frames))
     board_cards = [c for col in columns for c in col]
-    labels = Counter(label_key(found[0]) for c in board_cards for l in c.lines
-                     if (found := lead_label(l, config)) and found[1])
-    if labels and labels.most_common(1)[0][1] >= max(config.blocks.label_min_repeats, len(board_cards) / 2):
+    if _labelled(board_cards, config):
         return None
     in_cards = [l for c in board_cards for l in c.lines]
     free = [l for l in lines if l not in in_cards]
@@ -389,6 +477,13 @@ def page_to_board(page: PageContent, lines: Sequence[TextLine], config: ExtractC
         others = [c.box for j, o in enumerate(columns) if j != k for c in o]
         out.append(BoardColumn(page.number, tuple(col), head, _panel(col, head, boxes, others)))
     return Board(page.number, tuple(out))
+
+
+def _labelled(cards: Sequence[Card], config: ExtractConfig) -> bool:
+    """The cards hold recurring "Label:" fields: labelled blocks, the narrative strategy's."""
+    labels = Counter(label_key(found[0]) for c in cards for l in c.lines
+                     if (found := lead_label(l, config)) and found[1])
+    return bool(labels) and labels.most_common(1)[0][1] >= max(config.blocks.label_min_repeats, len(cards) / 2)
 
 
 def _head_text(head: TextLine, glyphs: GlyphIndex, s: BoardSettings) -> TextLine | None:
