@@ -411,7 +411,27 @@ def straighten(chars: Sequence[dict], tilted: Sequence[tuple[BBox, float]], tole
     import math
     out: list[dict] = []
     order = sorted(tilted, key=lambda t: t[0].width * (t[0].bottom - t[0].top))
-    for ch in chars:
+    # each turned glyph's advance: the way to the next glyph's origin along its baseline (a
+    # turned glyph's bounds overhang its advance, closing the word gaps a browser prints as
+    # space glyphs), shared out among the pieces of one ligature (one origin); none at a
+    # line's end. k -> (offset from its origin, width)
+    advance: dict[int, tuple[float, float]] = {}
+    k = 0
+    while k < len(chars):
+        a = chars[k]
+        n = 1
+        while a.get("tilt") and k + n < len(chars) and chars[k + n].get("origin") == a.get("origin"):
+            n += 1
+        b = chars[k + n] if k + n < len(chars) else None
+        if a.get("tilt") and b is not None and b.get("tilt") == a["tilt"]:
+            t = math.radians(a["tilt"])
+            dx, dy = b["origin"][0] - a["origin"][0], b["origin"][1] - a["origin"][1]
+            along, across = dx * math.cos(t) + dy * math.sin(t), -dx * math.sin(t) + dy * math.cos(t)
+            if 0 < along and abs(across) < 0.2 * max(a["size"], 1.0):
+                for j in range(n):
+                    advance[k + j] = (j * along / n, along / n)
+        k += n
+    for k, ch in enumerate(chars):
         tilt = ch.get("tilt")
         if not tilt:
             out.append(ch)
@@ -435,7 +455,11 @@ def straighten(chars: Sequence[dict], tilted: Sequence[tuple[BBox, float]], tole
             h = max((high * ac - wide * as_) / det, 0.0)
             ox, oy = ch["origin"]
             base = py + sn * (ox - px) + cs * (oy - py)
-            out.append({**ch, "x0": x - w / 2, "x1": x + w / 2, "top": y - h / 2, "bottom": y + h / 2,
+            x0, x1 = x - w / 2, x + w / 2
+            if k in advance and advance[k][1] <= w + 0.5 * max(ch["size"], 1.0):
+                x0 = px + cs * (ox - px) - sn * (oy - py) + advance[k][0]
+                x1 = x0 + advance[k][1]
+            out.append({**ch, "x0": x0, "x1": x1, "top": y - h / 2, "bottom": y + h / 2,
                         "baseline": base, "tilt_box": box.rounded(2)})
             break
         else:
