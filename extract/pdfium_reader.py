@@ -8,13 +8,14 @@ uses, and pdfplumber's own edge -> intersection -> cell -> table chain finds the
 from __future__ import annotations
 
 import ctypes
+import math
 from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as c
 
 from .model import BBox
-from .text import is_bold_font, names_a_light_weight
+from .text import is_bold_font, names_a_light_weight, turn_about
 
 # A list bullet drawn as a shape is about a third of the font size: 1.5-8 points square.
 MARK_MIN, MARK_MAX = 1.5, 40.0   # points; a mark is a bullet only in scale with its line (lists.mark_max_size)
@@ -32,17 +33,20 @@ _LINE_END_HYPHEN = "\x02"
 # A glyph whose text matrix turns it by a quarter (a table's vertical header "Visibility" set
 # bottom to top) has |a|, |d| this small next to |b|, |c|.
 _QUARTER_TURN_SLACK = 0.05
-# A text matrix (or a box's sides) turned by less than this many degrees is upright: no tilt.
+# A text matrix (or a box's sides) turned by less than this many degrees is upright: no tilt;
+# a turn's matrix is a plain turn when its a/d and b/-c agree within this share of its scale;
+# a box's straight sides (this long at least, in points) agree on their turn within this many degrees.
 _TILT_MIN = 0.05
+_TURN_SLACK = 0.02
+_SIDE_MIN, _SIDE_AGREE = 4.0, 0.5
 
 
 def tilt_of(a: float, b: float, cc: float, d: float) -> float:
     """The tilt a text matrix (a b c d) gives its glyphs, in degrees on the page (top-left
     origin, positive turning clockwise as seen) when it is a plain turn (no shear or mirror)
     short of 45 degrees either way; 0.0 otherwise (upright, a quarter turn, sheared)."""
-    import math
     scale = math.hypot(a, b)
-    if scale <= 0 or abs(a - d) > 0.02 * scale or abs(b + cc) > 0.02 * scale or a <= abs(b):
+    if scale <= 0 or abs(a - d) > _TURN_SLACK * scale or abs(b + cc) > _TURN_SLACK * scale or a <= abs(b):
         return 0.0
     angle = math.degrees(math.atan2(-b, a))
     return angle if abs(angle) >= _TILT_MIN else 0.0
@@ -52,14 +56,13 @@ def side_tilt(segs: list[tuple[float, float, float, float]]) -> float:
     """The tilt of a box drawn as a closed path of straight sides (a sticky note turned on a
     whiteboard): every straight side of some length runs at one angle modulo 90 degrees, short
     of 45 either way; 0.0 for an upright box or sides that do not agree (a star, a chevron)."""
-    import math
     angles = []
     for x0, y0, x1, y1 in segs:
-        if math.hypot(x1 - x0, y1 - y0) < 4:
+        if math.hypot(x1 - x0, y1 - y0) < _SIDE_MIN:
             continue
         a = math.degrees(math.atan2(y1 - y0, x1 - x0)) % 90.0
         angles.append(a - 90.0 if a > 45.0 else a)
-    if len(angles) < 3 or max(angles) - min(angles) > 0.5:
+    if len(angles) < 3 or max(angles) - min(angles) > _SIDE_AGREE:
         return 0.0
     angle = sum(angles) / len(angles)
     return angle if abs(angle) >= _TILT_MIN else 0.0
@@ -68,21 +71,10 @@ def side_tilt(segs: list[tuple[float, float, float, float]]) -> float:
 def straightened(points: list[tuple[float, float]], angle: float) -> BBox:
     """The box a path turned by `angle` degrees (side_tilt) draws, turned back about the
     centre of its bounds: the note's own box, upright."""
-    import math
     xs, ys = [p[0] for p in points], [p[1] for p in points]
     px, py = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
     back = [turn_about(x, y, px, py, -angle) for x, y in points]
     return BBox(min(p[0] for p in back), min(p[1] for p in back), max(p[0] for p in back), max(p[1] for p in back))
-
-
-def turn_about(x: float, y: float, px: float, py: float, angle: float) -> tuple[float, float]:
-    """(x, y) turned by `angle` degrees about (px, py), on the page (top-left origin: positive
-    turns clockwise as seen)."""
-    import math
-    t = math.radians(angle)
-    cs, sn = math.cos(t), math.sin(t)
-    dx, dy = x - px, y - py
-    return px + cs * dx - sn * dy, py + sn * dx + cs * dy
 
 
 def quarter_turn(a: float, b: float, cc: float, d: float) -> int:

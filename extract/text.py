@@ -1,6 +1,7 @@
 """Characters to lines: the one place text is assembled from PDF glyphs."""
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -400,6 +401,15 @@ def footnote_marks(row: Sequence[dict], max_size: float) -> set[int]:
     return out
 
 
+def turn_about(x: float, y: float, px: float, py: float, angle: float) -> tuple[float, float]:
+    """(x, y) turned by `angle` degrees about (px, py), on the page (top-left origin: positive
+    turns clockwise as seen)."""
+    t = math.radians(angle)
+    cs, sn = math.cos(t), math.sin(t)
+    dx, dy = x - px, y - py
+    return px + cs * dx - sn * dy, py + sn * dx + cs * dy
+
+
 def straighten(chars: Sequence[dict], tilted: Sequence[tuple[BBox, float]], tolerance: float) -> list[dict]:
     """Glyphs turned a little (`tilt` from the reader: a sticky note's words on a whiteboard)
     read in their own box's frame: each turned back about the centre of the innermost turned
@@ -408,7 +418,6 @@ def straighten(chars: Sequence[dict], tilted: Sequence[tuple[BBox, float]], tole
     and its words follow one another; each marked with its box (`tilt_box`), whose glyphs
     are read as lines apart from the page's (chars_to_lines). A glyph in no such box stays as
     it is."""
-    import math
     out: list[dict] = []
     order = sorted(tilted, key=lambda t: t[0].width * (t[0].bottom - t[0].top))
     # each turned glyph's advance: the way to the next glyph's origin along its baseline (a
@@ -441,23 +450,20 @@ def straighten(chars: Sequence[dict], tilted: Sequence[tuple[BBox, float]], tole
             if abs(angle - tilt) > tolerance:
                 continue
             px, py = (box.x0 + box.x1) / 2, (box.top + box.bottom) / 2
-            t = math.radians(-angle)
-            cs, sn = math.cos(t), math.sin(t)
-            x, y = px + cs * (cx - px) - sn * (cy - py), py + sn * (cx - px) + cs * (cy - py)
+            x, y = turn_about(cx, cy, px, py, -angle)
             if not (box.x0 <= x <= box.x1 and box.top <= y <= box.bottom):
                 continue
             # the glyph's own width and height from its turned bounds (a box w x h turned by
             # `angle` is bounded by w|cos| + h|sin| across and w|sin| + h|cos| down)
-            ac, as_ = abs(math.cos(t)), abs(math.sin(t))
+            ac, as_ = abs(math.cos(math.radians(angle))), abs(math.sin(math.radians(angle)))
             wide, high = ch["x1"] - ch["x0"], ch["bottom"] - ch["top"]
             det = ac * ac - as_ * as_
             w = max((wide * ac - high * as_) / det, 0.0)
             h = max((high * ac - wide * as_) / det, 0.0)
-            ox, oy = ch["origin"]
-            base = py + sn * (ox - px) + cs * (oy - py)
+            ox, base = turn_about(*ch["origin"], px, py, -angle)
             x0, x1 = x - w / 2, x + w / 2
             if k in advance and advance[k][1] <= w + 0.5 * max(ch["size"], 1.0):
-                x0 = px + cs * (ox - px) - sn * (oy - py) + advance[k][0]
+                x0 = ox + advance[k][0]
                 x1 = x0 + advance[k][1]
             out.append({**ch, "x0": x0, "x1": x1, "top": y - h / 2, "bottom": y + h / 2,
                         "baseline": base, "tilt_box": box.rounded(2)})
